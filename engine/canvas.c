@@ -1,0 +1,915 @@
+/* sumi.canvas: cairo surfaces (PDF, PNG, SVG) and the drawing primitives on
+ * them. Angles are in degrees; lengths in user units (points on PDF and SVG
+ * canvases and mm-sized PNGs, pixels on pixel-sized PNGs). */
+#define _POSIX_C_SOURCE 200809L
+#include "canvas.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <lauxlib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "color.h"
+#include "modules.h"
+#include "options.h"
+#include "runtime.h"
+
+/* cairo keeps coordinates in 24.8 fixed point: beyond about 8 million device
+ * units they wrap around silently. */
+#define DEVICE_LIMIT 8.0e6
+#define SIZE_LIMIT 1.0e6
+#define PNG_PIXEL_LIMIT 32767.0
+
+static const double mm_to_pt = 72.0 / 25.4;
+
+/* ---- life cycle ---- */
+
+static sumi_canvas *push_closed_canvas(lua_State *L) {
+    sumi_canvas *c = lua_newuserdatauv(L, sizeof *c, 0);
+    memset(c, 0, sizeof *c);
+    luaL_setmetatable(L, SUMI_CANVAS_TYPE);
+    return c;
+}
+
+/* One idempotent release for close, discard, __gc and __close. */
+static void release(sumi_canvas *c) {
+    if (c->pango != NULL) {
+        g_object_unref(c->pango);
+        c->pango = NULL;
+    }
+    if (c->cr != NULL) {
+        cairo_destroy(c->cr);
+        c->cr = NULL;
+    }
+    if (c->surface != NULL) {
+        cairo_surface_finish(c->surface);
+        cairo_surface_destroy(c->surface);
+        c->surface = NULL;
+    }
+}
+
+sumi_canvas *sumi_check_canvas(lua_State *L, int idx) {
+    sumi_canvas *c = luaL_checkudata(L, idx, SUMI_CANVAS_TYPE);
+    if (c->surface == NULL)
+        luaL_error(L, "attempt to use a closed canvas");
+    return c;
+}
+
+static const char *kind_name(const sumi_canvas *c) {
+    return c->kind == SUMI_CANVAS_PDF ? "pdf" : c->kind == SUMI_CANVAS_PNG ? "png" : "svg";
+}
+
+/* Reports cairo's first error (cairo errors are sticky and silent). */
+static void check_status(lua_State *L, sumi_canvas *c) {
+    cairo_status_t st = cairo_status(c->cr);
+    if (st == CAIRO_STATUS_SUCCESS)
+        st = cairo_surface_status(c->surface);
+    if (st != CAIRO_STATUS_SUCCESS)
+        luaL_error(L, "drawing failed: %s", cairo_status_to_string(st));
+}
+
+static cairo_status_t write_to_file(void *closure, const unsigned char *data, unsigned int length) {
+    FILE *f = closure;
+    return fwrite(data, 1, length, f) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+void sumi_canvas_check_point(lua_State *L, sumi_canvas *c, double x, double y) {
+    if (!isfinite(x) || !isfinite(y))
+        luaL_error(L, "coordinate is not a finite number");
+    cairo_user_to_device(c->cr, &x, &y);
+    if (fabs(x) > DEVICE_LIMIT || fabs(y) > DEVICE_LIMIT)
+        luaL_error(L, "coordinate out of range (device position %f, %f; the limit is %f)", x, y,
+                   DEVICE_LIMIT);
+}
+
+/* ---- creating canvases ---- */
+
+static const char *const page_size_names[] = {"A3",     "A4",    "A5",   "B4",  "B5",
+                                              "letter", "legal", "16:9", "4:3", NULL};
+/* Width and height in points; B sizes are JIS (Japanese). 16:9 and 4:3 are
+ * slide pages 10 inches wide. */
+static const double page_sizes[][2] = {
+    {297 * mm_to_pt, 420 * mm_to_pt},
+    {210 * mm_to_pt, 297 * mm_to_pt},
+    {148 * mm_to_pt, 210 * mm_to_pt},
+    {257 * mm_to_pt, 364 * mm_to_pt},
+    {182 * mm_to_pt, 257 * mm_to_pt},
+    {612, 792},
+    {612, 1008},
+    {720, 405},
+    {720, 540},
+};
+
+static void read_page_size(lua_State *L, int opts, double *w, double *h) {
+    int size = opt_enum(L, opts, "size", 1, page_size_names);
+    *w = page_sizes[size][0];
+    *h = page_sizes[size][1];
+    if (opt_has(L, opts, "width") || opt_has(L, opts, "height")) {
+        *w = opt_number(L, opts, "width", *w, 1, 14400); /* PDF 32000 Annex C.2: 200 in */
+        *h = opt_number(L, opts, "height", *h, 1, 14400);
+    }
+    static const char *const orientations[] = {"portrait", "landscape", NULL};
+    int landscape = opt_enum(L, opts, "orientation", -1, orientations);
+    if ((landscape == 1 && *w < *h) || (landscape == 0 && *w > *h)) {
+        double t = *w;
+        *w = *h;
+        *h = t;
+    }
+}
+
+/* Pushes the output path: the one given, or the run's default for ext. */
+static const char *output_path(lua_State *L, int arg, const char *ext) {
+    if (lua_isnoneornil(L, arg))
+        return sumi_default_output(L, ext);
+    const char *path = luaL_checkstring(L, arg);
+    lua_pushstring(L, path);
+    return path;
+}
+
+static void open_output(lua_State *L, sumi_canvas *c, const char *path) {
+    char err[512];
+    if (sumi_output_open(&c->output, path, err, sizeof err) != 0)
+        luaL_error(L, "%s", err);
+}
+
+static void finish_setup(lua_State *L, sumi_canvas *c, int canvas_idx) {
+    c->cr = cairo_create(c->surface);
+    cairo_status_t st = cairo_status(c->cr);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        release(c);
+        sumi_output_abort(&c->output);
+        luaL_error(L, "cannot create canvas: %s", cairo_status_to_string(st));
+    }
+    cairo_scale(c->cr, c->device_scale, c->device_scale);
+    c->pages = 1;
+    sumi_pending_add(L, canvas_idx);
+}
+
+static void set_pdf_date(cairo_surface_t *surface) {
+    /* Dates only from SOURCE_DATE_EPOCH, so reruns give the same bytes. */
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde == NULL || sde[0] == '\0')
+        return;
+    char *end;
+    long long v = strtoll(sde, &end, 10);
+    if (*end != '\0' || v < 0)
+        return;
+    time_t t = (time_t)v;
+    struct tm tm;
+    if (gmtime_r(&t, &tm) == NULL)
+        return;
+    char date[32];
+    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+static int canvas_pdf(lua_State *L) {
+    static const char *const keys[] = {"size",   "width",   "height",   "orientation", "title",
+                                       "author", "subject", "keywords", NULL};
+    opt_check_keys(L, 2, keys);
+    double w, h;
+    read_page_size(L, 2, &w, &h);
+    const char *title = opt_string(L, 2, "title", NULL);
+    const char *author = opt_string(L, 2, "author", NULL);
+    const char *subject = opt_string(L, 2, "subject", NULL);
+    const char *keywords = opt_string(L, 2, "keywords", NULL);
+    const char *path = output_path(L, 1, "pdf");
+    sumi_canvas *c = push_closed_canvas(L);
+    int idx = lua_gettop(L);
+    open_output(L, c, path);
+    c->kind = SUMI_CANVAS_PDF;
+    c->width = w;
+    c->height = h;
+    c->device_scale = 1;
+    c->surface = cairo_pdf_surface_create_for_stream(write_to_file, c->output.file, w, h);
+    cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_CREATOR, "sumi " SUMI_VERSION);
+    if (title)
+        cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_TITLE, title);
+    if (author)
+        cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_AUTHOR, author);
+    if (subject)
+        cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+    if (keywords)
+        cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
+    set_pdf_date(c->surface);
+    finish_setup(L, c, idx);
+    return 1;
+}
+
+static void paint_background(lua_State *L, sumi_canvas *c, const char *background) {
+    struct sumi_rgba bg;
+    if (!sumi_color_parse(background, &bg))
+        luaL_error(L, "bad option 'background' (colour expected, got '%s')", background);
+    if (bg.a > 0) {
+        cairo_save(c->cr);
+        cairo_set_source_rgba(c->cr, bg.r, bg.g, bg.b, bg.a);
+        cairo_paint(c->cr);
+        cairo_restore(c->cr);
+    }
+}
+
+static int canvas_png(lua_State *L) {
+    static const char *const keys[] = {"width", "height",     "width_mm", "height_mm",
+                                       "dpi",   "background", NULL};
+    opt_check_keys(L, 2, keys);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    double px_w, px_h, scale = 1;
+    if (opt_has(L, 2, "width_mm") || opt_has(L, 2, "height_mm")) {
+        if (opt_has(L, 2, "width") || opt_has(L, 2, "height"))
+            return luaL_error(L, "give either width and height (pixels) or width_mm and "
+                                 "height_mm, not both");
+        double dpi = opt_number(L, 2, "dpi", 300, 10, 2400);
+        double wmm = opt_number(L, 2, "width_mm", 0, 1, 5000);
+        double hmm = opt_number(L, 2, "height_mm", 0, 1, 5000);
+        /* User units stay points, so one drawing serves PDF and PNG alike. */
+        scale = dpi / 72.0;
+        px_w = ceil(wmm * mm_to_pt * scale);
+        px_h = ceil(hmm * mm_to_pt * scale);
+        if (px_w > PNG_PIXEL_LIMIT || px_h > PNG_PIXEL_LIMIT)
+            return luaL_error(L, "png of %f x %f pixels is larger than %f a side", px_w, px_h,
+                              PNG_PIXEL_LIMIT);
+    } else {
+        if (opt_has(L, 2, "dpi"))
+            return luaL_error(L, "'dpi' goes with width_mm and height_mm; width and height "
+                                 "are already pixels");
+        px_w = floor(opt_number(L, 2, "width", 0, 1, PNG_PIXEL_LIMIT));
+        px_h = floor(opt_number(L, 2, "height", 0, 1, PNG_PIXEL_LIMIT));
+    }
+    const char *background = opt_string(L, 2, "background", "white");
+    struct sumi_rgba check;
+    if (!sumi_color_parse(background, &check))
+        return luaL_error(L, "bad option 'background' (colour expected, got '%s')", background);
+    const char *path = output_path(L, 1, "png");
+    sumi_canvas *c = push_closed_canvas(L);
+    int idx = lua_gettop(L);
+    open_output(L, c, path);
+    c->kind = SUMI_CANVAS_PNG;
+    c->device_scale = scale;
+    c->width = px_w / scale;
+    c->height = px_h / scale;
+    c->surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)px_w, (int)px_h);
+    finish_setup(L, c, idx);
+    paint_background(L, c, background);
+    return 1;
+}
+
+static int canvas_svg(lua_State *L) {
+    static const char *const keys[] = {"width", "height", "background", NULL};
+    opt_check_keys(L, 2, keys);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    double w = opt_number(L, 2, "width", 0, 1, SIZE_LIMIT);
+    double h = opt_number(L, 2, "height", 0, 1, SIZE_LIMIT);
+    const char *background = opt_string(L, 2, "background", "transparent");
+    struct sumi_rgba check;
+    if (!sumi_color_parse(background, &check))
+        return luaL_error(L, "bad option 'background' (colour expected, got '%s')", background);
+    const char *path = output_path(L, 1, "svg");
+    sumi_canvas *c = push_closed_canvas(L);
+    int idx = lua_gettop(L);
+    open_output(L, c, path);
+    c->kind = SUMI_CANVAS_SVG;
+    c->device_scale = 1;
+    c->width = w;
+    c->height = h;
+    c->surface = cairo_svg_surface_create_for_stream(write_to_file, c->output.file, w, h);
+    cairo_svg_surface_set_document_unit(c->surface, CAIRO_SVG_UNIT_PT);
+    finish_setup(L, c, idx);
+    paint_background(L, c, background);
+    return 1;
+}
+
+/* ---- closing ---- */
+
+static int canvas_close(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    while (c->nesting > 0) { /* unbalanced save() is harmless at the end */
+        cairo_restore(c->cr);
+        c->nesting--;
+    }
+    cairo_status_t st = cairo_status(c->cr);
+    if (c->kind == SUMI_CANVAS_PNG && st == CAIRO_STATUS_SUCCESS) {
+        cairo_surface_flush(c->surface);
+        st = cairo_surface_write_to_png_stream(c->surface, write_to_file, c->output.file);
+    }
+    /* Finishing a PDF or SVG surface writes the rest of the file. */
+    if (st == CAIRO_STATUS_SUCCESS) {
+        cairo_surface_finish(c->surface);
+        st = cairo_surface_status(c->surface);
+    }
+    release(c);
+    sumi_pending_remove(L, 1);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        sumi_output_abort(&c->output);
+        return luaL_error(L, "cannot finish canvas: %s", cairo_status_to_string(st));
+    }
+    char err[512];
+    if (sumi_output_commit(&c->output, err, sizeof err) != 0)
+        return luaL_error(L, "%s", err);
+    return 0;
+}
+
+static int canvas_discard(lua_State *L) {
+    sumi_canvas *c = luaL_checkudata(L, 1, SUMI_CANVAS_TYPE);
+    release(c);
+    sumi_output_abort(&c->output);
+    sumi_pending_remove(L, 1);
+    return 0;
+}
+
+static int canvas_gc(lua_State *L) {
+    sumi_canvas *c = luaL_checkudata(L, 1, SUMI_CANVAS_TYPE);
+    release(c);
+    sumi_output_abort(&c->output);
+    return 0;
+}
+
+/* `local c <close> = canvas.pdf(...)`: publish when the block ends normally,
+ * discard when it is left by an error. */
+static int canvas_close_meta(lua_State *L) {
+    sumi_canvas *c = luaL_checkudata(L, 1, SUMI_CANVAS_TYPE);
+    if (c->surface == NULL)
+        return 0;
+    if (lua_isnil(L, 2)) {
+        lua_settop(L, 1);
+        return canvas_close(L);
+    }
+    lua_settop(L, 1);
+    return canvas_discard(L);
+}
+
+static int canvas_tostring(lua_State *L) {
+    sumi_canvas *c = luaL_checkudata(L, 1, SUMI_CANVAS_TYPE);
+    if (c->surface == NULL)
+        lua_pushstring(L, "canvas (closed)");
+    else
+        lua_pushfstring(L, "%s canvas %f x %f", kind_name(c), c->width, c->height);
+    return 1;
+}
+
+/* ---- pages and state ---- */
+
+static int canvas_size(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    lua_pushnumber(L, c->width);
+    lua_pushnumber(L, c->height);
+    return 2;
+}
+
+static int canvas_kind(lua_State *L) {
+    lua_pushstring(L, kind_name(sumi_check_canvas(L, 1)));
+    return 1;
+}
+
+static int canvas_page_count(lua_State *L) {
+    lua_pushinteger(L, sumi_check_canvas(L, 1)->pages);
+    return 1;
+}
+
+static int canvas_new_page(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    static const char *const keys[] = {"size", "width", "height", "orientation", NULL};
+    opt_check_keys(L, 2, keys);
+    if (c->kind != SUMI_CANVAS_PDF)
+        return luaL_error(L, "a %s canvas has one page; only pdf canvases take new_page",
+                          kind_name(c));
+    double w = c->width, h = c->height;
+    if (lua_istable(L, 2))
+        read_page_size(L, 2, &w, &h);
+    if (c->nesting != 0)
+        return luaL_error(L, "new_page inside save() without restore() (%d open)", c->nesting);
+    cairo_show_page(c->cr);
+    check_status(L, c);
+    if (w != c->width || h != c->height) {
+        cairo_pdf_surface_set_size(c->surface, w, h);
+        c->width = w;
+        c->height = h;
+    }
+    c->pages++;
+    return 0;
+}
+
+static int canvas_save(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    cairo_save(c->cr);
+    c->nesting++;
+    return 0;
+}
+
+static int canvas_restore(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    if (c->nesting == 0)
+        return luaL_error(L, "restore() without a matching save()");
+    cairo_restore(c->cr);
+    c->nesting--;
+    return 0;
+}
+
+static int canvas_translate(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    double dx = check_number_in(L, 2, "dx", -SIZE_LIMIT, SIZE_LIMIT);
+    double dy = check_number_in(L, 3, "dy", -SIZE_LIMIT, SIZE_LIMIT);
+    cairo_translate(c->cr, dx, dy);
+    return 0;
+}
+
+static int canvas_scale(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    double sx = check_finite(L, 2);
+    double sy = lua_isnoneornil(L, 3) ? sx : check_finite(L, 3);
+    if (sx == 0 || sy == 0 || fabs(sx) > 1e4 || fabs(sy) > 1e4 || fabs(sx) < 1e-4 ||
+        fabs(sy) < 1e-4)
+        return luaL_error(L, "bad scale factors (each must be non-zero, between 1e-4 and 1e4 "
+                             "in size)");
+    cairo_scale(c->cr, sx, sy);
+    return 0;
+}
+
+static int canvas_rotate(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    double degrees = check_finite(L, 2);
+    cairo_rotate(c->cr, degrees * G_PI / 180.0);
+    return 0;
+}
+
+/* ---- paths ---- */
+
+static int canvas_move_to(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    double x = check_finite(L, 2), y = check_finite(L, 3);
+    sumi_canvas_check_point(L, c, x, y);
+    cairo_move_to(c->cr, x, y);
+    return 0;
+}
+
+static int canvas_line_to(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    double x = check_finite(L, 2), y = check_finite(L, 3);
+    sumi_canvas_check_point(L, c, x, y);
+    cairo_line_to(c->cr, x, y);
+    return 0;
+}
+
+static int canvas_curve_to(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    double v[6];
+    for (int i = 0; i < 6; i++)
+        v[i] = check_finite(L, i + 2);
+    for (int i = 0; i < 6; i += 2)
+        sumi_canvas_check_point(L, c, v[i], v[i + 1]);
+    cairo_curve_to(c->cr, v[0], v[1], v[2], v[3], v[4], v[5]);
+    return 0;
+}
+
+static int arc_common(lua_State *L, int negative) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    double cx = check_finite(L, 2), cy = check_finite(L, 3);
+    double r = check_number_in(L, 4, "radius", 0, SIZE_LIMIT);
+    double a1 = check_finite(L, 5), a2 = check_finite(L, 6);
+    sumi_canvas_check_point(L, c, cx - r, cy - r);
+    sumi_canvas_check_point(L, c, cx + r, cy + r);
+    if (negative)
+        cairo_arc_negative(c->cr, cx, cy, r, a1 * G_PI / 180.0, a2 * G_PI / 180.0);
+    else
+        cairo_arc(c->cr, cx, cy, r, a1 * G_PI / 180.0, a2 * G_PI / 180.0);
+    return 0;
+}
+
+static int canvas_arc(lua_State *L) { return arc_common(L, 0); }
+static int canvas_arc_negative(lua_State *L) { return arc_common(L, 1); }
+
+static void check_box(lua_State *L, sumi_canvas *c, double *x, double *y, double *w, double *h) {
+    *x = check_finite(L, 2);
+    *y = check_finite(L, 3);
+    *w = check_number_in(L, 4, "width", -SIZE_LIMIT, SIZE_LIMIT);
+    *h = check_number_in(L, 5, "height", -SIZE_LIMIT, SIZE_LIMIT);
+    sumi_canvas_check_point(L, c, *x, *y);
+    sumi_canvas_check_point(L, c, *x + *w, *y + *h);
+}
+
+static int canvas_rect(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    double x, y, w, h;
+    check_box(L, c, &x, &y, &w, &h);
+    cairo_rectangle(c->cr, x, y, w, h);
+    return 0;
+}
+
+static int canvas_rounded_rect(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    double x, y, w, h;
+    check_box(L, c, &x, &y, &w, &h);
+    double r = check_number_in(L, 6, "radius", 0, SIZE_LIMIT);
+    if (w < 0) {
+        x += w;
+        w = -w;
+    }
+    if (h < 0) {
+        y += h;
+        h = -h;
+    }
+    /* A radius larger than half a side would fold the corners over. */
+    r = fmin(r, fmin(w, h) / 2);
+    cairo_new_sub_path(c->cr);
+    cairo_arc(c->cr, x + w - r, y + r, r, -G_PI / 2, 0);
+    cairo_arc(c->cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+    cairo_arc(c->cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+    cairo_arc(c->cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+    cairo_close_path(c->cr);
+    return 0;
+}
+
+/* A path through many points in one call: {x1, y1, x2, y2, ...}. The loop
+ * stays in C, so a long series is not one Lua call per point. */
+static int canvas_polyline(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    int close = lua_toboolean(L, 3);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, 2);
+    if (n % 2 != 0)
+        return luaL_argerror(L, 2, "an even count of numbers expected (x, y pairs)");
+    for (lua_Integer i = 1; i <= n; i += 2) {
+        lua_rawgeti(L, 2, i);
+        lua_rawgeti(L, 2, i + 1);
+        int okx, oky;
+        double x = lua_tonumberx(L, -2, &okx), y = lua_tonumberx(L, -1, &oky);
+        lua_pop(L, 2);
+        if (!okx || !oky)
+            return luaL_error(L, "bad argument #1 to 'polyline' (point %d is not two numbers)",
+                              (int)(i / 2 + 1));
+        sumi_canvas_check_point(L, c, x, y);
+        if (i == 1)
+            cairo_move_to(c->cr, x, y);
+        else
+            cairo_line_to(c->cr, x, y);
+    }
+    if (close && n > 0)
+        cairo_close_path(c->cr);
+    return 0;
+}
+
+static int canvas_close_path(lua_State *L) {
+    cairo_close_path(sumi_check_canvas(L, 1)->cr);
+    return 0;
+}
+
+static int canvas_new_path(lua_State *L) {
+    cairo_new_path(sumi_check_canvas(L, 1)->cr);
+    return 0;
+}
+
+/* ---- paint ---- */
+
+void sumi_canvas_set_paint(lua_State *L, sumi_canvas *c, int idx, const char *what) {
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        struct sumi_rgba rgba;
+        const char *s = lua_tostring(L, idx);
+        if (!sumi_color_parse(s, &rgba))
+            luaL_error(L, "bad %s '%s' (expected \"#rrggbb\", \"#rrggbbaa\" or a colour name)",
+                       what, s);
+        cairo_set_source_rgba(c->cr, rgba.r, rgba.g, rgba.b, rgba.a);
+        return;
+    }
+    cairo_pattern_t **gradient = luaL_testudata(L, idx, SUMI_GRADIENT_TYPE);
+    if (gradient != NULL && *gradient != NULL) {
+        cairo_set_source(c->cr, *gradient);
+        return;
+    }
+    luaL_error(L, "bad %s (colour string or gradient expected, got %s)", what,
+               luaL_typename(L, idx));
+}
+
+static const char *const fill_keys[] = {"color", "rule", "preserve", NULL};
+static const char *const stroke_keys[] = {"color", "width",       "dash",     "dash_offset", "cap",
+                                          "join",  "miter_limit", "preserve", NULL};
+static const char *const fill_stroke_keys[] = {
+    "fill", "color", "width", "dash", "dash_offset", "cap", "join", "miter_limit", "rule", NULL};
+
+/* Argument 2 is a paint (colour or gradient) or an options table. Pushes
+ * nothing; returns the index of the options table or 0. */
+static int paint_argument(lua_State *L, sumi_canvas *c, const char *const keys[],
+                          const char *paint_key, const char *default_color) {
+    if (lua_istable(L, 2)) {
+        opt_check_keys(L, 2, keys);
+        if (lua_getfield(L, 2, paint_key) == LUA_TNIL) {
+            lua_pop(L, 1);
+            lua_pushstring(L, default_color);
+        }
+        sumi_canvas_set_paint(L, c, -1, paint_key);
+        lua_pop(L, 1);
+        return 2;
+    }
+    if (lua_isnoneornil(L, 2)) {
+        lua_pushstring(L, default_color);
+        sumi_canvas_set_paint(L, c, -1, "colour");
+        lua_pop(L, 1);
+        return 0;
+    }
+    sumi_canvas_set_paint(L, c, 2, "colour");
+    return 0;
+}
+
+static void apply_fill_rule(lua_State *L, sumi_canvas *c, int opts) {
+    static const char *const rules[] = {"winding", "even_odd", NULL};
+    int rule = opt_enum(L, opts, "rule", 0, rules);
+    cairo_set_fill_rule(c->cr, rule ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING);
+}
+
+static void apply_stroke_style(lua_State *L, sumi_canvas *c, int opts) {
+    static const char *const caps[] = {"butt", "round", "square", NULL};
+    static const char *const joins[] = {"miter", "round", "bevel", NULL};
+    cairo_set_line_width(c->cr, opt_number(L, opts, "width", 1, 0, 1000));
+    cairo_set_line_cap(c->cr, (cairo_line_cap_t)opt_enum(L, opts, "cap", 0, caps));
+    cairo_set_line_join(c->cr, (cairo_line_join_t)opt_enum(L, opts, "join", 0, joins));
+    cairo_set_miter_limit(c->cr, opt_number(L, opts, "miter_limit", 10, 1, 100));
+    double offset = opt_number(L, opts, "dash_offset", 0, -SIZE_LIMIT, SIZE_LIMIT);
+    if (opts != 0 && lua_getfield(L, opts, "dash") != LUA_TNIL) {
+        if (!lua_istable(L, -1))
+            luaL_error(L, "bad option 'dash' (array of lengths expected, got %s)",
+                       luaL_typename(L, -1));
+        int n = (int)lua_rawlen(L, -1);
+        if (n > 64)
+            luaL_error(L, "bad option 'dash' (at most 64 lengths, got %d)", n);
+        double dashes[64];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            lua_rawgeti(L, -1, i + 1);
+            int ok;
+            dashes[i] = lua_tonumberx(L, -1, &ok);
+            lua_pop(L, 1);
+            if (!ok || !(dashes[i] >= 0 && dashes[i] <= SIZE_LIMIT))
+                luaL_error(L, "bad option 'dash' (length %d must be a number >= 0)", i + 1);
+            total += dashes[i];
+        }
+        if (n > 0 && total <= 0)
+            luaL_error(L, "bad option 'dash' (lengths must not all be 0)");
+        cairo_set_dash(c->cr, dashes, n, offset);
+    } else {
+        cairo_set_dash(c->cr, NULL, 0, 0);
+    }
+    if (opts != 0)
+        lua_pop(L, 1);
+}
+
+static int canvas_fill(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    cairo_save(c->cr);
+    int opts = paint_argument(L, c, fill_keys, "color", "black");
+    apply_fill_rule(L, c, opts);
+    int preserve = opt_boolean(L, opts, "preserve", 0);
+    cairo_fill_preserve(c->cr);
+    cairo_restore(c->cr); /* the path survives restore; the paint does not */
+    if (!preserve)
+        cairo_new_path(c->cr);
+    check_status(L, c);
+    return 0;
+}
+
+static int canvas_stroke(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    cairo_save(c->cr);
+    int opts = paint_argument(L, c, stroke_keys, "color", "black");
+    apply_stroke_style(L, c, opts);
+    int preserve = opt_boolean(L, opts, "preserve", 0);
+    cairo_stroke_preserve(c->cr);
+    cairo_restore(c->cr);
+    if (!preserve)
+        cairo_new_path(c->cr);
+    check_status(L, c);
+    return 0;
+}
+
+static int canvas_fill_stroke(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    opt_check_keys(L, 2, fill_stroke_keys);
+    cairo_save(c->cr);
+    lua_getfield(L, 2, "fill");
+    if (lua_isnil(L, -1))
+        return luaL_error(L, "fill_stroke needs a 'fill' paint");
+    sumi_canvas_set_paint(L, c, -1, "fill");
+    lua_pop(L, 1);
+    apply_fill_rule(L, c, 2);
+    cairo_fill_preserve(c->cr);
+    if (lua_getfield(L, 2, "color") == LUA_TNIL) {
+        lua_pop(L, 1);
+        lua_pushstring(L, "black");
+    }
+    sumi_canvas_set_paint(L, c, -1, "color");
+    lua_pop(L, 1);
+    apply_stroke_style(L, c, 2);
+    cairo_stroke(c->cr);
+    cairo_restore(c->cr);
+    cairo_new_path(c->cr);
+    check_status(L, c);
+    return 0;
+}
+
+/* Fills the whole clip area, e.g. a page background. */
+static int canvas_paint(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    cairo_save(c->cr);
+    sumi_canvas_set_paint(L, c, 2, "colour");
+    cairo_paint(c->cr);
+    cairo_restore(c->cr);
+    check_status(L, c);
+    return 0;
+}
+
+static int canvas_clip(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    cairo_clip(c->cr);
+    return 0;
+}
+
+static int canvas_reset_clip(lua_State *L) {
+    cairo_reset_clip(sumi_check_canvas(L, 1)->cr);
+    return 0;
+}
+
+/* ---- gradients ---- */
+
+/* Owns one cairo_pattern_t; released by __gc. */
+static int push_gradient(lua_State *L, cairo_pattern_t *pattern, int stops_arg) {
+    cairo_pattern_t **box = lua_newuserdatauv(L, sizeof *box, 0);
+    *box = NULL;
+    luaL_setmetatable(L, SUMI_GRADIENT_TYPE);
+    *box = pattern;
+    int n = (int)lua_rawlen(L, stops_arg);
+    if (n < 2)
+        return luaL_argerror(L, stops_arg, "at least two colour stops expected");
+    for (int i = 1; i <= n; i++) {
+        if (lua_rawgeti(L, stops_arg, i) != LUA_TTABLE)
+            return luaL_error(L, "bad colour stop %d (expected {offset, colour})", i);
+        lua_rawgeti(L, -1, 1);
+        lua_rawgeti(L, -2, 2);
+        int ok;
+        double offset = lua_tonumberx(L, -2, &ok);
+        struct sumi_rgba rgba;
+        const char *color = lua_tostring(L, -1);
+        if (!ok || !(offset >= 0 && offset <= 1))
+            return luaL_error(L, "bad colour stop %d (offset in [0, 1] expected)", i);
+        if (color == NULL || !sumi_color_parse(color, &rgba))
+            return luaL_error(L, "bad colour stop %d (colour expected, got %s)", i,
+                              color ? color : luaL_typename(L, -1));
+        cairo_pattern_add_color_stop_rgba(pattern, offset, rgba.r, rgba.g, rgba.b, rgba.a);
+        lua_pop(L, 3);
+    }
+    return 1;
+}
+
+static int canvas_linear_gradient(lua_State *L) {
+    double v[4];
+    for (int i = 0; i < 4; i++)
+        v[i] = check_number_in(L, i + 1, "coordinate", -SIZE_LIMIT, SIZE_LIMIT);
+    luaL_checktype(L, 5, LUA_TTABLE);
+    return push_gradient(L, cairo_pattern_create_linear(v[0], v[1], v[2], v[3]), 5);
+}
+
+static int canvas_radial_gradient(lua_State *L) {
+    double cx = check_number_in(L, 1, "cx", -SIZE_LIMIT, SIZE_LIMIT);
+    double cy = check_number_in(L, 2, "cy", -SIZE_LIMIT, SIZE_LIMIT);
+    double r = check_number_in(L, 3, "radius", 0, SIZE_LIMIT);
+    luaL_checktype(L, 4, LUA_TTABLE);
+    return push_gradient(L, cairo_pattern_create_radial(cx, cy, 0, cx, cy, r), 4);
+}
+
+static int gradient_gc(lua_State *L) {
+    cairo_pattern_t **box = luaL_checkudata(L, 1, SUMI_GRADIENT_TYPE);
+    if (*box != NULL) {
+        cairo_pattern_destroy(*box);
+        *box = NULL;
+    }
+    return 0;
+}
+
+/* ---- images ---- */
+
+static cairo_status_t read_from_file(void *closure, unsigned char *data, unsigned int length) {
+    FILE *f = closure;
+    return fread(data, 1, length, f) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_READ_ERROR;
+}
+
+static int canvas_image(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    const char *given = luaL_checkstring(L, 2);
+    double x, y, w, h;
+    lua_remove(L, 2); /* check_box reads arguments 2..5 */
+    check_box(L, c, &x, &y, &w, &h);
+    static const char *const keys[] = {"fit", NULL};
+    static const char *const fits[] = {"contain", "cover", "fill", NULL};
+    opt_check_keys(L, 6, keys);
+    int fit = opt_enum(L, 6, "fit", 0, fits);
+    if (w <= 0 || h <= 0)
+        return luaL_error(L, "bad image box (width and height must be > 0)");
+    lua_pushstring(L, given);
+    const char *path = sumi_resolve_input(L, given);
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return luaL_error(L, "cannot open image '%s'", given);
+    cairo_surface_t *img = cairo_image_surface_create_from_png_stream(read_from_file, f);
+    fclose(f);
+    cairo_status_t st = cairo_surface_status(img);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(img);
+        return luaL_error(L, "cannot read image '%s': %s (PNG files only)", given,
+                          cairo_status_to_string(st));
+    }
+    double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
+    double sx = w / iw, sy = h / ih;
+    if (fit == 0)
+        sx = sy = fmin(sx, sy);
+    else if (fit == 1)
+        sx = sy = fmax(sx, sy);
+    double dw = iw * sx, dh = ih * sy;
+    cairo_save(c->cr);
+    cairo_rectangle(c->cr, x, y, w, h);
+    cairo_clip(c->cr);
+    cairo_translate(c->cr, x + (w - dw) / 2, y + (h - dh) / 2);
+    cairo_scale(c->cr, sx, sy);
+    cairo_set_source_surface(c->cr, img, 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(c->cr), CAIRO_FILTER_GOOD);
+    cairo_paint(c->cr);
+    cairo_restore(c->cr);
+    cairo_surface_destroy(img);
+    check_status(L, c);
+    lua_pushnumber(L, dw);
+    lua_pushnumber(L, dh);
+    return 2;
+}
+
+/* ---- units ---- */
+
+static int canvas_mm(lua_State *L) {
+    lua_pushnumber(L, check_finite(L, 1) * mm_to_pt);
+    return 1;
+}
+
+static const luaL_Reg canvas_functions[] = {
+    {"pdf", canvas_pdf},
+    {"png", canvas_png},
+    {"svg", canvas_svg},
+    {"linear_gradient", canvas_linear_gradient},
+    {"radial_gradient", canvas_radial_gradient},
+    {"mm", canvas_mm},
+    {NULL, NULL},
+};
+
+static const luaL_Reg canvas_methods[] = {
+    {"close", canvas_close},
+    {"discard", canvas_discard},
+    {"size", canvas_size},
+    {"kind", canvas_kind},
+    {"page_count", canvas_page_count},
+    {"new_page", canvas_new_page},
+    {"save", canvas_save},
+    {"restore", canvas_restore},
+    {"translate", canvas_translate},
+    {"scale", canvas_scale},
+    {"rotate", canvas_rotate},
+    {"move_to", canvas_move_to},
+    {"line_to", canvas_line_to},
+    {"curve_to", canvas_curve_to},
+    {"arc", canvas_arc},
+    {"arc_negative", canvas_arc_negative},
+    {"rect", canvas_rect},
+    {"rounded_rect", canvas_rounded_rect},
+    {"polyline", canvas_polyline},
+    {"close_path", canvas_close_path},
+    {"new_path", canvas_new_path},
+    {"fill", canvas_fill},
+    {"stroke", canvas_stroke},
+    {"fill_stroke", canvas_fill_stroke},
+    {"paint", canvas_paint},
+    {"clip", canvas_clip},
+    {"reset_clip", canvas_reset_clip},
+    {"image", canvas_image},
+    {NULL, NULL},
+};
+
+static const luaL_Reg canvas_metamethods[] = {
+    {"__gc", canvas_gc},
+    {"__close", canvas_close_meta},
+    {"__tostring", canvas_tostring},
+    {"__index", NULL},
+    {NULL, NULL},
+};
+
+int luaopen_sumi_canvas(lua_State *L) {
+    if (luaL_newmetatable(L, SUMI_CANVAS_TYPE)) {
+        luaL_setfuncs(L, canvas_metamethods, 0);
+        luaL_newlib(L, canvas_methods);
+        lua_setfield(L, -2, "__index");
+    }
+    lua_pop(L, 1);
+    if (luaL_newmetatable(L, SUMI_GRADIENT_TYPE)) {
+        lua_pushcfunction(L, gradient_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_pop(L, 1);
+    luaL_newlib(L, canvas_functions);
+    return 1;
+}

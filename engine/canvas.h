@@ -1,0 +1,42 @@
+/* The canvas object shared by canvas.c (surfaces, paths, paint) and text.c
+ * (Pango layouts drawn on it). */
+#ifndef SUMI_CANVAS_H
+#define SUMI_CANVAS_H
+
+#include <cairo.h>
+#include <lua.h>
+#include <pango/pango.h>
+
+#include "output.h"
+
+#define SUMI_CANVAS_TYPE "sumi.canvas"
+#define SUMI_GRADIENT_TYPE "sumi.gradient"
+
+enum sumi_canvas_kind { SUMI_CANVAS_PDF, SUMI_CANVAS_PNG, SUMI_CANVAS_SVG };
+
+/* Created by canvas.pdf/png/svg (pushed closed, then opened), destroyed by
+ * close() (publishes the file), discard() (removes it) or __gc/__close.
+ * After that every method raises "attempt to use a closed canvas". */
+typedef struct {
+    cairo_surface_t *surface; /* NULL when closed */
+    cairo_t *cr;
+    PangoContext *pango; /* made on first text call, owned here */
+    struct sumi_output output;
+    enum sumi_canvas_kind kind;
+    double width, height; /* page size in user units (pt, or px for PNG) */
+    double device_scale;  /* device pixels per user unit */
+    int pages;            /* pages begun so far */
+    int nesting;          /* save() depth, to catch unbalanced restore() */
+} sumi_canvas;
+
+/* The open canvas at idx, or an argument error. */
+sumi_canvas *sumi_check_canvas(lua_State *L, int idx);
+
+/* Raises an error unless (x, y) in user space maps to device coordinates that
+ * cairo's 24.8 fixed point can hold. */
+void sumi_canvas_check_point(lua_State *L, sumi_canvas *c, double x, double y);
+
+/* Sets the cairo source from a Lua value: a colour string or a gradient. */
+void sumi_canvas_set_paint(lua_State *L, sumi_canvas *c, int idx, const char *what);
+
+#endif

@@ -1,0 +1,149 @@
+#define _POSIX_C_SOURCE 200809L
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void release(struct sumi_output *out) {
+    free(out->final_path);
+    free(out->temp_path);
+    out->final_path = NULL;
+    out->temp_path = NULL;
+    out->file = NULL;
+}
+
+/* mkdir -p for the folder part of path. */
+static int make_parents(const char *path, char *err, size_t errlen) {
+    char *copy = strdup(path);
+    if (copy == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    for (char *p = copy + 1; *p != '\0'; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+            snprintf(err, errlen, "cannot create folder '%s': %s", copy, strerror(errno));
+            free(copy);
+            return -1;
+        }
+        *p = '/';
+    }
+    free(copy);
+    return 0;
+}
+
+static char *folder_of(const char *path) {
+    const char *slash = strrchr(path, '/');
+    if (slash == NULL)
+        return strdup(".");
+    if (slash == path)
+        return strdup("/");
+    return strndup(path, (size_t)(slash - path));
+}
+
+int sumi_output_open(struct sumi_output *out, const char *path, char *err, size_t errlen) {
+    memset(out, 0, sizeof *out);
+    if (path == NULL || path[0] == '\0') {
+        snprintf(err, errlen, "empty output path");
+        return -1;
+    }
+    size_t len = strlen(path);
+    if (path[len - 1] == '/') {
+        snprintf(err, errlen, "output path '%s' names a folder, not a file", path);
+        return -1;
+    }
+    if (make_parents(path, err, errlen) != 0)
+        return -1;
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "output path '%s' is a folder", path);
+        return -1;
+    }
+    out->final_path = strdup(path);
+    char *folder = folder_of(path);
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    size_t tlen = (folder ? strlen(folder) : 0) + strlen(base) + 32;
+    out->temp_path = malloc(tlen);
+    if (out->final_path == NULL || folder == NULL || out->temp_path == NULL) {
+        free(folder);
+        release(out);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    /* A dot file beside the destination: same file system, so rename is atomic. */
+    snprintf(out->temp_path, tlen, "%s/.%s.XXXXXX", folder, base);
+    free(folder);
+    int fd = mkstemp(out->temp_path);
+    if (fd < 0) {
+        snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+        release(out);
+        return -1;
+    }
+    /* mkstemp makes 0600; outputs are ordinary files for the user's umask. */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    out->file = fdopen(fd, "wb");
+    if (out->file == NULL) {
+        snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+        close(fd);
+        unlink(out->temp_path);
+        release(out);
+        return -1;
+    }
+    return 0;
+}
+
+int sumi_output_commit(struct sumi_output *out, char *err, size_t errlen) {
+    if (out->file == NULL) {
+        snprintf(err, errlen, "output already closed");
+        return -1;
+    }
+    int failed = fflush(out->file) != 0 || ferror(out->file) || fsync(fileno(out->file)) != 0;
+    int saved = errno;
+    if (fclose(out->file) != 0 && !failed) {
+        failed = 1;
+        saved = errno;
+    }
+    out->file = NULL;
+    if (failed) {
+        snprintf(err, errlen, "cannot write '%s': %s", out->final_path, strerror(saved));
+        unlink(out->temp_path);
+        release(out);
+        return -1;
+    }
+    if (rename(out->temp_path, out->final_path) != 0) {
+        snprintf(err, errlen, "cannot replace '%s': %s", out->final_path, strerror(errno));
+        unlink(out->temp_path);
+        release(out);
+        return -1;
+    }
+    /* The rename itself is durable only once the folder is synced. */
+    char *folder = folder_of(out->final_path);
+    if (folder != NULL) {
+        int dfd = open(folder, O_RDONLY | O_DIRECTORY);
+        if (dfd >= 0) {
+            fsync(dfd);
+            close(dfd);
+        }
+        free(folder);
+    }
+    release(out);
+    return 0;
+}
+
+void sumi_output_abort(struct sumi_output *out) {
+    if (out->file != NULL) {
+        fclose(out->file);
+        out->file = NULL;
+    }
+    if (out->temp_path != NULL)
+        unlink(out->temp_path);
+    release(out);
+}

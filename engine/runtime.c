@@ -1,0 +1,470 @@
+#define _POSIX_C_SOURCE 200809L
+#include "runtime.h"
+
+#include <lauxlib.h>
+#include <lualib.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "embedded.h"
+#include "modules.h"
+
+/* Registry keys. */
+#define REG_SCRIPT "sumi.script"         /* script path as given */
+#define REG_SCRIPT_DIR "sumi.script_dir" /* its folder */
+#define REG_OUTPUT "sumi.output"         /* -o, if any */
+#define REG_PARAMS "sumi.params"         /* table of -p values */
+#define REG_PENDING "sumi.pending"       /* array of open outputs */
+#define REG_LOADED "sumi.loaded"         /* modules already required */
+#define REG_EXIT "sumi.exit"             /* light marker raised by os.exit */
+
+static const struct {
+    const char *name;
+    lua_CFunction open;
+} c_modules[] = {
+    {"sumi.canvas", luaopen_sumi_canvas},   {"sumi.text", luaopen_sumi_text},
+    {"sumi.data", luaopen_sumi_data},       {"sumi.fonts", luaopen_sumi_fonts},
+    {"sumi.runtime", luaopen_sumi_runtime},
+};
+
+static const char *registry_string(lua_State *L, const char *key) {
+    lua_getfield(L, LUA_REGISTRYINDEX, key);
+    const char *s = lua_tostring(L, -1);
+    lua_pop(L, 1); /* the registry keeps the string alive */
+    return s;
+}
+
+const char *sumi_resolve_input(lua_State *L, const char *path) {
+    const char *dir = registry_string(L, REG_SCRIPT_DIR);
+    if (path[0] == '/' || dir == NULL || strcmp(dir, ".") == 0)
+        return lua_pushstring(L, path);
+    return lua_pushfstring(L, "%s/%s", dir, path);
+}
+
+static const char *extension_of(const char *path) {
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(path, '.');
+    if (dot == NULL || (slash != NULL && dot < slash))
+        return "";
+    return dot + 1;
+}
+
+const char *sumi_default_output(lua_State *L, const char *extension) {
+    const char *given = registry_string(L, REG_OUTPUT);
+    if (given != NULL) {
+        if (strcasecmp(extension_of(given), extension) != 0)
+            luaL_error(L, "output '%s' given with -o is not a .%s file, which this call writes",
+                       given, extension);
+        return lua_pushstring(L, given);
+    }
+    const char *script = registry_string(L, REG_SCRIPT);
+    if (script == NULL)
+        luaL_error(L, "no output path given and no script to name one after");
+    const char *base = strrchr(script, '/') ? strrchr(script, '/') + 1 : script;
+    size_t len = strlen(base);
+    if (len > 4 && strcmp(base + len - 4, ".lua") == 0)
+        len -= 4;
+    lua_pushlstring(L, base, len);
+    const char *stem = lua_tostring(L, -1);
+    lua_pushfstring(L, "reports/%s.%s", stem, extension);
+    lua_remove(L, -2);
+    return lua_tostring(L, -1);
+}
+
+void sumi_pending_add(lua_State *L, int idx) {
+    idx = lua_absindex(L, idx);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, REG_PENDING) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, REG_PENDING);
+    }
+    lua_pushvalue(L, idx);
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    lua_pop(L, 1);
+}
+
+void sumi_pending_remove(lua_State *L, int idx) {
+    idx = lua_absindex(L, idx);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, REG_PENDING) == LUA_TTABLE) {
+        lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+        for (lua_Integer i = 1; i <= n; i++) {
+            lua_rawgeti(L, -1, i);
+            if (lua_rawequal(L, -1, idx)) {
+                lua_pushboolean(L, 0); /* keep the sequence: order is creation order */
+                lua_rawseti(L, -3, i);
+            }
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+}
+
+/* Publishes (ok) or discards every output still open. Returns 0, or 1 when
+ * publishing one failed (its message printed). */
+static int finish_pending(lua_State *L, int ok) {
+    int status = 0;
+    if (lua_getfield(L, LUA_REGISTRYINDEX, REG_PENDING) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+    for (lua_Integer i = 1; i <= n; i++) {
+        if (lua_rawgeti(L, -1, i) != LUA_TUSERDATA) {
+            lua_pop(L, 1);
+            continue;
+        }
+        /* After a failure, everything is discarded, including outputs that
+         * would still publish: a report is all or nothing. */
+        const char *method = (ok && status == 0) ? "close" : "discard";
+        lua_getfield(L, -1, method);
+        lua_insert(L, -2);
+        if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
+            fprintf(stderr, "sumi: %s\n", lua_tostring(L, -1));
+            lua_pop(L, 1);
+            status = 1;
+        }
+    }
+    lua_pop(L, 1);
+    if (ok && status != 0)
+        finish_pending(L, 0);
+    return status;
+}
+
+void sumi_warn(lua_State *L, const char *fmt, ...) {
+    luaL_where(L, 1);
+    fprintf(stderr, "sumi: warning: %s", lua_tostring(L, -1));
+    lua_pop(L, 1);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+/* ---- require: the engine's modules and script-local Lua files only ---- */
+
+static int load_embedded(lua_State *L, const char *name) {
+    const struct sumi_embedded_file *f = sumi_embedded_find(name);
+    if (f == NULL) {
+        lua_pushfstring(L, "%s.init", name);
+        f = sumi_embedded_find(lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+    if (f == NULL)
+        return 0;
+    char chunkname[256];
+    snprintf(chunkname, sizeof chunkname, "@%s", f->name);
+    for (char *p = chunkname + 1; *p; p++)
+        if (*p == '.')
+            *p = '/';
+    strncat(chunkname, ".lua", sizeof chunkname - strlen(chunkname) - 1);
+    if (luaL_loadbufferx(L, f->data, f->size, chunkname, "t") != LUA_OK)
+        lua_error(L);
+    return 1;
+}
+
+static int load_script_local(lua_State *L, const char *name) {
+    for (const char *p = name; *p; p++)
+        if (!(*p == '.' || *p == '_' || *p == '-' || (*p >= 'a' && *p <= 'z') ||
+              (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+            return 0;
+    if (strstr(name, "..") != NULL || name[0] == '.')
+        return 0;
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (const char *p = name; *p; p++)
+        luaL_addchar(&b, *p == '.' ? '/' : *p);
+    luaL_addstring(&b, ".lua");
+    luaL_pushresult(&b);
+    const char *path = sumi_resolve_input(L, lua_tostring(L, -1));
+    if (access(path, R_OK) != 0) {
+        lua_pop(L, 2);
+        return 0;
+    }
+    if (luaL_loadfilex(L, path, "t") != LUA_OK)
+        lua_error(L);
+    lua_replace(L, -3);
+    lua_pop(L, 1);
+    return 1;
+}
+
+static int engine_require(lua_State *L) {
+    const char *name = luaL_checkstring(L, 1);
+    lua_settop(L, 1);
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_LOADED); /* name loaded */
+    if (lua_getfield(L, 2, name) != LUA_TNIL)
+        return 1;
+    lua_pop(L, 1);
+    int found = 0;
+    for (size_t i = 0; i < sizeof c_modules / sizeof c_modules[0]; i++)
+        if (strcmp(name, c_modules[i].name) == 0) {
+            lua_pushcfunction(L, c_modules[i].open);
+            found = 1;
+        }
+    if (!found)
+        found = load_embedded(L, name);
+    if (!found)
+        found = load_script_local(L, name);
+    if (!found)
+        return luaL_error(L,
+                          "module '%s' not found (the engine's modules are 'sumi' and "
+                          "'sumi.*'; other modules are .lua files in the script's folder)",
+                          name);
+    lua_pushvalue(L, 1);
+    lua_call(L, 1, 1); /* name loaded result */
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        lua_pushboolean(L, 1);
+    }
+    lua_pushvalue(L, -1);
+    lua_setfield(L, 2, name);
+    return 1;
+}
+
+/* load() that only accepts text: binary chunks can crash Lua 5.4.4. */
+static int text_only_load(lua_State *L) {
+    int n = lua_gettop(L);
+    if (n >= 3 && !lua_isnil(L, 3) && strcmp(luaL_checkstring(L, 3), "t") != 0)
+        return luaL_argerror(L, 3, "only text chunks ('t') can be loaded");
+    if (n < 3)
+        lua_settop(L, 3);
+    lua_pushstring(L, "t");
+    lua_replace(L, 3);
+    lua_getfield(L, LUA_REGISTRYINDEX, "sumi.raw_load");
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+static int engine_exit(lua_State *L) {
+    int code;
+    if (lua_isnoneornil(L, 1) || lua_isboolean(L, 1))
+        code = (lua_isnoneornil(L, 1) || lua_toboolean(L, 1)) ? 0 : 1;
+    else
+        code = (int)luaL_checkinteger(L, 1);
+    lua_newtable(L);
+    lua_pushinteger(L, code);
+    lua_setfield(L, -2, "code");
+    lua_pushlightuserdata(L, (void *)&c_modules);
+    lua_setfield(L, -2, REG_EXIT);
+    return lua_error(L);
+}
+
+static void remove_field(lua_State *L, const char *table, const char *field) {
+    lua_getglobal(L, table);
+    lua_pushnil(L);
+    lua_setfield(L, -2, field);
+    lua_pop(L, 1);
+}
+
+lua_State *sumi_state_new(void) {
+    lua_State *L = luaL_newstate();
+    if (L == NULL)
+        return NULL;
+    /* By name, never luaL_openlibs: package (loadlib), io and debug stay out
+     * of reach (CVE-2022-0543 came from a reachable package.loadlib). */
+    static const luaL_Reg libs[] = {
+        {LUA_GNAME, luaopen_base},       {LUA_COLIBNAME, luaopen_coroutine},
+        {LUA_TABLIBNAME, luaopen_table}, {LUA_STRLIBNAME, luaopen_string},
+        {LUA_MATHLIBNAME, luaopen_math}, {LUA_UTF8LIBNAME, luaopen_utf8},
+        {LUA_OSLIBNAME, luaopen_os},     {NULL, NULL},
+    };
+    for (const luaL_Reg *lib = libs; lib->func != NULL; lib++) {
+        luaL_requiref(L, lib->name, lib->func, 1);
+        lua_pop(L, 1);
+    }
+    static const char *const os_removed[] = {"execute", "remove",    "rename", "tmpname",
+                                             "getenv",  "setlocale", NULL};
+    for (int i = 0; os_removed[i] != NULL; i++)
+        remove_field(L, "os", os_removed[i]);
+    remove_field(L, "string", "dump");
+    lua_pushnil(L);
+    lua_setglobal(L, "dofile");
+    lua_pushnil(L);
+    lua_setglobal(L, "loadfile");
+    lua_getglobal(L, "load");
+    lua_setfield(L, LUA_REGISTRYINDEX, "sumi.raw_load");
+    lua_pushcfunction(L, text_only_load);
+    lua_setglobal(L, "load");
+    lua_getglobal(L, "os");
+    lua_pushcfunction(L, engine_exit);
+    lua_setfield(L, -2, "exit");
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, REG_LOADED);
+    lua_pushcfunction(L, engine_require);
+    lua_setglobal(L, "require");
+    return L;
+}
+
+/* ---- running a script ---- */
+
+static int message_handler(lua_State *L) {
+    if (lua_type(L, 1) == LUA_TTABLE) {
+        lua_getfield(L, 1, REG_EXIT);
+        int is_exit = lua_touserdata(L, -1) == (void *)&c_modules;
+        lua_pop(L, 1);
+        if (is_exit)
+            return 1;
+    }
+    const char *msg = lua_tostring(L, 1);
+    if (msg == NULL) {
+        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+            msg = lua_tostring(L, -1);
+        else
+            msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    }
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+static int run_main(lua_State *L) {
+    const char *script = registry_string(L, REG_SCRIPT);
+    lua_pushcfunction(L, message_handler);
+    int handler = lua_gettop(L);
+    if (luaL_loadfilex(L, script, "t") != LUA_OK)
+        return lua_error(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_PARAMS);
+    int status = lua_pcall(L, 1, 0, handler);
+    if (status != LUA_OK)
+        return lua_error(L);
+    return 0;
+}
+
+static char *dirname_of(const char *path) {
+    const char *slash = strrchr(path, '/');
+    if (slash == NULL)
+        return strdup(".");
+    if (slash == path)
+        return strdup("/");
+    return strndup(path, (size_t)(slash - path));
+}
+
+static int setup_run(lua_State *L) {
+    const struct sumi_run_options *o = lua_touserdata(L, 1);
+    lua_pushstring(L, o->script_path);
+    lua_setfield(L, LUA_REGISTRYINDEX, REG_SCRIPT);
+    char *dir = dirname_of(o->script_path);
+    lua_pushstring(L, dir ? dir : ".");
+    free(dir);
+    lua_setfield(L, LUA_REGISTRYINDEX, REG_SCRIPT_DIR);
+    if (o->output_path != NULL) {
+        lua_pushstring(L, o->output_path);
+        lua_setfield(L, LUA_REGISTRYINDEX, REG_OUTPUT);
+    }
+    lua_newtable(L);
+    for (int i = 0; i < o->param_count; i++) {
+        const char *eq = strchr(o->params[i], '=');
+        lua_pushlstring(L, o->params[i], (size_t)(eq - o->params[i]));
+        lua_pushstring(L, eq + 1);
+        lua_settable(L, -3);
+    }
+    lua_setfield(L, LUA_REGISTRYINDEX, REG_PARAMS);
+    return 0;
+}
+
+int sumi_run_script(const struct sumi_run_options *options) {
+    lua_State *L = sumi_state_new();
+    if (L == NULL) {
+        fprintf(stderr, "sumi: cannot create a Lua state: out of memory\n");
+        return 1;
+    }
+    lua_pushcfunction(L, setup_run);
+    lua_pushlightuserdata(L, (void *)options);
+    if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
+        fprintf(stderr, "sumi: %s\n", lua_tostring(L, -1));
+        lua_close(L);
+        return 1;
+    }
+    lua_pushcfunction(L, run_main);
+    int status = lua_pcall(L, 0, 0, 0);
+    int exit_code = 0;
+    if (status != LUA_OK) {
+        exit_code = 1;
+        if (lua_type(L, -1) == LUA_TTABLE) {
+            lua_getfield(L, -1, "code");
+            int code = (int)lua_tointeger(L, -1);
+            lua_pop(L, 1);
+            if (code == 0)
+                exit_code = 0;
+            else
+                fprintf(stderr, "%s: script ended with os.exit(%d)\n", options->script_path, code);
+        } else {
+            const char *msg = lua_tostring(L, -1);
+            fprintf(stderr, "%s\n", msg ? msg : "(error without a message)");
+        }
+        lua_pop(L, 1);
+    }
+    if (finish_pending(L, exit_code == 0) != 0)
+        exit_code = 1;
+    lua_close(L);
+    return exit_code;
+}
+
+/* ---- sumi.runtime: what a script may know about its run ---- */
+
+static int runtime_params(lua_State *L) {
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_PARAMS);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+    }
+    return 1;
+}
+
+static int runtime_script(lua_State *L) {
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_SCRIPT);
+    return 1;
+}
+
+static int runtime_default_output(lua_State *L) {
+    sumi_default_output(L, luaL_checkstring(L, 1));
+    return 1;
+}
+
+static int runtime_resolve(lua_State *L) {
+    sumi_resolve_input(L, luaL_checkstring(L, 1));
+    return 1;
+}
+
+/* The moment a report is "made": SOURCE_DATE_EPOCH when set, so that reruns
+ * give the same bytes; otherwise the current time. */
+static int runtime_epoch(lua_State *L) {
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde != NULL && sde[0] != '\0') {
+        char *end;
+        long long v = strtoll(sde, &end, 10);
+        if (*end != '\0' || v < 0)
+            return luaL_error(L, "SOURCE_DATE_EPOCH must be a count of seconds, got '%s'", sde);
+        lua_pushinteger(L, (lua_Integer)v);
+        return 1;
+    }
+    lua_pushinteger(L, (lua_Integer)time(NULL));
+    return 1;
+}
+
+static int runtime_warn(lua_State *L) {
+    sumi_warn(L, "%s", luaL_checkstring(L, 1));
+    return 0;
+}
+
+static const luaL_Reg runtime_functions[] = {
+    {"params", runtime_params},
+    {"script", runtime_script},
+    {"default_output", runtime_default_output},
+    {"resolve", runtime_resolve},
+    {"epoch", runtime_epoch},
+    {"warn", runtime_warn},
+    {NULL, NULL},
+};
+
+int luaopen_sumi_runtime(lua_State *L) {
+    luaL_newlib(L, runtime_functions);
+    return 1;
+}

@@ -1,0 +1,45 @@
+/* The Lua state a report script runs in, and the services the C modules ask
+ * of it: where relative paths point, the default output, and the list of
+ * outputs still open (published on success, discarded on failure). All of it
+ * hangs off the lua_State's registry, so jobs never share state. */
+#ifndef SUMI_RUNTIME_H
+#define SUMI_RUNTIME_H
+
+#include <lua.h>
+
+struct sumi_run_options {
+    const char *script_path;   /* as given on the command line */
+    const char *output_path;   /* -o, or NULL */
+    const char *const *params; /* "key=value" strings from -p */
+    int param_count;
+};
+
+/* A fresh state with the standard libraries the sandbox allows, the engine's
+ * `require` and its modules. NULL when out of memory. */
+lua_State *sumi_state_new(void);
+
+/* Runs one report script; prints errors on stderr. Returns the exit code:
+ * 0 success, 1 the report failed. */
+int sumi_run_script(const struct sumi_run_options *options);
+
+/* Pushes the path a script-relative input path resolves to: absolute paths
+ * stay, relative ones are taken from the script's folder. */
+const char *sumi_resolve_input(lua_State *L, const char *path);
+
+/* Pushes the default output path for a file of the given extension ("pdf"):
+ * -o when given, else reports/<script name>.<ext>. Raises an error when -o
+ * names a file of another type. */
+const char *sumi_default_output(lua_State *L, const char *extension);
+
+/* The value at idx (a userdata with `close` and `discard` methods) is
+ * published with close() when the script succeeds, or discard()ed when it
+ * fails. */
+void sumi_pending_add(lua_State *L, int idx);
+void sumi_pending_remove(lua_State *L, int idx);
+
+/* Writes a warning on stderr, prefixed with the script position. */
+void sumi_warn(lua_State *L, const char *fmt, ...);
+
+int luaopen_sumi_runtime(lua_State *L);
+
+#endif

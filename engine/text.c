@@ -1,0 +1,387 @@
+/* sumi.text: text set by Pango (HarfBuzz shaping, fontconfig fallback) and
+ * drawn on a canvas. It adds two methods to every canvas, c:text() and
+ * c:measure_text(), and offers the same as functions. Sizes are in points:
+ * the Pango context runs at 72 dpi, so 1 pt is 1 user unit. */
+#include <lauxlib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "canvas.h"
+#include "color.h"
+#include "fonts.h"
+#include "modules.h"
+#include "options.h"
+#include "runtime.h"
+
+static const char *const text_keys[] = {
+    "font", "size",         "weight",         "style",    "color", "markup",   "width",  "align",
+    "wrap", "line_spacing", "letter_spacing", "features", "angle", "vertical", "anchor", "lang",
+    NULL};
+
+static const char *const anchors[] = {
+    "top-left",    "top",    "top-right",    "left",          "center",   "right",
+    "bottom-left", "bottom", "bottom-right", "baseline-left", "baseline", "baseline-right",
+    NULL};
+
+struct text_request {
+    double angle;
+    int vertical;
+    int anchor;
+};
+
+static PangoContext *context_for(lua_State *L, sumi_canvas *c) {
+    if (c->pango != NULL)
+        return c->pango;
+    PangoFontMap *map = sumi_fonts_map();
+    if (map == NULL)
+        luaL_error(L, "no fonts: the engine's font configuration did not load");
+    PangoContext *ctx = pango_font_map_create_context(map);
+    pango_cairo_context_set_resolution(ctx, 72);
+    /* Unhinted, unrounded metrics: a layout measures the same on PDF, SVG and
+     * PNG canvases and at every scale, so what fits in a preview fits on paper. */
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    pango_cairo_context_set_font_options(ctx, fo);
+    cairo_font_options_destroy(fo);
+    pango_context_set_round_glyph_positions(ctx, FALSE);
+    c->pango = ctx;
+    return ctx;
+}
+
+static PangoWeight parse_weight(lua_State *L, int opts) {
+    if (opts == 0 || lua_getfield(L, opts, "weight") == LUA_TNIL) {
+        if (opts != 0)
+            lua_pop(L, 1);
+        return PANGO_WEIGHT_NORMAL;
+    }
+    PangoWeight w;
+    if (lua_type(L, -1) == LUA_TNUMBER) {
+        lua_pop(L, 1);
+        w = (PangoWeight)opt_number(L, opts, "weight", 400, 100, 1000);
+        return w;
+    }
+    lua_pop(L, 1);
+    static const char *const names[] = {"thin",     "light", "normal", "medium",
+                                        "semibold", "bold",  "heavy",  NULL};
+    static const PangoWeight values[] = {
+        PANGO_WEIGHT_THIN,     PANGO_WEIGHT_LIGHT, PANGO_WEIGHT_NORMAL, PANGO_WEIGHT_MEDIUM,
+        PANGO_WEIGHT_SEMIBOLD, PANGO_WEIGHT_BOLD,  PANGO_WEIGHT_HEAVY};
+    return values[opt_enum(L, opts, "weight", 2, names)];
+}
+
+/* "tnum palt" or {"tnum", "palt"} or "tnum=1, palt": Pango wants a
+ * comma-separated CSS-style list. */
+static const char *features_string(lua_State *L, int opts) {
+    if (opts == 0 || lua_getfield(L, opts, "features") == LUA_TNIL) {
+        if (opts != 0)
+            lua_pop(L, 1);
+        return NULL;
+    }
+    luaL_Buffer b;
+    if (lua_type(L, -1) == LUA_TTABLE) {
+        int n = (int)lua_rawlen(L, -1);
+        luaL_buffinit(L, &b);
+        for (int i = 1; i <= n; i++) {
+            lua_rawgeti(L, -1, i);
+            const char *f = lua_tostring(L, -1);
+            if (f == NULL)
+                luaL_error(L, "bad option 'features' (feature %d is not a string)", i);
+            lua_pop(L, 1);
+            if (i > 1)
+                luaL_addstring(&b, ", ");
+            luaL_addstring(&b, f);
+        }
+        luaL_pushresult(&b);
+    } else if (lua_type(L, -1) == LUA_TSTRING) {
+        const char *s = lua_tostring(L, -1);
+        luaL_buffinit(L, &b);
+        int in_word = 0;
+        for (const char *p = s; *p; p++) {
+            if (*p == ' ' || *p == ',') {
+                if (in_word && p[1] != ' ' && p[1] != ',' && p[1] != '\0' && p[1] != '=')
+                    luaL_addstring(&b, ", ");
+                in_word = 0;
+                continue;
+            }
+            luaL_addchar(&b, *p);
+            in_word = 1;
+        }
+        luaL_pushresult(&b);
+    } else {
+        luaL_error(L, "bad option 'features' (string or array expected, got %s)",
+                   luaL_typename(L, -1));
+    }
+    const char *out = lua_tostring(L, -1);
+    /* Each feature tag is four letters, optionally =value. */
+    for (const char *p = out; *p; p++)
+        if (!(*p == ',' || *p == ' ' || *p == '=' || (*p >= 'a' && *p <= 'z') ||
+              (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+            luaL_error(L,
+                       "bad option 'features' (OpenType tags like \"tnum palt\" expected, "
+                       "got '%s')",
+                       out);
+    lua_replace(L, -2);
+    return out; /* stays on the stack */
+}
+
+/* Builds a layout for the text at arg `text_arg` with options at `opts`.
+ * The caller unrefs it. */
+static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int opts,
+                                 struct text_request *req) {
+    size_t len;
+    const char *text = luaL_checklstring(L, text_arg, &len);
+    opt_check_keys(L, opts, text_keys);
+    if (opts != 0 && lua_isnoneornil(L, opts))
+        opts = 0;
+    /* Pango would draw a box for each bad byte and only warn: refuse instead. */
+    const gchar *bad;
+    if (!g_utf8_validate(text, (gssize)len, &bad))
+        luaL_error(L, "text is not valid UTF-8 (bad byte 0x%02X at offset %d)", (unsigned char)*bad,
+                   (int)(bad - text));
+    const char *family = opt_string(L, opts, "font", "sans");
+    double size = opt_number(L, opts, "size", 10, 0.5, 2000);
+    static const char *const styles[] = {"normal", "italic", "oblique", NULL};
+    int style = opt_enum(L, opts, "style", 0, styles);
+    PangoWeight weight = parse_weight(L, opts);
+    int markup = opt_boolean(L, opts, "markup", 0);
+    double width = opt_number(L, opts, "width", -1, 1, 1e6);
+    if (!opt_has(L, opts, "width"))
+        width = -1;
+    static const char *const aligns[] = {"left", "center", "right", "justify", NULL};
+    int align = opt_enum(L, opts, "align", 0, aligns);
+    static const char *const wraps[] = {"word", "char", "word-char", NULL};
+    int wrap = opt_enum(L, opts, "wrap", 2, wraps);
+    double line_spacing = opt_number(L, opts, "line_spacing", 0, 0, 10);
+    double letter_spacing = opt_number(L, opts, "letter_spacing", 0, -100, 100);
+    const char *lang = opt_string(L, opts, "lang", "ja");
+    req->angle = opt_number(L, opts, "angle", 0, -3600, 3600);
+    req->vertical = opt_boolean(L, opts, "vertical", 0);
+    req->anchor = opt_enum(L, opts, "anchor", 0, anchors);
+    const char *features = features_string(L, opts);
+    if (opts != 0 && lua_getfield(L, opts, "color") != LUA_TNIL) {
+        struct sumi_rgba rgba;
+        if (!(lua_type(L, -1) == LUA_TSTRING && sumi_color_parse(lua_tostring(L, -1), &rgba)) &&
+            luaL_testudata(L, -1, SUMI_GRADIENT_TYPE) == NULL)
+            luaL_error(L, "bad option 'color' (colour string or gradient expected, got %s)",
+                       lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1));
+    }
+    if (opts != 0)
+        lua_pop(L, 1);
+
+    PangoAttrList *attrs = NULL;
+    char *plain = NULL;
+    if (markup) {
+        GError *error = NULL;
+        if (!pango_parse_markup(text, (int)len, 0, &attrs, &plain, NULL, &error)) {
+            lua_pushfstring(L, "bad markup: %s", error ? error->message : "unknown error");
+            if (error)
+                g_error_free(error);
+            lua_error(L);
+        }
+    }
+    /* From here nothing raises until the layout is returned. */
+    PangoContext *ctx = context_for(L, c);
+    pango_context_set_language(ctx, pango_language_from_string(lang));
+    pango_context_set_base_gravity(ctx, req->vertical ? PANGO_GRAVITY_EAST : PANGO_GRAVITY_SOUTH);
+    pango_context_set_gravity_hint(ctx, PANGO_GRAVITY_HINT_NATURAL);
+    PangoLayout *layout = pango_layout_new(ctx);
+    PangoFontDescription *desc = pango_font_description_new();
+    pango_font_description_set_family(desc, family);
+    pango_font_description_set_size(desc, (gint)lround(size * PANGO_SCALE));
+    pango_font_description_set_weight(desc, weight);
+    pango_font_description_set_style(desc, style == 0   ? PANGO_STYLE_NORMAL
+                                           : style == 1 ? PANGO_STYLE_ITALIC
+                                                        : PANGO_STYLE_OBLIQUE);
+    pango_layout_set_font_description(layout, desc);
+    pango_font_description_free(desc);
+    if (attrs == NULL)
+        attrs = pango_attr_list_new();
+    if (features != NULL)
+        pango_attr_list_insert_before(attrs, pango_attr_font_features_new(features));
+    if (letter_spacing != 0)
+        pango_attr_list_insert_before(
+            attrs, pango_attr_letter_spacing_new((int)lround(letter_spacing * PANGO_SCALE)));
+    pango_layout_set_attributes(layout, attrs);
+    pango_attr_list_unref(attrs);
+    if (plain != NULL) {
+        pango_layout_set_text(layout, plain, -1);
+        g_free(plain);
+    } else {
+        pango_layout_set_text(layout, text, (int)len);
+    }
+    if (width > 0) {
+        pango_layout_set_width(layout, (int)lround(width * PANGO_SCALE));
+        pango_layout_set_wrap(layout, wrap == 0   ? PANGO_WRAP_WORD
+                                      : wrap == 1 ? PANGO_WRAP_CHAR
+                                                  : PANGO_WRAP_WORD_CHAR);
+    }
+    if (align == 3) {
+        pango_layout_set_justify(layout, TRUE);
+    } else {
+        pango_layout_set_alignment(layout, align == 0   ? PANGO_ALIGN_LEFT
+                                           : align == 1 ? PANGO_ALIGN_CENTER
+                                                        : PANGO_ALIGN_RIGHT);
+    }
+    if (line_spacing > 0)
+        pango_layout_set_line_spacing(layout, (float)line_spacing);
+    return layout;
+}
+
+/* Warns once per text about characters no configured font could draw: they
+ * would print as empty boxes ("tofu"). */
+static void warn_missing_glyphs(lua_State *L, PangoLayout *layout) {
+    PangoLayoutIter *iter = pango_layout_get_iter(layout);
+    const char *text = pango_layout_get_text(layout);
+    int warned = 0;
+    do {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(iter);
+        if (run == NULL)
+            continue;
+        for (int i = 0; i < run->glyphs->num_glyphs && !warned; i++) {
+            PangoGlyph g = run->glyphs->glyphs[i].glyph;
+            if ((g & PANGO_GLYPH_UNKNOWN_FLAG) && g != PANGO_GLYPH_EMPTY) {
+                gunichar ch = g & ~PANGO_GLYPH_UNKNOWN_FLAG;
+                if (ch < 0x20 || ch == 0x7f) /* control characters are not tofu */
+                    continue;
+                char utf8[8] = {0};
+                g_unichar_to_utf8(ch, utf8);
+                sumi_warn(L, "no configured font has U+%04X '%s' (in text \"%.60s\")", (unsigned)ch,
+                          utf8, text);
+                warned = 1;
+            }
+        }
+    } while (!warned && pango_layout_iter_next_run(iter));
+    pango_layout_iter_free(iter);
+}
+
+struct box {
+    double width, height, baseline; /* on the page, before angle */
+};
+
+static struct box layout_box(PangoLayout *layout, int vertical) {
+    PangoRectangle logical;
+    pango_layout_get_extents(layout, NULL, &logical);
+    struct box b;
+    double w = (double)logical.width / PANGO_SCALE, h = (double)logical.height / PANGO_SCALE;
+    b.baseline = (double)pango_layout_get_baseline(layout) / PANGO_SCALE;
+    if (vertical) {
+        /* The line runs down the page: the layout's width is the box height. */
+        b.width = h;
+        b.height = w;
+        b.baseline = b.width / 2; /* vertical text centres on its column */
+    } else {
+        b.width = w;
+        b.height = h;
+    }
+    return b;
+}
+
+static void anchor_offset(int anchor, const struct box *b, double *ax, double *ay) {
+    int column = anchor % 3, row = anchor / 3;
+    *ax = column == 0 ? 0 : column == 1 ? b->width / 2 : b->width;
+    *ay = row == 0 ? 0 : row == 1 ? b->height / 2 : row == 2 ? b->height : b->baseline;
+}
+
+static void push_measure(lua_State *L, PangoLayout *layout, const struct box *b) {
+    lua_createtable(L, 0, 5);
+    lua_pushnumber(L, b->width);
+    lua_setfield(L, -2, "width");
+    lua_pushnumber(L, b->height);
+    lua_setfield(L, -2, "height");
+    lua_pushnumber(L, b->baseline);
+    lua_setfield(L, -2, "baseline");
+    lua_pushinteger(L, pango_layout_get_line_count(layout));
+    lua_setfield(L, -2, "lines");
+    PangoRectangle ink;
+    pango_layout_get_extents(layout, &ink, NULL);
+    lua_createtable(L, 0, 4);
+    lua_pushnumber(L, (double)ink.x / PANGO_SCALE);
+    lua_setfield(L, -2, "x");
+    lua_pushnumber(L, (double)ink.y / PANGO_SCALE);
+    lua_setfield(L, -2, "y");
+    lua_pushnumber(L, (double)ink.width / PANGO_SCALE);
+    lua_setfield(L, -2, "width");
+    lua_pushnumber(L, (double)ink.height / PANGO_SCALE);
+    lua_setfield(L, -2, "height");
+    lua_setfield(L, -2, "ink");
+}
+
+/* c:text(s, x, y [, opts]) -> width, height of the text's box */
+static int text_draw(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    double x = check_finite(L, 3), y = check_finite(L, 4);
+    sumi_canvas_check_point(L, c, x, y);
+    if (!lua_isnoneornil(L, 5))
+        luaL_checktype(L, 5, LUA_TTABLE);
+    struct text_request req;
+    int opts = lua_isnoneornil(L, 5) ? 0 : 5;
+    /* build_layout checks everything (it may raise) before it makes any Pango
+     * object; nothing below raises until the layout is released. */
+    PangoLayout *layout = build_layout(L, c, 2, opts, &req);
+    cairo_save(c->cr);
+    if (opts != 0 && lua_getfield(L, opts, "color") != LUA_TNIL)
+        sumi_canvas_set_paint(L, c, -1, "color");
+    else
+        cairo_set_source_rgb(c->cr, 0, 0, 0);
+    if (opts != 0)
+        lua_pop(L, 1);
+    struct box b = layout_box(layout, req.vertical);
+    double ax, ay;
+    anchor_offset(req.anchor, &b, &ax, &ay);
+    cairo_translate(c->cr, x, y);
+    if (req.angle != 0)
+        cairo_rotate(c->cr, req.angle * G_PI / 180.0);
+    cairo_translate(c->cr, -ax, -ay);
+    if (req.vertical) {
+        cairo_translate(c->cr, b.width, 0);
+        cairo_rotate(c->cr, G_PI / 2);
+    }
+    pango_cairo_update_layout(c->cr, layout);
+    pango_cairo_show_layout(c->cr, layout);
+    cairo_restore(c->cr);
+    warn_missing_glyphs(L, layout);
+    g_object_unref(layout);
+    cairo_status_t st = cairo_status(c->cr);
+    if (st != CAIRO_STATUS_SUCCESS)
+        return luaL_error(L, "drawing text failed: %s", cairo_status_to_string(st));
+    lua_pushnumber(L, b.width);
+    lua_pushnumber(L, b.height);
+    return 2;
+}
+
+/* c:measure_text(s [, opts]) -> {width, height, baseline, lines, ink = {...}} */
+static int text_measure(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    if (!lua_isnoneornil(L, 3))
+        luaL_checktype(L, 3, LUA_TTABLE);
+    struct text_request req;
+    PangoLayout *layout = build_layout(L, c, 2, lua_isnoneornil(L, 3) ? 0 : 3, &req);
+    struct box b = layout_box(layout, req.vertical);
+    push_measure(L, layout, &b);
+    g_object_unref(layout);
+    return 1;
+}
+
+static const luaL_Reg text_functions[] = {
+    {"draw", text_draw},
+    {"measure", text_measure},
+    {NULL, NULL},
+};
+
+int luaopen_sumi_text(lua_State *L) {
+    /* The canvas type must exist before its methods can be extended. */
+    luaL_requiref(L, "sumi.canvas", luaopen_sumi_canvas, 0);
+    lua_pop(L, 1);
+    luaL_getmetatable(L, SUMI_CANVAS_TYPE);
+    lua_getfield(L, -1, "__index");
+    lua_pushcfunction(L, text_draw);
+    lua_setfield(L, -2, "text");
+    lua_pushcfunction(L, text_measure);
+    lua_setfield(L, -2, "measure_text");
+    lua_pop(L, 2);
+    luaL_newlib(L, text_functions);
+    return 1;
+}
