@@ -284,6 +284,8 @@ static int canvas_svg(lua_State *L) {
 
 /* ---- closing ---- */
 
+/* Finishes the drawing into the temporary file. Inside `sumi render` the file
+ * is published when the whole script has succeeded; elsewhere right away. */
 static int canvas_close(lua_State *L) {
     sumi_canvas *c = sumi_check_canvas(L, 1);
     while (c->nesting > 0) { /* unbalanced save() is harmless at the end */
@@ -301,13 +303,35 @@ static int canvas_close(lua_State *L) {
         st = cairo_surface_status(c->surface);
     }
     release(c);
-    sumi_pending_remove(L, 1);
     if (st != CAIRO_STATUS_SUCCESS) {
         sumi_output_abort(&c->output);
+        sumi_pending_remove(L, 1);
         return luaL_error(L, "cannot finish canvas: %s", cairo_status_to_string(st));
     }
     char err[512];
-    if (sumi_output_commit(&c->output, err, sizeof err) != 0)
+    if (sumi_output_finish(&c->output, err, sizeof err) != 0) {
+        sumi_pending_remove(L, 1);
+        return luaL_error(L, "%s", err);
+    }
+    if (!sumi_publish_deferred(L)) {
+        sumi_pending_remove(L, 1);
+        if (sumi_output_publish(&c->output, err, sizeof err) != 0)
+            return luaL_error(L, "%s", err);
+    }
+    return 0;
+}
+
+/* Called by the runtime when the script has succeeded. */
+static int canvas_publish(lua_State *L) {
+    sumi_canvas *c = luaL_checkudata(L, 1, SUMI_CANVAS_TYPE);
+    if (c->surface != NULL) {
+        lua_pushcfunction(L, canvas_close);
+        lua_pushvalue(L, 1);
+        lua_call(L, 1, 0);
+    }
+    char err[512];
+    if (sumi_output_is_finished(&c->output) &&
+        sumi_output_publish(&c->output, err, sizeof err) != 0)
         return luaL_error(L, "%s", err);
     return 0;
 }
@@ -894,6 +918,8 @@ static const luaL_Reg canvas_metamethods[] = {
     {"__gc", canvas_gc},
     {"__close", canvas_close_meta},
     {"__tostring", canvas_tostring},
+    {"__publish", canvas_publish},
+    {"__discard", canvas_discard},
     {"__index", NULL},
     {NULL, NULL},
 };

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <lauxlib.h>
 #include <glib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -229,11 +230,12 @@ static int data_read_csv(lua_State *L) {
                 line++;
                 line_start = p + 1;
             }
+        char byte[8]; /* lua_pushfstring has no %02X */
+        snprintf(byte, sizeof byte, "0x%02X", (unsigned char)*bad);
         return luaL_error(L,
-                          "%s:%d: not valid UTF-8 (byte 0x%02X at column %d, file offset "
-                          "%d); save the file as UTF-8",
-                          given, line, (unsigned char)*bad, (int)(bad - line_start) + 1,
-                          (int)(bad - s));
+                          "%s:%d: not valid UTF-8 (byte %s at column %d, file offset %d); "
+                          "save the file as UTF-8",
+                          given, line, byte, (int)(bad - line_start) + 1, (int)(bad - s));
     }
     int line = 1;
     if (!next_record(L, given, s, len, &pos, &line, delim, &st->rec))

@@ -100,7 +100,7 @@ int sumi_output_open(struct sumi_output *out, const char *path, char *err, size_
     return 0;
 }
 
-int sumi_output_commit(struct sumi_output *out, char *err, size_t errlen) {
+int sumi_output_finish(struct sumi_output *out, char *err, size_t errlen) {
     if (out->file == NULL) {
         snprintf(err, errlen, "output already closed");
         return -1;
@@ -116,6 +116,18 @@ int sumi_output_commit(struct sumi_output *out, char *err, size_t errlen) {
         snprintf(err, errlen, "cannot write '%s': %s", out->final_path, strerror(saved));
         unlink(out->temp_path);
         release(out);
+        return -1;
+    }
+    return 0;
+}
+
+int sumi_output_is_finished(const struct sumi_output *out) {
+    return out->file == NULL && out->temp_path != NULL;
+}
+
+int sumi_output_publish(struct sumi_output *out, char *err, size_t errlen) {
+    if (!sumi_output_is_finished(out)) {
+        snprintf(err, errlen, "output not finished");
         return -1;
     }
     if (rename(out->temp_path, out->final_path) != 0) {
@@ -136,6 +148,12 @@ int sumi_output_commit(struct sumi_output *out, char *err, size_t errlen) {
     }
     release(out);
     return 0;
+}
+
+int sumi_output_commit(struct sumi_output *out, char *err, size_t errlen) {
+    if (sumi_output_finish(out, err, errlen) != 0)
+        return -1;
+    return sumi_output_publish(out, err, errlen);
 }
 
 void sumi_output_abort(struct sumi_output *out) {

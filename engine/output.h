@@ -9,7 +9,7 @@
 #include <stdio.h>
 
 /* Owned by whoever embeds it (a canvas); sumi_output_open fills it,
- * commit or abort empties it. Both are safe to call on an empty one. */
+ * publish, commit or abort empties it. Both are safe to call on an empty one. */
 struct sumi_output {
     char *final_path;
     char *temp_path;
@@ -19,8 +19,15 @@ struct sumi_output {
 /* Creates missing parent folders and the temporary file. 0 on success, else
  * -1 with a message in err. */
 int sumi_output_open(struct sumi_output *out, const char *path, char *err, size_t errlen);
-/* Flushes, fsyncs, renames into place and fsyncs the folder. 0 or -1. */
+/* Flushes, fsyncs and closes the temporary file; the destination is not yet
+ * touched. 0 or -1 (the temporary file is then removed). */
+int sumi_output_finish(struct sumi_output *out, char *err, size_t errlen);
+/* Renames a finished temporary file into place and fsyncs the folder. */
+int sumi_output_publish(struct sumi_output *out, char *err, size_t errlen);
+/* finish, then publish. */
 int sumi_output_commit(struct sumi_output *out, char *err, size_t errlen);
+/* 1 when finished but not yet published. */
+int sumi_output_is_finished(const struct sumi_output *out);
 /* Closes and removes the temporary file; the destination is untouched. */
 void sumi_output_abort(struct sumi_output *out);
 

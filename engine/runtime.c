@@ -22,6 +22,7 @@
 #define REG_PENDING "sumi.pending"       /* array of open outputs */
 #define REG_LOADED "sumi.loaded"         /* modules already required */
 #define REG_EXIT "sumi.exit"             /* light marker raised by os.exit */
+#define REG_DEFER "sumi.defer_publish"   /* true inside sumi_run_script */
 
 static const struct {
     const char *name;
@@ -89,6 +90,13 @@ void sumi_pending_add(lua_State *L, int idx) {
     lua_pop(L, 1);
 }
 
+int sumi_publish_deferred(lua_State *L) {
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_DEFER);
+    int deferred = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return deferred;
+}
+
 void sumi_pending_remove(lua_State *L, int idx) {
     idx = lua_absindex(L, idx);
     if (lua_getfield(L, LUA_REGISTRYINDEX, REG_PENDING) == LUA_TTABLE) {
@@ -121,8 +129,11 @@ static int finish_pending(lua_State *L, int ok) {
         }
         /* After a failure, everything is discarded, including outputs that
          * would still publish: a report is all or nothing. */
-        const char *method = (ok && status == 0) ? "close" : "discard";
-        lua_getfield(L, -1, method);
+        const char *method = (ok && status == 0) ? "__publish" : "__discard";
+        if (luaL_getmetafield(L, -1, method) == LUA_TNIL) {
+            lua_pop(L, 1);
+            continue;
+        }
         lua_insert(L, -2);
         if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
             fprintf(stderr, "sumi: %s\n", lua_tostring(L, -1));
@@ -350,6 +361,8 @@ static int setup_run(lua_State *L) {
     const struct sumi_run_options *o = lua_touserdata(L, 1);
     lua_pushstring(L, o->script_path);
     lua_setfield(L, LUA_REGISTRYINDEX, REG_SCRIPT);
+    lua_pushboolean(L, 1);
+    lua_setfield(L, LUA_REGISTRYINDEX, REG_DEFER);
     char *dir = dirname_of(o->script_path);
     lua_pushstring(L, dir ? dir : ".");
     free(dir);

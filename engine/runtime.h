@@ -31,11 +31,14 @@ const char *sumi_resolve_input(lua_State *L, const char *path);
  * names a file of another type. */
 const char *sumi_default_output(lua_State *L, const char *extension);
 
-/* The value at idx (a userdata with `close` and `discard` methods) is
- * published with close() when the script succeeds, or discard()ed when it
- * fails. */
+/* The value at idx (a userdata whose metatable has __publish and __discard)
+ * is published when the whole script succeeds, or discarded when it fails:
+ * a report is all or nothing, even for outputs the script closed early. */
 void sumi_pending_add(lua_State *L, int idx);
 void sumi_pending_remove(lua_State *L, int idx);
+/* True inside `sumi render`: closing an output defers its publication to the
+ * end of the run. Elsewhere (a bare state in a C test) close publishes. */
+int sumi_publish_deferred(lua_State *L);
 
 /* Writes a warning on stderr, prefixed with the script position. */
 void sumi_warn(lua_State *L, const char *fmt, ...);

@@ -138,9 +138,12 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
         opts = 0;
     /* Pango would draw a box for each bad byte and only warn: refuse instead. */
     const gchar *bad;
-    if (!g_utf8_validate(text, (gssize)len, &bad))
-        luaL_error(L, "text is not valid UTF-8 (bad byte 0x%02X at offset %d)", (unsigned char)*bad,
+    if (!g_utf8_validate(text, (gssize)len, &bad)) {
+        char byte[8]; /* lua_pushfstring has no %02X */
+        snprintf(byte, sizeof byte, "0x%02X", (unsigned char)*bad);
+        luaL_error(L, "text is not valid UTF-8 (bad byte %s at offset %d)", byte,
                    (int)(bad - text));
+    }
     const char *family = opt_string(L, opts, "font", "sans");
     double size = opt_number(L, opts, "size", 10, 0.5, 2000);
     static const char *const styles[] = {"normal", "italic", "oblique", NULL};

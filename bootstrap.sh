@@ -1,0 +1,72 @@
+#!/bin/sh
+# Sets up a Debian 12 machine for sumi and builds it.
+#
+#   sh bootstrap.sh briefing   install what is missing, build, render the
+#                              flagship to reports/china_ai_briefing.pdf
+#   sh bootstrap.sh test       install what is missing (with the test tools),
+#                              build, and run the whole suite through ctest,
+#                              then again under AddressSanitizer and UBSan
+#
+# Run as root, or as a user with sudo. Installing is skipped for packages that
+# are already there, so the second run only builds.
+set -eu
+cd "$(dirname "$0")"
+
+mode="${1:-}"
+case "$mode" in
+  briefing|test) ;;
+  *) echo "usage: sh bootstrap.sh briefing|test" >&2; exit 2 ;;
+esac
+
+# Build and run time.
+packages="build-essential cmake pkg-config liblua5.4-dev libcairo2-dev libpango1.0-dev
+  libharfbuzz-dev libfontconfig-dev fonts-noto-cjk fonts-dejavu-core"
+# Tests: cmocka for C, poppler for reading PDFs back, luacheck and
+# clang-format for lint, locales for the foreign-locale test.
+test_packages="libcmocka-dev poppler-utils lua-check clang-format locales"
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_missing() {
+  missing=""
+  for p in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      missing="$missing $p"
+    fi
+  done
+  if [ -n "$missing" ]; then
+    echo "bootstrap: installing$missing"
+    as_root apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing
+  fi
+}
+
+build() { # build folder, extra cmake arguments...
+  dir="$1"
+  shift
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+  cmake --build "$dir" -j "$(nproc)"
+}
+
+if [ "$mode" = briefing ]; then
+  install_missing $packages
+  build build -DSUMI_TESTS=OFF
+  build/sumi render scripts/china_ai_briefing.lua
+  echo "bootstrap: wrote reports/china_ai_briefing.pdf"
+  exit 0
+fi
+
+install_missing $packages $test_packages
+# A German locale, whose decimal comma must never reach a number we write.
+if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+  as_root localedef -i de_DE -f UTF-8 de_DE.UTF-8
+fi
+
+build build -DSUMI_TESTS=ON
+(cd build && ctest --output-on-failure -j "$(nproc)")
+
+# The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+build build-asan -DSUMI_TESTS=ON -DSUMI_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+(cd build-asan && ctest --output-on-failure -j "$(nproc)")

@@ -1,0 +1,270 @@
+-- China's AI industry after WAIC 2025: an investor briefing (first page).
+--
+--   sumi render scripts/china_ai_briefing.lua            -> reports/china_ai_briefing.pdf
+--   sumi render scripts/china_ai_briefing.lua -p date=2025-08-01
+--
+-- Every number in the text is read from data/ or computed here; none is typed.
+local sumi = require "sumi"
+local format = sumi.format
+
+---------------------------------------------------------------- data
+
+local rows = sumi.data.read_csv("../data/waic2025_headline.csv")
+
+local function figure(metric, scope)
+  for _, row in ipairs(rows) do
+    if row.metric == metric and row.scope == scope then return row end
+  end
+  error(("data/waic2025_headline.csv has no figure '%s' for '%s'"):format(metric, scope), 2)
+end
+
+local function share(part, whole)
+  if whole == 0 then error("share of a zero total", 2) end
+  return part / whole
+end
+
+local models_cn = figure("large_ai_models", "china").value
+local models_world = figure("large_ai_models", "world").value
+local unicorns_cn = figure("ai_unicorns", "china").value
+local unicorns_world = figure("ai_unicorns", "world").value
+local companies = figure("ai_companies", "china")
+local companies_share = figure("ai_companies_share_of_world", "china")
+local patents_share = figure("ai_patent_applications_share_of_world", "china")
+local industry = figure("ai_industry_size", "china")
+local growth = figure("ai_industry_growth", "china")
+
+local models_share = share(models_cn, models_world)
+local unicorns_share = share(unicorns_cn, unicorns_world)
+
+-- Japanese for the qualifiers the sources use.
+local qualifier_ja = {["more than"] = "超", ["above"] = "超", ["about"] = "約"}
+local function approx(row, text)
+  local q = qualifier_ja[row.qualifier or ""]
+  if q == "約" then return q .. text end
+  return text .. (q or "")
+end
+
+local function report_date()
+  local given = sumi.params.date
+  if given then
+    local y, m, d = given:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
+    if not y then error("parameter date must be YYYY-MM-DD, got '" .. given .. "'") end
+    return ("%d年%d月%d日"):format(tonumber(y), tonumber(m), tonumber(d))
+  end
+  return format.date_ja(sumi.epoch())
+end
+
+---------------------------------------------------------------- page
+
+local theme = {
+  ink = "#1b1f24", muted = "#5b6570", rule = "#d5dae0", accent = "#b3261e",
+  bar = "#b3261e", bar_reported = "#e3a29c", band = "#f4f1ec",
+}
+
+local doc = sumi.canvas.pdf(nil, {
+  size = "A4",
+  title = "中国AI産業ブリーフィング：WAIC 2025の数字から",
+  author = "sumi",
+  subject = "China's AI industry after WAIC 2025",
+  keywords = "China, AI, WAIC 2025, CAICT, investor briefing",
+})
+local page_w = doc:size()
+local margin = sumi.mm(18)
+local content_w = page_w - 2 * margin
+
+-- Header band
+doc:rect(0, 0, page_w, sumi.mm(12))
+doc:fill(theme.ink)
+doc:text("INVESTOR BRIEFING ｜ 投資家向けブリーフィング", margin, sumi.mm(6),
+  {size = 8, color = "#ffffff", anchor = "left", letter_spacing = 0.5})
+doc:text(report_date(), page_w - margin, sumi.mm(6),
+  {size = 8, color = "#ffffff", anchor = "right"})
+
+-- Title
+local y = sumi.mm(24)
+local _, title_h = doc:text("中国AI産業の現在地", margin, y,
+  {font = "serif", size = 26, weight = "bold", color = theme.ink})
+y = y + title_h + 4
+local _, sub_h = doc:text("WAIC 2025で示された数字から読む、モデル・企業・ユニコーンの勢力図",
+  margin, y, {size = 11.5, color = theme.muted, width = content_w})
+y = y + sub_h + sumi.mm(6)
+
+-- KPI cards
+local kpis = {
+  {label = "大規模AIモデル", value = format.number(models_cn), unit = "個",
+   note = "世界" .. format.number(models_world) .. "個の" .. format.percent(models_share)},
+  {label = "AIユニコーン企業", value = format.number(unicorns_cn), unit = "社",
+   note = "世界" .. format.number(unicorns_world) .. "社の" .. format.percent(unicorns_share)},
+  {label = "AI関連企業", value = format.number(companies.value), unit = "社超",
+   note = "世界の" .. approx(companies_share, format.number(companies_share.value) .. "%")},
+  {label = "AI産業規模（2024年）", value = format.number(industry.value / 1e8), unit = "億元超",
+   note = "年" .. format.number(growth.value) .. "%超の成長"},
+}
+local gap = sumi.mm(4)
+local card_w = (content_w - gap * (#kpis - 1)) / #kpis
+local card_h = sumi.mm(27)
+for i, kpi in ipairs(kpis) do
+  local x = margin + (i - 1) * (card_w + gap)
+  doc:rounded_rect(x, y, card_w, card_h, 4)
+  doc:fill(theme.band)
+  doc:rect(x, y, 3, card_h)
+  doc:fill(theme.accent)
+  doc:text(kpi.label, x + 10, y + 8, {size = 8, color = theme.muted})
+  local value_style = {size = 20, weight = "bold", color = theme.ink, features = "tnum"}
+  local value_w = doc:text(kpi.value, x + 10, y + 20, value_style)
+  local baseline = y + 20 + doc:measure_text(kpi.value, value_style).baseline
+  doc:text(kpi.unit, x + 13 + value_w, baseline, {size = 9, color = theme.ink,
+    anchor = "baseline-left"})
+  doc:text(kpi.note, x + 10, y + card_h - 8, {size = 8, color = theme.accent, anchor = "bottom-left"})
+end
+y = y + card_h + sumi.mm(8)
+
+-- Summary paragraph: every figure formatted from the data.
+local rest_models = models_world - models_cn
+local rest_unicorns = unicorns_world - unicorns_cn
+local summary = table.concat({
+  "WAIC 2025（世界人工知能大会、上海）で公表された数値によると、中国で公開された大規模AIモデルは",
+  format.number(models_cn), "個で、世界全体", format.number(models_world), "個の",
+  format.percent(models_share), "を占める。",
+  "中国のAIユニコーン企業（評価額10億ドル以上の未上場企業）は", format.number(unicorns_cn),
+  "社で、世界全体", format.number(unicorns_world), "社の", format.percent(unicorns_share),
+  "にあたる。中国以外の世界の合計は、モデル", format.number(rest_models), "個、ユニコーン",
+  format.number(rest_unicorns), "社である。",
+  "中国信息通信研究院（CAICT）によれば、中国のAI関連企業は", format.number(companies.value),
+  "社を超え、上場AI企業", format.number(figure("listed_ai_companies", "china").value),
+  "社超が産業収入の", approx(figure("listed_share_of_industry_revenue", "china"),
+    format.number(figure("listed_share_of_industry_revenue", "china").value) .. "%"),
+  "を占める。",
+})
+doc:text("概要", margin, y, {size = 13, weight = "bold", color = theme.ink})
+y = y + 22
+local _, para_h = doc:text(summary, margin, y,
+  {size = 10.5, width = content_w, line_spacing = 1.5, color = theme.ink, align = "justify"})
+y = y + para_h + sumi.mm(9)
+
+---------------------------------------------------------------- chart
+
+-- China's share of the world, drawn with the canvas primitives: the chart
+-- library (a later step) will replace this block with one call.
+local bars = {
+  {label = "AI特許出願", value = patents_share.value / 100, reported = true},
+  {label = "大規模AIモデル", value = models_share, reported = false},
+  {label = "AIユニコーン企業", value = unicorns_share, reported = false},
+  {label = "AI関連企業", value = companies_share.value / 100, reported = true},
+}
+
+doc:text("世界に占める中国のシェア", margin, y, {size = 13, weight = "bold", color = theme.ink})
+y = y + 20
+doc:text("中国の件数・企業数が世界全体に占める割合（%）", margin, y, {size = 9, color = theme.muted})
+y = y + 22
+
+local label_w = 0
+for _, bar in ipairs(bars) do
+  label_w = math.max(label_w, doc:measure_text(bar.label, {size = 9.5}).width)
+end
+local plot_x = margin + label_w + 12
+local plot_w = content_w - label_w - 12 - 40
+local band_h = 30
+local bar_h = 18
+local plot_top = y
+local plot_h = band_h * #bars
+
+-- Gridlines and ticks every 20%.
+for tick = 0, 100, 20 do
+  local gx = plot_x + plot_w * tick / 100
+  doc:move_to(gx, plot_top)
+  doc:line_to(gx, plot_top + plot_h)
+  doc:stroke({color = tick == 0 and theme.muted or theme.rule, width = tick == 0 and 0.8 or 0.5})
+  doc:text(tick .. "%", gx, plot_top + plot_h + 5, {size = 8, color = theme.muted, anchor = "top",
+    features = "tnum"})
+end
+
+for i, bar in ipairs(bars) do
+  local cy = plot_top + (i - 0.5) * band_h
+  doc:text(bar.label, plot_x - 8, cy, {size = 9.5, color = theme.ink, anchor = "right"})
+  local w = plot_w * bar.value
+  doc:rect(plot_x, cy - bar_h / 2, w, bar_h)
+  doc:fill(bar.reported and theme.bar_reported or theme.bar)
+  local value_text = format.percent(bar.value)
+  if bar.reported then value_text = "約" .. format.number(bar.value * 100) .. "%" end
+  doc:text(value_text, plot_x + w + 5, cy, {size = 9.5, weight = "bold", color = theme.ink,
+    anchor = "left", features = "tnum"})
+end
+y = plot_top + plot_h + 24
+
+-- Legend
+doc:rect(margin, y, 10, 8)
+doc:fill(theme.bar)
+doc:text("WAIC 2025の件数からsumiが算出", margin + 14, y + 4, {size = 8, color = theme.muted,
+  anchor = "left"})
+doc:rect(margin + 170, y, 10, 8)
+doc:fill(theme.bar_reported)
+doc:text("公表された概数（約）", margin + 184, y + 4, {size = 8, color = theme.muted,
+  anchor = "left"})
+y = y + 18
+
+-- Source line: the distinct sources of the figures in the chart, from the data.
+local source_ja = {
+  ["WAIC 2025, Shanghai"] = "WAIC 2025（上海）",
+  ["CAICT"] = "中国信息通信研究院（CAICT）",
+  ["industry analysis"] = "業界分析",
+}
+local seen, sources = {}, {}
+local function cite(row)
+  local name = source_ja[row.source] or row.source
+  local month = row.published and (" " .. row.published:gsub("^(%d+)%-0?(%d+)$", "%1年%2月")) or ""
+  local text = name .. (row.reported_by and ("（" .. row.reported_by .. "報道、" .. month:sub(2) .. "）")
+    or ("（" .. month:sub(2) .. "）"))
+  if not seen[text] then
+    seen[text] = true
+    sources[#sources + 1] = text
+  end
+end
+cite(figure("large_ai_models", "china"))
+cite(companies)
+cite(patents_share)
+local _, source_h = doc:text("出典: " .. table.concat(sources, "、") .. "。数値は報道ベース。",
+  margin, y, {size = 8, color = theme.muted, width = content_w})
+y = y + source_h + sumi.mm(9)
+
+-- What the rest of the briefing takes up.
+local points = {
+  {"低コスト・高効率の開発", "DeepSeek-R1は限られた計算資源と低い学習費用でo1級の推論性能を示したとされる。"},
+  {"中国語処理とマルチモーダル", "Qwen、Hunyuan、ERNIE、SenseNovaが中国語と画像・動画で競う。"},
+  {"オープンソース戦略", "主要モデルの公開が開発者の裾野と採用を広げている。"},
+  {"地政学リスク", "輸出規制とデータ規制は投資判断の前提条件となる。"},
+}
+local box_top = y
+local box_pad = 12
+local inner_x = margin + box_pad
+local inner_w = content_w - 2 * box_pad
+y = y + box_pad
+local _, head_h = doc:text("投資家が押さえるべき論点", inner_x, y,
+  {size = 11, weight = "bold", color = theme.ink})
+y = y + head_h + 6
+local point_y = {}
+for i, point in ipairs(points) do
+  point_y[i] = y
+  local _, h = doc:text(("<b>%s</b>　%s"):format(point[1], point[2]), inner_x + 12, y,
+    {size = 9.5, markup = true, width = inner_w - 12, color = theme.ink, line_spacing = 1.4})
+  y = y + h + 4
+end
+y = y + box_pad - 4
+doc:rounded_rect(margin, box_top, content_w, y - box_top, 4)
+doc:stroke({color = theme.rule, width = 0.8})
+for _, py in ipairs(point_y) do
+  doc:arc(inner_x + 3, py + 7.5, 2.2, 0, 360)
+  doc:fill(theme.accent)
+end
+
+-- Footer
+local page_h = select(2, doc:size())
+doc:move_to(margin, page_h - sumi.mm(14))
+doc:line_to(page_w - margin, page_h - sumi.mm(14))
+doc:stroke({color = theme.rule, width = 0.5})
+doc:text("sumi " .. sumi.version .. " で作成", margin, page_h - sumi.mm(10),
+  {size = 7.5, color = theme.muted})
+doc:text("1 / 1", page_w - margin, page_h - sumi.mm(10),
+  {size = 7.5, color = theme.muted, anchor = "top-right"})
+
+doc:close()

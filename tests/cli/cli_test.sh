@@ -1,0 +1,332 @@
+#!/bin/bash
+# End-to-end tests of the `sumi` command as a user runs it.
+#   cli_test.sh SUMI SOURCE_DIR WORK_DIR CASE
+# Each case is a function below; it fails through `fail MESSAGE`.
+set -u
+SUMI="$1"
+SRC="$2"
+WORK="$3/$4"
+CASE="$4"
+rm -rf "$WORK"
+mkdir -p "$WORK"
+cd "$WORK" || exit 1
+
+fail() {
+  echo "FAIL $CASE: $*" >&2
+  exit 1
+}
+
+# run CMD...: captures stdout, stderr and the exit code in OUT, ERR, CODE.
+run() {
+  "$@" >stdout.txt 2>stderr.txt
+  CODE=$?
+  OUT=$(cat stdout.txt)
+  ERR=$(cat stderr.txt)
+}
+
+expect_code() {
+  [ "$CODE" -eq "$1" ] || fail "exit code $CODE, expected $1; stderr: $ERR"
+}
+
+expect_contains() { # haystack needle what
+  case "$1" in
+    *"$2"*) ;;
+    *) fail "$3 lacks '$2'; got: $1" ;;
+  esac
+}
+
+write_script() { # path, then the script on stdin
+  mkdir -p "$(dirname "$1")"
+  cat >"$1"
+}
+
+flagship() { # renders the flagship into WORK/reports with a fixed date
+  mkdir -p scripts data
+  cp "$SRC/scripts/china_ai_briefing.lua" scripts/
+  cp "$SRC/data/"*.csv data/
+  run env SOURCE_DATE_EPOCH=1753747200 "$SUMI" render scripts/china_ai_briefing.lua "$@"
+}
+
+# ---------------------------------------------------------------- usage
+
+case_help_lists_commands_and_exits_0() {
+  run "$SUMI" --help
+  expect_code 0
+  expect_contains "$OUT" "render SCRIPT" "--help output"
+  expect_contains "$OUT" "fonts" "--help output"
+  run "$SUMI" render --help
+  expect_code 0
+  expect_contains "$OUT" "-p, --param KEY=VALUE" "render --help output"
+  run "$SUMI" fonts --help
+  expect_code 0
+}
+
+case_version_prints_name_and_number() {
+  run "$SUMI" --version
+  expect_code 0
+  [[ "$OUT" =~ ^sumi\ [0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "version output '$OUT'"
+}
+
+case_usage_errors_exit_2_with_usage_line() {
+  run "$SUMI"
+  expect_code 2
+  expect_contains "$ERR" "usage: sumi" "stderr"
+  run "$SUMI" frobnicate
+  expect_code 2
+  expect_contains "$ERR" "unknown command 'frobnicate'" "stderr"
+  run "$SUMI" render
+  expect_code 2
+  expect_contains "$ERR" "no script given" "stderr"
+  run "$SUMI" render x.lua --bogus
+  expect_code 2
+  expect_contains "$ERR" "unknown option '--bogus'" "stderr"
+  run "$SUMI" render x.lua -p novalue
+  expect_code 2
+  expect_contains "$ERR" "bad parameter 'novalue'" "stderr"
+  run "$SUMI" render missing.lua
+  expect_code 2
+  expect_contains "$ERR" "cannot open script 'missing.lua'" "stderr"
+}
+
+# ---------------------------------------------------------------- fonts
+
+case_fonts_resolve_with_cjk_coverage() {
+  run "$SUMI" fonts
+  expect_code 0
+  expect_contains "$OUT" "Noto Sans CJK JP" "sumi fonts"
+  expect_contains "$OUT" "Noto Serif CJK JP" "sumi fonts"
+  expect_contains "$OUT" "DejaVu Sans Mono" "sumi fonts"
+  grep -E '^sans +Noto Sans CJK JP +yes +yes' stdout.txt >/dev/null ||
+    fail "sans does not report Japanese and Chinese coverage: $OUT"
+}
+
+case_fonts_ignore_user_fontconfig() {
+  # A user configuration that would turn every family into DejaVu Serif must
+  # not reach the engine.
+  mkdir -p home/.config/fontconfig
+  cat >home/.config/fontconfig/fonts.conf <<'XML'
+<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig><match target="pattern"><edit name="family" mode="prepend" binding="strong"><string>DejaVu Serif</string></edit></match></fontconfig>
+XML
+  run env HOME="$PWD/home" XDG_CONFIG_HOME="$PWD/home/.config" "$SUMI" fonts
+  expect_code 0
+  grep -E '^sans +Noto Sans CJK JP' stdout.txt >/dev/null || fail "user fonts.conf changed sans: $OUT"
+}
+
+# ---------------------------------------------------------------- flagship
+
+case_flagship_renders_a4_pdf() {
+  flagship
+  expect_code 0
+  [ -s reports/china_ai_briefing.pdf ] || fail "no reports/china_ai_briefing.pdf"
+  pdfinfo reports/china_ai_briefing.pdf >info.txt || fail "pdfinfo cannot read the PDF"
+  grep -E '^Page size: +595\.2[0-9]* x 841\.8[0-9]* pts \(A4\)' info.txt >/dev/null ||
+    fail "not an A4 page: $(cat info.txt)"
+  grep -E '^Title: +中国AI産業ブリーフィング' info.txt >/dev/null || fail "title missing"
+  grep -E '^Creator: +sumi ' info.txt >/dev/null || fail "creator missing"
+}
+
+case_flagship_text_has_computed_figures() {
+  flagship
+  expect_code 0
+  pdftotext -layout reports/china_ai_briefing.pdf page.txt || fail "pdftotext failed"
+  text=$(tr -d ' \n' <page.txt)
+  expect_contains "$text" "中国AI産業の現在地" "page text"
+  expect_contains "$text" "2025年7月29日" "page text (date from SOURCE_DATE_EPOCH)"
+  expect_contains "$text" "大規模AIモデルは1,509個で、世界全体3,755個の40.2%を占める。" "page text"
+  expect_contains "$text" "71社で、世界全体271社の26.2%にあたる。" "page text"
+  expect_contains "$text" "モデル2,246個、ユニコーン200社" "page text"
+  expect_contains "$text" "世界に占める中国のシェア" "page text"
+  expect_contains "$text" "出典:" "page text"
+}
+
+case_flagship_embeds_cjk_font_subsets() {
+  flagship
+  expect_code 0
+  pdffonts reports/china_ai_briefing.pdf >fonts.txt || fail "pdffonts failed"
+  grep -E 'NotoSansCJKjp-Regular +CID Type 0C +Identity-H +yes +yes +yes' fonts.txt >/dev/null ||
+    fail "Noto Sans CJK JP not embedded as a subset: $(cat fonts.txt)"
+  grep -E 'NotoSerifCJKjp-Bold' fonts.txt >/dev/null || fail "serif title font missing"
+  if awk 'NR > 2 && $(NF-4) != "yes"' fonts.txt | grep . >/dev/null; then
+    fail "a font is not embedded: $(cat fonts.txt)"
+  fi
+}
+
+case_flagship_date_parameter_reaches_script() {
+  flagship -p date=2025-08-01
+  expect_code 0
+  pdftotext reports/china_ai_briefing.pdf page.txt
+  grep -q "2025年8月1日" page.txt || fail "date parameter not in page"
+  flagship -p date=yesterday
+  expect_code 1
+  expect_contains "$ERR" "china_ai_briefing.lua:" "stderr"
+  expect_contains "$ERR" "parameter date must be YYYY-MM-DD, got 'yesterday'" "stderr"
+}
+
+case_flagship_same_bytes_on_rerun() {
+  flagship
+  expect_code 0
+  cp reports/china_ai_briefing.pdf first.pdf
+  flagship
+  expect_code 0
+  cmp -s first.pdf reports/china_ai_briefing.pdf || fail "two runs with SOURCE_DATE_EPOCH differ"
+}
+
+case_flagship_numbers_ignore_locale() {
+  if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+    fail "locale de_DE.UTF-8 is not installed (bootstrap.sh test generates it)"
+  fi
+  flagship
+  expect_code 0
+  pdftotext reports/china_ai_briefing.pdf c.txt
+  cp reports/china_ai_briefing.pdf c.pdf
+  run env SOURCE_DATE_EPOCH=1753747200 LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8 \
+    "$SUMI" render scripts/china_ai_briefing.lua
+  expect_code 0
+  pdftotext reports/china_ai_briefing.pdf de.txt
+  grep -q "40.2%" de.txt || fail "40.2% missing under de_DE"
+  cmp -s c.pdf reports/china_ai_briefing.pdf || fail "PDF differs under LC_ALL=de_DE.UTF-8"
+}
+
+# ---------------------------------------------------------------- errors
+
+case_script_error_reports_file_line_and_exits_1() {
+  write_script scripts/broken.lua <<'LUA'
+local sumi = require "sumi"
+local c = sumi.canvas.png(nil, {width = 10, height = 10})
+local total = nil
+c:rect(0, 0, 5, total + 1)
+LUA
+  run "$SUMI" render scripts/broken.lua
+  expect_code 1
+  first=$(head -n 1 stderr.txt)
+  expect_contains "$first" "scripts/broken.lua:4: attempt to perform arithmetic on a nil value (local 'total')" "first stderr line"
+  expect_contains "$ERR" "stack traceback:" "stderr"
+  [ ! -e reports/broken.png ] || fail "a failed run wrote reports/broken.png"
+}
+
+case_bad_option_error_points_at_script_line() {
+  write_script s.lua <<'LUA'
+local sumi = require "sumi"
+local c = sumi.canvas.png(nil, {width = 10, height = 10})
+
+c:stroke({colour = "red"})
+LUA
+  run "$SUMI" render s.lua -o out.png
+  expect_code 1
+  expect_contains "$ERR" "s.lua:4: unknown option 'colour' to 'stroke' (valid options: color, width" "stderr"
+}
+
+case_failed_run_keeps_previous_output() {
+  write_script report.lua <<'LUA'
+local sumi = require "sumi"
+local c = sumi.canvas.pdf(nil, {size = "A5"})
+c:text("版 " .. sumi.params.version, 20, 20)
+c:close()
+if sumi.params.fail == "yes" then error("the data went bad after the PDF was drawn") end
+LUA
+  run "$SUMI" render report.lua -o out/report.pdf -p version=1
+  expect_code 0
+  cp out/report.pdf good.pdf
+  run "$SUMI" render report.lua -o out/report.pdf -p version=2 -p fail=yes
+  expect_code 1
+  expect_contains "$ERR" "report.lua:5: the data went bad" "stderr"
+  cmp -s good.pdf out/report.pdf || fail "the earlier good output was replaced"
+  leftovers=$(find out -name '.*' -type f)
+  [ -z "$leftovers" ] || fail "temporary files left behind: $leftovers"
+}
+
+case_all_outputs_or_none() {
+  write_script two.lua <<'LUA'
+local sumi = require "sumi"
+local a = sumi.canvas.png("a.png", {width = 4, height = 4})
+a:close()
+local b = sumi.canvas.png("b.png", {width = 4, height = 4})
+b:rect(0, 0, 0 / 0, 1)
+LUA
+  run "$SUMI" render two.lua
+  expect_code 1
+  expect_contains "$ERR" "two.lua:5:" "stderr"
+  expect_contains "$ERR" "nan" "stderr"
+  [ ! -e b.png ] || fail "b.png written by a failed run"
+}
+
+case_output_option_sets_default_path() {
+  write_script chart.lua <<'LUA'
+local sumi = require "sumi"
+local c = sumi.canvas.svg(nil, {width = 100, height = 50})
+c:rect(10, 10, 80, 30)
+c:fill("#336699")
+LUA
+  run "$SUMI" render chart.lua -o slides/chart.svg
+  expect_code 0
+  grep -q "<svg" slides/chart.svg || fail "slides/chart.svg is not an SVG"
+  run "$SUMI" render chart.lua
+  expect_code 0
+  [ -s reports/chart.svg ] || fail "default output reports/chart.svg missing"
+  run "$SUMI" render chart.lua -o chart.png
+  expect_code 1
+  expect_contains "$ERR" "output 'chart.png' given with -o is not a .svg file" "stderr"
+}
+
+case_os_exit_ends_run_through_engine() {
+  write_script ok.lua <<'LUA'
+local sumi = require "sumi"
+local c = sumi.canvas.png(nil, {width = 4, height = 4})
+os.exit(0)
+LUA
+  run "$SUMI" render ok.lua -o ok.png
+  expect_code 0
+  [ -s ok.png ] || fail "os.exit(0) did not publish ok.png"
+  write_script bad.lua <<'LUA'
+local sumi = require "sumi"
+local c = sumi.canvas.png(nil, {width = 4, height = 4})
+os.exit(3)
+LUA
+  run "$SUMI" render bad.lua -o bad.png
+  expect_code 1
+  expect_contains "$ERR" "os.exit(3)" "stderr"
+  [ ! -e bad.png ] || fail "os.exit(3) published bad.png"
+}
+
+case_sandbox_hides_process_and_file_access() {
+  write_script probe.lua <<'LUA'
+local names = {"io", "package", "debug", "dofile", "loadfile"}
+for _, n in ipairs(names) do assert(_G[n] == nil, n .. " is reachable") end
+for _, n in ipairs({"execute", "remove", "rename", "tmpname", "getenv", "setlocale"}) do
+  assert(os[n] == nil, "os." .. n .. " is reachable")
+end
+assert(string.dump == nil, "string.dump is reachable")
+local ok, err = pcall(require, "io")
+assert(not ok and err:find("not found"), "require 'io' did not fail")
+assert(load("return 1 + 1")() == 2, "load of text failed")
+local f = load(string.char(27) .. "Lua")
+assert(f == nil, "load accepted a binary chunk")
+print("sandbox ok")
+LUA
+  run "$SUMI" render probe.lua
+  expect_code 0
+  expect_contains "$OUT" "sandbox ok" "stdout"
+}
+
+case_invalid_utf8_text_is_refused() {
+  printf 'local sumi = require "sumi"\nlocal c = sumi.canvas.png(nil, {width = 40, height = 40})\nc:text("\\x82\\xa0 bad", 1, 1)\n' >u.lua
+  run "$SUMI" render u.lua -o u.png
+  expect_code 1
+  expect_contains "$ERR" "u.lua:3: text is not valid UTF-8 (bad byte 0x82 at offset 0)" "stderr"
+}
+
+case_bad_csv_names_file_and_line() {
+  mkdir -p data
+  printf 'name,count\nmodels,1509\nunicorns,71,extra\n' >data/bad.csv
+  write_script read.lua <<'LUA'
+local sumi = require "sumi"
+local rows = sumi.data.read_csv("data/bad.csv")
+print(#rows)
+LUA
+  run "$SUMI" render read.lua
+  expect_code 1
+  expect_contains "$ERR" "data/bad.csv:3: 3 fields, but the header has 2" "stderr"
+}
+
+"case_$CASE"
