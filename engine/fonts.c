@@ -48,6 +48,16 @@ PangoFontMap *sumi_fonts_map(void) {
     return font_map;
 }
 
+void sumi_fonts_shutdown(void) {
+    if (font_map != NULL) {
+        g_object_unref(font_map);
+        font_map = NULL;
+    }
+    cairo_debug_reset_static_data();
+    /* The configuration stays: FcConfigDestroy/FcFini assert when cairo
+     * still caches a pattern, and the process is about to end anyway. */
+}
+
 /* Sample text a face must hold to "cover" a language: kana and kanji for
  * Japanese, simplified hanzi for Chinese. */
 static const char japanese_sample[] = "あいうアイウ漢字日本語。、「」";

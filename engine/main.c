@@ -135,7 +135,7 @@ static int command_fonts(int argc, char **argv) {
     return sumi_fonts_report(stdout);
 }
 
-int main(int argc, char **argv) {
+static int dispatch(int argc, char **argv) {
     /* No setlocale(): the process stays in the "C" locale, so no number the
      * engine writes depends on LC_NUMERIC. */
     if (argc < 2)
@@ -154,4 +154,10 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "fonts") == 0)
         return command_fonts(argc - 2, argv + 2);
     return usage_error(main_usage, "unknown command '%s'", cmd);
+}
+
+int main(int argc, char **argv) {
+    int code = dispatch(argc, argv);
+    sumi_fonts_shutdown();
+    return code;
 }
