@@ -329,4 +329,19 @@ LUA
   expect_contains "$ERR" "data/bad.csv:3: 3 fields, but the header has 2" "stderr"
 }
 
+case_uncovered_character_warns_with_code_point_and_text() {
+  # U+10000 (Linear B) is in no font sumi configures.
+  write_script tofu.lua <<'LUA'
+local sumi = require "sumi"
+local c = sumi.canvas.png(nil, {width = 200, height = 40})
+c:text("凡例 \u{10000} A", 4, 4)
+c:text("カバーされる文字だけ", 4, 20)
+LUA
+  run "$SUMI" render tofu.lua -o tofu.png
+  expect_code 0
+  expect_contains "$ERR" "tofu.lua:3: no configured font has U+10000" "stderr"
+  expect_contains "$ERR" "凡例" "stderr"
+  [ "$(grep -c 'no configured font' stderr.txt)" -eq 1 ] || fail "expected one warning: $ERR"
+}
+
 "case_$CASE"
