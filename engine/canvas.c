@@ -120,6 +120,15 @@ static void read_page_size(lua_State *L, int opts, double *w, double *h) {
     }
 }
 
+/* A size the caller must give: opt_number leaves an absent key at its
+ * default without a range check, and a 0 default made a 0-pixel surface that
+ * failed only at close(). */
+static double required_size(lua_State *L, int opts, const char *key, double min, double max) {
+    if (!opt_has(L, opts, key))
+        luaL_error(L, "missing option '%s' (number in [%f, %f] expected)", key, min, max);
+    return opt_number(L, opts, key, min, min, max);
+}
+
 /* Pushes the output path: the one given, or the run's default for ext. */
 static const char *output_path(lua_State *L, int arg, const char *ext) {
     if (lua_isnoneornil(L, arg))
@@ -223,8 +232,8 @@ static int canvas_png(lua_State *L) {
             return luaL_error(L, "give either width and height (pixels) or width_mm and "
                                  "height_mm, not both");
         double dpi = opt_number(L, 2, "dpi", 300, 10, 2400);
-        double wmm = opt_number(L, 2, "width_mm", 0, 1, 5000);
-        double hmm = opt_number(L, 2, "height_mm", 0, 1, 5000);
+        double wmm = required_size(L, 2, "width_mm", 1, 5000);
+        double hmm = required_size(L, 2, "height_mm", 1, 5000);
         /* User units stay points, so one drawing serves PDF and PNG alike. */
         scale = dpi / 72.0;
         px_w = ceil(wmm * mm_to_pt * scale);
@@ -236,8 +245,8 @@ static int canvas_png(lua_State *L) {
         if (opt_has(L, 2, "dpi"))
             return luaL_error(L, "'dpi' goes with width_mm and height_mm; width and height "
                                  "are already pixels");
-        px_w = floor(opt_number(L, 2, "width", 0, 1, PNG_PIXEL_LIMIT));
-        px_h = floor(opt_number(L, 2, "height", 0, 1, PNG_PIXEL_LIMIT));
+        px_w = floor(required_size(L, 2, "width", 1, PNG_PIXEL_LIMIT));
+        px_h = floor(required_size(L, 2, "height", 1, PNG_PIXEL_LIMIT));
     }
     const char *background = opt_string(L, 2, "background", "white");
     struct sumi_rgba check;
@@ -261,8 +270,8 @@ static int canvas_svg(lua_State *L) {
     static const char *const keys[] = {"width", "height", "background", NULL};
     opt_check_keys(L, 2, keys);
     luaL_checktype(L, 2, LUA_TTABLE);
-    double w = opt_number(L, 2, "width", 0, 1, SIZE_LIMIT);
-    double h = opt_number(L, 2, "height", 0, 1, SIZE_LIMIT);
+    double w = required_size(L, 2, "width", 1, SIZE_LIMIT);
+    double h = required_size(L, 2, "height", 1, SIZE_LIMIT);
     const char *background = opt_string(L, 2, "background", "transparent");
     struct sumi_rgba check;
     if (!sumi_color_parse(background, &check))
@@ -587,23 +596,44 @@ static int canvas_new_path(lua_State *L) {
 
 /* ---- paint ---- */
 
-void sumi_canvas_set_paint(lua_State *L, sumi_canvas *c, int idx, const char *what) {
+/* A paint read from Lua and checked but not yet set on cairo. Reading can
+ * raise and setting cannot, so the drawing calls read everything first and
+ * only then cairo_save(): an error never leaves a save open (a script that
+ * caught it would have its next restore() pop the wrong state). */
+struct paint {
+    cairo_pattern_t *gradient; /* borrowed from a Lua value still referenced, or NULL */
+    struct sumi_rgba rgba;
+};
+
+static void read_paint(lua_State *L, int idx, const char *what, struct paint *p) {
+    p->gradient = NULL;
     if (lua_type(L, idx) == LUA_TSTRING) {
-        struct sumi_rgba rgba;
         const char *s = lua_tostring(L, idx);
-        if (!sumi_color_parse(s, &rgba))
+        if (!sumi_color_parse(s, &p->rgba))
             luaL_error(L, "bad %s '%s' (expected \"#rrggbb\", \"#rrggbbaa\" or a colour name)",
                        what, s);
-        cairo_set_source_rgba(c->cr, rgba.r, rgba.g, rgba.b, rgba.a);
         return;
     }
     cairo_pattern_t **gradient = luaL_testudata(L, idx, SUMI_GRADIENT_TYPE);
     if (gradient != NULL && *gradient != NULL) {
-        cairo_set_source(c->cr, *gradient);
+        p->gradient = *gradient;
         return;
     }
     luaL_error(L, "bad %s (colour string or gradient expected, got %s)", what,
                luaL_typename(L, idx));
+}
+
+static void set_paint(sumi_canvas *c, const struct paint *p) {
+    if (p->gradient != NULL)
+        cairo_set_source(c->cr, p->gradient);
+    else
+        cairo_set_source_rgba(c->cr, p->rgba.r, p->rgba.g, p->rgba.b, p->rgba.a);
+}
+
+void sumi_canvas_set_paint(lua_State *L, sumi_canvas *c, int idx, const char *what) {
+    struct paint p;
+    read_paint(L, idx, what, &p);
+    set_paint(c, &p);
 }
 
 static const char *const fill_keys[] = {"color", "rule", "preserve", NULL};
@@ -614,42 +644,50 @@ static const char *const fill_stroke_keys[] = {
 
 /* Argument 2 is a paint (colour or gradient) or an options table. Pushes
  * nothing; returns the index of the options table or 0. */
-static int paint_argument(lua_State *L, sumi_canvas *c, const char *const keys[],
-                          const char *paint_key, const char *default_color) {
+static int read_paint_argument(lua_State *L, const char *const keys[], const char *paint_key,
+                               const char *default_color, struct paint *p) {
     if (lua_istable(L, 2)) {
         opt_check_keys(L, 2, keys);
         if (lua_getfield(L, 2, paint_key) == LUA_TNIL) {
             lua_pop(L, 1);
             lua_pushstring(L, default_color);
         }
-        sumi_canvas_set_paint(L, c, -1, paint_key);
+        read_paint(L, -1, paint_key, p); /* a gradient stays referenced by the table */
         lua_pop(L, 1);
         return 2;
     }
     if (lua_isnoneornil(L, 2)) {
         lua_pushstring(L, default_color);
-        sumi_canvas_set_paint(L, c, -1, "colour");
+        read_paint(L, -1, "colour", p);
         lua_pop(L, 1);
         return 0;
     }
-    sumi_canvas_set_paint(L, c, 2, "colour");
+    read_paint(L, 2, "colour", p);
     return 0;
 }
 
-static void apply_fill_rule(lua_State *L, sumi_canvas *c, int opts) {
+static cairo_fill_rule_t read_fill_rule(lua_State *L, int opts) {
     static const char *const rules[] = {"winding", "even_odd", NULL};
-    int rule = opt_enum(L, opts, "rule", 0, rules);
-    cairo_set_fill_rule(c->cr, rule ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING);
+    return opt_enum(L, opts, "rule", 0, rules) ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING;
 }
 
-static void apply_stroke_style(lua_State *L, sumi_canvas *c, int opts) {
+struct stroke_style {
+    double width, miter_limit, dash_offset;
+    cairo_line_cap_t cap;
+    cairo_line_join_t join;
+    int ndashes;
+    double dashes[64];
+};
+
+static void read_stroke_style(lua_State *L, int opts, struct stroke_style *s) {
     static const char *const caps[] = {"butt", "round", "square", NULL};
     static const char *const joins[] = {"miter", "round", "bevel", NULL};
-    cairo_set_line_width(c->cr, opt_number(L, opts, "width", 1, 0, 1000));
-    cairo_set_line_cap(c->cr, (cairo_line_cap_t)opt_enum(L, opts, "cap", 0, caps));
-    cairo_set_line_join(c->cr, (cairo_line_join_t)opt_enum(L, opts, "join", 0, joins));
-    cairo_set_miter_limit(c->cr, opt_number(L, opts, "miter_limit", 10, 1, 100));
-    double offset = opt_number(L, opts, "dash_offset", 0, -SIZE_LIMIT, SIZE_LIMIT);
+    s->width = opt_number(L, opts, "width", 1, 0, 1000);
+    s->cap = (cairo_line_cap_t)opt_enum(L, opts, "cap", 0, caps);
+    s->join = (cairo_line_join_t)opt_enum(L, opts, "join", 0, joins);
+    s->miter_limit = opt_number(L, opts, "miter_limit", 10, 1, 100);
+    s->dash_offset = opt_number(L, opts, "dash_offset", 0, -SIZE_LIMIT, SIZE_LIMIT);
+    s->ndashes = 0;
     if (opts != 0 && lua_getfield(L, opts, "dash") != LUA_TNIL) {
         if (!lua_istable(L, -1))
             luaL_error(L, "bad option 'dash' (array of lengths expected, got %s)",
@@ -657,33 +695,44 @@ static void apply_stroke_style(lua_State *L, sumi_canvas *c, int opts) {
         int n = (int)lua_rawlen(L, -1);
         if (n > 64)
             luaL_error(L, "bad option 'dash' (at most 64 lengths, got %d)", n);
-        double dashes[64];
         double total = 0;
         for (int i = 0; i < n; i++) {
             lua_rawgeti(L, -1, i + 1);
             int ok;
-            dashes[i] = lua_tonumberx(L, -1, &ok);
+            s->dashes[i] = lua_tonumberx(L, -1, &ok);
             lua_pop(L, 1);
-            if (!ok || !(dashes[i] >= 0 && dashes[i] <= SIZE_LIMIT))
+            if (!ok || !(s->dashes[i] >= 0 && s->dashes[i] <= SIZE_LIMIT))
                 luaL_error(L, "bad option 'dash' (length %d must be a number >= 0)", i + 1);
-            total += dashes[i];
+            total += s->dashes[i];
         }
         if (n > 0 && total <= 0)
             luaL_error(L, "bad option 'dash' (lengths must not all be 0)");
-        cairo_set_dash(c->cr, dashes, n, offset);
-    } else {
-        cairo_set_dash(c->cr, NULL, 0, 0);
+        s->ndashes = n;
     }
     if (opts != 0)
         lua_pop(L, 1);
 }
 
+static void set_stroke_style(sumi_canvas *c, const struct stroke_style *s) {
+    cairo_set_line_width(c->cr, s->width);
+    cairo_set_line_cap(c->cr, s->cap);
+    cairo_set_line_join(c->cr, s->join);
+    cairo_set_miter_limit(c->cr, s->miter_limit);
+    if (s->ndashes > 0)
+        cairo_set_dash(c->cr, s->dashes, s->ndashes, s->dash_offset);
+    else
+        cairo_set_dash(c->cr, NULL, 0, 0);
+}
+
 static int canvas_fill(lua_State *L) {
     sumi_canvas *c = sumi_check_canvas(L, 1);
-    cairo_save(c->cr);
-    int opts = paint_argument(L, c, fill_keys, "color", "black");
-    apply_fill_rule(L, c, opts);
+    struct paint paint;
+    int opts = read_paint_argument(L, fill_keys, "color", "black", &paint);
+    cairo_fill_rule_t rule = read_fill_rule(L, opts);
     int preserve = opt_boolean(L, opts, "preserve", 0);
+    cairo_save(c->cr); /* nothing below raises before the restore */
+    set_paint(c, &paint);
+    cairo_set_fill_rule(c->cr, rule);
     cairo_fill_preserve(c->cr);
     cairo_restore(c->cr); /* the path survives restore; the paint does not */
     if (!preserve)
@@ -694,10 +743,14 @@ static int canvas_fill(lua_State *L) {
 
 static int canvas_stroke(lua_State *L) {
     sumi_canvas *c = sumi_check_canvas(L, 1);
-    cairo_save(c->cr);
-    int opts = paint_argument(L, c, stroke_keys, "color", "black");
-    apply_stroke_style(L, c, opts);
+    struct paint paint;
+    int opts = read_paint_argument(L, stroke_keys, "color", "black", &paint);
+    struct stroke_style style;
+    read_stroke_style(L, opts, &style);
     int preserve = opt_boolean(L, opts, "preserve", 0);
+    cairo_save(c->cr);
+    set_paint(c, &paint);
+    set_stroke_style(c, &style);
     cairo_stroke_preserve(c->cr);
     cairo_restore(c->cr);
     if (!preserve)
@@ -710,21 +763,27 @@ static int canvas_fill_stroke(lua_State *L) {
     sumi_canvas *c = sumi_check_canvas(L, 1);
     luaL_checktype(L, 2, LUA_TTABLE);
     opt_check_keys(L, 2, fill_stroke_keys);
-    cairo_save(c->cr);
+    struct paint fill, stroke;
     lua_getfield(L, 2, "fill");
     if (lua_isnil(L, -1))
         return luaL_error(L, "fill_stroke needs a 'fill' paint");
-    sumi_canvas_set_paint(L, c, -1, "fill");
+    read_paint(L, -1, "fill", &fill);
     lua_pop(L, 1);
-    apply_fill_rule(L, c, 2);
-    cairo_fill_preserve(c->cr);
     if (lua_getfield(L, 2, "color") == LUA_TNIL) {
         lua_pop(L, 1);
         lua_pushstring(L, "black");
     }
-    sumi_canvas_set_paint(L, c, -1, "color");
+    read_paint(L, -1, "color", &stroke);
     lua_pop(L, 1);
-    apply_stroke_style(L, c, 2);
+    cairo_fill_rule_t rule = read_fill_rule(L, 2);
+    struct stroke_style style;
+    read_stroke_style(L, 2, &style);
+    cairo_save(c->cr);
+    set_paint(c, &fill);
+    cairo_set_fill_rule(c->cr, rule);
+    cairo_fill_preserve(c->cr);
+    set_paint(c, &stroke);
+    set_stroke_style(c, &style);
     cairo_stroke(c->cr);
     cairo_restore(c->cr);
     cairo_new_path(c->cr);
@@ -735,8 +794,10 @@ static int canvas_fill_stroke(lua_State *L) {
 /* Fills the whole clip area, e.g. a page background. */
 static int canvas_paint(lua_State *L) {
     sumi_canvas *c = sumi_check_canvas(L, 1);
+    struct paint paint;
+    read_paint(L, 2, "colour", &paint);
     cairo_save(c->cr);
-    sumi_canvas_set_paint(L, c, 2, "colour");
+    set_paint(c, &paint);
     cairo_paint(c->cr);
     cairo_restore(c->cr);
     check_status(L, c);
@@ -821,7 +882,10 @@ static int canvas_image(lua_State *L) {
     sumi_canvas *c = sumi_check_canvas(L, 1);
     const char *given = luaL_checkstring(L, 2);
     double x, y, w, h;
-    lua_remove(L, 2); /* check_box reads arguments 2..5 */
+    /* check_box reads arguments 2..5: move the path to the top, where it
+     * stays referenced (removing it let the collector free `given`). */
+    lua_settop(L, 7);
+    lua_rotate(L, 2, -1); /* canvas x y w h opts path */
     check_box(L, c, &x, &y, &w, &h);
     static const char *const keys[] = {"fit", NULL};
     static const char *const fits[] = {"contain", "cover", "fill", NULL};
@@ -829,7 +893,6 @@ static int canvas_image(lua_State *L) {
     int fit = opt_enum(L, 6, "fit", 0, fits);
     if (w <= 0 || h <= 0)
         return luaL_error(L, "bad image box (width and height must be > 0)");
-    lua_pushstring(L, given);
     const char *path = sumi_resolve_input(L, given);
     FILE *f = fopen(path, "rb");
     if (f == NULL)

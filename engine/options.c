@@ -14,17 +14,31 @@ static const char *function_name(lua_State *L) {
 }
 
 /* The shortest form that reads back to the same double. The engine never
- * calls setlocale, so printf stays in the "C" locale; the ',' check guards
- * against a future caller that does. */
+ * calls setlocale, so printf stays in the "C" locale; should a future caller
+ * set one, the round-trip test still runs in that locale (strtod reads what
+ * printf wrote) and only the final text has its ',' turned into '.'. */
 void format_number_c(char *buf, size_t size, double value) {
+    if (isnan(value)) {
+        snprintf(buf, size, "nan");
+        return;
+    }
     for (int precision = 1; precision <= 17; precision++) {
         snprintf(buf, size, "%.*g", precision, value);
-        char *comma = strchr(buf, ',');
-        if (comma != NULL)
-            *comma = '.';
         if (strtod(buf, NULL) == value)
             break;
     }
+    /* "%g" takes an exponent once it reaches the precision, so the shortest
+     * form of 20 is "2e+01". Whole numbers below 1e17 print in full, as they
+     * would with "%.17g". */
+    const char *e = strchr(buf, 'e');
+    if (e != NULL && isfinite(value)) {
+        int exponent = atoi(e + 1);
+        if (exponent >= 0 && exponent < 17)
+            snprintf(buf, size, "%.0f", value);
+    }
+    char *comma = strchr(buf, ',');
+    if (comma != NULL)
+        *comma = '.';
 }
 
 void opt_check_keys(lua_State *L, int idx, const char *const keys[]) {

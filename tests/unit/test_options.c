@@ -1,0 +1,253 @@
+/* engine/options.h: number formatting and the option-table readers, called
+ * the way the modules call them (from a C function run by lua_pcall). */
+#include "support.h"
+
+#include "options.h"
+
+/* ---- format_number_c ---- */
+
+static void assert_formats(double value, const char *expected) {
+    char buf[64];
+    format_number_c(buf, sizeof buf, value);
+    assert_string_equal(buf, expected);
+}
+
+static void format_number_gives_shortest_form(void **state) {
+    assert_formats(0.1, "0.1");
+    assert_formats(3755, "3755");
+    assert_formats(-2.5, "-2.5");
+    assert_formats(1e20, "1e+20");
+    assert_formats(0, "0");
+    assert_formats(1, "1");
+    assert_formats(1.5e-5, "1.5e-05");
+}
+
+/* Regression: the shortest "%.*g" of 20 is "2e+01", which reads back as 20
+ * but is not how anyone writes twenty; messages said "expected, got 2e+01".
+ * Whole numbers below 1e17 print in full, as "%.17g" would. */
+static void format_number_whole_numbers_print_without_exponent(void **state) {
+    assert_formats(20, "20");
+    assert_formats(10, "10");
+    assert_formats(100, "100");
+    assert_formats(-300, "-300");
+    assert_formats(1e15, "1000000000000000");
+    assert_formats(0.0001, "0.0001");
+    assert_formats(120.5, "120.5");
+}
+
+static void format_number_round_trips_every_double(void **state) {
+    static const double values[] = {1.0 / 3, 0.1 + 0.2, 2.0 / 3 * 1e-300,      123456789.123456789,
+                                    -1e-7,   5e-324,    1.7976931348623157e308};
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        char buf[64];
+        format_number_c(buf, sizeof buf, values[i]);
+        if (strtod(buf, NULL) != values[i])
+            fail_msg("'%s' does not read back as %.17g", buf, values[i]);
+    }
+    assert_formats(0.1 + 0.2, "0.30000000000000004");
+}
+
+static void format_number_uses_a_decimal_point(void **state) {
+    char buf[64];
+    format_number_c(buf, sizeof buf, 1234.5);
+    assert_string_equal(buf, "1234.5");
+    assert_null(strchr(buf, ','));
+}
+
+/* ---- opt_* through a lua_State ---- */
+
+/* Each Lua test gets its own state, closed even when an assertion fails. */
+static int setup(void **state) {
+    *state = new_state();
+    return 0;
+}
+
+static int teardown(void **state) {
+    lua_close(*state);
+    return 0;
+}
+
+static const char *const probe_keys[] = {"width", "height", "color", "align", "visible", NULL};
+static const char *const aligns[] = {"left", "center", "right", NULL};
+
+/* probe(opts): checks the keys, reads each option, returns them. */
+static int probe(lua_State *L) {
+    opt_check_keys(L, 1, probe_keys);
+    lua_Number width = opt_number(L, 1, "width", 5, 1, 10);
+    const char *color = opt_string(L, 1, "color", "black");
+    int align = opt_enum(L, 1, "align", 0, aligns);
+    int visible = opt_boolean(L, 1, "visible", 1);
+    int has_height = opt_has(L, 1, "height");
+    lua_pushnumber(L, width);
+    lua_pushstring(L, color);
+    lua_pushinteger(L, align);
+    lua_pushboolean(L, visible);
+    lua_pushboolean(L, has_height);
+    return 5;
+}
+
+/* Calls fn with the table built by the Lua expression `table_expr` (or with
+ * no argument when it is NULL). Returns the lua_pcall status; the results or
+ * the error message are left on the stack. */
+static int call_with(lua_State *L, lua_CFunction fn, const char *table_expr, int nresults) {
+    lua_pushcfunction(L, fn);
+    int nargs = 0;
+    if (table_expr != NULL) {
+        lua_pushfstring(L, "return %s", table_expr);
+        const char *chunk = lua_tostring(L, -1);
+        if (luaL_loadstring(L, chunk) != LUA_OK || lua_pcall(L, 0, 1, 0) != LUA_OK)
+            fail_msg("bad table expression: %s", lua_tostring(L, -1));
+        lua_remove(L, -2); /* the chunk text */
+        nargs = 1;
+    }
+    return lua_pcall(L, nargs, nresults, 0);
+}
+
+static const char *call_error(lua_State *L, lua_CFunction fn, const char *table_expr) {
+    if (call_with(L, fn, table_expr, 0) == LUA_OK)
+        fail_msg("no error for %s", table_expr ? table_expr : "(no options)");
+    return lua_tostring(L, -1);
+}
+
+static void opt_defaults_apply_without_a_table(void **state) {
+    lua_State *L = *state;
+    assert_int_equal(call_with(L, probe, NULL, 5), LUA_OK);
+    assert_true(lua_tonumber(L, 1) == 5);
+    assert_string_equal(lua_tostring(L, 2), "black");
+    assert_int_equal(lua_tointeger(L, 3), 0);
+    assert_true(lua_toboolean(L, 4));
+    assert_false(lua_toboolean(L, 5));
+}
+
+static void opt_values_are_read_from_the_table(void **state) {
+    lua_State *L = *state;
+    assert_int_equal(call_with(L, probe,
+                               "{width = 7.5, color = 'red', align = 'right', visible = false, "
+                               "height = 3}",
+                               5),
+                     LUA_OK);
+    assert_true(lua_tonumber(L, 1) == 7.5);
+    assert_string_equal(lua_tostring(L, 2), "red");
+    assert_int_equal(lua_tointeger(L, 3), 2);
+    assert_false(lua_toboolean(L, 4));
+    assert_true(lua_toboolean(L, 5));
+}
+
+static void opt_range_limits_are_inclusive(void **state) {
+    lua_State *L = *state;
+    assert_int_equal(call_with(L, probe, "{width = 1}", 5), LUA_OK);
+    assert_true(lua_tonumber(L, 1) == 1);
+    lua_settop(L, 0);
+    assert_int_equal(call_with(L, probe, "{width = 10}", 5), LUA_OK);
+    assert_true(lua_tonumber(L, 1) == 10);
+}
+
+static void opt_unknown_key_error_lists_valid_keys(void **state) {
+    lua_State *L = *state;
+    const char *msg = call_error(L, probe, "{widht = 3}");
+    assert_contains(msg, "unknown option 'widht'");
+    assert_contains(msg, "valid options: width, height, color, align, visible");
+}
+
+static void opt_non_string_key_is_an_unknown_option(void **state) {
+    lua_State *L = *state;
+    const char *msg = call_error(L, probe, "{3}");
+    assert_contains(msg, "unknown option");
+    assert_contains(msg, "valid options: width");
+}
+
+static void opt_out_of_range_says_range_and_value(void **state) {
+    lua_State *L = *state;
+    const char *msg = call_error(L, probe, "{width = 20}");
+    assert_contains(msg, "bad option 'width'");
+    assert_contains(msg, "value in [1, 10] expected, got 20");
+    lua_settop(L, 0);
+    msg = call_error(L, probe, "{width = 0.5}");
+    assert_contains(msg, "value in [1, 10] expected, got 0.5");
+}
+
+static void opt_nan_is_out_of_range(void **state) {
+    lua_State *L = *state;
+    const char *msg = call_error(L, probe, "{width = 0/0}");
+    assert_contains(msg, "value in [1, 10] expected, got");
+    assert_contains(msg, "nan");
+}
+
+static void opt_wrong_type_names_expected_and_given(void **state) {
+    lua_State *L = *state;
+    assert_contains(call_error(L, probe, "{width = '7'}"), "number expected, got string");
+    assert_contains(call_error(L, probe, "{color = 12}"), "string expected, got number");
+    assert_contains(call_error(L, probe, "{visible = 1}"), "boolean expected, got number");
+}
+
+static void opt_enum_error_lists_the_choices(void **state) {
+    lua_State *L = *state;
+    const char *msg = call_error(L, probe, "{align = 'middle'}");
+    assert_contains(msg, "bad option 'align'");
+    assert_contains(msg, "one of 'left', 'center', 'right' expected, got 'middle'");
+}
+
+static void opt_options_that_are_not_a_table_are_an_argument_error(void **state) {
+    lua_State *L = *state;
+    assert_contains(call_error(L, probe, "'wide'"), "table expected, got string");
+}
+
+static void opt_error_names_the_calling_function(void **state) {
+    /* Called from Lua by name, the message says which function rejected it. */
+    lua_State *L = *state;
+    lua_register(L, "probe", probe);
+    const char *msg = run_error(L, "probe{width = 20}");
+    assert_contains(msg, "bad option 'width' to 'probe' (value in [1, 10] expected, got 20)");
+    /* ... and where in the script the call is. */
+    assert_contains(msg, "[string \"probe{width = 20}\"]:1:");
+}
+
+/* ---- positional arguments ---- */
+
+static int probe_args(lua_State *L) {
+    lua_pushnumber(L, check_number_in(L, 1, "radius", 0, 100));
+    lua_pushnumber(L, check_finite(L, 2));
+    return 2;
+}
+
+static void check_number_in_says_range_and_value(void **state) {
+    lua_State *L = *state;
+    lua_register(L, "probe_args", probe_args);
+    assert_contains(run_error(L, "probe_args(-1, 0)"),
+                    "bad argument #1 to 'probe_args' (radius must be in [0, 100], got -1)");
+    run_ok(L, "return probe_args(100, 1e300)");
+    assert_true(lua_tonumber(L, -2) == 100);
+}
+
+static void check_finite_rejects_nan_and_infinity(void **state) {
+    lua_State *L = *state;
+    lua_register(L, "probe_args", probe_args);
+    assert_contains(run_error(L, "probe_args(1, 0/0)"), "number expected, got nan");
+    assert_contains(run_error(L, "probe_args(1, math.huge)"), "finite number expected");
+    assert_contains(run_error(L, "probe_args(1, -math.huge)"), "finite number expected");
+    assert_contains(run_error(L, "probe_args(0/0, 1)"), "got nan");
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(format_number_gives_shortest_form),
+        cmocka_unit_test(format_number_whole_numbers_print_without_exponent),
+        cmocka_unit_test(format_number_round_trips_every_double),
+        cmocka_unit_test(format_number_uses_a_decimal_point),
+        cmocka_unit_test_setup_teardown(opt_defaults_apply_without_a_table, setup, teardown),
+        cmocka_unit_test_setup_teardown(opt_values_are_read_from_the_table, setup, teardown),
+        cmocka_unit_test_setup_teardown(opt_range_limits_are_inclusive, setup, teardown),
+        cmocka_unit_test_setup_teardown(opt_unknown_key_error_lists_valid_keys, setup, teardown),
+        cmocka_unit_test_setup_teardown(opt_non_string_key_is_an_unknown_option, setup, teardown),
+        cmocka_unit_test_setup_teardown(opt_out_of_range_says_range_and_value, setup, teardown),
+        cmocka_unit_test_setup_teardown(opt_nan_is_out_of_range, setup, teardown),
+        cmocka_unit_test_setup_teardown(opt_wrong_type_names_expected_and_given, setup, teardown),
+        cmocka_unit_test_setup_teardown(opt_enum_error_lists_the_choices, setup, teardown),
+        cmocka_unit_test_setup_teardown(opt_options_that_are_not_a_table_are_an_argument_error,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(opt_error_names_the_calling_function, setup, teardown),
+        cmocka_unit_test_setup_teardown(check_number_in_says_range_and_value, setup, teardown),
+        cmocka_unit_test_setup_teardown(check_finite_rejects_nan_and_infinity, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("options", tests, NULL, NULL);
+}
