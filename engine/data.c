@@ -19,7 +19,8 @@ struct record {
     size_t buf_len, buf_cap;
     size_t *starts; /* offset of each field in buf */
     int count, cap;
-    int line; /* line where the record starts */
+    int line;       /* line where the record starts */
+    int had_quotes; /* a quoted "" field makes a one-column row non-blank */
 };
 
 /* Owned by read_csv's userdata box so a Lua error frees everything (__gc). */
@@ -80,6 +81,7 @@ static int next_record(lua_State *L, const char *path, const char *s, size_t len
     r->buf_len = 0;
     r->count = 0;
     r->line = *line;
+    r->had_quotes = 0;
     rec_start_field(L, r);
     size_t i = *pos;
     int quoted = 0, after_quote = 0, field_start = 1;
@@ -129,6 +131,7 @@ static int next_record(lua_State *L, const char *path, const char *s, size_t len
                            "whole field and double the quote)",
                            path, *line, r->count);
             quoted = 1;
+            r->had_quotes = 1;
             field_start = 0;
             i++;
             continue;
@@ -184,7 +187,7 @@ static int parse_number(const char *text, double *out) {
 }
 
 static int is_blank_record(const struct record *r) {
-    return r->count == 1 && field(r, 0)[0] == '\0';
+    return r->count == 1 && field(r, 0)[0] == '\0' && !r->had_quotes;
 }
 
 /* data.read_csv(path [, {delimiter = ",", numbers = true}]) -> rows, columns */

@@ -65,8 +65,12 @@ void opt_check_keys(lua_State *L, int idx, const char *const keys[]) {
             }
             luaL_pushresult(&b);
             const char *valid = lua_tostring(L, -1);
-            const char *name =
-                lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : luaL_typename(L, -2);
+            if (lua_type(L, -2) != LUA_TSTRING)
+                luaL_error(L,
+                           "bad options to '%s' (keys must be names, got a %s key; valid "
+                           "options: %s)",
+                           function_name(L), luaL_typename(L, -2), valid);
+            const char *name = lua_tostring(L, -2);
             luaL_error(L, "unknown option '%s' to '%s' (valid options: %s)", name, function_name(L),
                        valid);
         }

@@ -165,6 +165,14 @@ static void csv_blank_lines_and_missing_final_newline(void **state) {
                  "assert(rows[2].a == 3 and rows[2].b == 4)\n");
 }
 
+static void csv_quoted_empty_field_is_a_row_not_a_blank_line(void **state) {
+    struct fixture *f = *state;
+    GIVEN_CSV(f, "one.csv", "name\nA\n\"\"\nB\n");
+    run_ok(f->L, "local rows = data.read_csv(path)\n"
+                 "assert(#rows == 3, #rows)\n"
+                 "assert(rows[2].name == nil and rows[3].name == 'B')\n");
+}
+
 static void csv_wrong_field_count_names_file_and_line(void **state) {
     struct fixture *f = *state;
     GIVEN_CSV(f, "short.csv", "a,b,c\n1,2,3\n4,5\n");
@@ -253,6 +261,7 @@ int main(void) {
         T(csv_semicolon_delimiter),
         T(csv_tab_delimiter),
         T(csv_blank_lines_and_missing_final_newline),
+        T(csv_quoted_empty_field_is_a_row_not_a_blank_line),
         T(csv_wrong_field_count_names_file_and_line),
         T(csv_unclosed_quote_is_an_error),
         T(csv_quote_inside_unquoted_field_is_an_error),

@@ -149,10 +149,10 @@ static void opt_unknown_key_error_lists_valid_keys(void **state) {
     assert_contains(msg, "valid options: width, height, color, align, visible");
 }
 
-static void opt_non_string_key_is_an_unknown_option(void **state) {
+static void opt_non_string_key_error_says_keys_must_be_names(void **state) {
     lua_State *L = *state;
     const char *msg = call_error(L, probe, "{3}");
-    assert_contains(msg, "unknown option");
+    assert_contains(msg, "keys must be names, got a number key");
     assert_contains(msg, "valid options: width");
 }
 
@@ -238,7 +238,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(opt_values_are_read_from_the_table, setup, teardown),
         cmocka_unit_test_setup_teardown(opt_range_limits_are_inclusive, setup, teardown),
         cmocka_unit_test_setup_teardown(opt_unknown_key_error_lists_valid_keys, setup, teardown),
-        cmocka_unit_test_setup_teardown(opt_non_string_key_is_an_unknown_option, setup, teardown),
+        cmocka_unit_test_setup_teardown(opt_non_string_key_error_says_keys_must_be_names, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(opt_out_of_range_says_range_and_value, setup, teardown),
         cmocka_unit_test_setup_teardown(opt_nan_is_out_of_range, setup, teardown),
         cmocka_unit_test_setup_teardown(opt_wrong_type_names_expected_and_given, setup, teardown),
