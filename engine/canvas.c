@@ -103,10 +103,14 @@ static const double page_sizes[][2] = {
     {720, 540},
 };
 
+/* *w and *h come in as the size to start from (A4 for a new PDF, the current
+ * page for new_page) and go out as the size the options ask for. */
 static void read_page_size(lua_State *L, int opts, double *w, double *h) {
-    int size = opt_enum(L, opts, "size", 1, page_size_names);
-    *w = page_sizes[size][0];
-    *h = page_sizes[size][1];
+    if (opt_has(L, opts, "size")) {
+        int size = opt_enum(L, opts, "size", 1, page_size_names);
+        *w = page_sizes[size][0];
+        *h = page_sizes[size][1];
+    }
     if (opt_has(L, opts, "width") || opt_has(L, opts, "height")) {
         *w = opt_number(L, opts, "width", *w, 1, 14400); /* PDF 32000 Annex C.2: 200 in */
         *h = opt_number(L, opts, "height", *h, 1, 14400);
@@ -124,8 +128,12 @@ static void read_page_size(lua_State *L, int opts, double *w, double *h) {
  * default without a range check, and a 0 default made a 0-pixel surface that
  * failed only at close(). */
 static double required_size(lua_State *L, int opts, const char *key, double min, double max) {
-    if (!opt_has(L, opts, key))
-        luaL_error(L, "missing option '%s' (number in [%f, %f] expected)", key, min, max);
+    if (!opt_has(L, opts, key)) {
+        char a[64], b[64];
+        format_number_c(a, sizeof a, min);
+        format_number_c(b, sizeof b, max);
+        luaL_error(L, "missing option '%s' (number in [%s, %s] expected)", key, a, b);
+    }
     return opt_number(L, opts, key, min, min, max);
 }
 
@@ -180,7 +188,7 @@ static int canvas_pdf(lua_State *L) {
     static const char *const keys[] = {"size",   "width",   "height",   "orientation", "title",
                                        "author", "subject", "keywords", NULL};
     opt_check_keys(L, 2, keys);
-    double w, h;
+    double w = page_sizes[1][0], h = page_sizes[1][1]; /* A4 */
     read_page_size(L, 2, &w, &h);
     const char *title = opt_string(L, 2, "title", NULL);
     const char *author = opt_string(L, 2, "author", NULL);
@@ -897,6 +905,14 @@ static int canvas_image(lua_State *L) {
     FILE *f = fopen(path, "rb");
     if (f == NULL)
         return luaL_error(L, "cannot open image '%s'", given);
+    /* PNG's signature (RFC 2083 §3.1): cairo reports anything else as
+     * "out of memory". */
+    unsigned char sig[8];
+    if (fread(sig, 1, 8, f) != 8 || memcmp(sig, "\x89PNG\r\n\x1a\n", 8) != 0) {
+        fclose(f);
+        return luaL_error(L, "cannot read image '%s': not a PNG file (PNG files only)", given);
+    }
+    rewind(f);
     cairo_surface_t *img = cairo_image_surface_create_from_png_stream(read_from_file, f);
     fclose(f);
     cairo_status_t st = cairo_surface_status(img);
@@ -991,6 +1007,7 @@ int luaopen_sumi_canvas(lua_State *L) {
     if (luaL_newmetatable(L, SUMI_CANVAS_TYPE)) {
         luaL_setfuncs(L, canvas_metamethods, 0);
         luaL_newlib(L, canvas_methods);
+        sumi_text_add_methods(L, -1);
         lua_setfield(L, -2, "__index");
     }
     lua_pop(L, 1);

@@ -39,4 +39,7 @@ void sumi_canvas_check_point(lua_State *L, sumi_canvas *c, double x, double y);
 /* Sets the cairo source from a Lua value: a colour string or a gradient. */
 void sumi_canvas_set_paint(lua_State *L, sumi_canvas *c, int idx, const char *what);
 
+/* Adds c:text and c:measure_text (text.c) to the method table at idx. */
+void sumi_text_add_methods(lua_State *L, int methods);
+
 #endif

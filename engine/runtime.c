@@ -307,6 +307,14 @@ lua_State *sumi_state_new(void) {
     lua_pushcfunction(L, engine_exit);
     lua_setfield(L, -2, "exit");
     lua_pop(L, 1);
+    /* math.random starts from a fixed seed, so a script that uses it still
+     * writes the same bytes on every run; math.randomseed() is there for
+     * scripts that want otherwise. */
+    lua_getglobal(L, "math");
+    lua_getfield(L, -1, "randomseed");
+    lua_pushinteger(L, 0);
+    lua_call(L, 1, 0);
+    lua_pop(L, 1);
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, REG_LOADED);
     lua_pushcfunction(L, engine_require);

@@ -1,6 +1,6 @@
 /* sumi.text: text set by Pango (HarfBuzz shaping, fontconfig fallback) and
- * drawn on a canvas. It adds two methods to every canvas, c:text() and
- * c:measure_text(), and offers the same as functions. Sizes are in points:
+ * drawn on a canvas. Every canvas has its two methods, c:text() and
+ * c:measure_text(); the module offers the same as functions. Sizes are in points:
  * the Pango context runs at 72 dpi, so 1 pt is 1 user unit. */
 #include <lauxlib.h>
 #include <math.h>
@@ -82,10 +82,13 @@ static const char *features_string(lua_State *L, int opts) {
     }
     luaL_Buffer b;
     if (lua_type(L, -1) == LUA_TTABLE) {
-        int n = (int)lua_rawlen(L, -1);
+        /* luaL_buffinit may push a placeholder: index the list by its
+         * absolute position, never -1. */
+        int list = lua_gettop(L);
+        int n = (int)lua_rawlen(L, list);
         luaL_buffinit(L, &b);
         for (int i = 1; i <= n; i++) {
-            lua_rawgeti(L, -1, i);
+            lua_rawgeti(L, list, i);
             const char *f = lua_tostring(L, -1);
             if (f == NULL)
                 luaL_error(L, "bad option 'features' (feature %d is not a string)", i);
@@ -269,6 +272,11 @@ static struct box layout_box(PangoLayout *layout, int vertical) {
     pango_layout_get_extents(layout, NULL, &logical);
     struct box b;
     double w = (double)logical.width / PANGO_SCALE, h = (double)logical.height / PANGO_SCALE;
+    /* With a width, align places lines inside [0, width]: that is the box
+     * the anchors refer to, or "top" would not centre a centred paragraph. */
+    int set_width = pango_layout_get_width(layout);
+    if (set_width > 0)
+        w = fmax((double)set_width, (double)(logical.x + logical.width)) / PANGO_SCALE;
     b.baseline = (double)pango_layout_get_baseline(layout) / PANGO_SCALE;
     if (vertical) {
         /* The line runs down the page: the layout's width is the box height. */
@@ -374,17 +382,19 @@ static const luaL_Reg text_functions[] = {
     {NULL, NULL},
 };
 
+void sumi_text_add_methods(lua_State *L, int methods) {
+    methods = lua_absindex(L, methods);
+    lua_pushcfunction(L, text_draw);
+    lua_setfield(L, methods, "text");
+    lua_pushcfunction(L, text_measure);
+    lua_setfield(L, methods, "measure_text");
+}
+
 int luaopen_sumi_text(lua_State *L) {
-    /* The canvas type must exist before its methods can be extended. */
+    /* The canvas methods c:text and c:measure_text are added by
+     * luaopen_sumi_canvas; here they are offered as functions too. */
     luaL_requiref(L, "sumi.canvas", luaopen_sumi_canvas, 0);
     lua_pop(L, 1);
-    luaL_getmetatable(L, SUMI_CANVAS_TYPE);
-    lua_getfield(L, -1, "__index");
-    lua_pushcfunction(L, text_draw);
-    lua_setfield(L, -2, "text");
-    lua_pushcfunction(L, text_measure);
-    lua_setfield(L, -2, "measure_text");
-    lua_pop(L, 2);
     luaL_newlib(L, text_functions);
     return 1;
 }
