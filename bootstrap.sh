@@ -20,7 +20,8 @@ esac
 
 # Build and run time.
 packages="build-essential cmake pkg-config liblua5.4-dev libcairo2-dev libpango1.0-dev
-  libharfbuzz-dev libfontconfig-dev fonts-noto-cjk fonts-dejavu-core"
+  libharfbuzz-dev libfontconfig-dev libjson-c-dev libsqlite3-dev libpq-dev
+  fonts-noto-cjk fonts-dejavu-core"
 # Tests: cmocka for C, poppler for reading PDFs back, luacheck and
 # clang-format for lint, locales for the foreign-locale test.
 test_packages="libcmocka-dev poppler-utils lua-check clang-format locales"

@@ -9,5 +9,6 @@ int luaopen_sumi_text(lua_State *L);
 int luaopen_sumi_data(lua_State *L);
 int luaopen_sumi_fonts(lua_State *L);
 int luaopen_sumi_runtime(lua_State *L);
+int luaopen_sumi_numeric(lua_State *L);
 
 #endif

@@ -30,7 +30,7 @@ static const struct {
 } c_modules[] = {
     {"sumi.canvas", luaopen_sumi_canvas},   {"sumi.text", luaopen_sumi_text},
     {"sumi.data", luaopen_sumi_data},       {"sumi.fonts", luaopen_sumi_fonts},
-    {"sumi.runtime", luaopen_sumi_runtime},
+    {"sumi.runtime", luaopen_sumi_runtime}, {"sumi.numeric", luaopen_sumi_numeric},
 };
 
 static const char *registry_string(lua_State *L, const char *key) {

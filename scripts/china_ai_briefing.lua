@@ -9,7 +9,7 @@ local format = sumi.format
 
 ---------------------------------------------------------------- data
 
-local rows = sumi.data.read_csv("../data/waic2025_headline.csv")
+local rows = sumi.data.read_csv("../data/waic2025_headline.csv"):rows()
 
 local function figure(metric, scope)
   for _, row in ipairs(rows) do

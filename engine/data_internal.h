@@ -1,0 +1,47 @@
+/* Helpers shared by data.c (datasets as Lua values) and data_ops.c (the
+ * operations that make new datasets). Not used outside sumi.data. */
+#ifndef SUMI_DATA_INTERNAL_H
+#define SUMI_DATA_INTERNAL_H
+
+#include <lua.h>
+
+#include "dataset.h"
+
+/* A sumi_builder owned by a userdata, so that an error frees it. */
+typedef struct {
+    struct sumi_builder *b;
+} builder_box;
+
+void data_out_of_memory(lua_State *L);
+/* Pushes a new, empty dataset whose metadata copies from's (from may be NULL). */
+struct sumi_dataset *data_push_new_like(lua_State *L, const struct sumi_dataset *from);
+/* Adds a column sharing data (the caller keeps its own reference). */
+void data_add_column(lua_State *L, struct sumi_dataset *ds, const char *name,
+                     struct sumi_coldata *data, const struct sumi_meta *meta);
+/* Index of the column named by argument arg, or an error listing the columns. */
+int data_check_column(lua_State *L, const struct sumi_dataset *ds, int arg);
+int data_find_named(lua_State *L, const struct sumi_dataset *ds, const char *name);
+void data_push_value(lua_State *L, const struct sumi_coldata *col, size_t row);
+void data_push_row(lua_State *L, const struct sumi_dataset *ds, size_t row);
+/* Puts the Lua value at idx into the builder's current row; `where` names it
+ * in errors ("row 3 field 'value'"). */
+void data_builder_put(lua_State *L, struct sumi_builder *b, int col, int idx, const char *where);
+builder_box *data_push_builder(lua_State *L);
+/* Finishes the builder in box and pushes the dataset. */
+struct sumi_dataset *data_finish_builder(lua_State *L, builder_box *box);
+
+int ds_select(lua_State *L);
+int ds_rename(lua_State *L);
+int ds_head(lua_State *L);
+int ds_tail(lua_State *L);
+int ds_filter(lua_State *L);
+int ds_where(lua_State *L);
+int ds_sort(lua_State *L);
+int ds_group_by(lua_State *L);
+int ds_derive(lua_State *L);
+int ds_calc(lua_State *L);
+int ds_join(lua_State *L);
+int ds_distinct(lua_State *L);
+int ds_append(lua_State *L);
+
+#endif
