@@ -191,24 +191,25 @@ struct sumi_dataset *data_finish_builder(lua_State *L, builder_box *box) {
 
 /* ---- constructors ---- */
 
-/* data.from_rows(rows [, {columns = {...}}]) -> dataset. Column order is
- * `columns` when given, else the first row's keys in sorted order. */
+/* data.from_rows(rows [, {order = {...}}]) -> dataset. Column order is
+ * `order` when given, else the first row's keys in sorted order. */
 static int data_from_rows(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
-    static const char *const keys[] = {"columns", "title", "source", "unit", "notes", NULL};
+    static const char *const keys[] = {"order", "title",   "source", "unit",
+                                       "notes", "columns", NULL};
     opt_check_keys(L, 2, keys);
     builder_box *box = data_push_builder(L);
     int box_idx = lua_gettop(L);
     lua_Integer n = (lua_Integer)lua_rawlen(L, 1);
-    if (opt_has(L, 2, "columns")) {
-        lua_getfield(L, 2, "columns");
+    if (opt_has(L, 2, "order")) {
+        lua_getfield(L, 2, "order");
         luaL_checktype(L, -1, LUA_TTABLE);
         for (lua_Integer i = 1; i <= (lua_Integer)lua_rawlen(L, -1); i++) {
             lua_rawgeti(L, -1, i);
             const char *name = lua_tostring(L, -1);
             if (name == NULL || sumi_builder_add_column(box->b, name) < 0)
                 return luaL_error(L,
-                                  "bad option 'columns' (entry %d: a new column name "
+                                  "bad option 'order' (entry %d: a new column name "
                                   "expected)",
                                   (int)i);
             lua_pop(L, 1);

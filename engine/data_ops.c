@@ -741,6 +741,7 @@ int ds_join(lua_State *L) {
             continue;
         }
         struct sumi_dataset *out = data_push_new_like(L, left);
+        int out_idx = lua_gettop(L);
         if (sumi_meta_merge(&out->meta, &right->meta) != 0)
             data_out_of_memory(L);
         for (size_t c = 0; c < left->column_count; c++) {
@@ -766,6 +767,7 @@ int ds_join(lua_State *L) {
             sumi_coldata_unref(g2);
         }
         out->rows = n;
+        lua_pushvalue(L, out_idx);
         return 1;
     }
     return 0;
