@@ -12,6 +12,28 @@
 #include "data_internal.h"
 #include "options.h"
 
+static int owned_gc(lua_State *L) {
+    struct sumi_coldata **box = lua_touserdata(L, 1);
+    sumi_coldata_unref(*box);
+    *box = NULL;
+    return 0;
+}
+
+/* Pushes a userdata that owns col's reference, so an error raised before
+ * the column reaches a dataset still frees it. NULL col: out of memory. */
+static struct sumi_coldata *own(lua_State *L, struct sumi_coldata *col) {
+    if (col == NULL)
+        data_out_of_memory(L);
+    struct sumi_coldata **box = lua_newuserdatauv(L, sizeof *box, 0);
+    *box = col;
+    if (luaL_newmetatable(L, "sumi.owned_column")) {
+        lua_pushcfunction(L, owned_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    return col;
+}
+
 /* An index array owned by a userdata, freed if an error unwinds. */
 static size_t *push_index(lua_State *L, size_t n) {
     size_t *idx = lua_newuserdatauv(L, (n ? n : 1) * sizeof *idx, 0);
@@ -23,13 +45,9 @@ static struct sumi_dataset *push_gathered(lua_State *L, const struct sumi_datase
                                           const size_t *rows, size_t n) {
     struct sumi_dataset *out = data_push_new_like(L, ds);
     for (size_t c = 0; c < ds->column_count; c++) {
-        struct sumi_coldata *g = sumi_coldata_gather(ds->columns[c].data, rows, n);
-        if (g == NULL)
-            data_out_of_memory(L);
-        lua_pushlightuserdata(L, g); /* not owned by Lua: unref right after adding */
-        lua_pop(L, 1);
+        struct sumi_coldata *g = own(L, sumi_coldata_gather(ds->columns[c].data, rows, n));
         data_add_column(L, out, ds->columns[c].name, g, &ds->columns[c].meta);
-        sumi_coldata_unref(g);
+        lua_pop(L, 1);
     }
     out->rows = n;
     return out;
@@ -419,11 +437,9 @@ int ds_group_by(lua_State *L) {
     struct sumi_dataset *out = data_push_new_like(L, ds);
     int out_idx = lua_gettop(L);
     for (int k = 0; k < nkeys; k++) {
-        struct sumi_coldata *g = sumi_coldata_gather(keys[k], firsts, groups);
-        if (g == NULL)
-            data_out_of_memory(L);
+        struct sumi_coldata *g = own(L, sumi_coldata_gather(keys[k], firsts, groups));
         data_add_column(L, out, ds->columns[key_index[k]].name, g, &ds->columns[key_index[k]].meta);
-        sumi_coldata_unref(g);
+        lua_pop(L, 1);
     }
     out->rows = groups;
     double *acc = lua_newuserdatauv(L, (groups ? groups : 1) * sizeof *acc, 0);
@@ -466,7 +482,7 @@ int ds_group_by(lua_State *L) {
             for (size_t r = 0; r < ds->rows; r++)
                 if (col == NULL || !sumi_coldata_is_null(col, r))
                     counts[group_of[r]]++;
-            result = sumi_coldata_new(SUMI_INTEGER, groups);
+            result = own(L, sumi_coldata_new(SUMI_INTEGER, groups));
             for (size_t g = 0; result && g < groups; g++)
                 sumi_coldata_push_integer(result, (int64_t)counts[g]);
         } else if (agg == AGG_SUM || agg == AGG_MEAN) {
@@ -485,7 +501,7 @@ int ds_group_by(lua_State *L) {
                     integral = 0; /* fall back to the double sum below */
                 acc[g] += sumi_coldata_number_at(col, r);
             }
-            result = sumi_coldata_new(integral ? SUMI_INTEGER : SUMI_NUMBER, groups);
+            result = own(L, sumi_coldata_new(integral ? SUMI_INTEGER : SUMI_NUMBER, groups));
             for (size_t g = 0; result && g < groups; g++) {
                 if (agg == AGG_MEAN && counts[g] == 0)
                     sumi_coldata_push_null(result); /* a mean of nothing is null, never nan */
@@ -515,12 +531,9 @@ int ds_group_by(lua_State *L) {
                 if ((agg == AGG_MIN && c < 0) || (agg == AGG_MAX && c > 0))
                     picks[g] = r;
             }
-            result = sumi_coldata_gather(col, picks, groups);
+            result = own(L, sumi_coldata_gather(col, picks, groups));
         }
-        if (result == NULL)
-            data_out_of_memory(L);
         data_add_column(L, out, name, result, src >= 0 ? &ds->columns[src].meta : NULL);
-        sumi_coldata_unref(result);
         lua_settop(L, spec - 1);
     }
     lua_pushvalue(L, out_idx);
@@ -613,10 +626,8 @@ int ds_calc(lua_State *L) {
     int op = luaL_checkoption(L, 4, NULL, ops);
     read_operand(L, ds, 5, &b);
     int integral = a.integral && b.integral && op != 3;
-    struct sumi_coldata *result = sumi_coldata_new(integral ? SUMI_INTEGER : SUMI_NUMBER, ds->rows);
-    if (result == NULL)
-        data_out_of_memory(L);
-    lua_pushlightuserdata(L, result);
+    struct sumi_coldata *result =
+        own(L, sumi_coldata_new(integral ? SUMI_INTEGER : SUMI_NUMBER, ds->rows));
     for (size_t r = 0; r < ds->rows; r++) {
         int is_null = 0;
         double x = operand_at(&a, r, &is_null), y = operand_at(&b, r, &is_null);
@@ -624,7 +635,6 @@ int ds_calc(lua_State *L) {
         if (is_null) {
             failed = sumi_coldata_push_null(result);
         } else if (op == 3 && y == 0) {
-            sumi_coldata_unref(result);
             return luaL_error(L, "calc '%s': row %d: division by zero (%s is 0)", name,
                               (int)(r + 1), b.name ? b.name : "the divisor");
         } else if (integral) {
@@ -635,24 +645,19 @@ int ds_calc(lua_State *L) {
                            : op == 1 ? __builtin_sub_overflow(xi, yi, &v)
                                      : __builtin_mul_overflow(xi, yi, &v);
             if (overflow) {
-                sumi_coldata_unref(result);
                 return luaL_error(L, "calc '%s': row %d: integer overflow", name, (int)(r + 1));
             }
             failed = sumi_coldata_push_integer(result, v);
         } else {
             double v = op == 0 ? x + y : op == 1 ? x - y : op == 2 ? x * y : x / y;
             if (!isfinite(v)) {
-                sumi_coldata_unref(result);
                 return luaL_error(L, "calc '%s': row %d: result is not finite", name, (int)(r + 1));
             }
             failed = sumi_coldata_push_number(result, v);
         }
-        if (failed) {
-            sumi_coldata_unref(result);
+        if (failed)
             data_out_of_memory(L);
-        }
     }
-    lua_pop(L, 1);
     struct sumi_dataset *out = data_push_new_like(L, ds);
     int replaced = 0;
     for (size_t c = 0; c < ds->column_count; c++) {
@@ -664,7 +669,6 @@ int ds_calc(lua_State *L) {
     if (!replaced)
         data_add_column(L, out, name, result, NULL);
     out->rows = ds->rows;
-    sumi_coldata_unref(result);
     return 1;
 }
 
@@ -745,11 +749,9 @@ int ds_join(lua_State *L) {
         if (sumi_meta_merge(&out->meta, &right->meta) != 0)
             data_out_of_memory(L);
         for (size_t c = 0; c < left->column_count; c++) {
-            struct sumi_coldata *g2 = sumi_coldata_gather(left->columns[c].data, lrows, n);
-            if (g2 == NULL)
-                data_out_of_memory(L);
+            struct sumi_coldata *g2 = own(L, sumi_coldata_gather(left->columns[c].data, lrows, n));
             data_add_column(L, out, left->columns[c].name, g2, &left->columns[c].meta);
-            sumi_coldata_unref(g2);
+            lua_pop(L, 1);
         }
         for (size_t c = 0; c < right->column_count; c++) {
             int is_key = 0;
@@ -760,11 +762,9 @@ int ds_join(lua_State *L) {
             const char *name = right->columns[c].name;
             if (sumi_dataset_find(out, name) >= 0)
                 name = lua_pushfstring(L, "%s%s", name, suffix);
-            struct sumi_coldata *g2 = sumi_coldata_gather(right->columns[c].data, rrows, n);
-            if (g2 == NULL)
-                data_out_of_memory(L);
+            struct sumi_coldata *g2 = own(L, sumi_coldata_gather(right->columns[c].data, rrows, n));
             data_add_column(L, out, name, g2, &right->columns[c].meta);
-            sumi_coldata_unref(g2);
+            lua_pop(L, 1);
         }
         out->rows = n;
         lua_pushvalue(L, out_idx);
@@ -869,11 +869,9 @@ int ds_append(lua_State *L) {
                               "append: column '%s' holds %s values in one dataset and %s in "
                               "the other",
                               a->columns[c].name, sumi_type_name(x->type), sumi_type_name(y->type));
-        struct sumi_coldata *joined = concat(x, y);
-        if (joined == NULL)
-            data_out_of_memory(L);
+        struct sumi_coldata *joined = own(L, concat(x, y));
         data_add_column(L, out, a->columns[c].name, joined, &a->columns[c].meta);
-        sumi_coldata_unref(joined);
+        lua_pop(L, 1);
     }
     out->rows = a->rows + b->rows;
     return 1;

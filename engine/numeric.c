@@ -151,9 +151,8 @@ static void read_numbers(lua_State *L, int arg, struct numbers *out) {
 /* An argument error when there is nothing to take a mean, median... of. */
 static void need_values(lua_State *L, int arg, const struct numbers *x) {
     if (x->count == 0)
-        luaL_argerror(L, arg,
-                      x->n == 0 ? "no values (the array is empty)"
-                                : "no values (every value is nil)");
+        luaL_argerror(
+            L, arg, x->n == 0 ? "no values: the array is empty" : "no values: every value is nil");
 }
 
 /* A scratch array of n elements of size bytes, owned by the Lua stack. */
@@ -607,17 +606,18 @@ static int numeric_top_n(lua_State *L) {
             e[k].label = lua_tostring(L, -2); /* the key lives in rows */
             e[k].pos = k;
             all_integers &= entry_value(L, &e[k], 0, e[k].label);
-            lua_pop(L, 1); /* key */
+            lua_pop(L, 1); /* key: lua_next goes on from it */
             k++;
         }
     } else {
         for (size_t i = 0; i < count; i++) {
             int t = lua_rawgeti(L, 1, (lua_Integer)i + 1); /* row */
             if (t != LUA_TTABLE)
-                luaL_argerror(L, 1,
-                              lua_pushfstring(L, "row %I is %s, not a record (a table)",
-                                              (lua_Integer)i + 1,
-                                              t == LUA_TNIL ? "nil" : luaL_typename(L, -1)));
+                luaL_argerror(
+                    L, 1,
+                    lua_pushfstring(
+                        L, "row %I is %s, not a record (a table)", (lua_Integer)i + 1,
+                        t == LUA_TNIL ? "nil" : lua_pushfstring(L, "a %s", luaL_typename(L, -1))));
             lua_getfield(L, -1, by); /* row value */
             e[i].label = NULL;
             e[i].pos = i;
