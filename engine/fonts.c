@@ -49,13 +49,14 @@ PangoFontMap *sumi_fonts_map(void) {
 }
 
 void sumi_fonts_shutdown(void) {
+    /* The font map holds every Pango font and, through them, cairo's scaled
+     * fonts. cairo_debug_reset_static_data() would free cairo's caches too,
+     * but it aborts when any cache entry is still referenced, which happens
+     * now and then (entries freed lazily); the caches are left to the exit. */
     if (font_map != NULL) {
         g_object_unref(font_map);
         font_map = NULL;
     }
-    cairo_debug_reset_static_data();
-    /* The configuration stays: FcConfigDestroy/FcFini assert when cairo
-     * still caches a pattern, and the process is about to end anyway. */
 }
 
 /* Sample text a face must hold to "cover" a language: kana and kanji for

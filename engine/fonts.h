@@ -13,8 +13,7 @@
 FcConfig *sumi_fonts_config(void);
 /* A PangoCairo font map over that configuration (FreeType fonts). */
 PangoFontMap *sumi_fonts_map(void);
-/* Releases the font map, the configuration and the caches of cairo and
- * fontconfig at process exit, so leak checkers see only real leaks. */
+/* Drops the engine's reference to the font map at process exit. */
 void sumi_fonts_shutdown(void);
 /* Prints what `sumi fonts` shows; returns 0 when sans, serif and mono all
  * resolve and sans covers Japanese and Chinese, else 1. */

@@ -191,22 +191,38 @@ struct running {
     struct ksum k;
 };
 
-static void running_add(struct running *r, const struct numbers *x, size_t pos) {
-    if (r->exact && x->integers != NULL) {
-        int64_t v = x->integers[pos];
-        if (!add_overflows(r->i, v)) {
-            r->i += v;
-            return;
-        }
-        r->exact = 0;
-        r->k.s = (double)r->i;
-        r->k.c = 0;
-    } else if (r->exact) {
+#define RUNNING_ZERO                                                                               \
+    {                                                                                              \
+        1, 0, { 0, 0 }                                                                             \
+    }
+
+static void running_to_float(struct running *r) {
+    if (r->exact) {
         r->exact = 0;
         r->k.s = (double)r->i;
         r->k.c = 0;
     }
-    ksum_add(&r->k, value_at(x, pos));
+}
+
+static void running_add_integer(struct running *r, int64_t v) {
+    if (r->exact && !add_overflows(r->i, v)) {
+        r->i += v;
+        return;
+    }
+    running_to_float(r);
+    ksum_add(&r->k, (double)v);
+}
+
+static void running_add_number(struct running *r, double v) {
+    running_to_float(r);
+    ksum_add(&r->k, v);
+}
+
+static void running_add(struct running *r, const struct numbers *x, size_t pos) {
+    if (x->integers != NULL)
+        running_add_integer(r, x->integers[pos]);
+    else
+        running_add_number(r, x->doubles[pos]);
 }
 
 /* Pushes the sum; an error if it went beyond the largest double. */
@@ -226,9 +242,7 @@ static double running_value(const struct running *r) {
 }
 
 static void sum_numbers(const struct numbers *x, struct running *r) {
-    r->exact = 1;
-    r->i = 0;
-    r->k.s = r->k.c = 0;
+    *r = (struct running)RUNNING_ZERO;
     for (size_t i = 0; i < x->n; i++)
         if (!is_null(x, i))
             running_add(r, x, i);
@@ -384,7 +398,7 @@ static int numeric_cumsum(lua_State *L) {
     struct numbers x;
     read_numbers(L, 1, &x);
     new_array(L, x.n);
-    struct running r = {1, 0, {0, 0}};
+    struct running r = RUNNING_ZERO;
     for (size_t i = 0; i < x.n; i++) {
         if (is_null(&x, i))
             continue;
@@ -655,17 +669,12 @@ static int numeric_top_n(lua_State *L) {
         lua_pushinteger(L, (lua_Integer)(count - top));
         return 3;
     }
-    struct running r = {1, 0, {0, 0}};
+    struct running r = RUNNING_ZERO;
     for (size_t i = top; i < count; i++) {
-        if (r.exact && all_integers && !add_overflows(r.i, e[i].k)) {
-            r.i += e[i].k;
-            continue;
-        }
-        if (r.exact) {
-            r.exact = 0;
-            r.k.s = (double)r.i;
-        }
-        ksum_add(&r.k, e[i].d);
+        if (all_integers)
+            running_add_integer(&r, e[i].k);
+        else
+            running_add_number(&r, e[i].d);
     }
     lua_createtable(L, 0, 2); /* top others */
     lua_pushstring(L, others);

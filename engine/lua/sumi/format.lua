@@ -2,19 +2,28 @@
 -- machine's locale: the engine never calls setlocale, so string.format stays
 -- in "C", and thousands are grouped here, not by the C library.
 --
--- Rounding is string.format's: to the nearest, a value exactly halfway (in
--- binary) to the even neighbour. A value that rounds to zero never shows a
--- sign ("0", "0.0%", never "-0").
+-- Rounding is to the nearest, a value exactly halfway away from zero
+-- (四捨五入: 2.5 -> "3", 1234.5 yen -> "¥1,235"). Halfway means exactly, in
+-- binary: 2.675 is stored as 2.67499999... and gives "2.67". A value that
+-- rounds to zero never shows a sign ("0", "0.0%", never "-0").
 local format = {}
 
 -- ---- checking arguments (errors point at the caller of a public function)
+
+-- nan, inf and -inf as they are written in messages (tostring gives "-nan").
+local function show(value)
+  if value ~= value then return "nan" end
+  if value == math.huge then return "inf" end
+  if value == -math.huge then return "-inf" end
+  return tostring(value)
+end
 
 local function check_number(value, name)
   if type(value) ~= "number" then
     error(("bad argument to '%s' (number expected, got %s)"):format(name, type(value)), 3)
   end
   if value ~= value or value == math.huge or value == -math.huge then
-    error(("bad argument to '%s' (finite number expected, got %s)"):format(name, tostring(value)), 3)
+    error(("bad argument to '%s' (finite number expected, got %s)"):format(name, show(value)), 3)
   end
 end
 
@@ -78,6 +87,37 @@ local function group_thousands(digits, separator)
   return table.concat(parts, separator)
 end
 
+-- "1299.5" -> "1300.5"-style: adds one unit in the last place of a string
+-- of digits (with at most one '.').
+local function increment(text)
+  local bytes = {text:byte(1, -1)}
+  for i = #bytes, 1, -1 do
+    local c = bytes[i]
+    if c ~= 46 then -- '.'
+      if c < 57 then -- below '9'
+        bytes[i] = c + 1
+        return string.char(table.unpack(bytes))
+      end
+      bytes[i] = 48 -- '9' carries
+    end
+  end
+  return "1" .. string.char(table.unpack(bytes))
+end
+
+-- x >= 0 (a float) rounded to decimals places, half away from zero (四捨五入:
+-- 2.5 -> "3", 1234.5 -> "1235"). string.format rounds the exact binary value
+-- correctly but sends exact ties to the even neighbour; a tie shows as a 5
+-- followed by zeros in the exact expansion, which glibc prints in full. 40
+-- more digits are enough to tell a tie from a near-tie for every double
+-- that does not round to 0 (their distance is at least 1e-51 for 20 places).
+local function round_half_away(x, decimals)
+  local text = ("%." .. decimals .. "f"):format(x)
+  local long = ("%." .. (decimals + 40) .. "f"):format(x)
+  if not long:sub(-40):match("^50*$") then return text end
+  local truncated = long:sub(1, -41):gsub("%.$", "")
+  return increment(truncated)
+end
+
 -- |value| rounded to decimals places and grouped, and whether it is
 -- negative once rounded (so -0.04 with 1 decimal is "0.0", not "-0.0").
 -- Integers print exactly, even beyond 2^53.
@@ -87,7 +127,7 @@ local function digits(value, decimals, separator)
     text = ("%d"):format(math.abs(value))
     if decimals > 0 then text = text .. "." .. ("0"):rep(decimals) end
   else
-    text = ("%." .. decimals .. "f"):format(math.abs(value + 0.0))
+    text = round_half_away(math.abs(value + 0.0), decimals)
   end
   local whole, fraction = text:match("^(%d+)(.*)$")
   local negative = value < 0 and text:find("[1-9]") ~= nil
@@ -105,7 +145,7 @@ end
 local function scaled(value, factor, name)
   local v = value * factor
   if v ~= v or v == math.huge or v == -math.huge then
-    error(("bad argument to '%s' (value too large: %s)"):format(name, tostring(value)), 3)
+    error(("bad argument to '%s' (value too large: %s)"):format(name, show(value)), 3)
   end
   return v
 end
@@ -313,7 +353,7 @@ local function to_days(date, name)
       .. "\"YYYY-MM-DD\" string)"):format(name, type(date)), 3)
   end
   if date ~= date or date == math.huge or date == -math.huge then
-    error(("bad argument to '%s' (finite number expected, got %s)"):format(name, tostring(date)), 3)
+    error(("bad argument to '%s' (finite number expected, got %s)"):format(name, show(date)), 3)
   end
   local days = math.floor(date / 86400)
   if days < first_day or days > last_day then

@@ -7,6 +7,8 @@ local sumi = {
   data = require "sumi.data",
   fonts = require "sumi.fonts",
   format = require "sumi.format",
+  stats = require "sumi.stats",
+  template = require "sumi.template",
   version = "0.1.0",
 }
 

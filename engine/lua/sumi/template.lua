@@ -1,0 +1,222 @@
+-- Report sentences with computed figures in them:
+--
+--   template.fill("世界全体{world}社の{share:pct1}を占める", {world = 271, share = 71 / 271})
+--   --> "世界全体271社の26.2%を占める"
+--
+-- {name} takes values[name]: a number with thousands separators, a string
+-- as it is. {name:format} passes it through a named format (template.formats,
+-- which a script may extend). {{ and }} are literal braces. A placeholder
+-- with no value, an unknown format or a value a format cannot take is an
+-- error at the line that called fill.
+local format = require "sumi.format"
+
+local template = {}
+
+-- ---- the named formats
+
+-- What each built-in format takes; fill checks it before calling one, so
+-- that the message names the placeholder. A script's own formats take
+-- anything and check for themselves.
+local takes = {}
+
+local function builtin(kind, fn)
+  takes[fn] = kind
+  return fn
+end
+
+local function number_format(fn) return builtin("number", fn) end
+
+-- Numbers that are not whole print with as many places as needed, up to
+-- 15 significant digits: a figure is never cut short silently. Choose a
+-- format ({x:num1}, {x:pct1}) to round.
+local function shortest(value, separator)
+  if value == math.floor(value) then return format.number(value, {separator = separator}) end
+  local magnitude = math.floor(math.log(math.abs(value), 10))
+  local places = math.max(0, math.min(20, 14 - magnitude))
+  local text = format.number(value, {decimals = places, separator = separator})
+  return (text:gsub("0+$", ""):gsub("%.$", ""))
+end
+
+template.formats = {
+  int = number_format(function(v) return format.number(v) end),
+  num1 = number_format(function(v) return format.number(v, {decimals = 1}) end),
+  num2 = number_format(function(v) return format.number(v, {decimals = 2}) end),
+  plain = number_format(function(v) return shortest(v, "") end),
+  pct0 = number_format(function(v) return format.percent(v, {decimals = 0}) end),
+  pct1 = number_format(function(v) return format.percent(v, {decimals = 1}) end),
+  pct2 = number_format(function(v) return format.percent(v, {decimals = 2}) end),
+  change0 = number_format(function(v) return format.change(v, {decimals = 0}) end),
+  change1 = number_format(function(v) return format.change(v, {decimals = 1}) end),
+  change2 = number_format(function(v) return format.change(v, {decimals = 2}) end),
+  signed = number_format(function(v) return format.signed(v) end),
+  ja_units = number_format(function(v) return format.ja_units(v) end),
+  compact = number_format(function(v) return format.compact(v) end),
+  usd = number_format(function(v) return format.currency(v, "USD") end),
+  jpy = number_format(function(v) return format.currency(v, "JPY") end),
+  cny = number_format(function(v) return format.currency(v, "CNY") end),
+  date_ja = builtin("date", function(v) return format.date_ja(v) end),
+  date_iso = builtin("date", function(v) return format.date_iso(v) end),
+}
+
+-- ---- filling
+
+local function is_finite(v) return v == v and v ~= math.huge and v ~= -math.huge end
+
+local function show_number(v)
+  if v ~= v then return "nan" end
+  return v > 0 and "inf" or "-inf"
+end
+
+-- Errors raised inside the engine's own modules start with their position
+-- there ("sumi/format.lua:120: "), which means nothing to a script's author.
+local function strip_position(message)
+  return (tostring(message):gsub("^sumi/[%w_/]+%.lua:%d+: ", ""))
+end
+
+local function known_formats(lookup)
+  local names, seen = {}, {}
+  for _, t in ipairs(lookup) do
+    for name in pairs(t) do
+      if not seen[name] then
+        seen[name] = true
+        names[#names + 1] = name
+      end
+    end
+  end
+  table.sort(names)
+  return table.concat(names, ", ")
+end
+
+-- The text of one placeholder, or nil and a message.
+local function expand(placeholder, name, format_name, values, lookup)
+  local value = values[name]
+  if value == nil then
+    return nil, ("fill: no value for %s (values.%s is nil)"):format(placeholder, name)
+  end
+  if format_name == nil then
+    if type(value) == "string" then return value end
+    if type(value) ~= "number" then
+      return nil, ("fill: %s is a %s; a number or a string expected"):format(placeholder, type(value))
+    end
+    if not is_finite(value) then return nil, ("fill: %s is %s"):format(placeholder, show_number(value)) end
+    return shortest(value, ",")
+  end
+  local fn
+  for _, t in ipairs(lookup) do
+    fn = fn or t[format_name]
+  end
+  if fn == nil then
+    return nil, ("fill: unknown format '%s' in %s (known formats: %s)"):format(format_name, placeholder,
+      known_formats(lookup))
+  end
+  local kind = takes[fn]
+  if kind == "number" or (kind == "date" and type(value) ~= "string") then
+    if type(value) ~= "number" then
+      return nil, ("fill: %s is a %s; format '%s' takes a number"):format(placeholder, type(value),
+        format_name)
+    end
+    if not is_finite(value) then return nil, ("fill: %s is %s"):format(placeholder, show_number(value)) end
+  end
+  local ok, text = pcall(fn, value)
+  if not ok then return nil, ("fill: %s: %s"):format(placeholder, strip_position(text)) end
+  if type(text) ~= "string" then
+    return nil, ("fill: format '%s' returned a %s for %s; it must return a string"):format(format_name,
+      type(text), placeholder)
+  end
+  return text
+end
+
+-- The filled text, or nil and a message. lookup: format tables, first first.
+local function render(text, values, lookup)
+  if type(text) ~= "string" then
+    return nil, ("fill: the template must be a string, got %s"):format(type(text))
+  end
+  if type(values) ~= "table" then
+    return nil, ("fill: values must be a table, got %s"):format(type(values))
+  end
+  local out, pos = {}, 1
+  while true do
+    local at = text:find("[{}]", pos)
+    if not at then
+      out[#out + 1] = text:sub(pos)
+      return table.concat(out)
+    end
+    out[#out + 1] = text:sub(pos, at - 1)
+    local brace = text:sub(at, at)
+    -- Positions are counted in characters, as an editor shows them.
+    local column = (utf8.len(text, 1, at - 1) or at - 1) + 1
+    if text:sub(at + 1, at + 1) == brace then
+      out[#out + 1] = brace
+      pos = at + 2
+    elseif brace == "}" then
+      return nil, ("fill: a lone '}' at character %d (write '}}' for a brace)"):format(column)
+    else
+      local close = text:find("}", at + 1, true)
+      if not close then
+        return nil, ("fill: '{' at character %d is never closed (write '{{' for a brace)"):format(column)
+      end
+      local placeholder = text:sub(at, close)
+      local inner = text:sub(at + 1, close - 1)
+      local name, format_name = inner:match("^([%a_][%w_]*):([%a_][%w_]*)$")
+      name = name or inner:match("^([%a_][%w_]*)$")
+      if not name then
+        return nil, ("fill: bad placeholder %s at character %d (expected {name} or {name:format})")
+          :format(placeholder, column)
+      end
+      local piece, message = expand(placeholder, name, format_name, values, lookup)
+      if not piece then return nil, message end
+      out[#out + 1] = piece
+      pos = close + 1
+    end
+  end
+end
+
+--- template.fill(text, values) -> text with every {placeholder} filled.
+function template.fill(text, values)
+  local filled, message = render(text, values, {template.formats})
+  if not filled then error(message, 2) end
+  return filled
+end
+
+local Template = {}
+Template.__index = Template
+
+--- t:fill(text, values): as template.fill, with t.formats before template.formats.
+function Template:fill(text, values)
+  local filled, message = render(text, values, {self.formats, template.formats})
+  if not filled then error(message, 2) end
+  return filled
+end
+
+--- template.new{formats = {name = function(value) return "..." end}} -> a
+--- template object whose own formats come before the shared ones.
+function template.new(opts)
+  if opts ~= nil and type(opts) ~= "table" then
+    error(("bad argument to 'new' (options table expected, got %s)"):format(type(opts)), 2)
+  end
+  opts = opts or {}
+  for key in pairs(opts) do
+    if key ~= "formats" then
+      error(("unknown option '%s' to 'new' (valid options: formats)"):format(tostring(key)), 2)
+    end
+  end
+  local formats = {}
+  if opts.formats ~= nil then
+    if type(opts.formats) ~= "table" then
+      error(("bad option 'formats' to 'new' (table expected, got %s)"):format(type(opts.formats)), 2)
+    end
+    for name, fn in pairs(opts.formats) do
+      if type(name) ~= "string" or not name:match("^[%a_][%w_]*$") then
+        error(("bad option 'formats' to 'new' (format names are names, got '%s')"):format(tostring(name)), 2)
+      end
+      if type(fn) ~= "function" then
+        error(("bad option 'formats' to 'new' (format '%s' must be a function, got %s)"):format(name,
+          type(fn)), 2)
+      end
+      formats[name] = fn
+    end
+  end
+  return setmetatable({formats = formats}, Template)
+end
+
+return template

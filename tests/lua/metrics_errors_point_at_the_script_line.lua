@@ -1,0 +1,73 @@
+-- An error in sumi.stats, sumi.numeric, sumi.format or sumi.template names
+-- the script's file and the line of the call, not a line in the engine.
+local check = require "check"
+local sumi = require "sumi"
+local numeric = require "sumi.numeric"
+local test = check.test
+
+-- "file:line: " of the line that calls here(): level 3 is here's caller.
+local function here()
+  local _, where = pcall(error, "", 3)
+  return where
+end
+
+-- The message of the error fn raises.
+local function message_of(fn)
+  local ok, message = pcall(fn)
+  assert(not ok, "no error was raised")
+  return message
+end
+
+-- Each case calls here() on the same line as the failing call.
+local function starts_at(message, where, what)
+  check.is_true(where:find("metrics_errors_point_at_the_script_line.lua:%d+: $"), "here() gives file:line")
+  check.equal(message:sub(1, #where), where, what)
+end
+
+test("stats: share with a zero whole", function()
+  local m, w = message_of(function() sumi.stats.share(1, 0) end), here()
+  starts_at(m, w, "share")
+  check.is_true(m:find("share: whole is 0", 1, true), "message")
+end)
+
+test("stats: cagr with no years", function()
+  local m, w = message_of(function() sumi.stats.cagr(1, 2, 0) end), here()
+  starts_at(m, w, "cagr")
+end)
+
+test("stats and numeric: a nan in a list", function()
+  local m, w = message_of(function() sumi.stats.mean({1, 0 / 0}) end), here()
+  starts_at(m, w, "mean")
+  check.is_true(m:find("bad argument #1 to 'mean' (value 2 is nan)", 1, true), "message")
+  m, w = message_of(function() numeric.percentile({1}, -1) end), here()
+  starts_at(m, w, "percentile")
+end)
+
+test("stats: top_n with a missing value", function()
+  local m, w = message_of(function() sumi.stats.top_n({{name = "x"}}, 1) end), here()
+  starts_at(m, w, "top_n")
+end)
+
+test("format: a bad option and a bad date", function()
+  local m, w = message_of(function() sumi.format.ja_units(1, {scale = "x"}) end), here()
+  starts_at(m, w, "ja_units")
+  m, w = message_of(function() sumi.format.date_ja("2025-02-30") end), here()
+  starts_at(m, w, "date_ja")
+  m, w = message_of(function() sumi.format.currency(1, "ABC") end), here()
+  starts_at(m, w, "currency")
+end)
+
+test("template: a nil value, an unknown format, a bad value", function()
+  local m, w = message_of(function() sumi.template.fill("{cn}社", {}) end), here()
+  starts_at(m, w, "nil value")
+  m, w = message_of(function() sumi.template.fill("{x:nope}", {x = 1}) end), here()
+  starts_at(m, w, "unknown format")
+  m, w = message_of(function() sumi.template.fill("{x:date_iso}", {x = "July"}) end), here()
+  starts_at(m, w, "bad date through a format")
+  check.is_true(not m:find("sumi/", 1, true), "no engine position inside the message")
+  local t = sumi.template.new()
+  m, w = message_of(function() t:fill("{x}", {}) end), here()
+  starts_at(m, w, "method")
+end)
+
+check.done()
