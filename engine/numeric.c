@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data.h"
 #include "modules.h"
 #include "options.h"
 
@@ -89,9 +90,28 @@ static void value_error(lua_State *L, int arg, size_t i, const char *what) {
  * of them are; the first float turns the ones read so far into doubles. */
 static void read_numbers(lua_State *L, int arg, struct numbers *out) {
     arg = lua_absindex(L, arg);
-    /* (column views go here) */
+    const struct sumi_coldata *col = sumi_test_column(L, arg);
+    if (col != NULL) {
+        /* A dataset column, read in place: no copy, no Lua table. */
+        if (col->type != SUMI_INTEGER && col->type != SUMI_NUMBER)
+            luaL_argerror(L, arg,
+                          lua_pushfstring(L,
+                                          "column of numbers expected, got a column of %s "
+                                          "values",
+                                          sumi_type_name(col->type)));
+        out->n = col->length;
+        out->integers = col->type == SUMI_INTEGER ? col->v.integers : NULL;
+        out->doubles = col->type == SUMI_NUMBER ? col->v.numbers : NULL;
+        out->valid = col->valid;
+        size_t count = col->length;
+        if (col->valid != NULL)
+            for (size_t i = 0; i < col->length; i++)
+                count -= !col->valid[i];
+        out->count = count;
+        return;
+    }
     if (lua_type(L, arg) != LUA_TTABLE)
-        luaL_typeerror(L, arg, "array of numbers");
+        luaL_typeerror(L, arg, "array of numbers or column view");
     size_t n = array_length(L, arg);
     unsigned char *bytes = lua_newuserdatauv(L, n * 8 + 1, 0);
     int64_t *integers = (int64_t *)(void *)bytes;

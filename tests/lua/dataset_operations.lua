@@ -181,4 +181,15 @@ test("with_meta returns a new dataset and leaves the old one alone", function()
   check.errors(function() ds:with_meta{sauce = "x"} end, "unknown option 'sauce'", "bad key")
 end)
 
+test("stats read a column view in place, skipping nulls", function()
+  local ds = data.from_rows({{v = 1}, {v = 2}, {w = 3}, {v = 10}}, {order = {"v", "w"}})
+  local numeric = require "sumi.numeric"
+  check.equal(numeric.sum(ds:view("v")), 13, "sum")
+  check.equal(numeric.count(ds:view("v")), 3, "count")
+  check.equal(numeric.median(ds:view("v")), 2.0, "median")
+  check.equal(sumi.stats.sum(figures():view("value")), 10706, "stats.sum on a view")
+  check.errors(function() numeric.sum(figures():view("metric")) end,
+    "column of numbers expected, got a column of string values", "string column")
+end)
+
 check.done()
