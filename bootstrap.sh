@@ -18,13 +18,16 @@ case "$mode" in
   *) echo "usage: sh bootstrap.sh briefing|test" >&2; exit 2 ;;
 esac
 
-# Build and run time.
+# Build and run time; sqlite3 builds data/waic2025.db from its SQL text.
 packages="build-essential cmake pkg-config liblua5.4-dev libcairo2-dev libpango1.0-dev
   libharfbuzz-dev libfontconfig-dev libjson-c-dev libsqlite3-dev libpq-dev
-  fonts-noto-cjk fonts-dejavu-core"
+  fonts-noto-cjk fonts-dejavu-core sqlite3"
 # Tests: cmocka for C, poppler for reading PDFs back, luacheck and
-# clang-format for lint, locales for the foreign-locale test.
-test_packages="libcmocka-dev poppler-utils lua-check clang-format locales"
+# clang-format for lint, locales for the foreign-locale test, postgresql for
+# the server the PostgreSQL tests start themselves (tests/pg/pg_fixture.sh
+# makes a throwaway cluster as the package's `postgres` user; the package's
+# own cluster is not used).
+test_packages="libcmocka-dev poppler-utils lua-check clang-format locales postgresql"
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -44,6 +47,18 @@ install_missing() {
   fi
 }
 
+# The seed database is built from data/waic2025.sql, never committed: again
+# whenever the SQL is newer. Written aside and renamed, so a failed build
+# never leaves half a database.
+seed_database() {
+  if [ ! -e data/waic2025.db ] || [ data/waic2025.sql -nt data/waic2025.db ]; then
+    rm -f data/waic2025.db.tmp
+    sqlite3 -bail data/waic2025.db.tmp < data/waic2025.sql
+    mv data/waic2025.db.tmp data/waic2025.db
+    echo "bootstrap: built data/waic2025.db"
+  fi
+}
+
 build() { # build folder, extra cmake arguments...
   dir="$1"
   shift
@@ -53,6 +68,7 @@ build() { # build folder, extra cmake arguments...
 
 if [ "$mode" = briefing ]; then
   install_missing $packages
+  seed_database
   build build -DSUMI_TESTS=OFF
   build/sumi render scripts/china_ai_briefing.lua
   echo "bootstrap: wrote reports/china_ai_briefing.pdf"
@@ -60,6 +76,7 @@ if [ "$mode" = briefing ]; then
 fi
 
 install_missing $packages $test_packages
+seed_database
 # A German locale, whose decimal comma must never reach a number we write.
 if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
   as_root localedef -i de_DE -f UTF-8 de_DE.UTF-8

@@ -1,7 +1,745 @@
-/* sumi.data readers: json (being written). */
+/* sumi.data reader: JSON, parsed by json-c. The file holds an array of
+ * records (objects), at the top or at a path inside; each record is a row,
+ * each field a column. Parse errors carry the file's line and column; value
+ * errors name the record and field. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <glib.h>
+#include <inttypes.h>
+#include <json-c/json.h>
+#include <lauxlib.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "data.h"
+#include "options.h"
+#include "reader.h"
+#include "runtime.h"
+
+/* Records are flat; the bound keeps a hostile file (a million '[') from
+ * costing time and memory, and json-c from building a deep tree. */
+#define JSON_MAX_DEPTH 64
+
+/* Owned by read_json's userdata box, so a Lua error frees everything (__gc). */
+struct json_state {
+    char *content;
+    struct json_tokener *tok;
+    json_object *root;
+    struct sumi_builder *b;
+    int *types; /* per builder column: a sumi_type or READER_AS_IS */
+    int types_cap;
+};
+
+static void json_state_release(struct json_state *st) {
+    g_free(st->content);
+    if (st->tok != NULL)
+        json_tokener_free(st->tok);
+    json_object_put(st->root);
+    sumi_builder_free(st->b);
+    free(st->types);
+    memset(st, 0, sizeof *st);
+}
+
+static int json_state_gc(lua_State *L) {
+    json_state_release(lua_touserdata(L, 1));
+    return 0;
+}
+
+/* 1-based line and column (in characters) of byte offset off in s. */
+static void line_and_column(const char *s, size_t off, int *line, int *column) {
+    *line = 1;
+    const char *line_start = s;
+    for (const char *p = s; p < s + off; p++)
+        if (*p == '\n') {
+            (*line)++;
+            line_start = p + 1;
+        }
+    *column = 1;
+    for (const char *p = line_start; p < s + off; p++)
+        *column += ((unsigned char)*p & 0xC0) != 0x80;
+}
+
+static int parse_error(lua_State *L, const char *given, const char *s, size_t len,
+                       enum json_tokener_error e, size_t off) {
+    const char *what = json_tokener_error_desc(e);
+    if (e == json_tokener_continue || e == json_tokener_error_parse_eof) {
+        size_t i = 0;
+        while (i < len && g_ascii_isspace(s[i]))
+            i++;
+        if (i == len)
+            return luaL_error(L, "%s: empty file (a JSON array of records expected)", given);
+        what = "unexpected end of file (an array, object or string is not closed)";
+        off = len;
+    } else if (e == json_tokener_error_depth) {
+        what = "nesting is too deep (more than 64 levels of arrays and objects)";
+    }
+    int line, column;
+    line_and_column(s, off, &line, &column);
+    return luaL_error(L, "%s:%d:%d: JSON parse error: %s", given, line, column, what);
+}
+
+static const char *json_kind(json_object *o) {
+    switch (json_object_get_type(o)) {
+    case json_type_null:
+        return "null";
+    case json_type_boolean:
+        return "a boolean";
+    case json_type_double:
+    case json_type_int:
+        return "a number";
+    case json_type_string:
+        return "a string";
+    case json_type_object:
+        return "an object";
+    case json_type_array:
+        return "an array";
+    }
+    return "a value";
+}
+
+/* Pushes the path option (stack index idx: nil, "data.items" or
+ * {"data", "items", 0}) as an array of steps, and its text for messages. */
+static void push_path_steps(lua_State *L, int idx) {
+    lua_newtable(L);
+    int steps = lua_gettop(L);
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        const char *p = lua_tostring(L, idx);
+        int n = 0;
+        for (; *p != '\0';) { /* "" is the top */
+            const char *dot = strchr(p, '.');
+            size_t len = dot ? (size_t)(dot - p) : strlen(p);
+            if (len == 0)
+                luaL_error(L, "bad option 'path' (empty key in '%s')", lua_tostring(L, idx));
+            lua_pushlstring(L, p, len);
+            lua_rawseti(L, steps, ++n);
+            if (dot == NULL)
+                break;
+            p = dot + 1;
+        }
+        lua_pushvalue(L, idx);
+    } else if (lua_istable(L, idx)) {
+        lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
+        for (lua_Integer i = 1; i <= n; i++) {
+            int t = lua_rawgeti(L, idx, i);
+            if (!(t == LUA_TSTRING || lua_isinteger(L, -1)))
+                luaL_error(L, "bad option 'path' (entry %d: a key or an index expected, got %s)",
+                           (int)i, luaL_typename(L, -1));
+            lua_rawseti(L, steps, i);
+        }
+        /* The text: the steps joined with '.', indexes written out. */
+        lua_pushliteral(L, "");
+        for (lua_Integer i = 1; i <= n; i++) {
+            lua_pushstring(L, i > 1 ? "." : "");
+            lua_rawgeti(L, steps, i);
+            luaL_tolstring(L, -1, NULL);
+            lua_remove(L, -2);
+            lua_concat(L, 3);
+        }
+    } else if (lua_isnil(L, idx)) {
+        lua_pushstring(L, "");
+    } else {
+        luaL_error(L, "bad option 'path' (string or table expected, got %s)",
+                   luaL_typename(L, idx));
+    }
+}
+
+/* Lists the keys of an object (the first few) for a message. */
+static const char *push_keys(lua_State *L, json_object *obj) {
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    int n = 0;
+    json_object_object_foreach(obj, key, val) {
+        (void)val;
+        if (n == 8) {
+            luaL_addstring(&b, ", ...");
+            break;
+        }
+        if (n++ > 0)
+            luaL_addstring(&b, ", ");
+        luaL_addstring(&b, key);
+    }
+    luaL_pushresult(&b);
+    return lua_tostring(L, -1);
+}
+
+/* Adds to found the paths (below prefix) of arrays inside obj, a few
+ * levels down: what the option path could name. */
+static void find_arrays(json_object *obj, const char *prefix, int depth, GString *found,
+                        int *count) {
+    json_object_object_foreach(obj, key, val) {
+        if (*count >= 3)
+            return;
+        char *path = prefix[0] ? g_strdup_printf("%s.%s", prefix, key) : g_strdup(key);
+        if (json_object_is_type(val, json_type_array)) {
+            g_string_append_printf(found, "%spath = \"%s\"", (*count)++ ? ", " : "", path);
+        } else if (json_object_is_type(val, json_type_object) && depth < 4) {
+            find_arrays(val, path, depth + 1, found, count);
+        }
+        g_free(path);
+    }
+}
+
+static const char *push_array_hint(lua_State *L, json_object *obj, const char *prefix) {
+    GString *found = g_string_new(NULL);
+    int count = 0;
+    find_arrays(obj, prefix, 0, found, &count);
+    if (count == 0)
+        lua_pushliteral(L, "it holds no array");
+    else
+        lua_pushfstring(L, "the option path names the array: %s", found->str);
+    g_string_free(found, TRUE);
+    return lua_tostring(L, -1);
+}
+
+/* Follows the steps (array at index steps) from root; path is their text. */
+static json_object *follow_path(lua_State *L, const char *given, json_object *root, int steps,
+                                const char *path) {
+    json_object *at = root;
+    lua_Integer n = (lua_Integer)lua_rawlen(L, steps);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, steps, i);
+        if (json_object_is_type(at, json_type_object)) {
+            const char *key = lua_tostring(L, -1);
+            json_object *next;
+            if (!json_object_object_get_ex(at, key, &next))
+                luaL_error(L, "%s: path '%s': no key '%s' (keys there: %s)", given, path, key,
+                           push_keys(L, at));
+            at = next;
+        } else if (json_object_is_type(at, json_type_array)) {
+            lua_Integer index = -1;
+            if (lua_isinteger(L, -1)) {
+                index = lua_tointeger(L, -1);
+            } else {
+                const char *text = lua_tostring(L, -1);
+                if (text[strspn(text, "0123456789")] == '\0' && strlen(text) < 10)
+                    index = strtol(text, NULL, 10);
+                else
+                    luaL_error(L, "%s: path '%s': '%s' is not an index into an array", given, path,
+                               text);
+            }
+            size_t len = json_object_array_length(at);
+            if (index < 0 || (size_t)index >= len)
+                luaL_error(L, "%s: path '%s': index %d is outside the array (%d items, from 0)",
+                           given, path, (int)index, (int)len);
+            at = json_object_array_get_idx(at, (size_t)index);
+        } else {
+            luaL_error(L, "%s: path '%s': step %d ('%s') goes into %s", given, path, (int)i,
+                       lua_tostring(L, -1), json_kind(at));
+        }
+        lua_pop(L, 1);
+    }
+    return at;
+}
+
+static int has_nonfinite(json_object *o) {
+    switch (json_object_get_type(o)) {
+    case json_type_double:
+        return !isfinite(json_object_get_double(o));
+    case json_type_array:
+        for (size_t i = 0; i < json_object_array_length(o); i++)
+            if (has_nonfinite(json_object_array_get_idx(o, i)))
+                return 1;
+        return 0;
+    case json_type_object: {
+        json_object_object_foreach(o, key, val) {
+            (void)key;
+            if (has_nonfinite(val))
+                return 1;
+        }
+        return 0;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* The column for a field, added (with its `types` entry) on first sight. */
+static int field_column(lua_State *L, struct json_state *st, int opts, const char *given,
+                        size_t record, const char *key) {
+    int col = sumi_builder_find(st->b, key);
+    if (col >= 0)
+        return col;
+    if (key[0] == '\0')
+        luaL_error(L, "%s: record %d has a field with an empty name", given, (int)record);
+    col = sumi_builder_add_column(st->b, key);
+    if (col >= st->types_cap) {
+        int cap = st->types_cap ? st->types_cap * 2 : 16;
+        int *grown = realloc(st->types, (size_t)cap * sizeof *grown);
+        if (grown == NULL)
+            col = -1;
+        else {
+            st->types = grown;
+            st->types_cap = cap;
+        }
+    }
+    if (col < 0)
+        luaL_error(L, "out of memory reading JSON");
+    st->types[col] = reader_type_of(L, opts, key);
+    return col;
+}
+
+/* A field's value as a reader_value, or an error naming record and field. */
+static void field_value(lua_State *L, const char *given, size_t record, const char *key,
+                        json_object *val, int keep_json, struct reader_value *v) {
+    memset(v, 0, sizeof *v);
+    switch (json_object_get_type(val)) {
+    case json_type_null:
+        v->kind = READER_NULL;
+        return;
+    case json_type_boolean:
+        v->kind = READER_BOOLEAN;
+        v->i = json_object_get_boolean(val) ? 1 : 0;
+        return;
+    case json_type_int:
+        /* json-c saturates integers beyond 64 bits at the limits: a value at
+         * a limit may have been larger, and is refused rather than changed. */
+        v->kind = READER_INTEGER;
+        v->i = json_object_get_int64(val);
+        if (v->i == INT64_MAX || v->i == INT64_MIN)
+            luaL_error(L, "%s: record %d field '%s': integer out of the 64-bit range", given,
+                       (int)record, key);
+        return;
+    case json_type_double:
+        v->kind = READER_NUMBER;
+        v->d = json_object_get_double(val);
+        v->s = json_object_get_string(val); /* as written: "1.50" */
+        v->len = strlen(v->s);
+        if (!isfinite(v->d))
+            luaL_error(L, "%s: record %d field '%s': %s is not a finite number", given, (int)record,
+                       key, v->s);
+        return;
+    case json_type_string:
+        v->kind = READER_STRING;
+        v->s = json_object_get_string(val);
+        v->len = (size_t)json_object_get_string_len(val);
+        if (memchr(v->s, '\0', v->len) != NULL)
+            luaL_error(L, "%s: record %d field '%s': the string holds a NUL character (\\u0000)",
+                       given, (int)record, key);
+        if (!g_utf8_validate(v->s, (gssize)v->len, NULL))
+            luaL_error(L, "%s: record %d field '%s': the string is not valid UTF-8", given,
+                       (int)record, key);
+        return;
+    case json_type_object:
+    case json_type_array:
+        if (!keep_json)
+            luaL_error(L,
+                       "%s: record %d field '%s' holds %s; a field must hold a number, string, "
+                       "boolean or null (the option nested = \"json\" keeps it as JSON text)",
+                       given, (int)record, key, json_kind(val));
+        if (has_nonfinite(val))
+            luaL_error(L, "%s: record %d field '%s' holds a number that is not finite", given,
+                       (int)record, key);
+        v->kind = READER_STRING;
+        v->s = json_object_to_json_string_ext(val, JSON_C_TO_STRING_PLAIN |
+                                                       JSON_C_TO_STRING_NOSLASHESCAPE);
+        if (v->s == NULL)
+            luaL_error(L, "out of memory reading JSON");
+        v->len = strlen(v->s);
+        return;
+    }
+}
+
+/* data.read_json(path [, {path, types, nested, title, source, unit, notes,
+ * columns}]) -> dataset */
+static int data_read_json(lua_State *L) {
+    const char *given = luaL_checkstring(L, 1);
+    static const char *const keys[] = {"path", "types", "nested",  "title", "source",
+                                       "unit", "notes", "columns", NULL};
+    opt_check_keys(L, 2, keys);
+    int opts = lua_istable(L, 2) ? 2 : 0;
+    reader_check_types(L, opts, "read_json");
+    static const char *const nested_modes[] = {"error", "json", NULL};
+    int keep_json = opt_enum(L, opts, "nested", 0, nested_modes);
+    lua_settop(L, 2);
+    if (opts)
+        lua_getfield(L, 2, "path");
+    else
+        lua_pushnil(L);
+    push_path_steps(L, 3); /* 4: steps, 5: path text */
+    const char *path_text = lua_tostring(L, 5);
+    const char *file = sumi_resolve_input(L, given);
+
+    struct json_state *st = lua_newuserdatauv(L, sizeof *st, 0);
+    memset(st, 0, sizeof *st);
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, json_state_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_setmetatable(L, -2);
+
+    gsize len = 0;
+    GError *error = NULL;
+    if (!g_file_get_contents(file, &st->content, &len, &error)) {
+        lua_pushfstring(L, "cannot read '%s': %s", given, error->message);
+        g_error_free(error);
+        return lua_error(L);
+    }
+    const char *s = st->content;
+    size_t pos = 0;
+    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) /* RFC 8259 §8.1 lets a parser skip it */
+        pos = 3;
+    const gchar *bad;
+    if (!g_utf8_validate(s + pos, (gssize)(len - pos), &bad)) {
+        int line, column;
+        line_and_column(s, (size_t)(bad - s), &line, &column);
+        char byte[8]; /* lua_pushfstring has no %02X */
+        snprintf(byte, sizeof byte, "0x%02X", (unsigned char)*bad);
+        return luaL_error(L,
+                          "%s:%d: not valid UTF-8 (byte %s at column %d, file offset %d); "
+                          "save the file as UTF-8",
+                          given, line, byte, column, (int)(bad - s));
+    }
+    if (len - pos >= INT_MAX)
+        return luaL_error(L, "%s: file too large for the JSON parser (2 GiB at most)", given);
+    st->tok = json_tokener_new_ex(JSON_MAX_DEPTH);
+    if (st->tok == NULL)
+        return luaL_error(L, "out of memory reading JSON");
+    json_tokener_set_flags(st->tok, JSON_TOKENER_STRICT);
+    /* The terminating NUL goes in too: it ends a top-level number or literal
+     * (g_file_get_contents adds it; the file itself holds none, as valid
+     * UTF-8 was checked with its length). */
+    st->root = json_tokener_parse_ex(st->tok, s + pos, (int)(len - pos) + 1);
+    enum json_tokener_error e = json_tokener_get_error(st->tok);
+    size_t end = pos + json_tokener_get_parse_end(st->tok);
+    if (e != json_tokener_success)
+        return parse_error(L, given, s, len, e, end);
+    while (end < len && g_ascii_isspace(s[end]))
+        end++;
+    if (end < len) { /* strict mode refuses these already; kept as a guard */
+        int line, column;
+        line_and_column(s, end, &line, &column);
+        return luaL_error(L, "%s:%d:%d: JSON parse error: text after the JSON value", given, line,
+                          column);
+    }
+
+    json_object *records = follow_path(L, given, st->root, 4, path_text);
+    if (!json_object_is_type(records, json_type_array)) {
+        const char *at = path_text[0] ? lua_pushfstring(L, " at path '%s'", path_text) : "";
+        if (json_object_is_type(records, json_type_object))
+            return luaL_error(L, "%s: the value%s is an object, not an array of records (%s)",
+                              given, at, push_array_hint(L, records, path_text));
+        return luaL_error(L, "%s: the value%s is %s, not an array of records", given, at,
+                          json_kind(records));
+    }
+
+    st->b = sumi_builder_new();
+    if (st->b == NULL)
+        return luaL_error(L, "out of memory reading JSON");
+    size_t n = json_object_array_length(records);
+    for (size_t i = 0; i < n; i++) {
+        json_object *rec = json_object_array_get_idx(records, i);
+        size_t record = i + 1; /* records count from 1, as rows do */
+        if (!json_object_is_type(rec, json_type_object))
+            return luaL_error(L, "%s: record %d is %s, not an object", given, (int)record,
+                              json_kind(rec));
+        json_object_object_foreach(rec, key, val) {
+            int col = field_column(L, st, opts, given, record, key);
+            struct reader_value v;
+            field_value(L, given, record, key, val, keep_json, &v);
+            char err[128];
+            int r = reader_put(st->b, col, st->types[col], &v, err, sizeof err);
+            if (r == -1)
+                return luaL_error(L, "out of memory reading JSON");
+            if (r == -2)
+                return luaL_error(L, "%s: record %d field '%s': %s", given, (int)record, key, err);
+        }
+        if (sumi_builder_end_row(st->b) != 0)
+            return luaL_error(L, "out of memory reading JSON");
+    }
+
+    struct sumi_builder *b = st->b;
+    st->b = NULL;
+    json_state_release(st);
+    char err[256];
+    struct sumi_dataset *ds = sumi_builder_finish(b, err, sizeof err);
+    if (ds == NULL)
+        return luaL_error(L, "%s: %s (the option 'types' can convert a column)", given, err);
+    sumi_push_dataset(L, ds);
+    for (size_t c = 0; c < ds->column_count; c++) { /* a column of nulls takes its `types` type */
+        int type = reader_type_of(L, opts, ds->columns[c].name);
+        if (type != READER_AS_IS && reader_set_null_type(ds, c, (enum sumi_type)type) != 0)
+            return luaL_error(L, "out of memory reading JSON");
+    }
+    if (ds->rows > 0) /* no record, no columns: nothing to convert */
+        reader_check_types_used(L, opts, ds, given, "read_json");
+    sumi_apply_meta_options(L, opts, ds);
+    return 1;
+}
+
+/* ---- values and the `types` option, shared with sql.c (reader.h) ---- */
+
+/* In enum sumi_type order. */
+static const char *const type_names[] = {"integer", "number", "string", "boolean", "date", NULL};
+
+static int type_index(const char *name) {
+    for (int i = 0; type_names[i] != NULL; i++)
+        if (strcmp(name, type_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+void reader_check_types(lua_State *L, int opts, const char *fname) {
+    if (opts == 0 || !lua_istable(L, opts))
+        return;
+    int t = lua_getfield(L, opts, "types");
+    if (t != LUA_TNIL && t != LUA_TTABLE)
+        luaL_error(L, "bad option 'types' to '%s' (table expected, got %s)", fname,
+                   luaL_typename(L, -1));
+    if (t == LUA_TTABLE) {
+        lua_pushnil(L);
+        while (lua_next(L, -2) != 0) {
+            if (lua_type(L, -2) != LUA_TSTRING)
+                luaL_error(L, "bad option 'types' to '%s' (keys must be column names, got a %s)",
+                           fname, luaL_typename(L, -2));
+            const char *v = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+            if (v == NULL || type_index(v) < 0)
+                luaL_error(L,
+                           "bad option 'types' to '%s' (column '%s': one of 'integer', 'number', "
+                           "'string', 'boolean', 'date' expected, got %s%s%s)",
+                           fname, lua_tostring(L, -2), v ? "'" : "", v ? v : luaL_typename(L, -1),
+                           v ? "'" : "");
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+}
+
+int reader_type_of(lua_State *L, int opts, const char *name) {
+    int type = READER_AS_IS;
+    if (opts == 0 || !lua_istable(L, opts))
+        return type;
+    if (lua_getfield(L, opts, "types") == LUA_TTABLE) {
+        if (lua_getfield(L, -1, name) == LUA_TSTRING)
+            type = type_index(lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return type;
+}
+
+void reader_check_types_used(lua_State *L, int opts, const struct sumi_dataset *ds,
+                             const char *where, const char *fname) {
+    if (opts == 0 || !lua_istable(L, opts))
+        return;
+    if (lua_getfield(L, opts, "types") == LUA_TTABLE) {
+        lua_pushnil(L);
+        while (lua_next(L, -2) != 0) {
+            lua_pop(L, 1);
+            const char *name = lua_tostring(L, -1);
+            if (sumi_dataset_find(ds, name) >= 0)
+                continue;
+            luaL_Buffer b;
+            luaL_buffinit(L, &b);
+            for (size_t c = 0; c < ds->column_count; c++) {
+                if (c > 0)
+                    luaL_addstring(&b, ", ");
+                luaL_addstring(&b, ds->columns[c].name);
+            }
+            luaL_pushresult(&b);
+            luaL_error(L, "bad option 'types' to '%s' (no column '%s' in %s; its columns: %s)",
+                       fname, name, where, lua_tostring(L, -1));
+        }
+    }
+    lua_pop(L, 1);
+}
+
+int reader_set_null_type(struct sumi_dataset *ds, size_t col, enum sumi_type type) {
+    struct sumi_coldata *old = ds->columns[col].data;
+    if (old->type == type)
+        return 0;
+    for (size_t r = 0; r < old->length; r++)
+        if (!sumi_coldata_is_null(old, r))
+            return 0;
+    struct sumi_coldata *typed = sumi_coldata_new(type, old->length);
+    if (typed == NULL)
+        return -1;
+    for (size_t r = 0; r < old->length; r++)
+        if (sumi_coldata_push_null(typed) != 0) {
+            sumi_coldata_unref(typed);
+            return -1;
+        }
+    ds->columns[col].data = typed;
+    sumi_coldata_unref(old);
+    return 0;
+}
+
+void reader_format_number(char *buf, size_t size, double d) {
+    for (int digits = 15; digits <= 17; digits++) {
+        char fmt[8];
+        snprintf(fmt, sizeof fmt, "%%.%dg", digits);
+        g_ascii_formatd(buf, (gint)size, fmt, d);
+        if (g_ascii_strtod(buf, NULL) == d)
+            return;
+    }
+}
+
+/* The value as an error message shows it: strings quoted, cut at 40 bytes. */
+static void describe(const struct reader_value *v, char *buf, size_t size) {
+    switch (v->kind) {
+    case READER_NULL:
+        snprintf(buf, size, "null");
+        break;
+    case READER_INTEGER:
+        snprintf(buf, size, "%" PRId64, v->i);
+        break;
+    case READER_NUMBER:
+        reader_format_number(buf, size, v->d);
+        break;
+    case READER_BOOLEAN:
+        snprintf(buf, size, "%s", v->i ? "true" : "false");
+        break;
+    case READER_DATE:
+        sumi_date_format((int32_t)v->i, buf);
+        break;
+    case READER_STRING: {
+        size_t n = v->len;
+        const char *more = "";
+        if (n > 40) {
+            /* Cut before a character, not inside one. */
+            n = (size_t)(g_utf8_find_prev_char(v->s, v->s + 41) - v->s);
+            more = "...";
+        }
+        snprintf(buf, size, "'%.*s%s'", (int)n, v->s, more);
+        break;
+    }
+    }
+}
+
+int reader_parse_integer(const char *s, int64_t *out) {
+    const char *p = s + (*s == '-' || *s == '+');
+    if (*p < '0' || *p > '9')
+        return 0;
+    for (const char *q = p; *q; q++)
+        if (*q < '0' || *q > '9')
+            return 0;
+    errno = 0;
+    long long v = strtoll(s, NULL, 10);
+    if (errno == ERANGE)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+int reader_parse_number(const char *s, double *out) {
+    const char *p = s + (*s == '-' || *s == '+');
+    int digits = 0;
+    for (; *p >= '0' && *p <= '9'; p++)
+        digits++;
+    if (*p == '.')
+        for (p++; *p >= '0' && *p <= '9'; p++)
+            digits++;
+    if (digits == 0)
+        return 0;
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        p += *p == '-' || *p == '+';
+        if (*p < '0' || *p > '9')
+            return 0;
+        while (*p >= '0' && *p <= '9')
+            p++;
+    }
+    if (*p != '\0')
+        return 0;
+    *out = g_ascii_strtod(s, NULL);
+    return isfinite(*out);
+}
+
+static int put_text(struct sumi_builder *b, int col, const struct reader_value *v) {
+    char buf[64];
+    switch (v->kind) {
+    case READER_STRING:
+        return sumi_builder_string(b, col, v->s, v->len);
+    case READER_INTEGER:
+    case READER_NUMBER:
+        if (v->s != NULL)
+            return sumi_builder_string(b, col, v->s, v->len);
+        describe(v, buf, sizeof buf);
+        break;
+    case READER_BOOLEAN:
+    case READER_DATE:
+        describe(v, buf, sizeof buf);
+        break;
+    case READER_NULL:
+        return sumi_builder_null(b, col);
+    }
+    return sumi_builder_string(b, col, buf, strlen(buf));
+}
+
+int reader_put(struct sumi_builder *b, int col, int type, const struct reader_value *v, char *err,
+               size_t errlen) {
+    if (v->kind == READER_NULL)
+        return sumi_builder_null(b, col);
+    switch (type) {
+    case READER_AS_IS:
+        switch (v->kind) {
+        case READER_INTEGER:
+            return sumi_builder_integer(b, col, v->i);
+        case READER_NUMBER:
+            return sumi_builder_number(b, col, v->d);
+        case READER_BOOLEAN:
+            return sumi_builder_boolean(b, col, (int)v->i);
+        case READER_DATE:
+            return sumi_builder_date(b, col, (int32_t)v->i);
+        default:
+            return put_text(b, col, v);
+        }
+    case SUMI_STRING:
+        return put_text(b, col, v);
+    case SUMI_INTEGER: {
+        int64_t i;
+        if (v->kind == READER_INTEGER)
+            return sumi_builder_integer(b, col, v->i);
+        /* 2^63 is exact as a double; the cast is defined below it. */
+        if (v->kind == READER_NUMBER && v->d == floor(v->d) && v->d >= -9223372036854775808.0 &&
+            v->d < 9223372036854775808.0)
+            return sumi_builder_integer(b, col, (int64_t)v->d);
+        if (v->kind == READER_STRING && reader_parse_integer(v->s, &i))
+            return sumi_builder_integer(b, col, i);
+        break;
+    }
+    case SUMI_NUMBER: {
+        double d;
+        if (v->kind == READER_INTEGER)
+            return sumi_builder_number(b, col, (double)v->i);
+        if (v->kind == READER_NUMBER)
+            return sumi_builder_number(b, col, v->d);
+        if (v->kind == READER_STRING && reader_parse_number(v->s, &d))
+            return sumi_builder_number(b, col, d);
+        break;
+    }
+    case SUMI_BOOLEAN:
+        if (v->kind == READER_BOOLEAN || (v->kind == READER_INTEGER && (v->i == 0 || v->i == 1)))
+            return sumi_builder_boolean(b, col, (int)v->i);
+        if (v->kind == READER_STRING &&
+            (g_ascii_strcasecmp(v->s, "true") == 0 || g_ascii_strcasecmp(v->s, "false") == 0))
+            return sumi_builder_boolean(b, col, g_ascii_tolower(v->s[0]) == 't');
+        break;
+    case SUMI_DATE: {
+        int32_t days;
+        if (v->kind == READER_DATE)
+            return sumi_builder_date(b, col, (int32_t)v->i);
+        if (v->kind == READER_STRING && sumi_date_parse(v->s, v->len, &days) == 0)
+            return sumi_builder_date(b, col, days);
+        break;
+    }
+    }
+    static const char *const expected[] = {"an integer", "a number", "a string", "true or false",
+                                           "a date (YYYY-MM-DD)"};
+    char shown[64];
+    describe(v, shown, sizeof shown);
+    snprintf(err, errlen, "expected %s, got %s", expected[type], shown);
+    return -2;
+}
+
+static const luaL_Reg json_functions[] = {
+    {"read_json", data_read_json},
+    {NULL, NULL},
+};
 
 void sumi_data_register_json(lua_State *L, int module) {
-    (void)L;
-    (void)module;
+    lua_pushvalue(L, module);
+    luaL_setfuncs(L, json_functions, 0);
+    lua_pop(L, 1);
 }

@@ -5,38 +5,66 @@
 --
 -- Every number in the text is read from data/ or computed here; none is typed.
 local sumi = require "sumi"
-local format = sumi.format
 
 ---------------------------------------------------------------- data
 
-local rows = sumi.data.read_csv("../data/waic2025_headline.csv"):rows()
+local data = sumi.data
+local fill = sumi.template.fill
+
+-- The headline figures: one row per figure, with who reported it.
+local figures = data.read_csv("../data/waic2025_headline.csv", {
+  title = "WAIC 2025 headline figures",
+  columns = {value = {notes = "as reported; shares in percent"}},
+})
+-- The dataset's source line is the distinct sources of its rows.
+local source_names = figures:distinct("source"):column("source")
+figures = figures:with_meta{source = table.concat(source_names, " / ")}
+
+-- Players and the fields unicorns work in, from the SQLite database that
+-- bootstrap.sh builds from data/waic2025.sql.
+local database = "../data/waic2025.db"
+local function query(sql, params)
+  local ok, result = pcall(data.query_sqlite, database, sql, params)
+  if not ok then
+    error(("%s (build the database with: sqlite3 data/waic2025.db < data/waic2025.sql)")
+      :format(result), 2)
+  end
+  return result
+end
+local sources = query("SELECT id, name, description FROM sources ORDER BY id")
+local players = query("SELECT company, models FROM players WHERE company IN (?, ?, ?, ?)",
+  {"Alibaba", "Tencent", "Baidu", "SenseTime"})
 
 local function figure(metric, scope)
-  for _, row in ipairs(rows) do
-    if row.metric == metric and row.scope == scope then return row end
+  local rows = figures:where("metric", "==", metric):where("scope", "==", scope or "china")
+  if #rows ~= 1 then
+    error(("data/waic2025_headline.csv has %d rows for '%s' (%s)"):format(#rows, metric, scope), 2)
   end
-  error(("data/waic2025_headline.csv has no figure '%s' for '%s'"):format(metric, scope), 2)
+  return rows:row(1)
 end
 
-local function share(part, whole)
-  if whole == 0 then error("share of a zero total", 2) end
-  return part / whole
+-- China beside the world, for the figures reported for both: shares and
+-- the rest of the world are computed here, never typed.
+local world = figures:where("scope", "==", "world"):select("metric", "value"):rename{value = "world"}
+local versus = figures:where("scope", "==", "china"):select("metric", "value")
+  :join(world, "metric")
+  :calc("share", "value", "/", "world")
+  :calc("rest", "world", "-", "value")
+local function compared(metric)
+  local rows = versus:where("metric", "==", metric)
+  return rows:row(1)
 end
+local models = compared("large_ai_models")
+local unicorns = compared("ai_unicorns")
+local companies = figure("ai_companies")
+local companies_share = figure("ai_companies_share_of_world")
+local listed = figure("listed_ai_companies")
+local listed_share = figure("listed_share_of_industry_revenue")
+local patents_share = figure("ai_patent_applications_share_of_world")
+local industry = figure("ai_industry_size")
+local growth = figure("ai_industry_growth")
 
-local models_cn = figure("large_ai_models", "china").value
-local models_world = figure("large_ai_models", "world").value
-local unicorns_cn = figure("ai_unicorns", "china").value
-local unicorns_world = figure("ai_unicorns", "world").value
-local companies = figure("ai_companies", "china")
-local companies_share = figure("ai_companies_share_of_world", "china")
-local patents_share = figure("ai_patent_applications_share_of_world", "china")
-local industry = figure("ai_industry_size", "china")
-local growth = figure("ai_industry_growth", "china")
-
-local models_share = share(models_cn, models_world)
-local unicorns_share = share(unicorns_cn, unicorns_world)
-
--- Japanese for the qualifiers the sources use.
+-- Japanese for the qualifiers the sources use: "about 15" -> 約15, "more than 5,100" -> 5,100超.
 local qualifier_ja = {["more than"] = "超", ["above"] = "超", ["about"] = "約"}
 local function approx(row, text)
   local q = qualifier_ja[row.qualifier or ""]
@@ -47,11 +75,12 @@ end
 local function report_date()
   local given = sumi.params.date
   if given then
-    local y, m, d = given:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
-    if not y then error("parameter date must be YYYY-MM-DD, got '" .. given .. "'") end
-    return ("%d年%d月%d日"):format(tonumber(y), tonumber(m), tonumber(d))
+    if not given:match("^%d%d%d%d%-%d%d%-%d%d$") then
+      error("parameter date must be YYYY-MM-DD, got '" .. given .. "'")
+    end
+    return sumi.format.date_ja(given)
   end
-  return format.date_ja(sumi.epoch())
+  return sumi.format.date_ja(sumi.epoch())
 end
 
 ---------------------------------------------------------------- page
@@ -89,16 +118,17 @@ local _, sub_h = doc:text("WAIC 2025で示された数字から読む、モデ�
   margin, y, {size = 11.5, color = theme.muted, width = content_w})
 y = y + sub_h + sumi.mm(6)
 
--- KPI cards
+-- KPI cards: every figure filled in from the data by a template.
 local kpis = {
-  {label = "大規模AIモデル", value = format.number(models_cn), unit = "個",
-   note = "世界" .. format.number(models_world) .. "個の" .. format.percent(models_share)},
-  {label = "AIユニコーン企業", value = format.number(unicorns_cn), unit = "社",
-   note = "世界" .. format.number(unicorns_world) .. "社の" .. format.percent(unicorns_share)},
-  {label = "AI関連企業", value = format.number(companies.value), unit = "社超",
-   note = "世界の" .. approx(companies_share, format.number(companies_share.value) .. "%")},
-  {label = "AI産業規模（2024年）", value = format.number(industry.value / 1e8), unit = "億元超",
-   note = "年" .. format.number(growth.value) .. "%超の成長"},
+  {label = "大規模AIモデル", value = fill("{n}", {n = models.value}), unit = "個",
+   note = fill("世界{world}個の{share:pct1}", models)},
+  {label = "AIユニコーン企業", value = fill("{n}", {n = unicorns.value}), unit = "社",
+   note = fill("世界{world}社の{share:pct1}", unicorns)},
+  {label = "AI関連企業", value = fill("{n}", {n = companies.value}), unit = approx(companies, "社"),
+   note = "世界の" .. approx(companies_share, fill("{n}%", {n = companies_share.value}))},
+  {label = fill("AI産業規模（{year:plain}年）", {year = tonumber(industry.period)}),
+   value = fill("{n}", {n = industry.value / 1e8}), unit = approx(industry, "億元"),
+   note = fill("年{n}%超の成長", {n = growth.value})},
 }
 local gap = sumi.mm(4)
 local card_w = (content_w - gap * (#kpis - 1)) / #kpis
@@ -119,22 +149,21 @@ for i, kpi in ipairs(kpis) do
 end
 y = y + card_h + sumi.mm(8)
 
--- Summary paragraph: every figure formatted from the data.
-local rest_models = models_world - models_cn
-local rest_unicorns = unicorns_world - unicorns_cn
-local summary = table.concat({
+-- Summary paragraph: one template, every number computed above.
+local summary = fill(table.concat({
   "WAIC 2025（世界人工知能大会、上海）で公表された数値によると、中国で公開された大規模AIモデルは",
-  format.number(models_cn), "個で、世界全体", format.number(models_world), "個の",
-  format.percent(models_share), "を占める。",
-  "中国のAIユニコーン企業（評価額10億ドル以上の未上場企業）は", format.number(unicorns_cn),
-  "社で、世界全体", format.number(unicorns_world), "社の", format.percent(unicorns_share),
-  "にあたる。中国以外の世界の合計は、モデル", format.number(rest_models), "個、ユニコーン",
-  format.number(rest_unicorns), "社である。",
-  "中国信息通信研究院（CAICT）によれば、中国のAI関連企業は", format.number(companies.value),
-  "社を超え、上場AI企業", format.number(figure("listed_ai_companies", "china").value),
-  "社超が産業収入の", approx(figure("listed_share_of_industry_revenue", "china"),
-    format.number(figure("listed_share_of_industry_revenue", "china").value) .. "%"),
-  "を占める。",
+  "{models}個で、世界全体{models_world}個の{models_share:pct1}を占める。",
+  "中国のAIユニコーン企業（評価額10億ドル以上の未上場企業）は{unicorns}社で、",
+  "世界全体{unicorns_world}社の{unicorns_share:pct1}にあたる。",
+  "中国以外の世界の合計は、モデル{models_rest}個、ユニコーン{unicorns_rest}社である。",
+  "中国信息通信研究院（CAICT）によれば、中国のAI関連企業は{companies}社を超え、",
+  "上場AI企業{listed}社超が産業収入の約{listed_share}%を占める。",
+}), {
+  models = models.value, models_world = models.world, models_share = models.share,
+  models_rest = models.rest,
+  unicorns = unicorns.value, unicorns_world = unicorns.world, unicorns_share = unicorns.share,
+  unicorns_rest = unicorns.rest,
+  companies = companies.value, listed = listed.value, listed_share = listed_share.value,
 })
 doc:text("概要", margin, y, {size = 13, weight = "bold", color = theme.ink})
 y = y + 22
@@ -148,8 +177,8 @@ y = y + para_h + sumi.mm(9)
 -- library (a later step) will replace this block with one call.
 local bars = {
   {label = "AI特許出願", value = patents_share.value / 100, reported = true},
-  {label = "大規模AIモデル", value = models_share, reported = false},
-  {label = "AIユニコーン企業", value = unicorns_share, reported = false},
+  {label = "大規模AIモデル", value = models.share, reported = false},
+  {label = "AIユニコーン企業", value = unicorns.share, reported = false},
   {label = "AI関連企業", value = companies_share.value / 100, reported = true},
 }
 
@@ -175,8 +204,8 @@ for tick = 0, 100, 20 do
   doc:move_to(gx, plot_top)
   doc:line_to(gx, plot_top + plot_h)
   doc:stroke({color = tick == 0 and theme.muted or theme.rule, width = tick == 0 and 0.8 or 0.5})
-  doc:text(tick .. "%", gx, plot_top + plot_h + 5, {size = 8, color = theme.muted, anchor = "top",
-    features = "tnum"})
+  doc:text(fill("{t:pct0}", {t = tick / 100}), gx, plot_top + plot_h + 5,
+    {size = 8, color = theme.muted, anchor = "top", features = "tnum"})
 end
 
 for i, bar in ipairs(bars) do
@@ -185,8 +214,7 @@ for i, bar in ipairs(bars) do
   local w = plot_w * bar.value
   doc:rect(plot_x, cy - bar_h / 2, w, bar_h)
   doc:fill(bar.reported and theme.bar_reported or theme.bar)
-  local value_text = format.percent(bar.value)
-  if bar.reported then value_text = "約" .. format.number(bar.value * 100) .. "%" end
+  local value_text = fill(bar.reported and "約{v:pct0}" or "{v:pct1}", {v = bar.value})
   doc:text(value_text, plot_x + w + 5, cy, {size = 9.5, weight = "bold", color = theme.ink,
     anchor = "left", features = "tnum"})
 end
@@ -203,34 +231,43 @@ doc:text("公表された概数（約）", margin + 184, y + 4, {size = 8, color
   anchor = "left"})
 y = y + 18
 
--- Source line: the distinct sources of the figures in the chart, from the data.
+-- Source line: the sources of the figures in the chart, from the database's
+-- sources table, with the outlet and month each figure was reported in.
 local source_ja = {
-  ["WAIC 2025, Shanghai"] = "WAIC 2025（上海）",
-  ["CAICT"] = "中国信息通信研究院（CAICT）",
-  ["industry analysis"] = "業界分析",
+  waic2025 = "WAIC 2025（上海）",
+  caict = "中国信息通信研究院（CAICT）",
+  industry_analysis = "業界分析",
 }
-local seen, sources = {}, {}
+local source_id = {}
+for _, row in ipairs(sources:rows()) do source_id[row.name] = row.id end
+local seen, cited = {}, {}
 local function cite(row)
-  local name = source_ja[row.source] or row.source
-  local month = row.published and (" " .. row.published:gsub("^(%d+)%-0?(%d+)$", "%1年%2月")) or ""
-  local text = name .. (row.reported_by and ("（" .. row.reported_by .. "報道、" .. month:sub(2) .. "）")
-    or ("（" .. month:sub(2) .. "）"))
+  local name = source_ja[source_id[row.source]] or row.source
+  local year, month = row.published:match("^(%d+)%-(%d+)$")
+  local when = fill("{y:plain}年{m:plain}月", {y = tonumber(year), m = tonumber(month)})
+  local outlet = row.reported_by and (row.reported_by .. "報道、") or ""
+  local text = name .. "（" .. outlet .. when .. "）"
   if not seen[text] then
     seen[text] = true
-    sources[#sources + 1] = text
+    cited[#cited + 1] = text
   end
 end
-cite(figure("large_ai_models", "china"))
+cite(figure("large_ai_models"))
 cite(companies)
 cite(patents_share)
-local _, source_h = doc:text("出典: " .. table.concat(sources, "、") .. "。数値は報道ベース。",
+local _, source_h = doc:text("出典: " .. table.concat(cited, "、") .. "。数値は報道ベース。",
   margin, y, {size = 8, color = theme.muted, width = content_w})
 y = y + source_h + sumi.mm(9)
 
--- What the rest of the briefing takes up.
+-- What the rest of the briefing takes up. The model names come from the
+-- players table: the first name in each company's models column.
+local model_names = {}
+for _, row in ipairs(players:sort("company"):rows()) do
+  model_names[#model_names + 1] = row.models:match("^([%w%-]+)")
+end
 local points = {
   {"低コスト・高効率の開発", "DeepSeek-R1は限られた計算資源と低い学習費用でo1級の推論性能を示したとされる。"},
-  {"中国語処理とマルチモーダル", "Qwen、Hunyuan、ERNIE、SenseNovaが中国語と画像・動画で競う。"},
+  {"中国語処理とマルチモーダル", table.concat(model_names, "、") .. "が中国語と画像・動画で競う。"},
   {"オープンソース戦略", "主要モデルの公開が開発者の裾野と採用を広げている。"},
   {"地政学リスク", "輸出規制とデータ規制は投資判断の前提条件となる。"},
 }

@@ -44,6 +44,8 @@ flagship() { # renders the flagship into WORK/reports with a fixed date
   mkdir -p scripts data
   cp "$SRC/scripts/china_ai_briefing.lua" scripts/
   cp "$SRC/data/"*.csv data/
+  [ -e data/waic2025.db ] || sqlite3 -bail data/waic2025.db <"$SRC/data/waic2025.sql" ||
+    fail "cannot build data/waic2025.db from data/waic2025.sql"
   run env SOURCE_DATE_EPOCH=1753747200 "$SUMI" render scripts/china_ai_briefing.lua "$@"
 }
 
@@ -161,6 +163,18 @@ case_flagship_date_parameter_reaches_script() {
   expect_code 1
   expect_contains "$ERR" "china_ai_briefing.lua:" "stderr"
   expect_contains "$ERR" "parameter date must be YYYY-MM-DD, got 'yesterday'" "stderr"
+}
+
+case_flagship_without_database_says_how_to_build_it() {
+  flagship
+  expect_code 0
+  cp reports/china_ai_briefing.pdf good.pdf
+  rm data/waic2025.db
+  run env SOURCE_DATE_EPOCH=1753747200 "$SUMI" render scripts/china_ai_briefing.lua
+  expect_code 1
+  expect_contains "$ERR" "scripts/china_ai_briefing.lua:" "stderr"
+  expect_contains "$ERR" "sqlite3 data/waic2025.db < data/waic2025.sql" "stderr"
+  cmp -s good.pdf reports/china_ai_briefing.pdf || fail "the earlier briefing was replaced"
 }
 
 case_flagship_same_bytes_on_rerun() {

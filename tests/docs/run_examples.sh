@@ -16,6 +16,9 @@
 #   ```csv file=NAME        (any language) not an example but a file the
 #                           examples read: written as NAME into every
 #                           example's folder before it runs
+#   ```sql file=NAME.db     SQL text from which the runner builds the SQLite
+#                           database NAME.db (with the sqlite3 program), so
+#                           a database is shown as the SQL that makes it
 # Directives, as comment lines at the very top of an example:
 #   -- expect-error: TEXT   must exit 1 with TEXT in its error output, and
 #                           publish no output
@@ -153,6 +156,22 @@ for doc in "${docs[@]}"; do
             }
             exit bad
         }' "$doc"; then
+        failed=$((failed + 1))
+        continue
+    fi
+    # A file= block named *.db holds SQL: build the database from it.
+    db_failed=0
+    for db in "$work/files"/*.db; do
+        [ -e "$db" ] || continue
+        mv "$db" "$db.sql"
+        if ! sqlite3 -bail "$db" <"$db.sql" >"$db.log" 2>&1; then
+            echo "$doc: cannot build $(basename "$db") from its sql block (is sqlite3 installed?)"
+            sed 's/^/  | /' "$db.log"
+            db_failed=1
+        fi
+        rm -f "$db.sql" "$db.log"
+    done
+    if [ $db_failed -ne 0 ]; then
         failed=$((failed + 1))
         continue
     fi
