@@ -170,8 +170,9 @@ static void a_nan_deep_in_a_big_array_is_named_by_position(void **state) {
 
 static void bad_arguments_have_clear_messages(void **state) {
     lua_State *L = *state;
-    assert_contains(run_error(L, "numeric.sum(42)"),
-                    "bad argument #1 to 'sum' (array of numbers or column view expected, got number)");
+    assert_contains(
+        run_error(L, "numeric.sum(42)"),
+        "bad argument #1 to 'sum' (array of numbers or column view expected, got number)");
     lua_pop(L, 1);
     assert_contains(run_error(L, "numeric.mean({})"), "no values: the array is empty");
     lua_pop(L, 1);
