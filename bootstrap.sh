@@ -27,7 +27,9 @@ packages="build-essential cmake pkg-config liblua5.4-dev libcairo2-dev libpango1
 # the server the PostgreSQL tests start themselves (tests/pg/pg_fixture.sh
 # makes a throwaway cluster as the package's `postgres` user; the package's
 # own cluster is not used).
-test_packages="libcmocka-dev poppler-utils lua-check clang-format locales postgresql"
+# clang and libclang-rt-14-dev (libFuzzer) build the CSV fuzz target.
+test_packages="libcmocka-dev poppler-utils lua-check clang-format locales postgresql
+  clang libclang-rt-14-dev"
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

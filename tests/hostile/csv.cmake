@@ -1,0 +1,19 @@
+# Hostile CSV input (csv.sh): included from this folder's CMakeLists.txt.
+sumi_hostile_cases(csv.sh
+  csv_ragged_row_fails_and_keeps_output
+  csv_unterminated_quote_fails_and_keeps_output
+  csv_empty_file_fails_and_keeps_output
+  csv_header_alone_gives_zero_rows
+  csv_duplicate_column_names_fail_and_keep_output
+  csv_ten_megabyte_field_reads_whole
+  csv_wide_header_is_refused
+  csv_quote_storm_fails_fast
+  csv_nan_and_infinity_stay_text_and_negative_zero_is_zero
+  csv_forced_number_refuses_nan_infinity_and_overflow
+  csv_forced_type_that_does_not_parse_fails
+  csv_invalid_utf8_names_line_column_and_offset
+  csv_shift_jis_without_encoding_fails
+  csv_shift_jis_with_encoding_reads
+  csv_utf16_is_named
+  csv_bom_is_skipped
+  csv_crlf_line_ends_are_not_data)
