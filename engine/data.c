@@ -28,6 +28,12 @@ void sumi_push_dataset(lua_State *L, struct sumi_dataset *ds) {
     box->ds = NULL;
     luaL_setmetatable(L, SUMI_DATASET_TYPE);
     box->ds = ds;
+    /* The values live outside Lua's heap, so the collector sees a few bytes
+     * per dataset; a step per large dataset keeps a loop that loads many
+     * from piling them up before a collection runs. */
+    size_t bytes = ds->rows * ds->column_count * 8;
+    if (bytes > 256 * 1024)
+        lua_gc(L, LUA_GCSTEP, (int)(bytes / 1024 > 1 << 20 ? 1 << 20 : bytes / 1024));
 }
 
 struct sumi_dataset *sumi_check_dataset(lua_State *L, int idx) {

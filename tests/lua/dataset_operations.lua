@@ -101,6 +101,25 @@ test("sort is stable, handles several keys, puts nulls last", function()
   check.equal(values(nulls:sort("v", {descending = true}), "v"), "2,1,nil", "nulls last descending")
 end)
 
+test("one-key sorts order negatives, zeros, dates and ties like the comparison sort", function()
+  local ds = data.from_columns({"v", "tag", "d"}, {
+    v = {2.5, -1, nil, 0, -3.75, 2.5, -0.0, 1e300, n = 8},
+    tag = {"a", "b", "c", "d", "e", "f", "g", "h"},
+    d = {"2025-07-29", "1969-12-31", "2000-02-29", "2025-07-29", "1970-01-01", "1900-03-01",
+         "2400-12-31", "2025-01-20"},
+  }):calc("i", "v", "*", 1)
+  check.equal(values(ds:sort("v"), "tag"), "e,b,d,g,a,f,h,c", "ascending, ties in row order")
+  check.equal(values(ds:sort("v", {descending = true}), "tag"), "h,a,f,d,g,b,e,c",
+    "descending, ties in row order, null last")
+  local dates = data.from_columns({"d"}, {d = ds:column("d")}):rename{d = "text"}
+  check.equal(dates:type("text"), "string", "dates given as text stay text")
+  local ints = data.from_columns({"k"}, {k = {3, -9007199254740993, 0, 9007199254740993, -1}})
+  check.equal(values(ints:sort("k"), "k"), "-9007199254740993,-1,0,3,9007199254740993",
+    "large integers exactly")
+  local flags = data.from_rows({{f = true, n = 1}, {f = false, n = 2}, {f = true, n = 3}})
+  check.equal(values(flags:sort("f"), "n"), "2,1,3", "booleans false first, stable")
+end)
+
 test("group_by aggregates in C, groups in order of first appearance", function()
   local g = figures():group_by("scope", {
     {"total", "sum", "value"}, {"n", "count"}, {"biggest", "max", "value"},
