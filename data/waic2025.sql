@@ -60,7 +60,8 @@ INSERT INTO figures (position, metric, scope, value, unit, qualifier, period, so
   (8, 'listed_share_of_industry_revenue', 'china', 70, 'percent', 'about', '2025', 'caict', 'CGTN', '2025-07'),
   (9, 'ai_patent_applications_share_of_world', 'china', 60, 'percent', 'about', '2025', 'industry_analysis', NULL, '2025-10'),
   (10, 'ai_industry_size', 'china', 700000000000, 'yuan', 'above', '2024', 'industry_analysis', NULL, '2025-10'),
-  (11, 'ai_industry_growth', 'china', 20, 'percent per year', 'more than', 'recent years', 'industry_analysis', NULL, '2025-10');
+  (11, 'ai_industry_growth', 'china', 20, 'percent per year', 'more than', 'recent years', 'industry_analysis', NULL, '2025-10'),
+  (12, 'unicorn_min_valuation', 'world', 1000000000, 'usd', 'at least', '2025', 'caict', 'CGTN', '2025-07');
 
 -- The figures with their source's short name: the columns and rows of
 -- data/waic2025_headline.csv.

@@ -63,9 +63,10 @@ local listed_share = figure("listed_share_of_industry_revenue")
 local patents_share = figure("ai_patent_applications_share_of_world")
 local industry = figure("ai_industry_size")
 local growth = figure("ai_industry_growth")
+local unicorn_valuation = figure("unicorn_min_valuation", "world")
 
 -- Japanese for the qualifiers the sources use: "about 15" -> 約15, "more than 5,100" -> 5,100超.
-local qualifier_ja = {["more than"] = "超", ["above"] = "超", ["about"] = "約"}
+local qualifier_ja = {["more than"] = "超", ["above"] = "超", ["about"] = "約", ["at least"] = "以上"}
 local function approx(row, text)
   local q = qualifier_ja[row.qualifier or ""]
   if q == "約" then return q .. text end
@@ -153,7 +154,7 @@ y = y + card_h + sumi.mm(8)
 local summary = fill(table.concat({
   "WAIC 2025（世界人工知能大会、上海）で公表された数値によると、中国で公開された大規模AIモデルは",
   "{models}個で、世界全体{models_world}個の{models_share:pct1}を占める。",
-  "中国のAIユニコーン企業（評価額10億ドル以上の未上場企業）は{unicorns}社で、",
+  "中国のAIユニコーン企業（評価額{valuation}の未上場企業）は{unicorns}社で、",
   "世界全体{unicorns_world}社の{unicorns_share:pct1}にあたる。",
   "中国以外の世界の合計は、モデル{models_rest}個、ユニコーン{unicorns_rest}社である。",
   "中国信息通信研究院（CAICT）によれば、中国のAI関連企業は{companies}社を超え、",
@@ -164,6 +165,7 @@ local summary = fill(table.concat({
   unicorns = unicorns.value, unicorns_world = unicorns.world, unicorns_share = unicorns.share,
   unicorns_rest = unicorns.rest,
   companies = companies.value, listed = listed.value, listed_share = listed_share.value,
+  valuation = approx(unicorn_valuation, sumi.format.ja_units(unicorn_valuation.value, {unit = "ドル"})),
 })
 doc:text("概要", margin, y, {size = 13, weight = "bold", color = theme.ink})
 y = y + 22
@@ -301,7 +303,8 @@ doc:line_to(page_w - margin, page_h - sumi.mm(14))
 doc:stroke({color = theme.rule, width = 0.5})
 doc:text("sumi " .. sumi.version .. " で作成", margin, page_h - sumi.mm(10),
   {size = 7.5, color = theme.muted})
-doc:text("1 / 1", page_w - margin, page_h - sumi.mm(10),
+doc:text(fill("{page} / {pages}", {page = doc:page_count(), pages = doc:page_count()}),
+  page_w - margin, page_h - sumi.mm(10),
   {size = 7.5, color = theme.muted, anchor = "top-right"})
 
 doc:close()
