@@ -1,6 +1,9 @@
 /* sumi.canvas: cairo surfaces (PDF, PNG, SVG) and the drawing primitives on
  * them. Angles are in degrees; lengths in user units (points on PDF and SVG
- * canvases and mm-sized PNGs, pixels on pixel-sized PNGs). */
+ * canvases and mm-sized PNGs, pixels on pixel-sized PNGs).
+ *
+ * This file holds the surfaces, their life cycle, pages, state and the
+ * module's tables; canvas_paint.c the paths, paint, gradients and images. */
 #define _POSIX_C_SOURCE 200809L
 #include "canvas.h"
 
@@ -12,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "canvas_internal.h"
 #include "color.h"
 #include "modules.h"
 #include "options.h"
@@ -20,7 +24,6 @@
 /* cairo keeps coordinates in 24.8 fixed point: beyond about 8 million device
  * units they wrap around silently. */
 #define DEVICE_LIMIT 8.0e6
-#define SIZE_LIMIT 1.0e6
 #define PNG_PIXEL_LIMIT 32767.0
 
 static const double mm_to_pt = 72.0 / 25.4;
@@ -63,7 +66,7 @@ static const char *kind_name(const sumi_canvas *c) {
 }
 
 /* Reports cairo's first error (cairo errors are sticky and silent). */
-static void check_status(lua_State *L, sumi_canvas *c) {
+void canvas_check_status(lua_State *L, sumi_canvas *c) {
     cairo_status_t st = cairo_status(c->cr);
     if (st == CAIRO_STATUS_SUCCESS)
         st = cairo_surface_status(c->surface);
@@ -423,7 +426,7 @@ static int canvas_new_page(lua_State *L) {
     if (c->nesting != 0)
         return luaL_error(L, "new_page inside save() without restore() (%d open)", c->nesting);
     cairo_show_page(c->cr);
-    check_status(L, c);
+    canvas_check_status(L, c);
     if (w != c->width || h != c->height) {
         cairo_pdf_surface_set_size(c->surface, w, h);
         c->width = w;
@@ -474,474 +477,6 @@ static int canvas_rotate(lua_State *L) {
     double degrees = check_finite(L, 2);
     cairo_rotate(c->cr, degrees * G_PI / 180.0);
     return 0;
-}
-
-/* ---- paths ---- */
-
-static int canvas_move_to(lua_State *L) {
-    sumi_canvas *c = sumi_check_canvas(L, 1);
-    double x = check_finite(L, 2), y = check_finite(L, 3);
-    sumi_canvas_check_point(L, c, x, y);
-    cairo_move_to(c->cr, x, y);
-    return 0;
-}
-
-static int canvas_line_to(lua_State *L) {
-    sumi_canvas *c = sumi_check_canvas(L, 1);
-    double x = check_finite(L, 2), y = check_finite(L, 3);
-    sumi_canvas_check_point(L, c, x, y);
-    cairo_line_to(c->cr, x, y);
-    return 0;
-}
-
-static int canvas_curve_to(lua_State *L) {
-    sumi_canvas *c = sumi_check_canvas(L, 1);
-    double v[6];
-    for (int i = 0; i < 6; i++)
-        v[i] = check_finite(L, i + 2);
-    for (int i = 0; i < 6; i += 2)
-        sumi_canvas_check_point(L, c, v[i], v[i + 1]);
-    cairo_curve_to(c->cr, v[0], v[1], v[2], v[3], v[4], v[5]);
-    return 0;
-}
-
-static int arc_common(lua_State *L, int negative) {
-    sumi_canvas *c = sumi_check_canvas(L, 1);
-    double cx = check_finite(L, 2), cy = check_finite(L, 3);
-    double r = check_number_in(L, 4, "radius", 0, SIZE_LIMIT);
-    double a1 = check_finite(L, 5), a2 = check_finite(L, 6);
-    sumi_canvas_check_point(L, c, cx - r, cy - r);
-    sumi_canvas_check_point(L, c, cx + r, cy + r);
-    if (negative)
-        cairo_arc_negative(c->cr, cx, cy, r, a1 * G_PI / 180.0, a2 * G_PI / 180.0);
-    else
-        cairo_arc(c->cr, cx, cy, r, a1 * G_PI / 180.0, a2 * G_PI / 180.0);
-    return 0;
-}
-
-static int canvas_arc(lua_State *L) { return arc_common(L, 0); }
-static int canvas_arc_negative(lua_State *L) { return arc_common(L, 1); }
-
-static void check_box(lua_State *L, sumi_canvas *c, double *x, double *y, double *w, double *h) {
-    *x = check_finite(L, 2);
-    *y = check_finite(L, 3);
-    *w = check_number_in(L, 4, "width", -SIZE_LIMIT, SIZE_LIMIT);
-    *h = check_number_in(L, 5, "height", -SIZE_LIMIT, SIZE_LIMIT);
-    sumi_canvas_check_point(L, c, *x, *y);
-    sumi_canvas_check_point(L, c, *x + *w, *y + *h);
-}
-
-static int canvas_rect(lua_State *L) {
-    sumi_canvas *c = sumi_check_canvas(L, 1);
-    double x, y, w, h;
-    check_box(L, c, &x, &y, &w, &h);
-    cairo_rectangle(c->cr, x, y, w, h);
-    return 0;
-}
-
-static int canvas_rounded_rect(lua_State *L) {
-    sumi_canvas *c = sumi_check_canvas(L, 1);
-    double x, y, w, h;
-    check_box(L, c, &x, &y, &w, &h);
-    double r = check_number_in(L, 6, "radius", 0, SIZE_LIMIT);
-    if (w < 0) {
-        x += w;
-        w = -w;
-    }
-    if (h < 0) {
-        y += h;
-        h = -h;
-    }
-    /* A radius larger than half a side would fold the corners over. */
-    r = fmin(r, fmin(w, h) / 2);
-    cairo_new_sub_path(c->cr);
-    cairo_arc(c->cr, x + w - r, y + r, r, -G_PI / 2, 0);
-    cairo_arc(c->cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-    cairo_arc(c->cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-    cairo_arc(c->cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-    cairo_close_path(c->cr);
-    return 0;
-}
-
-/* A path through many points in one call: {x1, y1, x2, y2, ...}. The loop
- * stays in C, so a long series is not one Lua call per point. */
-static int canvas_polyline(lua_State *L) {
-    sumi_canvas *c = sumi_check_canvas(L, 1);
-    luaL_checktype(L, 2, LUA_TTABLE);
-    int close = lua_toboolean(L, 3);
-    lua_Integer n = (lua_Integer)lua_rawlen(L, 2);
-    if (n % 2 != 0)
-        return luaL_argerror(L, 2, "an even count of numbers expected (x, y pairs)");
-    for (lua_Integer i = 1; i <= n; i += 2) {
-        lua_rawgeti(L, 2, i);
-        lua_rawgeti(L, 2, i + 1);
-        int okx, oky;
-        double x = lua_tonumberx(L, -2, &okx), y = lua_tonumberx(L, -1, &oky);
-        lua_pop(L, 2);
-        if (!okx || !oky)
-            return luaL_error(L, "bad argument #1 to 'polyline' (point %d is not two numbers)",
-                              (int)(i / 2 + 1));
-        sumi_canvas_check_point(L, c, x, y);
-        if (i == 1)
-            cairo_move_to(c->cr, x, y);
-        else
-            cairo_line_to(c->cr, x, y);
-    }
-    if (close && n > 0)
-        cairo_close_path(c->cr);
-    return 0;
-}
-
-static int canvas_close_path(lua_State *L) {
-    cairo_close_path(sumi_check_canvas(L, 1)->cr);
-    return 0;
-}
-
-static int canvas_new_path(lua_State *L) {
-    cairo_new_path(sumi_check_canvas(L, 1)->cr);
-    return 0;
-}
-
-/* ---- paint ---- */
-
-/* A paint read from Lua and checked but not yet set on cairo. Reading can
- * raise and setting cannot, so the drawing calls read everything first and
- * only then cairo_save(): an error never leaves a save open (a script that
- * caught it would have its next restore() pop the wrong state). */
-struct paint {
-    cairo_pattern_t *gradient; /* borrowed from a Lua value still referenced, or NULL */
-    struct sumi_rgba rgba;
-};
-
-static void read_paint(lua_State *L, int idx, const char *what, struct paint *p) {
-    p->gradient = NULL;
-    if (lua_type(L, idx) == LUA_TSTRING) {
-        const char *s = lua_tostring(L, idx);
-        if (!sumi_color_parse(s, &p->rgba))
-            luaL_error(L, "bad %s '%s' (expected \"#rrggbb\", \"#rrggbbaa\" or a colour name)",
-                       what, s);
-        return;
-    }
-    cairo_pattern_t **gradient = luaL_testudata(L, idx, SUMI_GRADIENT_TYPE);
-    if (gradient != NULL && *gradient != NULL) {
-        p->gradient = *gradient;
-        return;
-    }
-    luaL_error(L, "bad %s (colour string or gradient expected, got %s)", what,
-               luaL_typename(L, idx));
-}
-
-static void set_paint(sumi_canvas *c, const struct paint *p) {
-    if (p->gradient != NULL)
-        cairo_set_source(c->cr, p->gradient);
-    else
-        cairo_set_source_rgba(c->cr, p->rgba.r, p->rgba.g, p->rgba.b, p->rgba.a);
-}
-
-void sumi_canvas_set_paint(lua_State *L, sumi_canvas *c, int idx, const char *what) {
-    struct paint p;
-    read_paint(L, idx, what, &p);
-    set_paint(c, &p);
-}
-
-static const char *const fill_keys[] = {"color", "rule", "preserve", NULL};
-static const char *const stroke_keys[] = {"color", "width",       "dash",     "dash_offset", "cap",
-                                          "join",  "miter_limit", "preserve", NULL};
-static const char *const fill_stroke_keys[] = {
-    "fill", "color", "width", "dash", "dash_offset", "cap", "join", "miter_limit", "rule", NULL};
-
-/* Argument 2 is a paint (colour or gradient) or an options table. Pushes
- * nothing; returns the index of the options table or 0. */
-static int read_paint_argument(lua_State *L, const char *const keys[], const char *paint_key,
-                               const char *default_color, struct paint *p) {
-    if (lua_istable(L, 2)) {
-        opt_check_keys(L, 2, keys);
-        if (lua_getfield(L, 2, paint_key) == LUA_TNIL) {
-            lua_pop(L, 1);
-            lua_pushstring(L, default_color);
-        }
-        read_paint(L, -1, paint_key, p); /* a gradient stays referenced by the table */
-        lua_pop(L, 1);
-        return 2;
-    }
-    if (lua_isnoneornil(L, 2)) {
-        lua_pushstring(L, default_color);
-        read_paint(L, -1, "colour", p);
-        lua_pop(L, 1);
-        return 0;
-    }
-    read_paint(L, 2, "colour", p);
-    return 0;
-}
-
-static cairo_fill_rule_t read_fill_rule(lua_State *L, int opts) {
-    static const char *const rules[] = {"winding", "even_odd", NULL};
-    return opt_enum(L, opts, "rule", 0, rules) ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING;
-}
-
-struct stroke_style {
-    double width, miter_limit, dash_offset;
-    cairo_line_cap_t cap;
-    cairo_line_join_t join;
-    int ndashes;
-    double dashes[64];
-};
-
-static void read_stroke_style(lua_State *L, int opts, struct stroke_style *s) {
-    static const char *const caps[] = {"butt", "round", "square", NULL};
-    static const char *const joins[] = {"miter", "round", "bevel", NULL};
-    s->width = opt_number(L, opts, "width", 1, 0, 1000);
-    s->cap = (cairo_line_cap_t)opt_enum(L, opts, "cap", 0, caps);
-    s->join = (cairo_line_join_t)opt_enum(L, opts, "join", 0, joins);
-    s->miter_limit = opt_number(L, opts, "miter_limit", 10, 1, 100);
-    s->dash_offset = opt_number(L, opts, "dash_offset", 0, -SIZE_LIMIT, SIZE_LIMIT);
-    s->ndashes = 0;
-    if (opts != 0 && lua_getfield(L, opts, "dash") != LUA_TNIL) {
-        if (!lua_istable(L, -1))
-            luaL_error(L, "bad option 'dash' (array of lengths expected, got %s)",
-                       luaL_typename(L, -1));
-        int n = (int)lua_rawlen(L, -1);
-        if (n > 64)
-            luaL_error(L, "bad option 'dash' (at most 64 lengths, got %d)", n);
-        double total = 0;
-        for (int i = 0; i < n; i++) {
-            lua_rawgeti(L, -1, i + 1);
-            int ok;
-            s->dashes[i] = lua_tonumberx(L, -1, &ok);
-            lua_pop(L, 1);
-            if (!ok || !(s->dashes[i] >= 0 && s->dashes[i] <= SIZE_LIMIT))
-                luaL_error(L, "bad option 'dash' (length %d must be a number >= 0)", i + 1);
-            total += s->dashes[i];
-        }
-        if (n > 0 && total <= 0)
-            luaL_error(L, "bad option 'dash' (lengths must not all be 0)");
-        s->ndashes = n;
-    }
-    if (opts != 0)
-        lua_pop(L, 1);
-}
-
-static void set_stroke_style(sumi_canvas *c, const struct stroke_style *s) {
-    cairo_set_line_width(c->cr, s->width);
-    cairo_set_line_cap(c->cr, s->cap);
-    cairo_set_line_join(c->cr, s->join);
-    cairo_set_miter_limit(c->cr, s->miter_limit);
-    if (s->ndashes > 0)
-        cairo_set_dash(c->cr, s->dashes, s->ndashes, s->dash_offset);
-    else
-        cairo_set_dash(c->cr, NULL, 0, 0);
-}
-
-static int canvas_fill(lua_State *L) {
-    sumi_canvas *c = sumi_check_canvas(L, 1);
-    struct paint paint;
-    int opts = read_paint_argument(L, fill_keys, "color", "black", &paint);
-    cairo_fill_rule_t rule = read_fill_rule(L, opts);
-    int preserve = opt_boolean(L, opts, "preserve", 0);
-    cairo_save(c->cr); /* nothing below raises before the restore */
-    set_paint(c, &paint);
-    cairo_set_fill_rule(c->cr, rule);
-    cairo_fill_preserve(c->cr);
-    cairo_restore(c->cr); /* the path survives restore; the paint does not */
-    if (!preserve)
-        cairo_new_path(c->cr);
-    check_status(L, c);
-    return 0;
-}
-
-static int canvas_stroke(lua_State *L) {
-    sumi_canvas *c = sumi_check_canvas(L, 1);
-    struct paint paint;
-    int opts = read_paint_argument(L, stroke_keys, "color", "black", &paint);
-    struct stroke_style style;
-    read_stroke_style(L, opts, &style);
-    int preserve = opt_boolean(L, opts, "preserve", 0);
-    cairo_save(c->cr);
-    set_paint(c, &paint);
-    set_stroke_style(c, &style);
-    cairo_stroke_preserve(c->cr);
-    cairo_restore(c->cr);
-    if (!preserve)
-        cairo_new_path(c->cr);
-    check_status(L, c);
-    return 0;
-}
-
-static int canvas_fill_stroke(lua_State *L) {
-    sumi_canvas *c = sumi_check_canvas(L, 1);
-    luaL_checktype(L, 2, LUA_TTABLE);
-    opt_check_keys(L, 2, fill_stroke_keys);
-    struct paint fill, stroke;
-    lua_getfield(L, 2, "fill");
-    if (lua_isnil(L, -1))
-        return luaL_error(L, "fill_stroke needs a 'fill' paint");
-    read_paint(L, -1, "fill", &fill);
-    lua_pop(L, 1);
-    if (lua_getfield(L, 2, "color") == LUA_TNIL) {
-        lua_pop(L, 1);
-        lua_pushstring(L, "black");
-    }
-    read_paint(L, -1, "color", &stroke);
-    lua_pop(L, 1);
-    cairo_fill_rule_t rule = read_fill_rule(L, 2);
-    struct stroke_style style;
-    read_stroke_style(L, 2, &style);
-    cairo_save(c->cr);
-    set_paint(c, &fill);
-    cairo_set_fill_rule(c->cr, rule);
-    cairo_fill_preserve(c->cr);
-    set_paint(c, &stroke);
-    set_stroke_style(c, &style);
-    cairo_stroke(c->cr);
-    cairo_restore(c->cr);
-    cairo_new_path(c->cr);
-    check_status(L, c);
-    return 0;
-}
-
-/* Fills the whole clip area, e.g. a page background. */
-static int canvas_paint(lua_State *L) {
-    sumi_canvas *c = sumi_check_canvas(L, 1);
-    struct paint paint;
-    read_paint(L, 2, "colour", &paint);
-    cairo_save(c->cr);
-    set_paint(c, &paint);
-    cairo_paint(c->cr);
-    cairo_restore(c->cr);
-    check_status(L, c);
-    return 0;
-}
-
-static int canvas_clip(lua_State *L) {
-    sumi_canvas *c = sumi_check_canvas(L, 1);
-    cairo_clip(c->cr);
-    return 0;
-}
-
-static int canvas_reset_clip(lua_State *L) {
-    cairo_reset_clip(sumi_check_canvas(L, 1)->cr);
-    return 0;
-}
-
-/* ---- gradients ---- */
-
-/* Owns one cairo_pattern_t; released by __gc. */
-static int push_gradient(lua_State *L, cairo_pattern_t *pattern, int stops_arg) {
-    cairo_pattern_t **box = lua_newuserdatauv(L, sizeof *box, 0);
-    *box = NULL;
-    luaL_setmetatable(L, SUMI_GRADIENT_TYPE);
-    *box = pattern;
-    int n = (int)lua_rawlen(L, stops_arg);
-    if (n < 2)
-        return luaL_argerror(L, stops_arg, "at least two colour stops expected");
-    for (int i = 1; i <= n; i++) {
-        if (lua_rawgeti(L, stops_arg, i) != LUA_TTABLE)
-            return luaL_error(L, "bad colour stop %d (expected {offset, colour})", i);
-        lua_rawgeti(L, -1, 1);
-        lua_rawgeti(L, -2, 2);
-        int ok;
-        double offset = lua_tonumberx(L, -2, &ok);
-        struct sumi_rgba rgba;
-        const char *color = lua_tostring(L, -1);
-        if (!ok || !(offset >= 0 && offset <= 1))
-            return luaL_error(L, "bad colour stop %d (offset in [0, 1] expected)", i);
-        if (color == NULL || !sumi_color_parse(color, &rgba))
-            return luaL_error(L, "bad colour stop %d (colour expected, got %s)", i,
-                              color ? color : luaL_typename(L, -1));
-        cairo_pattern_add_color_stop_rgba(pattern, offset, rgba.r, rgba.g, rgba.b, rgba.a);
-        lua_pop(L, 3);
-    }
-    return 1;
-}
-
-static int canvas_linear_gradient(lua_State *L) {
-    double v[4];
-    for (int i = 0; i < 4; i++)
-        v[i] = check_number_in(L, i + 1, "coordinate", -SIZE_LIMIT, SIZE_LIMIT);
-    luaL_checktype(L, 5, LUA_TTABLE);
-    return push_gradient(L, cairo_pattern_create_linear(v[0], v[1], v[2], v[3]), 5);
-}
-
-static int canvas_radial_gradient(lua_State *L) {
-    double cx = check_number_in(L, 1, "cx", -SIZE_LIMIT, SIZE_LIMIT);
-    double cy = check_number_in(L, 2, "cy", -SIZE_LIMIT, SIZE_LIMIT);
-    double r = check_number_in(L, 3, "radius", 0, SIZE_LIMIT);
-    luaL_checktype(L, 4, LUA_TTABLE);
-    return push_gradient(L, cairo_pattern_create_radial(cx, cy, 0, cx, cy, r), 4);
-}
-
-static int gradient_gc(lua_State *L) {
-    cairo_pattern_t **box = luaL_checkudata(L, 1, SUMI_GRADIENT_TYPE);
-    if (*box != NULL) {
-        cairo_pattern_destroy(*box);
-        *box = NULL;
-    }
-    return 0;
-}
-
-/* ---- images ---- */
-
-static cairo_status_t read_from_file(void *closure, unsigned char *data, unsigned int length) {
-    FILE *f = closure;
-    return fread(data, 1, length, f) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_READ_ERROR;
-}
-
-static int canvas_image(lua_State *L) {
-    sumi_canvas *c = sumi_check_canvas(L, 1);
-    const char *given = luaL_checkstring(L, 2);
-    double x, y, w, h;
-    /* check_box reads arguments 2..5: move the path to the top, where it
-     * stays referenced (removing it let the collector free `given`). */
-    lua_settop(L, 7);
-    lua_rotate(L, 2, -1); /* canvas x y w h opts path */
-    check_box(L, c, &x, &y, &w, &h);
-    static const char *const keys[] = {"fit", NULL};
-    static const char *const fits[] = {"contain", "cover", "fill", NULL};
-    opt_check_keys(L, 6, keys);
-    int fit = opt_enum(L, 6, "fit", 0, fits);
-    if (w <= 0 || h <= 0)
-        return luaL_error(L, "bad image box (width and height must be > 0)");
-    const char *path = sumi_resolve_input(L, given);
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return luaL_error(L, "cannot open image '%s'", given);
-    /* PNG's signature (RFC 2083 §3.1): cairo reports anything else as
-     * "out of memory". */
-    unsigned char sig[8];
-    if (fread(sig, 1, 8, f) != 8 || memcmp(sig, "\x89PNG\r\n\x1a\n", 8) != 0) {
-        fclose(f);
-        return luaL_error(L, "cannot read image '%s': not a PNG file (PNG files only)", given);
-    }
-    rewind(f);
-    cairo_surface_t *img = cairo_image_surface_create_from_png_stream(read_from_file, f);
-    fclose(f);
-    cairo_status_t st = cairo_surface_status(img);
-    if (st != CAIRO_STATUS_SUCCESS) {
-        cairo_surface_destroy(img);
-        return luaL_error(L, "cannot read image '%s': %s (PNG files only)", given,
-                          cairo_status_to_string(st));
-    }
-    double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
-    double sx = w / iw, sy = h / ih;
-    if (fit == 0)
-        sx = sy = fmin(sx, sy);
-    else if (fit == 1)
-        sx = sy = fmax(sx, sy);
-    double dw = iw * sx, dh = ih * sy;
-    cairo_save(c->cr);
-    cairo_rectangle(c->cr, x, y, w, h);
-    cairo_clip(c->cr);
-    cairo_translate(c->cr, x + (w - dw) / 2, y + (h - dh) / 2);
-    cairo_scale(c->cr, sx, sy);
-    cairo_set_source_surface(c->cr, img, 0, 0);
-    cairo_pattern_set_filter(cairo_get_source(c->cr), CAIRO_FILTER_GOOD);
-    cairo_paint(c->cr);
-    cairo_restore(c->cr);
-    cairo_surface_destroy(img);
-    check_status(L, c);
-    lua_pushnumber(L, dw);
-    lua_pushnumber(L, dh);
-    return 2;
 }
 
 /* ---- units ---- */
@@ -1012,7 +547,7 @@ int luaopen_sumi_canvas(lua_State *L) {
     }
     lua_pop(L, 1);
     if (luaL_newmetatable(L, SUMI_GRADIENT_TYPE)) {
-        lua_pushcfunction(L, gradient_gc);
+        lua_pushcfunction(L, canvas_gradient_gc);
         lua_setfield(L, -2, "__gc");
     }
     lua_pop(L, 1);

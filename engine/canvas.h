@@ -1,5 +1,5 @@
-/* The canvas object shared by canvas.c (surfaces, paths, paint) and text.c
- * (Pango layouts drawn on it). */
+/* The canvas object shared by canvas.c (surfaces), canvas_paint.c (paths,
+ * paint) and text.c (Pango layouts drawn on it). */
 #ifndef SUMI_CANVAS_H
 #define SUMI_CANVAS_H
 

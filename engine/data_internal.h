@@ -1,5 +1,6 @@
-/* Helpers shared by data.c (datasets as Lua values) and data_ops.c (the
- * operations that make new datasets). Not used outside sumi.data. */
+/* Helpers shared by data.c (datasets as Lua values), data_ops.c and
+ * data_group.c (the operations that make new datasets). Not used outside
+ * sumi.data. */
 #ifndef SUMI_DATA_INTERNAL_H
 #define SUMI_DATA_INTERNAL_H
 
@@ -30,6 +31,20 @@ builder_box *data_push_builder(lua_State *L);
 /* Finishes the builder in box and pushes the dataset. */
 struct sumi_dataset *data_finish_builder(lua_State *L, builder_box *box);
 
+/* data_ops.c, for itself and data_group.c */
+/* Pushes a userdata that owns col's reference, so an error raised before
+ * the column reaches a dataset still frees it. NULL col: out of memory. */
+struct sumi_coldata *data_own(lua_State *L, struct sumi_coldata *col);
+/* An index array owned by a userdata, freed if an error unwinds. */
+size_t *data_push_index(lua_State *L, size_t n);
+/* Pushes a dataset whose columns are ds's columns gathered at rows[0..n). */
+struct sumi_dataset *data_push_gathered(lua_State *L, const struct sumi_dataset *ds,
+                                        const size_t *rows, size_t n);
+/* <0, 0, >0 for two non-null values of one column type. */
+int data_compare_cells(const struct sumi_coldata *a, size_t ra, const struct sumi_coldata *b,
+                       size_t rb);
+
+/* data_ops.c */
 int ds_select(lua_State *L);
 int ds_rename(lua_State *L);
 int ds_head(lua_State *L);
@@ -37,9 +52,10 @@ int ds_tail(lua_State *L);
 int ds_filter(lua_State *L);
 int ds_where(lua_State *L);
 int ds_sort(lua_State *L);
-int ds_group_by(lua_State *L);
 int ds_derive(lua_State *L);
 int ds_calc(lua_State *L);
+/* data_group.c */
+int ds_group_by(lua_State *L);
 int ds_join(lua_State *L);
 int ds_distinct(lua_State *L);
 int ds_append(lua_State *L);

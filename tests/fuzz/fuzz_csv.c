@@ -1,4 +1,4 @@
-/* libFuzzer target for the CSV reader (engine/csv.c). The first two bytes
+/* libFuzzer target for the CSV reader (engine/csv*.c). The first two bytes
  * of an input choose the options, the rest is the CSV. Each input is parsed
  * twice, once with the default buffer and once with a tiny one (which puts
  * a buffer end inside fields, quotes and UTF-8 sequences): both must agree,

@@ -137,7 +137,7 @@ case_sql_syntax_error_names_database() {
     -p kind=sqlite -p input=data/waic2025.db -p "sql=SELECT * FROM headlines"
   bad_run "data/waic2025.db: one SQL statement per query" \
     -p kind=sqlite -p input=data/waic2025.db -p "sql=SELECT 1; DROP TABLE figures"
-  sqlite3 data/waic2025.db "SELECT count(*) FROM figures" | grep -qx 11 || fail "figures changed"
+  sqlite3 data/waic2025.db "SELECT count(*) FROM figures" | grep -qx 12 || fail "figures changed"
 }
 
 case_sql_missing_database_is_not_created() {

@@ -1,0 +1,40 @@
+/* Shared by the two files of sumi.canvas: canvas.c (surfaces, life cycle,
+ * pages, state, the module's tables) and canvas_paint.c (paths, paint,
+ * gradients, images). Not used outside them. */
+#ifndef SUMI_CANVAS_INTERNAL_H
+#define SUMI_CANVAS_INTERNAL_H
+
+#include <lua.h>
+
+#include "canvas.h"
+
+/* The largest length or coordinate an argument may give, in user units. */
+#define SIZE_LIMIT 1.0e6
+
+/* canvas.c */
+/* Reports cairo's first error (cairo errors are sticky and silent). */
+void canvas_check_status(lua_State *L, sumi_canvas *c);
+
+/* canvas_paint.c: the methods and functions that canvas.c's tables list */
+int canvas_move_to(lua_State *L);
+int canvas_line_to(lua_State *L);
+int canvas_curve_to(lua_State *L);
+int canvas_arc(lua_State *L);
+int canvas_arc_negative(lua_State *L);
+int canvas_rect(lua_State *L);
+int canvas_rounded_rect(lua_State *L);
+int canvas_polyline(lua_State *L);
+int canvas_close_path(lua_State *L);
+int canvas_new_path(lua_State *L);
+int canvas_fill(lua_State *L);
+int canvas_stroke(lua_State *L);
+int canvas_fill_stroke(lua_State *L);
+int canvas_paint(lua_State *L);
+int canvas_clip(lua_State *L);
+int canvas_reset_clip(lua_State *L);
+int canvas_linear_gradient(lua_State *L);
+int canvas_radial_gradient(lua_State *L);
+int canvas_gradient_gc(lua_State *L);
+int canvas_image(lua_State *L);
+
+#endif
