@@ -9,6 +9,8 @@ local sumi = {
   format = require "sumi.format",
   stats = require "sumi.stats",
   template = require "sumi.template",
+  chart = require "sumi.chart",
+  theme = require "sumi.theme",
   version = "0.1.0",
 }
 

@@ -1,0 +1,282 @@
+-- Axes: ticks, gridlines, tick labels and the axis title, for a numeric
+-- scale (a value axis) or a band scale (a category axis).
+--
+--   local boxes = axis.draw(canvas, plot, s, {side = "left", title = "売上", unit = "円"})
+--
+-- Large values are shown in one unit picked from the axis range (万, 億, 兆
+-- in Japanese; k, M, bn, tn in English), written once in the title:
+-- "売上（億円）" over ticks 0, 2,000, 4,000 rather than "2,000億円" on each.
+-- Every function returns the boxes of the labels it drew
+-- ({text, x, y, width, height}), so callers and tests can check overlaps.
+local drawing = require "sumi.drawing"
+local format = require "sumi.format"
+local options = require "sumi.options"
+local template = require "sumi.template"
+local themes = require "sumi.theme"
+
+local axis = {}
+
+local ja_units = {{"兆", 1e12}, {"億", 1e8}, {"万", 1e4}}
+local en_units = {{"tn", 1e12}, {"bn", 1e9}, {"M", 1e6}, {"k", 1e3}}
+
+--- axis.units(high, lang [, from]) -> name, divisor: the unit in which the
+--- largest value `high` reads best ("億", 1e8 for 7e11 in Japanese), or
+--- "", 1 below `from` (default 1e5: four-digit numbers stay as they are).
+function axis.units(high, lang, from)
+  high = math.abs(high)
+  if high < (from or 1e5) then return "", 1 end
+  for _, u in ipairs(lang == "en" and en_units or ja_units) do
+    if high >= u[2] then return u[1], u[2] end
+  end
+  return "", 1
+end
+
+--- axis.title_text(title, unit, scale_name, lang) -> "売上（億円）",
+--- "Revenue (bn yuan)", or the title alone when there is no unit.
+function axis.title_text(title, unit, scale_name, lang)
+  local space = lang == "en" and scale_name ~= "" and unit ~= "" and " " or ""
+  local u = (scale_name or "") .. space .. (unit or "")
+  if u == "" then return title end
+  if lang == "en" then return ((title and title .. " " or "") .. "(" .. u .. ")") end
+  return (title or "") .. "（" .. u .. "）"
+end
+
+--- axis.formatter(spec) -> function(value) -> string: a named format of
+--- sumi.template.formats ("pct1", "int", ...), a function, or nil.
+function axis.formatter(spec, level)
+  if spec == nil or spec == false then return nil end
+  if type(spec) == "function" then return spec end
+  local f = template.formats[spec]
+  if not f then
+    local names = {}
+    for k in pairs(template.formats) do names[#names + 1] = k end
+    table.sort(names)
+    error(("unknown format '%s' (known formats: %s)"):format(tostring(spec), table.concat(names, ", ")),
+      level or 3)
+  end
+  return f
+end
+
+local value_defaults = {
+  side = "left", title = false, unit = "", lang = "ja", format = false, theme = false,
+  grid = true, units = "auto", title_position = "top", zero_line = true, ticks = false,
+}
+
+--- axis.value_labels(s, opts) -> ticks, labels, title: what a value axis
+--- on the numeric scale s shows (opts as axis.draw).
+function axis.value_labels(s, opts)
+  local ticks = opts.ticks or s:ticks()
+  local fmt = axis.formatter(opts.format, 4)
+  local labels, name, divisor = {}, "", 1
+  if not fmt then
+    local low, high = s:domain()
+    if opts.units == "auto" then
+      name, divisor = axis.units(math.max(math.abs(low), math.abs(high)), opts.lang)
+    elseif opts.units then
+      local list = opts.lang == "en" and en_units or ja_units
+      for _, u in ipairs(list) do
+        if u[1] == opts.units then name, divisor = u[1], u[2] end
+      end
+    end
+    local step = (s.tick_step or 1) / divisor
+    local decimals = math.max(0, math.ceil(-math.log(step, 10) - 1e-9))
+    fmt = function(v) return format.number(v / divisor, {decimals = math.min(decimals, 20)}) end
+  end
+  for i, t in ipairs(ticks) do labels[i] = fmt(t) end
+  local title = axis.title_text(opts.title or nil, opts.unit, name, opts.lang)
+  return ticks, labels, title, divisor
+end
+
+local function tick_style(theme)
+  return {size = theme.sizes.tick, color = theme.muted, font = theme.font, features = "tnum"}
+end
+
+local function with(t, extra)
+  local r = {}
+  for k, v in pairs(t) do r[k] = v end
+  for k, v in pairs(extra) do r[k] = v end
+  return r
+end
+
+--- axis.value_thickness(list, s, opts) -> the room the tick labels need
+--- beside the plot (width for a left axis, height for a bottom one), and the
+--- title's height when it sits above the plot.
+function axis.value_thickness(list, s, opts)
+  opts = options.check("axis.value", opts, value_defaults)
+  local theme = themes.get(opts.theme or nil)
+  local _, labels, title = axis.value_labels(s, opts)
+  local style = tick_style(theme)
+  local size = 0
+  for _, l in ipairs(labels) do
+    local w, h = list:measure(l, style)
+    size = math.max(size, opts.side == "left" and w or h)
+  end
+  local title_h, title_w = 0, 0
+  if title then
+    title_w, title_h = list:measure(title, {size = theme.sizes.axis_title, font = theme.font})
+  end
+  local thickness = size + theme.tick_length + theme.gap
+  if title and opts.title_position == "side" then
+    thickness = thickness + title_h + theme.gap
+    title_h = 0
+  end
+  return thickness, title_h + (title_h > 0 and theme.gap or 0), title_w
+end
+
+--- axis.add(list, plot, s, opts): adds a value axis on the numeric scale s
+--- to a drawing list, along the plot box {x, y, width, height}. Returns the
+--- label boxes. opts as axis.draw.
+function axis.add(list, plot, s, opts)
+  opts = options.check("axis.value", opts, value_defaults)
+  local theme = themes.get(opts.theme or nil)
+  local ticks, labels, title = axis.value_labels(s, opts)
+  local style = tick_style(theme)
+  local boxes = {}
+  local left = opts.side == "left"
+  for i, t in ipairs(ticks) do
+    local p = s:map(t)
+    if opts.grid then
+      if left then
+        list:line({plot.x, p, plot.x + plot.width, p}, theme.grid)
+      else
+        list:line({p, plot.y, p, plot.y + plot.height}, theme.grid)
+      end
+    end
+    local box
+    if left then
+      box = list:text(labels[i], plot.x - theme.tick_length - theme.gap / 2, p,
+        with(style, {anchor = "right"}))
+    else
+      box = list:text(labels[i], p, plot.y + plot.height + theme.tick_length + theme.gap / 2,
+        with(style, {anchor = "top"}))
+    end
+    boxes[#boxes + 1] = box
+  end
+  local low, high = s:domain()
+  if opts.zero_line and low <= 0 and high >= 0 then
+    local z = s:map(0)
+    if left then
+      list:line({plot.x, z, plot.x + plot.width, z}, theme.zero)
+    else
+      list:line({z, plot.y, z, plot.y + plot.height}, theme.zero)
+    end
+  end
+  if title then
+    local tstyle = {size = theme.sizes.axis_title, font = theme.font, color = theme.muted}
+    if opts.title_position == "side" then
+      local thickness = axis.value_thickness(list, s, opts)
+      if left then
+        local _, th = list:measure(title, tstyle)
+        local x = plot.x - thickness + th / 2
+        if opts.lang == "en" then
+          boxes[#boxes + 1] = list:text(title, x, plot.y + plot.height / 2,
+            with(tstyle, {anchor = "center", angle = -90}))
+        else
+          boxes[#boxes + 1] = list:text(title, x, plot.y + plot.height / 2,
+            with(tstyle, {anchor = "center", vertical = true}))
+        end
+      else
+        boxes[#boxes + 1] = list:text(title, plot.x + plot.width / 2, plot.y + plot.height + thickness,
+          with(tstyle, {anchor = "bottom"}))
+      end
+    else
+      local x = left and plot.x - axis.value_thickness(list, s, opts) or plot.x
+      boxes[#boxes + 1] = list:text(title, x, plot.y - theme.gap, with(tstyle, {anchor = "bottom-left"}))
+    end
+  end
+  return boxes
+end
+
+--- axis.draw(canvas, plot, s, opts) -> label boxes: draws a value axis at
+--- once. opts (defaults): side ("left" | "bottom"), title, unit (text after
+--- the scale, "円"), lang ("ja" | "en"), format (a template format name or
+--- function; then no unit is picked), theme, grid (true), units ("auto",
+--- false, or "億", "bn", ...), title_position ("top" | "side": beside the
+--- axis, vertical in Japanese), zero_line (true), ticks (the values).
+function axis.draw(canvas, plot, s, opts)
+  local list = drawing.new(canvas)
+  local boxes = axis.add(list, plot, s, opts)
+  list:draw()
+  return boxes
+end
+
+-- ---- category labels
+
+--- axis.fit_categories(list, labels, step, opts) -> a plan for labels under
+--- bands `step` wide, or nil when none fits: {mode = "plain" | "wrap" |
+--- "rotate", size, angle, height (room below the plot), overhang (how far
+--- the first label reaches left of its band's centre)}. opts: theme,
+--- max_lines (3), max_height (the room there is below the plot).
+function axis.fit_categories(list, labels, step, opts)
+  local theme = opts.theme
+  local room = step - theme.gap
+  local sizes = {}
+  for size = theme.sizes.label, theme.min_label_size, -0.5 do sizes[#sizes + 1] = size end
+  for _, size in ipairs(sizes) do
+    local style = {size = size, font = theme.font}
+    local widest, tallest, lines_ok = 0, 0, true
+    for _, l in ipairs(labels) do
+      local w, h = list:measure(l, style)
+      widest, tallest = math.max(widest, w), math.max(tallest, h)
+    end
+    if widest <= room then
+      return {mode = "plain", size = size, height = tallest, overhang = widest / 2, width = room}
+    end
+    if room > size * 1.5 then
+      local high = 0
+      for _, l in ipairs(labels) do
+        local _, h, m = list:measure(l, {size = size, font = theme.font, width = room, wrap = "char"})
+        if m.lines > (opts.max_lines or 3) or m.ink.width > room + 0.5 then lines_ok = false end
+        high = math.max(high, h)
+      end
+      if lines_ok and high <= opts.max_height then
+        return {mode = "wrap", size = size, height = high, overhang = room / 2, width = room}
+      end
+    end
+  end
+  -- rotated 45 degrees: neighbours sit step * sin(45) apart across the text
+  local size = theme.sizes.label
+  local style = {size = size, font = theme.font}
+  local widest, tallest = 0, 0
+  for _, l in ipairs(labels) do
+    local w, h = list:measure(l, style)
+    widest, tallest = math.max(widest, w), math.max(tallest, h)
+  end
+  local s45 = math.sqrt(0.5)
+  local height = (widest + tallest) * s45
+  if tallest + theme.gap <= step * s45 and height <= opts.max_height then
+    return {mode = "rotate", size = size, angle = -45, height = height, overhang = widest * s45}
+  end
+  return nil
+end
+
+--- axis.add_categories(list, plot, band, labels, plan, opts) -> label boxes:
+--- category labels under (side "bottom") or beside (side "left") the bands.
+function axis.add_categories(list, plot, band, labels, plan, opts)
+  local theme = opts.theme
+  local boxes = {}
+  local style = {size = plan.size, font = theme.font, color = theme.ink}
+  local every = opts.every or 1
+  for i, l in ipairs(labels) do
+    local c = band:center(i)
+    local box
+    if (i - 1) % every ~= 0 then
+      box = nil
+    elseif opts.side == "left" then
+      box = list:text(l, plot.x - theme.gap, c, with(style, {anchor = "right", width = plan.width,
+        wrap = "char", align = "right"}))
+    elseif plan.mode == "plain" then
+      box = list:text(l, c, plot.y + plot.height + theme.gap, with(style, {anchor = "top"}))
+    elseif plan.mode == "wrap" then
+      box = list:text(l, c, plot.y + plot.height + theme.gap, with(style, {anchor = "top",
+        width = plan.width, wrap = "char", align = "center"}))
+    else
+      box = list:text(l, c, plot.y + plot.height + theme.gap, with(style, {anchor = "top-right",
+        angle = plan.angle}))
+    end
+    boxes[#boxes + 1] = box
+  end
+  return boxes
+end
+
+return axis

@@ -1,0 +1,223 @@
+-- Scales: functions from data values to positions on the page (or to
+-- colours), with the ticks an axis draws.
+--
+--   local s = scale.linear{domain = {0, 3755}, range = {300, 0}}
+--   s:map(1509)      --> a y position
+--   s:ticks()        --> {0, 1000, 2000, 3000, 4000} (the domain made nice)
+--
+-- linear, log, band (categories) and ordinal (categories to colours).
+local options = require "sumi.options"
+
+local scale = {}
+
+-- Rounds away the binary noise of k * step (0.1 * 3 is 0.30000000000000004).
+local function clean(v)
+  local r = tonumber(("%.12g"):format(v))
+  if r == 0 then r = 0.0 end -- no negative zero
+  if math.type(v) == "integer" then return v end
+  return r
+end
+
+--- scale.step(low, high, count) -> a 1-2-5 step giving about `count` ticks
+--- between low and high (the rule d3 and matplotlib's MaxNLocator use).
+function scale.step(low, high, count)
+  local span = high - low
+  if span <= 0 then return 1 end
+  local raw = span / math.max(1, count)
+  local power = 10 ^ math.floor(math.log(raw, 10))
+  local e = raw / power
+  local factor = e >= 50 ^ 0.5 and 10 or e >= 10 ^ 0.5 and 5 or e >= 2 ^ 0.5 and 2 or 1
+  return clean(factor * power)
+end
+
+--- scale.tick_count(length [, spacing]) -> how many ticks suit an axis
+--- `length` long: one per `spacing` (default 50) units, from 2 to 10.
+function scale.tick_count(length, spacing)
+  return math.max(2, math.min(10, math.floor(length / (spacing or 50))))
+end
+
+-- ---- linear
+
+local Linear = {}
+Linear.__index = Linear
+
+local linear_defaults = {domain = {0, 1}, range = {0, 1}, nice = true, zero = false, count = 5}
+
+--- scale.linear{domain = {lo, hi}, range = {a, b}, nice = true, zero = false,
+--- count = 5} -> scale. `zero` stretches the domain to include 0 (bars);
+--- `nice` widens it to whole ticks; `count` is about how many ticks.
+function scale.linear(opts)
+  local o = options.check("scale.linear", opts, linear_defaults)
+  local lo, hi = o.domain[1], o.domain[2]
+  if type(lo) ~= "number" or type(hi) ~= "number" or lo ~= lo or hi ~= hi then
+    error("bad option 'domain' to 'scale.linear' (two numbers expected)", 2)
+  end
+  if lo > hi then lo, hi = hi, lo end
+  if o.zero then lo, hi = math.min(lo, 0), math.max(hi, 0) end
+  if lo == hi then -- one value: a unit around it
+    if lo == 0 then hi = 1 else lo, hi = math.min(lo, 0), math.max(hi, 0) end
+  end
+  local self = setmetatable({low = lo, high = hi, range = {o.range[1], o.range[2]},
+                             count = o.count}, Linear)
+  if o.nice then self:nice(o.count) end
+  return self
+end
+
+--- s:nice([count]): widens the domain to multiples of the tick step.
+function Linear:nice(count)
+  count = count or self.count
+  for _ = 1, 2 do -- a second pass settles a step the first widening changed
+    local step = scale.step(self.low, self.high, count)
+    self.low = clean(math.floor(self.low / step + 1e-9) * step)
+    self.high = clean(math.ceil(self.high / step - 1e-9) * step)
+  end
+  return self
+end
+
+--- s:map(value) -> position
+function Linear:map(v)
+  local t = (v - self.low) / (self.high - self.low)
+  return self.range[1] + t * (self.range[2] - self.range[1])
+end
+
+--- s:invert(position) -> value
+function Linear:invert(p)
+  local t = (p - self.range[1]) / (self.range[2] - self.range[1])
+  return self.low + t * (self.high - self.low)
+end
+
+--- s:ticks([count]) -> the tick values: multiples of a 1-2-5 step inside
+--- the domain; also s.tick_step after the call.
+function Linear:ticks(count)
+  count = count or self.count
+  local step = scale.step(self.low, self.high, count)
+  local ticks = {}
+  local first, last = math.ceil(self.low / step - 1e-9), math.floor(self.high / step + 1e-9)
+  for k = first, last do
+    local v = clean(k * step)
+    if step >= 1 and v == math.floor(v) and math.abs(v) < 2 ^ 53 then v = math.tointeger(v) end
+    ticks[#ticks + 1] = v
+  end
+  self.tick_step = step
+  return ticks
+end
+
+--- s:domain() -> low, high
+function Linear:domain() return self.low, self.high end
+
+-- ---- log
+
+local Log = {}
+Log.__index = Log
+
+--- scale.log{domain = {lo, hi}, range = {a, b}, nice = true} -> scale.
+--- The domain must be positive; nice widens it to powers of ten.
+function scale.log(opts)
+  local o = options.check("scale.log", opts, {domain = {1, 10}, range = {0, 1}, nice = true})
+  local lo, hi = o.domain[1], o.domain[2]
+  if type(lo) ~= "number" or type(hi) ~= "number" or lo <= 0 or hi <= 0 then
+    error("bad option 'domain' to 'scale.log' (two numbers > 0 expected)", 2)
+  end
+  if lo > hi then lo, hi = hi, lo end
+  if o.nice then
+    lo = 10 ^ math.floor(math.log(lo, 10) + 1e-9)
+    hi = 10 ^ math.ceil(math.log(hi, 10) - 1e-9)
+    if lo == hi then hi = lo * 10 end
+  end
+  return setmetatable({low = lo, high = hi, range = {o.range[1], o.range[2]}}, Log)
+end
+
+function Log:map(v)
+  local t = (math.log(v, 10) - math.log(self.low, 10)) / (math.log(self.high, 10) - math.log(self.low, 10))
+  return self.range[1] + t * (self.range[2] - self.range[1])
+end
+
+function Log:invert(p)
+  local t = (p - self.range[1]) / (self.range[2] - self.range[1])
+  local a, b = math.log(self.low, 10), math.log(self.high, 10)
+  return 10 ^ (a + t * (b - a))
+end
+
+--- s:ticks() -> the powers of ten inside the domain.
+function Log:ticks()
+  local ticks = {}
+  for e = math.ceil(math.log(self.low, 10) - 1e-9), math.floor(math.log(self.high, 10) + 1e-9) do
+    local v = 10.0 ^ e
+    if e >= 0 and e < 16 then v = math.tointeger(v) or v end
+    ticks[#ticks + 1] = v
+  end
+  return ticks
+end
+
+function Log:domain() return self.low, self.high end
+
+-- ---- band
+
+local Band = {}
+Band.__index = Band
+
+--- scale.band{domain = {"a", "b", ...}, range = {a, b}, padding = 0.2,
+--- outer = padding / 2} -> scale. Each category gets a band of the range;
+--- `padding` is the share of each step left empty between bands, `outer`
+--- the share of a step left before the first band and after the last.
+function scale.band(opts)
+  local o = options.check("scale.band", opts, {domain = {}, range = {0, 1}, padding = 0.2, outer = false})
+  local n = #o.domain
+  local outer = o.outer or o.padding / 2
+  local a, b = o.range[1], o.range[2]
+  local step = n > 0 and (b - a) / (n + 2 * outer - o.padding) or 0
+  local self = setmetatable({categories = o.domain, range = {a, b}, padding = o.padding,
+                             outer = outer, step = step, index = {}}, Band)
+  for i, c in ipairs(o.domain) do
+    if self.index[c] == nil then self.index[c] = i end
+  end
+  return self
+end
+
+--- s:map(category) -> the start of its band (nil for an unknown category).
+function Band:map(c)
+  local i = type(c) == "number" and math.type(c) == "integer" and self.index[c] == nil and c or self.index[c]
+  if i == nil then return nil end
+  return self.range[1] + self.step * (self.outer + (i - 1))
+end
+
+--- s:bandwidth() -> the width of one band.
+function Band:bandwidth() return self.step * (1 - self.padding) end
+
+--- s:center(category) -> the middle of its band.
+function Band:center(c)
+  local start = self:map(c)
+  return start and start + self:bandwidth() / 2
+end
+
+function Band:ticks() return self.categories end
+
+-- ---- ordinal colours
+
+--- scale.ordinal{domain = {"a", ...}, palette = {"#..", ...}} -> scale whose
+--- map(category) gives a colour; categories past the palette's end cycle.
+function scale.ordinal(opts)
+  local o = options.check("scale.ordinal", opts, {domain = {}, palette = {"black"}})
+  local index, order = {}, {}
+  for _, c in ipairs(o.domain) do
+    if index[c] == nil then
+      order[#order + 1] = c
+      index[c] = #order
+    end
+  end
+  local palette = o.palette
+  return {
+    domain = order,
+    map = function(_, c)
+      local i = index[c]
+      if i == nil then
+        order[#order + 1] = c
+        index[c] = #order
+        i = #order
+      end
+      return palette[(i - 1) % #palette + 1]
+    end,
+  }
+end
+
+return scale

@@ -1,0 +1,107 @@
+-- Chart themes: plain data tables. A theme says which fonts, sizes,
+-- colours and spacings a chart uses; it never changes how a chart is
+-- composed. To make your own, derive one and change what you need:
+--
+--   local theme = require "sumi.theme"
+--   local mine = theme.derive("print", {palette = {"#004c97", "#e37222"}, sizes = {title = 14}})
+--   chart.bar(ds, {x = "name", y = "value", theme = mine})
+--
+-- Sizes are in the canvas's user units: points on a PDF page, on an SVG
+-- and on a chart saved as PNG (chart:save draws PNGs in points at a dpi).
+local options = require "sumi.options"
+
+local theme = {}
+
+--- print (the default): an A4 briefing, text at 7-12 pt, muted ink.
+theme.print = {
+  name = "print",
+  font = "sans",
+  background = "white",
+  ink = "#222222",        -- titles, labels
+  muted = "#666666",      -- tick labels, subtitle, source
+  sizes = {title = 12, subtitle = 9, axis_title = 8, tick = 8, label = 8.5,
+           value = 8, legend = 8, source = 7},
+  title_weight = "bold",
+  value_weight = "normal",
+  palette = {"#2f5d8a", "#c0504d", "#e0a030", "#5b8c5a", "#8064a2", "#4bacc6", "#7f7f7f"},
+  grid = {color = "#e1e1e1", width = 0.5},
+  axis = {color = "#8c8c8c", width = 0.6},
+  zero = {color = "#444444", width = 0.8},
+  tick_length = 3,
+  gap = 4,                -- between a label and what it labels
+  padding = 6,            -- around the whole chart
+  bar_padding = 0.3,      -- share of a category's step left between bars
+  group_padding = 0.04,   -- share of a group left between its bars
+  line_width = 1.6,
+  marker_size = 2.6,      -- marker radius
+  dashes = false,         -- per-series dash patterns (mono)
+  min_label_size = 6,     -- labels shrink down to this before the chart changes shape
+}
+
+--- slides: 16:9 slides (720 x 405 pt), large type read from the back of a room.
+theme.slides = options.copy(theme.print)
+theme.slides.name = "slides"
+theme.slides.sizes = {title = 24, subtitle = 16, axis_title = 14, tick = 14, label = 15,
+                      value = 14, legend = 14, source = 11}
+theme.slides.grid = {color = "#e6e6e6", width = 0.8}
+theme.slides.axis = {color = "#8c8c8c", width = 1}
+theme.slides.zero = {color = "#444444", width = 1.2}
+theme.slides.tick_length = 5
+theme.slides.gap = 6
+theme.slides.padding = 14
+theme.slides.line_width = 3
+theme.slides.marker_size = 4.5
+theme.slides.min_label_size = 10
+
+--- colorblind: the Okabe-Ito palette (Okabe & Ito 2008), safe for the
+--- common colour-vision deficiencies.
+theme.colorblind = options.copy(theme.print)
+theme.colorblind.name = "colorblind"
+theme.colorblind.palette = {"#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9",
+                            "#CC79A7", "#F0E442", "#000000"}
+
+--- mono: black and greys for a black-and-white printer; series differ by
+--- lightness (fills) and by dash pattern (lines).
+theme.mono = options.copy(theme.print)
+theme.mono.name = "mono"
+theme.mono.palette = {"#222222", "#7a7a7a", "#b0b0b0", "#4d4d4d", "#d4d4d4", "#999999"}
+theme.mono.dashes = {false, {5, 2}, {1.5, 1.5}, {6, 2, 1.5, 2}, {3, 3}}
+theme.mono.zero = {color = "#000000", width = 0.8}
+
+theme.names = {"print", "slides", "colorblind", "mono"}
+
+local function merge(base, changes)
+  local result = options.copy(base)
+  for k, v in pairs(changes) do
+    if type(v) == "table" and type(result[k]) == "table" and #v == 0 and next(v) ~= nil then
+      result[k] = merge(result[k], v)
+    else
+      result[k] = options.copy(v)
+    end
+  end
+  return result
+end
+
+--- theme.derive(base, changes) -> a new theme: `base` (a name or a theme
+--- table) with the fields of `changes` replaced; nested tables such as
+--- `sizes` are merged, lists such as `palette` replaced. An unknown field
+--- is an error listing the valid ones.
+function theme.derive(base, changes)
+  local b = theme.get(base, 3)
+  options.check("theme.derive", changes, b, 3)
+  return merge(b, changes or {})
+end
+
+--- theme.get(name_or_table) -> the theme table; nil gives print.
+function theme.get(t, level)
+  if t == nil then return theme.print end
+  if type(t) == "table" then return t end
+  local found = type(t) == "string" and theme[t]
+  if type(found) ~= "table" or found.name ~= t then
+    error(("unknown theme '%s' (known themes: %s)"):format(tostring(t), table.concat(theme.names, ", ")),
+      level or 3)
+  end
+  return found
+end
+
+return theme
