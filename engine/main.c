@@ -16,6 +16,8 @@ static const char main_usage[] =
     "\n"
     "Commands:\n"
     "  render SCRIPT [-o OUT] [-p KEY=VALUE]...   run a report script\n"
+    "  chart SCRIPT [--format png,svg,pdf] [--out DIR]...\n"
+    "                                             export every chart a script makes\n"
     "  fonts                                      show the fonts sumi resolves\n"
     "\n"
     "Options:\n"
@@ -37,6 +39,27 @@ static const char render_usage[] =
     "  -h, --help           show this help\n"
     "\n"
     "Relative paths that a script reads are taken from the script's folder.\n";
+
+static const char chart_usage[] =
+    "usage: sumi chart SCRIPT [--format png,svg,pdf] [--size WxH | --preset NAME] [--dpi N]\n"
+    "                  [--background transparent|COLOUR] [--out DIR] [-p KEY=VALUE]...\n"
+    "\n"
+    "Runs the Lua report script SCRIPT as render does, but publishes none of its\n"
+    "own outputs: instead every chart it makes with sumi.chart is saved to\n"
+    "DIR/NAME.FORMAT, NAME being the chart's 'name' option (default chart-1,\n"
+    "chart-2, ... in creation order). The files are written only when the script\n"
+    "and every export succeed, and their paths are printed.\n"
+    "\n"
+    "  -f, --format LIST    png, svg, pdf or a comma-separated list (default: png)\n"
+    "  -s, --size WxH       size in pixels, e.g. 1920x1080; SVG and PDF get the\n"
+    "                       same page in points (pixels * 72 / dpi)\n"
+    "      --preset NAME    slides (1920x1080, the default), slides-720, 4:3, print\n"
+    "      --dpi N          PNG resolution (default: the preset's, 192 for slides)\n"
+    "      --background B   transparent or a colour such as white or #f0f0f0\n"
+    "                       (default: white)\n"
+    "  -o, --out DIR        folder for the charts (default: reports/charts/SCRIPT-NAME/)\n"
+    "  -p, --param KEY=VALUE  a parameter for the script, in sumi.params.KEY\n"
+    "  -h, --help           show this help\n";
 
 static const char fonts_usage[] =
     "usage: sumi fonts\n"
@@ -124,6 +147,202 @@ static int command_render(int argc, char **argv) {
     return code;
 }
 
+/* "1920x1080" -> 1920, 1080; each side in [1, 16384] (cairo's image limit
+ * is 32767, and a slide needs far less). */
+static int parse_size(const char *s, int *width, int *height) {
+    char *end;
+    long w = strtol(s, &end, 10);
+    if (s[0] < '0' || s[0] > '9' || (*end != 'x' && *end != 'X'))
+        return 0;
+    const char *h_text = end + 1;
+    if (*h_text < '0' || *h_text > '9')
+        return 0;
+    long h = strtol(h_text, &end, 10);
+    if (*end != '\0' || w < 1 || w > 16384 || h < 1 || h > 16384)
+        return 0;
+    *width = (int)w;
+    *height = (int)h;
+    return 1;
+}
+
+static int parse_count(const char *s, long min, long max, int *out) {
+    char *end;
+    if (*s < '0' || *s > '9')
+        return 0;
+    long v = strtol(s, &end, 10);
+    if (*end != '\0' || v < min || v > max)
+        return 0;
+    *out = (int)v;
+    return 1;
+}
+
+/* Splits "png,svg" into formats[] (each known, each once). */
+static int parse_formats(char *list, const char **formats, int *count) {
+    static const char *const known[] = {"png", "svg", "pdf"};
+    *count = 0;
+    char *save = NULL;
+    if (list[0] == '\0' || list[0] == ',' || list[strlen(list) - 1] == ',' || strstr(list, ",,"))
+        return 0;
+    for (char *f = strtok_r(list, ",", &save); f != NULL; f = strtok_r(NULL, ",", &save)) {
+        const char *match = NULL;
+        for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
+            if (strcmp(f, known[k]) == 0)
+                match = known[k];
+        if (match == NULL)
+            return 0;
+        int dup = 0;
+        for (int k = 0; k < *count; k++)
+            dup |= formats[k] == match;
+        if (!dup)
+            formats[(*count)++] = match;
+    }
+    return *count > 0;
+}
+
+static int valid_background(const char *b) {
+    if (b[0] == '\0')
+        return 0;
+    for (const char *p = b; *p; p++)
+        if (!(*p == '#' || *p == '-' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+              (*p >= '0' && *p <= '9')))
+            return 0;
+    return 1;
+}
+
+static const char *option_value(int argc, char **argv, int *i, int *status) {
+    if (*i + 1 >= argc) {
+        *status = usage_error(chart_usage, "option '%s' needs a value", argv[*i]);
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+static int command_chart(int argc, char **argv) {
+    const char *script = NULL, *out = NULL, *size = NULL, *preset = NULL, *dpi = NULL;
+    const char *background = NULL;
+    char *format_list = NULL;
+    const char *formats[3];
+    int format_count = 0;
+    const char **params = calloc((size_t)argc + 1, sizeof *params);
+    if (params == NULL)
+        return 1;
+    int nparams = 0, status = 0;
+    struct sumi_chart_export e = {0};
+    for (int i = 0; i < argc && status == 0; i++) {
+        const char *a = argv[i];
+        const char **slot = NULL;
+        if (is_help(a)) {
+            fputs(chart_usage, stdout);
+            free(params);
+            free(format_list);
+            return 0;
+        } else if (strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0) {
+            const char *v = option_value(argc, argv, &i, &status);
+            if (v != NULL) {
+                free(format_list);
+                format_list = strdup(v);
+                if (format_list == NULL || !parse_formats(format_list, formats, &format_count))
+                    status = usage_error(chart_usage,
+                                         "bad format list '%s' (png, svg, pdf or a "
+                                         "comma-separated list of them expected)",
+                                         v);
+            }
+        } else if (strcmp(a, "-s") == 0 || strcmp(a, "--size") == 0) {
+            slot = &size;
+        } else if (strcmp(a, "--preset") == 0) {
+            slot = &preset;
+        } else if (strcmp(a, "--dpi") == 0) {
+            slot = &dpi;
+        } else if (strcmp(a, "--background") == 0) {
+            slot = &background;
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--out") == 0) {
+            slot = &out;
+        } else if (strcmp(a, "-p") == 0 || strcmp(a, "--param") == 0) {
+            const char *v = option_value(argc, argv, &i, &status);
+            if (v != NULL && !valid_param(v))
+                status = usage_error(chart_usage,
+                                     "bad parameter '%s' (KEY=VALUE expected, KEY a name)", v);
+            else if (v != NULL)
+                params[nparams++] = v;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            status = usage_error(chart_usage, "unknown option '%s'", a);
+        } else if (script != NULL) {
+            status = usage_error(chart_usage, "unexpected argument '%s' (one script per run)", a);
+        } else {
+            script = a;
+        }
+        if (slot != NULL) {
+            if (*slot != NULL)
+                status = usage_error(chart_usage, "option '%s' given twice", a);
+            else
+                *slot = option_value(argc, argv, &i, &status);
+        }
+    }
+    if (status == 0 && script == NULL)
+        status = usage_error(chart_usage, "%s", "no script given");
+    if (status == 0 && size != NULL && !parse_size(size, &e.width, &e.height))
+        status = usage_error(
+            chart_usage, "bad size '%s' (WIDTHxHEIGHT in pixels expected, each 1 to 16384)", size);
+    if (status == 0 && size != NULL && preset != NULL)
+        status = usage_error(chart_usage, "%s", "give --size or --preset, not both");
+    if (status == 0 && preset != NULL && strcmp(preset, "slides") != 0 &&
+        strcmp(preset, "slides-720") != 0 && strcmp(preset, "4:3") != 0 &&
+        strcmp(preset, "print") != 0)
+        status = usage_error(
+            chart_usage, "unknown preset '%s' (slides, slides-720, 4:3 or print expected)", preset);
+    if (status == 0 && dpi != NULL && !parse_count(dpi, 1, 2400, &e.dpi))
+        status =
+            usage_error(chart_usage, "bad dpi '%s' (a whole number from 1 to 2400 expected)", dpi);
+    if (status == 0 && background != NULL && !valid_background(background))
+        status = usage_error(chart_usage,
+                             "bad background '%s' (transparent or a colour name or #hex expected)",
+                             background);
+    if (status == 0 && out != NULL && out[0] == '\0')
+        status = usage_error(chart_usage, "%s", "empty --out folder");
+    if (status == 0 && access(script, R_OK) != 0) {
+        fprintf(stderr, "sumi: cannot open script '%s'\n", script);
+        status = EXIT_USAGE;
+    }
+    char *default_out = NULL;
+    if (status == 0 && out == NULL) {
+        const char *base = strrchr(script, '/') ? strrchr(script, '/') + 1 : script;
+        size_t len = strlen(base);
+        if (len > 4 && strcmp(base + len - 4, ".lua") == 0)
+            len -= 4;
+        default_out = malloc(len + sizeof "reports/charts/");
+        if (default_out == NULL)
+            status = 1;
+        else
+            snprintf(default_out, len + sizeof "reports/charts/", "reports/charts/%.*s", (int)len,
+                     base);
+        out = default_out;
+    }
+    if (status != 0) {
+        free(params);
+        free(format_list);
+        free(default_out);
+        return status;
+    }
+    if (format_count == 0)
+        formats[format_count++] = "png";
+    e.directory = out;
+    e.formats = formats;
+    e.format_count = format_count;
+    e.preset = preset;
+    e.background = background;
+    struct sumi_run_options options = {
+        .script_path = script,
+        .params = params,
+        .param_count = nparams,
+        .export = &e,
+    };
+    int code = sumi_run_script(&options);
+    free(params);
+    free(format_list);
+    free(default_out);
+    return code;
+}
+
 static int command_fonts(int argc, char **argv) {
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) {
@@ -151,6 +370,8 @@ static int dispatch(int argc, char **argv) {
     }
     if (strcmp(cmd, "render") == 0)
         return command_render(argc - 2, argv + 2);
+    if (strcmp(cmd, "chart") == 0)
+        return command_chart(argc - 2, argv + 2);
     if (strcmp(cmd, "fonts") == 0)
         return command_fonts(argc - 2, argv + 2);
     return usage_error(main_usage, "unknown command '%s'", cmd);

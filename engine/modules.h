@@ -10,5 +10,6 @@ int luaopen_sumi_data(lua_State *L);
 int luaopen_sumi_fonts(lua_State *L);
 int luaopen_sumi_runtime(lua_State *L);
 int luaopen_sumi_numeric(lua_State *L);
+int luaopen_sumi_path(lua_State *L);
 
 #endif

@@ -15,14 +15,17 @@
 #include "modules.h"
 
 /* Registry keys. */
-#define REG_SCRIPT "sumi.script"         /* script path as given */
-#define REG_SCRIPT_DIR "sumi.script_dir" /* its folder */
-#define REG_OUTPUT "sumi.output"         /* -o, if any */
-#define REG_PARAMS "sumi.params"         /* table of -p values */
-#define REG_PENDING "sumi.pending"       /* array of open outputs */
-#define REG_LOADED "sumi.loaded"         /* modules already required */
-#define REG_EXIT "sumi.exit"             /* light marker raised by os.exit */
-#define REG_DEFER "sumi.defer_publish"   /* true inside sumi_run_script */
+#define REG_SCRIPT "sumi.script"           /* script path as given */
+#define REG_SCRIPT_DIR "sumi.script_dir"   /* its folder */
+#define REG_OUTPUT "sumi.output"           /* -o, if any */
+#define REG_PARAMS "sumi.params"           /* table of -p values */
+#define REG_PENDING "sumi.pending"         /* array of open outputs */
+#define REG_LOADED "sumi.loaded"           /* modules already required */
+#define REG_EXIT "sumi.exit"               /* light marker raised by os.exit */
+#define REG_DEFER "sumi.defer_publish"     /* true inside sumi_run_script */
+#define REG_CHART_COUNT "sumi.chart_count" /* charts created so far */
+#define REG_CHARTS "sumi.charts"           /* array of them, in `sumi chart` only */
+#define REG_EXPORTED "sumi.exported"       /* paths `sumi chart` writes */
 
 static const struct {
     const char *name;
@@ -31,6 +34,7 @@ static const struct {
     {"sumi.canvas", luaopen_sumi_canvas},   {"sumi.text", luaopen_sumi_text},
     {"sumi.data", luaopen_sumi_data},       {"sumi.fonts", luaopen_sumi_fonts},
     {"sumi.runtime", luaopen_sumi_runtime}, {"sumi.numeric", luaopen_sumi_numeric},
+    {"sumi.path", luaopen_sumi_path},
 };
 
 static const char *registry_string(lua_State *L, const char *key) {
@@ -387,7 +391,101 @@ static int setup_run(lua_State *L) {
         lua_settable(L, -3);
     }
     lua_setfield(L, LUA_REGISTRYINDEX, REG_PARAMS);
+    if (o->export != NULL) {
+        lua_newtable(L);
+        lua_setfield(L, LUA_REGISTRYINDEX, REG_CHARTS);
+    }
     return 0;
+}
+
+/* The chart:save options for one format of `sumi chart`. A --size is in
+ * pixels: a PNG gets exactly that many, SVG and PDF the same page in points
+ * (pixels * 72 / dpi), so every format shows the same layout. */
+static void push_save_options(lua_State *L, const struct sumi_chart_export *e, const char *format) {
+    lua_newtable(L);
+    lua_pushstring(L, e->preset != NULL ? e->preset : "slides");
+    lua_setfield(L, -2, "preset");
+    if (e->dpi > 0) {
+        lua_pushinteger(L, e->dpi);
+        lua_setfield(L, -2, "dpi");
+    }
+    if (e->background != NULL) {
+        lua_pushstring(L, e->background);
+        lua_setfield(L, -2, "background");
+    }
+    if (e->width > 0) {
+        if (strcmp(format, "png") == 0) {
+            lua_pushinteger(L, e->width);
+            lua_setfield(L, -2, "width");
+            lua_pushinteger(L, e->height);
+            lua_setfield(L, -2, "height");
+        } else {
+            double dpi = e->dpi > 0 ? e->dpi : 192; /* the slides preset's */
+            lua_pushnumber(L, e->width * 72.0 / dpi);
+            lua_setfield(L, -2, "width");
+            lua_pushnumber(L, e->height * 72.0 / dpi);
+            lua_setfield(L, -2, "height");
+        }
+    }
+}
+
+/* Saves every chart the script created, each through chart:save, so the
+ * files join the pending outputs and are published all together. */
+static int export_charts(lua_State *L) {
+    const struct sumi_chart_export *e = lua_touserdata(L, 1);
+    lua_settop(L, 0);
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_CHARTS); /* charts */
+    lua_newtable(L);                                /* charts seen */
+    lua_newtable(L);                                /* charts seen paths */
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, REG_EXPORTED);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, 1);
+    if (n == 0)
+        return luaL_error(L,
+                          "%s created no charts (sumi chart exports the charts made with "
+                          "sumi.chart)",
+                          registry_string(L, REG_SCRIPT));
+    size_t dirlen = strlen(e->directory);
+    const char *sep = dirlen > 0 && e->directory[dirlen - 1] == '/' ? "" : "/";
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, 1, i); /* charts seen paths chart */
+        lua_getfield(L, 4, "name");
+        const char *name = lua_tostring(L, -1);
+        if (name == NULL)
+            return luaL_error(L, "chart %d has no name", (int)i);
+        if (lua_getfield(L, 2, name) != LUA_TNIL)
+            return luaL_error(L, "charts %d and %d are both named '%s' (give each its own 'name')",
+                              (int)lua_tointeger(L, -1), (int)i, name);
+        lua_pop(L, 1);
+        lua_pushinteger(L, i);
+        lua_setfield(L, 2, name);
+        for (int f = 0; f < e->format_count; f++) {
+            lua_getfield(L, 4, "save"); /* ... chart name save */
+            lua_pushvalue(L, 4);
+            const char *path =
+                lua_pushfstring(L, "%s%s%s.%s", e->directory, sep, name, e->formats[f]);
+            lua_pushvalue(L, -1);
+            lua_rawseti(L, 3, (lua_Integer)lua_rawlen(L, 3) + 1);
+            push_save_options(L, e, e->formats[f]); /* ... save chart path opts */
+            if (lua_pcall(L, 3, 0, 0) != LUA_OK)
+                return luaL_error(L, "cannot export chart '%s' to %s: %s", name, path,
+                                  lua_tostring(L, -1));
+        }
+        lua_pop(L, 2); /* charts seen paths */
+    }
+    return 0;
+}
+
+static void print_exported(lua_State *L) {
+    if (lua_getfield(L, LUA_REGISTRYINDEX, REG_EXPORTED) == LUA_TTABLE) {
+        lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+        for (lua_Integer i = 1; i <= n; i++) {
+            lua_rawgeti(L, -1, i);
+            printf("%s\n", lua_tostring(L, -1));
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
 }
 
 int sumi_run_script(const struct sumi_run_options *options) {
@@ -422,8 +520,22 @@ int sumi_run_script(const struct sumi_run_options *options) {
         }
         lua_pop(L, 1);
     }
+    if (exit_code == 0 && options->export != NULL) {
+        finish_pending(L, 0); /* the script's own outputs are not published */
+        lua_newtable(L);
+        lua_setfield(L, LUA_REGISTRYINDEX, REG_PENDING);
+        lua_pushcfunction(L, export_charts);
+        lua_pushlightuserdata(L, (void *)options->export);
+        if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
+            fprintf(stderr, "sumi: %s\n", lua_tostring(L, -1));
+            lua_pop(L, 1);
+            exit_code = 1;
+        }
+    }
     if (finish_pending(L, exit_code == 0) != 0)
         exit_code = 1;
+    if (exit_code == 0 && options->export != NULL)
+        print_exported(L);
     lua_close(L);
     return exit_code;
 }
@@ -470,6 +582,24 @@ static int runtime_epoch(lua_State *L) {
     return 1;
 }
 
+/* runtime.register_chart(chart) -> n: counts the charts of the run (n is
+ * this one's place, from 1) and, in `sumi chart`, keeps it for export. */
+static int runtime_register_chart(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_CHART_COUNT);
+    lua_Integer n = lua_tointeger(L, -1) + 1;
+    lua_pop(L, 1);
+    lua_pushinteger(L, n);
+    lua_setfield(L, LUA_REGISTRYINDEX, REG_CHART_COUNT);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, REG_CHARTS) == LUA_TTABLE) {
+        lua_pushvalue(L, 1);
+        lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    }
+    lua_pop(L, 1);
+    lua_pushinteger(L, n);
+    return 1;
+}
+
 static int runtime_warn(lua_State *L) {
     sumi_warn(L, "%s", luaL_checkstring(L, 1));
     return 0;
@@ -482,6 +612,7 @@ static const luaL_Reg runtime_functions[] = {
     {"resolve", runtime_resolve},
     {"epoch", runtime_epoch},
     {"warn", runtime_warn},
+    {"register_chart", runtime_register_chart},
     {NULL, NULL},
 };
 

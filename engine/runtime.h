@@ -7,11 +7,26 @@
 
 #include <lua.h>
 
+/* `sumi chart`: what to export of every chart a script creates. The caller
+ * owns the strings, which must outlive the run. */
+struct sumi_chart_export {
+    const char *directory;      /* DIR: each chart goes to DIR/<name>.<format> */
+    const char *const *formats; /* "png", "svg", "pdf" */
+    int format_count;
+    const char *preset;     /* a chart:save preset, or NULL for "slides" */
+    int width, height;      /* --size in pixels, or 0 for the preset's */
+    int dpi;                /* 0: the preset's */
+    const char *background; /* NULL: white */
+};
+
 struct sumi_run_options {
     const char *script_path;   /* as given on the command line */
     const char *output_path;   /* -o, or NULL */
     const char *const *params; /* "key=value" strings from -p */
     int param_count;
+    /* Non-NULL in `sumi chart`: the script's own outputs are discarded and
+     * every chart it created is saved instead. */
+    const struct sumi_chart_export *export;
 };
 
 /* A fresh state with the standard libraries the sandbox allows, the engine's
@@ -19,7 +34,9 @@ struct sumi_run_options {
 lua_State *sumi_state_new(void);
 
 /* Runs one report script; prints errors on stderr. Returns the exit code:
- * 0 success, 1 the report failed. */
+ * 0 success, 1 the report failed. With options->export, publishes the
+ * charts the script created (their paths printed on stdout) instead of its
+ * own outputs. */
 int sumi_run_script(const struct sumi_run_options *options);
 
 /* Pushes the path a script-relative input path resolves to: absolute paths

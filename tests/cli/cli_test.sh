@@ -358,4 +358,101 @@ LUA
   [ "$(grep -c 'no configured font' stderr.txt)" -eq 1 ] || fail "expected one warning: $ERR"
 }
 
+# ---------------------------------------------------------------- sumi chart
+
+# png_size FILE: "WIDTHxHEIGHT" from the PNG's IHDR chunk (bytes 16-23).
+png_size() {
+  od -An -tu1 -j16 -N8 "$1" | awk '{ printf "%dx%d", $3 * 256 + $4, $7 * 256 + $8 }'
+}
+
+write_two_charts() { # two charts, one named, and a PDF of the script's own
+  write_script scripts/deck.lua <<'LUA'
+local sumi = require "sumi"
+local chart = require "sumi.chart"
+local rows = {{k = "中国", v = 71}, {k = "米国", v = 150}, {k = "その他", v = 50}}
+chart.bar(rows, {x = "k", y = "v", title = "AIユニコーン企業数"})
+chart.line(rows, {x = "k", y = "v", name = "trend"})
+local page = sumi.canvas.pdf(nil)
+page:text("the script's own report", 20, 20)
+page:close()
+if sumi.params.fail == "yes" then error("the data went bad after the charts were made") end
+LUA
+}
+
+case_chart_exports_every_chart_in_each_format() {
+  write_two_charts
+  run "$SUMI" chart scripts/deck.lua --format png,svg
+  expect_code 0
+  for f in chart-1.png chart-1.svg trend.png trend.svg; do
+    [ -s "reports/charts/deck/$f" ] || fail "reports/charts/deck/$f missing; stdout: $OUT"
+    expect_contains "$OUT" "reports/charts/deck/$f" "stdout"
+  done
+  [ "$(find reports/charts -type f | wc -l)" -eq 4 ] || fail "not 4 files: $(find reports -type f)"
+  [ "$(png_size reports/charts/deck/chart-1.png)" = 1920x1080 ] ||
+    fail "chart-1.png is $(png_size reports/charts/deck/chart-1.png), not 1920x1080"
+  [ "$(png_size reports/charts/deck/trend.png)" = 1920x1080 ] || fail "trend.png is not 1920x1080"
+  grep -q 'width="720pt" height="405pt"' reports/charts/deck/chart-1.svg || fail "SVG not 720x405 pt"
+  [ ! -e reports/deck.pdf ] || fail "the script's own PDF was written in chart mode"
+}
+
+case_chart_size_dpi_and_background_options() {
+  write_two_charts
+  run "$SUMI" chart scripts/deck.lua --size 1280x720 --background transparent --out out/
+  expect_code 0
+  [ "$(png_size out/chart-1.png)" = 1280x720 ] || fail "chart-1.png is $(png_size out/chart-1.png)"
+  run "$SUMI" chart scripts/deck.lua --preset 4:3 --dpi 96 --out small
+  expect_code 0
+  [ "$(png_size small/trend.png)" = 960x720 ] || fail "trend.png is $(png_size small/trend.png)"
+  run "$SUMI" chart scripts/deck.lua --format pdf --out pdf
+  expect_code 0
+  pdfinfo pdf/trend.pdf >info.txt || fail "pdfinfo cannot read pdf/trend.pdf"
+  grep -E '^Page size: +720 x 405 pts' info.txt >/dev/null || fail "not 720 x 405 pt: $(cat info.txt)"
+  pdftotext pdf/chart-1.pdf t.txt
+  grep -q "AIユニコーン企業数" t.txt || fail "chart title not in the PDF text"
+  [ ! -e pdf/chart-1.png ] || fail "--format pdf also wrote a PNG"
+  [ ! -e reports/deck.pdf ] || fail "the script's own PDF was written in chart mode"
+}
+
+case_chart_script_error_writes_nothing() {
+  write_two_charts
+  run "$SUMI" chart scripts/deck.lua -p fail=yes --format png,svg,pdf
+  expect_code 1
+  expect_contains "$ERR" "scripts/deck.lua:9: the data went bad" "stderr"
+  [ -z "$(find . -path ./scripts -prune -o -type f ! -name '*.txt' ! -name '*.lua' -print)" ] ||
+    fail "a failed run wrote: $(find . -type f)"
+  run "$SUMI" chart scripts/deck.lua --background nocolour
+  expect_code 1
+  expect_contains "$ERR" "cannot export chart 'chart-1'" "stderr"
+  [ -z "$(find . -path ./scripts -prune -o -type f ! -name '*.txt' ! -name '*.lua' -print)" ] ||
+    fail "a failed export wrote: $(find . -type f)"
+  write_script same.lua <<'LUA'
+local chart = require "sumi.chart"
+chart.bar({{k = "a", v = 1}}, {x = "k", y = "v", name = "x"})
+chart.line({{k = "a", v = 1}}, {x = "k", y = "v", name = "x"})
+LUA
+  run "$SUMI" chart same.lua
+  expect_code 1
+  expect_contains "$ERR" "charts 1 and 2 are both named 'x'" "stderr"
+  [ -z "$(find . -path ./scripts -prune -o -type f ! -name '*.txt' ! -name '*.lua' -print)" ] ||
+    fail "duplicate names wrote: $(find . -type f)"
+}
+
+case_chart_usage_errors_exit_2() {
+  write_two_charts
+  for args in "--size 0x10" "--size 1920" "--format gif" "--format png,,svg" "--bogus" \
+    "--preset huge" "--dpi 0" "--size 800x600 --preset slides"; do
+    # shellcheck disable=SC2086 # args split on purpose
+    run "$SUMI" chart scripts/deck.lua $args
+    expect_code 2
+    expect_contains "$ERR" "usage: sumi chart SCRIPT" "stderr for $args"
+  done
+  [ -z "$(find . -path ./scripts -prune -o -type f ! -name '*.txt' ! -name '*.lua' -print)" ] ||
+    fail "a usage error wrote: $(find . -type f)"
+  run "$SUMI" chart --help
+  expect_code 0
+  expect_contains "$OUT" "--format LIST" "chart --help"
+  run "$SUMI" --help
+  expect_contains "$OUT" "chart SCRIPT" "--help output"
+}
+
 "case_$CASE"

@@ -23,7 +23,7 @@ Chart.__index = Chart
 local common_defaults = {
   x = false, y = false, title = false, subtitle = false, source = true, theme = false,
   lang = "ja", unit = "", y_title = false, y_format = false, y_units = "auto",
-  y_title_position = "top", names = false, legend = true, value_labels = false,
+  y_title_position = "top", names = false, legend = true, value_labels = false, name = false,
 }
 
 local function defaults(extra)
@@ -106,6 +106,19 @@ local function make(kind, data, opts, extra, fn)
     self.source = o.source
   end
   self.value_format = o.value_labels and axis.formatter(o.value_labels ~= true and o.value_labels or nil, 4)
+  if o.name ~= false and (type(o.name) ~= "string" or o.name == "" or o.name:find("^%.") or
+      o.name:find("[/\\%c]")) then
+    error(("bad option 'name' to '%s' (a file name without '/' expected, got %s)")
+      :format(fn, type(o.name) == "string" and ("'" .. o.name .. "'") or type(o.name)), 3)
+  end
+  return self
+end
+
+-- Every chart joins the run's list, which `sumi chart` exports; its name
+-- (the file name there) defaults to chart-N, N its place in creation order.
+local function register(self)
+  local n = require("sumi.runtime").register_chart(self)
+  self.name = self.options.name or ("chart-" .. n)
   return self
 end
 
@@ -128,14 +141,14 @@ function chart.bar(data, opts)
     if not o.y_format then o.y_format = "pct0" end
     if o.value_labels == true then self.value_format = axis.formatter("pct0") end
   end
-  return self
+  return register(self)
 end
 
 --- chart.line(data, options) -> chart: one line per y column, broken at
 --- missing values. Extra options: markers (false), zero (false: the value
 --- axis starts at 0 only if asked).
 function chart.line(data, opts)
-  return make("line", data, opts, {markers = false, zero = false}, "chart.line")
+  return register(make("line", data, opts, {markers = false, zero = false}, "chart.line"))
 end
 
 -- ---- layout

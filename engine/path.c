@@ -1,0 +1,419 @@
+/* sumi.path: paths built in C from long numeric series (a dataset column
+ * view read in place, or a Lua array), mapped by linear scales and decimated
+ * to what the device can show, so a million-point line costs one call and a
+ * few thousand path segments, not a million.
+ *
+ *   path.series(canvas, xs, ys, {x = {domain = {min, max}, range = {l, r}},
+ *                                y = {domain = {min, max}, range = {b, t}},
+ *                                decimate = "minmax" | "lttb" | false,
+ *                                points = n}) -> points emitted
+ *
+ * minmax keeps, per device pixel column, the first, lowest, highest and last
+ * point of each run of consecutive points in that column (the "M4"
+ * aggregation of Jugel et al., VLDB 2014): the rasterised line is the same
+ * as the full one's. lttb is largest-triangle-three-buckets (Steinarsson,
+ * "Downsampling Time Series for Visual Representation", 2013): a fixed
+ * number of points chosen for shape, for when a smaller path matters more
+ * than a pixel-exact one. */
+#define _POSIX_C_SOURCE 200809L
+#include <cairo.h>
+#include <lauxlib.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "canvas.h"
+#include "data.h"
+#include "modules.h"
+#include "options.h"
+
+/* Above this many points per device pixel column, minmax decimates. */
+#define POINTS_PER_COLUMN 4
+#define POINTS_LIMIT 1.0e7
+
+/* The values of one argument. The storage belongs to a column (read in
+ * place) or to a scratch userdata left on the Lua stack; either way it lives
+ * until the C function returns. Exactly one of integers and doubles is set. */
+struct values {
+    size_t n;
+    const int64_t *integers;
+    const double *doubles;
+    const uint8_t *valid; /* NULL: no nulls; else valid[i] is 0 for a null */
+};
+
+static double value_at(const struct values *v, size_t i) {
+    return v->integers != NULL ? (double)v->integers[i] : v->doubles[i];
+}
+
+static void value_error(lua_State *L, int arg, size_t i, const char *what) {
+    luaL_argerror(L, arg, lua_pushfstring(L, "value %I %s", (lua_Integer)i + 1, what));
+}
+
+/* A column view (numbers or integers, finite by construction) or a Lua
+ * array of numbers and nils (field n, or #t, gives its length). */
+static void read_values(lua_State *L, int arg, struct values *out) {
+    const struct sumi_coldata *col = sumi_test_column(L, arg);
+    if (col != NULL) {
+        if (col->type != SUMI_INTEGER && col->type != SUMI_NUMBER)
+            luaL_argerror(L, arg,
+                          lua_pushfstring(L,
+                                          "column of numbers expected, got a column of %s values",
+                                          sumi_type_name(col->type)));
+        out->n = col->length;
+        out->integers = col->type == SUMI_INTEGER ? col->v.integers : NULL;
+        out->doubles = col->type == SUMI_NUMBER ? col->v.numbers : NULL;
+        out->valid = col->valid;
+        return;
+    }
+    if (lua_type(L, arg) != LUA_TTABLE)
+        luaL_typeerror(L, arg, "array of numbers or column view");
+    size_t n = lua_rawlen(L, arg);
+    if (lua_getfield(L, arg, "n") != LUA_TNIL) {
+        int exact = 0;
+        lua_Integer k = lua_tointegerx(L, -1, &exact);
+        if (!exact || k < 0 || (double)k > POINTS_LIMIT * 10)
+            luaL_argerror(L, arg, "field 'n' must be a count (an integer >= 0)");
+        n = (size_t)k;
+    }
+    lua_pop(L, 1);
+    double *doubles = lua_newuserdatauv(L, n * sizeof(double) + 1, 0);
+    uint8_t *valid = NULL;
+    for (size_t i = 0; i < n; i++) {
+        int t = lua_rawgeti(L, arg, (lua_Integer)i + 1);
+        if (t == LUA_TNIL) {
+            if (valid == NULL) {
+                lua_pop(L, 1);
+                valid = lua_newuserdatauv(L, n, 0);
+                memset(valid, 1, n);
+                lua_pushnil(L); /* stands for the popped value */
+            }
+            valid[i] = 0;
+            doubles[i] = 0;
+        } else if (t == LUA_TNUMBER) {
+            double d = lua_tonumber(L, -1);
+            if (isnan(d))
+                value_error(L, arg, i, "is nan");
+            if (isinf(d))
+                value_error(L, arg, i, d > 0 ? "is inf" : "is -inf");
+            doubles[i] = d;
+        } else {
+            value_error(L, arg, i,
+                        lua_pushfstring(L, "is a %s, not a number", luaL_typename(L, -1)));
+        }
+        lua_pop(L, 1);
+    }
+    /* the scratch userdata (and the null map) stay on the stack */
+    out->n = n;
+    out->integers = NULL;
+    out->doubles = doubles;
+    out->valid = valid;
+}
+
+/* A linear map from a data domain to a range in user units. */
+struct axis {
+    double d0, d1, r0, r1, k;
+};
+
+static double axis_map(const struct axis *a, double v) { return a->r0 + (v - a->d0) * a->k; }
+
+/* opts.<name>.<key> = {a, b}: two finite numbers, different from each other. */
+static void read_pair(lua_State *L, int tbl, const char *axis, const char *key, double out[2]) {
+    if (lua_getfield(L, tbl, key) != LUA_TTABLE)
+        luaL_error(L, "bad option '%s.%s' to 'series' ({a, b} expected, got %s)", axis, key,
+                   luaL_typename(L, -1));
+    for (int i = 0; i < 2; i++) {
+        lua_rawgeti(L, -1 - i, i + 1);
+        int ok = 0;
+        out[i] = lua_tonumberx(L, -1, &ok);
+        if (!ok || !isfinite(out[i]))
+            luaL_error(L, "bad option '%s.%s' to 'series' (two finite numbers expected)", axis,
+                       key);
+    }
+    if (lua_rawlen(L, -3) != 2)
+        luaL_error(L, "bad option '%s.%s' to 'series' (two finite numbers expected)", axis, key);
+    if (out[0] == out[1])
+        luaL_error(L, "bad option '%s.%s' to 'series' (the span is zero: both ends are %f)", axis,
+                   key, out[0]);
+    lua_pop(L, 3);
+}
+
+static void read_axis(lua_State *L, int opts, const char *name, struct axis *a) {
+    static const char *const keys[] = {"domain", "range", NULL};
+    if (lua_getfield(L, opts, name) != LUA_TTABLE)
+        luaL_error(L,
+                   "bad option '%s' to 'series' ({domain = {min, max}, range = {a, b}} "
+                   "expected, got %s)",
+                   name, luaL_typename(L, -1));
+    int t = lua_gettop(L);
+    opt_check_keys(L, t, keys);
+    double d[2], r[2];
+    read_pair(L, t, name, "domain", d);
+    read_pair(L, t, name, "range", r);
+    lua_pop(L, 1);
+    a->d0 = d[0];
+    a->d1 = d[1];
+    a->r0 = r[0];
+    a->r1 = r[1];
+    a->k = (r[1] - r[0]) / (d[1] - d[0]);
+    if (!isfinite(a->k) || a->k == 0)
+        luaL_error(L, "bad option '%s' to 'series' (domain and range give no usable scale)", name);
+}
+
+enum decimation { DECIMATE_NONE, DECIMATE_MINMAX, DECIMATE_LTTB };
+
+/* Where the points go: a sub-path per run of non-null points. */
+struct emitter {
+    cairo_t *cr;
+    const struct values *xs, *ys;
+    const struct axis *ax, *ay;
+    size_t count; /* points emitted */
+    int in_run;   /* a sub-path is open */
+};
+
+static void emit(struct emitter *e, size_t i) {
+    double x = axis_map(e->ax, value_at(e->xs, i)), y = axis_map(e->ay, value_at(e->ys, i));
+    if (e->in_run)
+        cairo_line_to(e->cr, x, y);
+    else
+        cairo_move_to(e->cr, x, y);
+    e->in_run = 1;
+    e->count++;
+}
+
+static int point_valid(const struct values *xs, const struct values *ys, size_t i) {
+    return (xs->valid == NULL || xs->valid[i]) && (ys->valid == NULL || ys->valid[i]);
+}
+
+/* The device pixel column of data x: whole device units from the range's
+ * left end, so column edges fall on pixel edges when the canvas is not
+ * rotated. */
+struct columns {
+    double origin, width; /* device x of the range's left end; device span */
+};
+
+static long column_of(const struct columns *c, const struct axis *ax, double x) {
+    double t = (x - ax->d0) / (ax->d1 - ax->d0);
+    return (long)floor(c->origin + t * c->width);
+}
+
+/* The first, lowest, highest and last point of each run of consecutive
+ * points in one pixel column, in the order they come. */
+static void emit_minmax(struct emitter *e, const struct columns *cols, size_t n) {
+    size_t pick[4];
+    long bucket = 0;
+    int open = 0; /* a bucket is being gathered */
+    size_t first = 0, last = 0, lo = 0, hi = 0;
+    for (size_t i = 0; i <= n; i++) {
+        int valid = i < n && point_valid(e->xs, e->ys, i);
+        long col = valid ? column_of(cols, e->ax, value_at(e->xs, i)) : 0;
+        if (open && (!valid || col != bucket)) {
+            int k = 0;
+            pick[k++] = first;
+            size_t a = lo < hi ? lo : hi, b = lo < hi ? hi : lo;
+            if (a != first)
+                pick[k++] = a;
+            if (b != a && b != first)
+                pick[k++] = b;
+            if (last != pick[k - 1])
+                pick[k++] = last;
+            for (int j = 0; j < k; j++)
+                emit(e, pick[j]);
+            open = 0;
+        }
+        if (!valid) {
+            e->in_run = 0;
+            continue;
+        }
+        double y = value_at(e->ys, i);
+        if (!open) {
+            open = 1;
+            bucket = col;
+            first = lo = hi = i;
+        } else {
+            if (y < value_at(e->ys, lo))
+                lo = i;
+            if (y > value_at(e->ys, hi))
+                hi = i;
+        }
+        last = i;
+    }
+}
+
+static double triangle_area(double ax, double ay, double bx, double by, double cx, double cy) {
+    return fabs((ax - cx) * (by - ay) - (ax - bx) * (cy - ay)) / 2;
+}
+
+/* LTTB over the run [start, end) (all valid), down to target points. */
+static void lttb_run(struct emitter *e, size_t start, size_t end, size_t target) {
+    size_t len = end - start;
+    if (target >= len || target < 3) {
+        if (target < 3 && len > 2) {
+            emit(e, start);
+            emit(e, end - 1);
+            return;
+        }
+        for (size_t i = start; i < end; i++)
+            emit(e, i);
+        return;
+    }
+    const struct values *xs = e->xs, *ys = e->ys;
+    double every = (double)(len - 2) / (double)(target - 2);
+    size_t a = start;
+    emit(e, a);
+    for (size_t b = 0; b < target - 2; b++) {
+        /* the average of the next bucket */
+        size_t n0 = start + 1 + (size_t)floor((double)(b + 1) * every);
+        size_t n1 = start + 1 + (size_t)floor((double)(b + 2) * every);
+        if (n1 > end)
+            n1 = end;
+        if (n0 >= n1)
+            n0 = n1 - 1;
+        double avx = 0, avy = 0;
+        for (size_t j = n0; j < n1; j++) {
+            avx += value_at(xs, j);
+            avy += value_at(ys, j);
+        }
+        avx /= (double)(n1 - n0);
+        avy /= (double)(n1 - n0);
+        /* the point of this bucket making the largest triangle with a and
+         * the average (in device proportions: the mapped coordinates) */
+        size_t r0 = start + 1 + (size_t)floor((double)b * every);
+        size_t r1 = start + 1 + (size_t)floor((double)(b + 1) * every);
+        double ax = axis_map(e->ax, value_at(xs, a)), ay = axis_map(e->ay, value_at(ys, a));
+        double cx = axis_map(e->ax, avx), cy = axis_map(e->ay, avy);
+        double best = -1;
+        size_t pick = r0;
+        for (size_t j = r0; j < r1; j++) {
+            double area = triangle_area(ax, ay, axis_map(e->ax, value_at(xs, j)),
+                                        axis_map(e->ay, value_at(ys, j)), cx, cy);
+            if (area > best) {
+                best = area;
+                pick = j;
+            }
+        }
+        emit(e, pick);
+        a = pick;
+    }
+    emit(e, end - 1);
+}
+
+/* LTTB per run of non-null points, each run given its share of the target. */
+static void emit_lttb(struct emitter *e, size_t n, size_t valid_count, size_t target) {
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && !point_valid(e->xs, e->ys, i))
+            i++;
+        size_t start = i;
+        while (i < n && point_valid(e->xs, e->ys, i))
+            i++;
+        if (i > start) {
+            double share = (double)(i - start) / (double)valid_count;
+            size_t t = (size_t)ceil(share * (double)target);
+            e->in_run = 0;
+            lttb_run(e, start, i, t < 2 ? 2 : t);
+        }
+    }
+}
+
+static const char *const series_keys[] = {"x", "y", "decimate", "points", NULL};
+static const char *const decimate_names[] = {"minmax", "lttb", NULL};
+
+/* path.series(canvas, xs, ys, options) -> points emitted */
+static int path_series(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    luaL_checktype(L, 4, LUA_TTABLE);
+    opt_check_keys(L, 4, series_keys);
+    struct axis ax, ay;
+    read_axis(L, 4, "x", &ax);
+    read_axis(L, 4, "y", &ay);
+    enum decimation mode = DECIMATE_MINMAX;
+    int t = lua_getfield(L, 4, "decimate");
+    if (t == LUA_TBOOLEAN)
+        mode = lua_toboolean(L, -1) ? DECIMATE_MINMAX : DECIMATE_NONE;
+    else if (t != LUA_TNIL)
+        mode = opt_enum(L, 4, "decimate", 0, decimate_names) == 0 ? DECIMATE_MINMAX : DECIMATE_LTTB;
+    lua_pop(L, 1);
+    if (opt_has(L, 4, "points") && mode != DECIMATE_LTTB)
+        return luaL_error(L, "bad option 'points' to 'series' (it goes with decimate = \"lttb\")");
+    double points = opt_number(L, 4, "points", 0, 3, POINTS_LIMIT);
+
+    struct values xs, ys;
+    read_values(L, 2, &xs);
+    read_values(L, 3, &ys);
+    if (xs.n != ys.n)
+        return luaL_argerror(L, 3,
+                             lua_pushfstring(L,
+                                             "ys holds %I values, xs holds %I: lengths must match",
+                                             (lua_Integer)ys.n, (lua_Integer)xs.n));
+
+    /* The data's extent, mapped: if its corners fit cairo's fixed point,
+     * every point does (the maps are linear). */
+    size_t valid_count = 0;
+    double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+    for (size_t i = 0; i < xs.n; i++) {
+        if (!point_valid(&xs, &ys, i))
+            continue;
+        double x = value_at(&xs, i), y = value_at(&ys, i);
+        x0 = fmin(x0, x);
+        x1 = fmax(x1, x);
+        y0 = fmin(y0, y);
+        y1 = fmax(y1, y);
+        valid_count++;
+    }
+    if (valid_count == 0) {
+        lua_pushinteger(L, 0);
+        return 1;
+    }
+    double ux0 = axis_map(&ax, x0), ux1 = axis_map(&ax, x1);
+    double uy0 = axis_map(&ay, y0), uy1 = axis_map(&ay, y1);
+    sumi_canvas_check_point(L, c, ux0, uy0);
+    sumi_canvas_check_point(L, c, ux1, uy0);
+    sumi_canvas_check_point(L, c, ux0, uy1);
+    sumi_canvas_check_point(L, c, ux1, uy1);
+
+    /* How many device pixels the x range spans: a PNG's pixels, a PDF's or
+     * SVG's points (its device unit), whatever the current transform. */
+    double dx = ax.r1 - ax.r0, dy = 0;
+    cairo_user_to_device_distance(c->cr, &dx, &dy);
+    struct columns cols;
+    double ox = ax.r0, oy = 0;
+    cairo_user_to_device(c->cr, &ox, &oy);
+    if (fabs(dx) >= 1) {
+        cols.origin = ox;
+        cols.width = dx;
+    } else { /* turned or tiny: count along the range's own direction */
+        cols.origin = 0;
+        cols.width = hypot(dx, dy);
+    }
+    double pixels = fmax(1, ceil(fabs(cols.width)));
+
+    struct emitter e = {c->cr, &xs, &ys, &ax, &ay, 0, 0};
+    if (mode == DECIMATE_MINMAX && (double)valid_count > POINTS_PER_COLUMN * pixels) {
+        emit_minmax(&e, &cols, xs.n);
+    } else if (mode == DECIMATE_LTTB) {
+        size_t target = points > 0 ? (size_t)points : (size_t)(2 * pixels);
+        emit_lttb(&e, xs.n, valid_count, target < 3 ? 3 : target);
+    } else {
+        for (size_t i = 0; i < xs.n; i++) {
+            if (point_valid(&xs, &ys, i))
+                emit(&e, i);
+            else
+                e.in_run = 0;
+        }
+    }
+    cairo_status_t status = cairo_status(c->cr);
+    if (status != CAIRO_STATUS_SUCCESS)
+        return luaL_error(L, "cairo: %s", cairo_status_to_string(status));
+    lua_pushinteger(L, (lua_Integer)e.count);
+    return 1;
+}
+
+static const luaL_Reg functions[] = {
+    {"series", path_series},
+    {NULL, NULL},
+};
+
+int luaopen_sumi_path(lua_State *L) {
+    luaL_newlib(L, functions);
+    return 1;
+}

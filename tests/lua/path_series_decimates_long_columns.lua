@@ -1,0 +1,121 @@
+-- sumi.path.series: a million-point column drawn from C, decimated to what
+-- the device can show. The PNGs and PDFs written here are compared by the
+-- ctest test lua_path_series_outputs_compare (path_series_compare.cmake):
+-- the decimated PDF must be much smaller (the PNG pair is written for an
+-- imgdiff comparison not yet asserted).
+local check = require "check"
+local sumi = require "sumi"
+local path = require "sumi.path"
+local runtime = require "sumi.runtime"
+local test = check.test
+
+local out_dir = runtime.default_output("pdf"):match("^(.*)/[^/]*$") or "."
+local N = 1000000
+
+-- A sine plus noise, built once in Lua; the drawing reads the columns in place.
+local xs, ys = {}, {}
+math.randomseed(42)
+for i = 1, N do
+  xs[i] = i - 1
+  ys[i] = math.sin(i * 6 * math.pi / N) + (math.random() - 0.5) * 0.4
+end
+local ds = sumi.data.from_columns({"x", "y"}, {x = xs, y = ys})
+xs, ys = nil, nil -- luacheck: ignore (frees the arrays)
+local X, Y = ds:view("x"), ds:view("y")
+
+-- Rasterising a million crossing segments takes cairo minutes, so the
+-- pixel comparison uses every 20th point (still 26 per pixel column).
+local M = N // 20
+local sx, sy = {}, {}
+for i = 1, M do
+  sx[i] = (i - 1) * 20
+  sy[i] = ds:row((i - 1) * 20 + 1).y
+end
+
+local function options(width, height, decimate)
+  return {x = {domain = {0, N - 1}, range = {0, width}},
+          y = {domain = {-1.5, 1.5}, range = {height, 0}}, decimate = decimate}
+end
+
+local function png(name, xv, yv, decimate)
+  local c = sumi.canvas.png(out_dir .. "/" .. name .. ".png", {width = 1920, height = 1080})
+  local n = path.series(c, xv, yv, options(1920, 1080, decimate))
+  c:stroke{color = "#1f4e79", width = 1}
+  c:close()
+  return n
+end
+
+local function pdf(name, decimate)
+  local c = sumi.canvas.pdf(out_dir .. "/" .. name .. ".pdf", {size = "A4", orientation = "landscape"})
+  local w, h = c:size()
+  local n = path.series(c, X, Y, options(w, h, decimate))
+  c:stroke{color = "#1f4e79", width = 0.5}
+  c:close()
+  return n
+end
+
+test("a million points decimate to at most four per pixel column", function()
+  local c = sumi.canvas.png(out_dir .. "/path_series_scratch.png", {width = 1920, height = 1080})
+  local n = path.series(c, X, Y, options(1920, 1080, "minmax"))
+  check.less(3 * 1920, n, "decimated points (some per column)")
+  check.is_true(n <= 4 * 1920, "decimated points <= 4 x 1920, got " .. n)
+  c:stroke{color = "#1f4e79", width = 1}
+  check.equal(path.series(c, X, Y, options(1920, 1080, false)), N, "undecimated points")
+  c:new_path()
+  c:discard()
+end)
+
+test("the decimated and the full png are drawn for comparison", function()
+  local n = png("path_series_decimated", sx, sy, nil)
+  check.is_true(n <= 4 * 1920, "decimated points <= 4 x 1920, got " .. n)
+  check.equal(png("path_series_full", sx, sy, false), M, "points")
+end)
+
+test("a pdf decimates by its points: 1 pt is the pixel", function()
+  local n = pdf("path_series_decimated", nil)
+  check.is_true(n <= 4 * 842, "decimated points <= 4 x 842 pt, got " .. n)
+  check.equal(pdf("path_series_full", false), N, "points")
+end)
+
+test("lttb keeps the number of points asked for", function()
+  local c = sumi.canvas.svg(out_dir .. "/path_series_scratch.svg", {width = 400, height = 300})
+  check.equal(path.series(c, X, Y, {x = {domain = {0, N - 1}, range = {0, 400}},
+                                    y = {domain = {-1.5, 1.5}, range = {300, 0}},
+                                    decimate = "lttb", points = 500}), 500, "points")
+  check.equal(path.series(c, X, Y, {x = {domain = {0, N - 1}, range = {0, 400}},
+                                    y = {domain = {-1.5, 1.5}, range = {300, 0}},
+                                    decimate = "lttb"}), 800, "points: 2 x the width")
+  c:discard()
+end)
+
+local small = {x = {domain = {1, 5}, range = {0, 100}}, y = {domain = {0, 10}, range = {100, 0}}}
+
+test("nils break the line into sub-paths", function()
+  local c = sumi.canvas.svg(out_dir .. "/path_series_scratch.svg", {width = 100, height = 100})
+  check.equal(path.series(c, {1, 2, 3, 4, 5}, {1, 2, nil, 4, 5, n = 5}, small), 4, "points")
+  -- the same gap from a column view with a null
+  local g = sumi.data.from_columns({"x", "y"}, {x = {1, 2, 3, 4, 5}, y = {1, nil, 3, nil, 5, n = 5}})
+  check.equal(path.series(c, g:view("x"), g:view("y"), small), 3, "points from columns")
+  c:discard()
+end)
+
+test("bad input is an error naming what is wrong", function()
+  local c = sumi.canvas.svg(out_dir .. "/path_series_scratch.svg", {width = 100, height = 100})
+  check.errors(function() path.series(c, {1, 2, 3}, {1, 0 / 0, 3}, small) end, "value 2 is nan")
+  check.errors(function() path.series(c, {1, 2, 3}, {1, 2}, small) end, "lengths must match")
+  check.errors(function()
+    path.series(c, {1}, {1}, {x = {domain = {1, 1}, range = {0, 1}}, y = small.y})
+  end, "span is zero")
+  check.errors(function()
+    path.series(c, {1}, {1}, {x = {domain = {0, 1 / 0}, range = {0, 1}}, y = small.y})
+  end, "two finite numbers")
+  check.errors(function() path.series(c, {1}, {1}, {x = small.x, y = small.y, decimate = "fast"}) end,
+    "'minmax', 'lttb'")
+  check.errors(function() path.series(c, {1}, {1}, {x = small.x, y = small.y, colour = 1}) end,
+    "unknown option 'colour'")
+  check.errors(function() path.series(c, {1, 1e12}, {1, 2}, small) end, "out of range")
+  check.errors(function() path.series(c, {"a"}, {1}, small) end, "is a string")
+  c:discard()
+end)
+
+check.done()
