@@ -474,4 +474,223 @@ function Chart:save(path, opts)
   return self
 end
 
+-- ---- one-figure charts: pie, part of a whole, KPI tile
+
+local pie_mark = require "sumi.marks.pie"
+local part_mark = require "sumi.marks.part"
+local kpi_mark = require "sumi.marks.kpi"
+local template = require "sumi.template"
+
+-- Charts without value axes: each kind composes its own plot inside the
+-- common frame (title, subtitle, source). Its drawing list also takes
+-- filled shapes, recorded as a function painting them on a canvas.
+local Figure = setmetatable({}, {__index = Chart})
+Figure.__index = Figure
+
+local function add_shape(list, paint)
+  list.items[#list.items + 1] = {kind = "shape", paint = paint}
+end
+
+local function figure_list(canvas)
+  local list = drawing.new(canvas)
+  function list.draw(self, target)
+    local c = target or self.canvas
+    for _, item in ipairs(self.items) do
+      if item.kind == "shape" then
+        item.paint(c)
+      else
+        drawing.draw({canvas = c, items = {item}}, c)
+      end
+    end
+  end
+  return list
+end
+
+function Figure:compose(canvas, box)
+  box = box or {}
+  if not box.width then
+    local w, h = canvas:size()
+    box = {x = box.x or 0, y = box.y or 0, width = w - (box.x or 0), height = h - (box.y or 0)}
+  end
+  local list = figure_list(canvas)
+  local area = frame(self, list, box)
+  self:compose_plot(list, area)
+  return list
+end
+
+local figure_defaults = {title = false, subtitle = false, source = true, theme = false, lang = "ja",
+                         name = false}
+
+-- As make, for the charts that take their own options: checks them, the
+-- theme, the source and the name (errors at the caller of fn's caller).
+local function make_figure(kind, opts, extra, fn)
+  local d = options.copy(figure_defaults)
+  for k, v in pairs(extra) do d[k] = v end
+  local o = options.check(fn, opts, d, 4)
+  local self = setmetatable({kind = kind, options = o}, Figure)
+  self.theme = themes.get(o.theme or nil, 4)
+  o.legend = false
+  self.data = {categories = {}, series = {}, n = 0}
+  if o.name ~= false and (type(o.name) ~= "string" or o.name == "" or o.name:find("^%.") or
+      o.name:find("[/\\%c]")) then
+    error(("bad option 'name' to '%s' (a file name without '/' expected, got %s)")
+      :format(fn, type(o.name) == "string" and ("'" .. o.name .. "'") or type(o.name)), 3)
+  end
+  return self
+end
+
+local function set_source(self, found)
+  local o = self.options
+  if o.source == true then self.source = found elseif o.source then self.source = o.source end
+end
+
+local function finite(v) return type(v) == "number" and v == v and v ~= math.huge and v ~= -math.huge end
+
+--- chart.pie(data, options) -> chart: one slice per row, its share of the
+--- total. Options: label (the name column), value (the value column), donut
+--- (0: the hole's share of the radius, up to 0.9), value_labels ("pct1":
+--- a format name, false, or function(value, share) -> text), and the
+--- frame's title, subtitle, source, theme, lang, name.
+function chart.pie(data, opts)
+  local self = make_figure("pie", opts, {label = false, value = false, donut = 0, value_labels = "pct1"},
+    "chart.pie")
+  local o = self.options
+  if not o.label then error("missing option 'label' to 'chart.pie' (the name column)", 2) end
+  if not o.value then error("missing option 'value' to 'chart.pie' (the value column)", 2) end
+  if not finite(o.donut) or o.donut < 0 or o.donut > 0.9 then
+    error(("bad option 'donut' to 'chart.pie' (value in [0, 0.9] expected, got %s)")
+      :format(tostring(o.donut)), 2)
+  end
+  local read = read_data(data, {x = o.label, y = o.value}, "chart.pie", 3)
+  local values, total = read.series[1].values, 0
+  for i = 1, read.n do
+    local v = values[i]
+    if v == nil then error(("chart.pie: row %d of '%s' has no value"):format(i, o.value), 2) end
+    if v < 0 then
+      error(("chart.pie: row %d of '%s' is negative (%s): a pie shows parts of a total"):format(i, o.value,
+        tostring(v)), 2)
+    end
+    total = total + v
+  end
+  if total <= 0 then
+    error(("chart.pie: the values of '%s' add up to %s: a pie needs a positive total")
+      :format(o.value, tostring(total)), 2)
+  end
+  self.data, self.total = read, total
+  set_source(self, read.source)
+  if o.value_labels then
+    local spec = o.value_labels
+    if type(spec) == "function" then
+      self.value_format = spec
+    else
+      local f = axis.formatter(spec, 3)
+      local of_share = type(spec) == "string" and spec:find("^pct") ~= nil
+      self.value_format = function(v, share) return f(of_share and share or v) end
+    end
+  end
+  return register(self)
+end
+
+function Figure.compose_plot_pie(self, list, area)
+  local values, fmt = self.data.series[1].values, self.value_format
+  return pie_mark(list, area, self.data, {theme = self.theme, donut = self.options.donut,
+    shape = add_shape, label = function(i)
+      local name = self.data.categories[i]
+      if not fmt then return name end
+      return name .. " " .. fmt(values[i], values[i] / self.total)
+    end})
+end
+
+-- The part and whole of chart.part: numbers, or columns of the first row.
+local function part_numbers(data, o)
+  local function read(key)
+    local v = o[key]
+    if type(v) == "string" then
+      local row = type(data) == "table" and data[1] or nil
+      if type(data) == "userdata" then
+        local ok, values = pcall(data.column, data, v)
+        if not ok then error(("chart.part: no column '%s'"):format(v), 4) end
+        row = {[v] = values[1]}
+      end
+      if type(row) ~= "table" or row[v] == nil then
+        error(("chart.part: no field '%s' in the first row"):format(v), 4)
+      end
+      v = row[v]
+    elseif v == false and type(data) == "table" then
+      v = data[key == "part" and 1 or 2]
+    end
+    if not finite(v) then
+      error(("chart.part: '%s' must be a finite number, got %s"):format(key, tostring(v)), 4)
+    end
+    return v
+  end
+  return read("part"), read("whole")
+end
+
+--- chart.part(data, options) -> chart: a part of a whole, as a waffle of
+--- `cells` squares or a bar, with a caption "71 / 271 (26.2%)". data: {part,
+--- whole} numbers, or a dataset / records whose first row holds the columns
+--- named by part and whole; numbers may also be given as the part and
+--- whole options (data nil). Options: style ("waffle" | "bar"), cells (100),
+--- caption (a sumi.template text with {part}, {whole}, {share}), and the
+--- frame's title, subtitle, source, theme, lang, name.
+function chart.part(data, opts)
+  local self = make_figure("part", opts, {part = false, whole = false, style = "waffle", cells = 100,
+    caption = "{part} / {whole} ({share:pct1})"}, "chart.part")
+  local o = self.options
+  options.one_of("chart.part", "style", o.style, {"waffle", "bar"}, 3)
+  if math.type(o.cells) ~= "integer" or o.cells < 1 or o.cells > 400 then
+    error(("bad option 'cells' to 'chart.part' (integer in [1, 400] expected, got %s)")
+      :format(tostring(o.cells)), 2)
+  end
+  local part, whole = part_numbers(data, o)
+  if whole <= 0 then error(("chart.part: the whole must be > 0, got %s"):format(tostring(whole)), 2) end
+  if part < 0 or part > whole then
+    error(("chart.part: the part must be in [0, whole], got %s of %s")
+      :format(tostring(part), tostring(whole)), 2)
+  end
+  self.part, self.whole, self.share = part, whole, part / whole
+  self.filled = math.floor(o.cells * part / whole + 0.5)
+  self.caption = template.fill(o.caption, {part = part, whole = whole, share = part / whole})
+  set_source(self, type(data) == "userdata" and data:meta().source or nil)
+  return register(self)
+end
+
+function Figure.compose_plot_part(self, list, area)
+  return part_mark(list, area, {part = self.part, whole = self.whole, filled = self.filled,
+    cells = self.options.cells}, {theme = self.theme, style = self.options.style, caption = self.caption})
+end
+
+--- chart.kpi(options) -> chart: a KPI tile. Options: value (a number),
+--- label, change (a ratio: 0.12 is +12.0%), format ("int": a format
+--- name or function), unit (after the figure), change_format ("change1"),
+--- and the frame's title, subtitle, source (none), theme, lang, name.
+function chart.kpi(opts)
+  local self = make_figure("kpi", opts, {value = false, label = false, change = false, format = "int",
+    unit = "", change_format = "change1", source = false}, "chart.kpi")
+  local o = self.options
+  if not finite(o.value) then
+    error(("bad option 'value' to 'chart.kpi' (a finite number expected, got %s)")
+      :format(tostring(o.value)), 2)
+  end
+  if o.change ~= false and not finite(o.change) then
+    error(("bad option 'change' to 'chart.kpi' (a finite number expected, got %s)")
+      :format(tostring(o.change)), 2)
+  end
+  local fmt, change_fmt = axis.formatter(o.format, 3), axis.formatter(o.change_format, 3)
+  self.text = {value = fmt(o.value) .. o.unit, label = o.label and tostring(o.label) or false,
+               change = o.change and change_fmt(o.change) or false,
+               sign = o.change and (o.change > 0 and 1 or o.change < 0 and -1 or 0) or 0}
+  set_source(self, nil)
+  return register(self)
+end
+
+function Figure.compose_plot_kpi(self, list, area)
+  return kpi_mark(list, area, self.text, {theme = self.theme})
+end
+
+function Figure:compose_plot(list, area)
+  return Figure["compose_plot_" .. self.kind](self, list, area)
+end
+
 return chart
