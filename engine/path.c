@@ -8,10 +8,15 @@
  *                                decimate = "minmax" | "lttb" | false,
  *                                points = n}) -> points emitted
  *
- * minmax keeps, per device pixel column, the first, lowest, highest and last
- * point of each run of consecutive points in that column (the "M4"
- * aggregation of Jugel et al., VLDB 2014): the rasterised line is the same
- * as the full one's. lttb is largest-triangle-three-buckets (Steinarsson,
+ * minmax keeps, per quarter of a device pixel column, the first, lowest,
+ * highest and last point of each run of consecutive points in it (the "M4"
+ * aggregation of Jugel et al., VLDB 2014, on sub-pixel bins). Whole-pixel
+ * bins are exact only for aliased 1-pixel lines: an antialiased stroke
+ * covers a pixel by where, inside its column, the line crosses each row, so
+ * whole-pixel M4 changed 3.7% of the pixels of a dense noisy series (the
+ * envelope's fringes, up to 206 levels); quarter-pixel bins keep the
+ * crossings to within a quarter pixel (0.13% of pixels beyond 8 levels, at
+ * most 16 points a column). lttb is largest-triangle-three-buckets (Steinarsson,
  * "Downsampling Time Series for Visual Representation", 2013): a fixed
  * number of points chosen for shape, for when a smaller path matters more
  * than a pixel-exact one. */
@@ -27,8 +32,10 @@
 #include "modules.h"
 #include "options.h"
 
-/* Above this many points per device pixel column, minmax decimates. */
-#define POINTS_PER_COLUMN 4
+/* minmax bins per device pixel column, and the points kept per bin: above
+ * BINS_PER_COLUMN * POINTS_PER_BIN points per column, minmax decimates. */
+#define BINS_PER_COLUMN 4
+#define POINTS_PER_BIN 4
 #define POINTS_LIMIT 1.0e7
 
 /* The values of one argument. The storage belongs to a column (read in
@@ -184,20 +191,21 @@ static int point_valid(const struct values *xs, const struct values *ys, size_t 
     return (xs->valid == NULL || xs->valid[i]) && (ys->valid == NULL || ys->valid[i]);
 }
 
-/* The device pixel column of data x: whole device units from the range's
- * left end, so column edges fall on pixel edges when the canvas is not
- * rotated. */
+/* The minmax bin of data x: quarters of device units from device x 0 (the
+ * range's left end is at device x origin), so bin edges fall on pixel edges
+ * and quarters when the canvas is not rotated; a point on an edge goes to
+ * the bin on its right. */
 struct columns {
     double origin, width; /* device x of the range's left end; device span */
 };
 
 static long column_of(const struct columns *c, const struct axis *ax, double x) {
     double t = (x - ax->d0) / (ax->d1 - ax->d0);
-    return (long)floor(c->origin + t * c->width);
+    return (long)floor((c->origin + t * c->width) * BINS_PER_COLUMN);
 }
 
 /* The first, lowest, highest and last point of each run of consecutive
- * points in one pixel column, in the order they come. */
+ * points in one bin, in the order they come. */
 static void emit_minmax(struct emitter *e, const struct columns *cols, size_t n) {
     size_t pick[4];
     long bucket = 0;
@@ -388,7 +396,8 @@ static int path_series(lua_State *L) {
     double pixels = fmax(1, ceil(fabs(cols.width)));
 
     struct emitter e = {c->cr, &xs, &ys, &ax, &ay, 0, 0};
-    if (mode == DECIMATE_MINMAX && (double)valid_count > POINTS_PER_COLUMN * pixels) {
+    if (mode == DECIMATE_MINMAX &&
+        (double)valid_count > BINS_PER_COLUMN * POINTS_PER_BIN * pixels) {
         emit_minmax(&e, &cols, xs.n);
     } else if (mode == DECIMATE_LTTB) {
         size_t target = points > 0 ? (size_t)points : (size_t)(2 * pixels);
