@@ -130,6 +130,35 @@ static const char *features_string(lua_State *L, int opts) {
     return out; /* stays on the stack */
 }
 
+/* Characters that must not begin a line in Japanese (JIS X 4051 line-start
+ * prohibitions). Pango follows UAX #14, whose CJ class (small kana, ー)
+ * allows a break before them, so "ロボット" could wrap as "ロボ / ット". */
+static int forbidden_at_line_start(gunichar ch) {
+    static const char set[] = "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶー"
+                              "ゝゞヽヾ々〻・、。，．：；？！）〕］｝〉》」』】〙〗〟’”";
+    if (ch >= 0x31F0 && ch <= 0x31FF) /* katakana phonetic extensions (small ㇰ...) */
+        return 1;
+    for (const char *p = set; *p; p = g_utf8_next_char(p))
+        if (g_utf8_get_char(p) == ch)
+            return 1;
+    return 0;
+}
+
+/* No break before a character that must not start a line: allow_breaks off
+ * over the character and the one before it. */
+static void forbid_line_start_breaks(PangoAttrList *attrs, const char *text, size_t len) {
+    const char *prev = NULL;
+    for (const char *p = text; p < text + len; p = g_utf8_next_char(p)) {
+        if (prev != NULL && forbidden_at_line_start(g_utf8_get_char(p))) {
+            PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+            a->start_index = (guint)(prev - text);
+            a->end_index = (guint)(g_utf8_next_char(p) - text);
+            pango_attr_list_insert(attrs, a);
+        }
+        prev = p;
+    }
+}
+
 /* Builds a layout for the text at arg `text_arg` with options at `opts`.
  * The caller unrefs it. */
 static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int opts,
@@ -210,14 +239,13 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
     if (letter_spacing != 0)
         pango_attr_list_insert_before(
             attrs, pango_attr_letter_spacing_new((int)lround(letter_spacing * PANGO_SCALE)));
+    const char *final_text = plain != NULL ? plain : text;
+    size_t final_len = plain != NULL ? strlen(plain) : len;
+    forbid_line_start_breaks(attrs, final_text, final_len);
     pango_layout_set_attributes(layout, attrs);
     pango_attr_list_unref(attrs);
-    if (plain != NULL) {
-        pango_layout_set_text(layout, plain, -1);
-        g_free(plain);
-    } else {
-        pango_layout_set_text(layout, text, (int)len);
-    }
+    pango_layout_set_text(layout, final_text, (int)final_len);
+    g_free(plain);
     if (width > 0) {
         pango_layout_set_width(layout, (int)lround(width * PANGO_SCALE));
         pango_layout_set_wrap(layout, wrap == 0   ? PANGO_WRAP_WORD
@@ -306,6 +334,16 @@ static void push_measure(lua_State *L, PangoLayout *layout, const struct box *b)
     lua_setfield(L, -2, "baseline");
     lua_pushinteger(L, pango_layout_get_line_count(layout));
     lua_setfield(L, -2, "lines");
+    /* Where each line starts, as a 1-based byte position in the text (for
+     * checking line breaks: string.sub(text, pos) is the line). */
+    GSList *lines = pango_layout_get_lines_readonly(layout);
+    lua_createtable(L, (int)g_slist_length(lines), 0);
+    int i = 0;
+    for (GSList *l = lines; l != NULL; l = l->next) {
+        lua_pushinteger(L, ((PangoLayoutLine *)l->data)->start_index + 1);
+        lua_rawseti(L, -2, ++i);
+    }
+    lua_setfield(L, -2, "line_starts");
     PangoRectangle ink;
     pango_layout_get_extents(layout, &ink, NULL);
     lua_createtable(L, 0, 4);
