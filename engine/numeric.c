@@ -21,29 +21,18 @@
 
 #include "data.h"
 #include "modules.h"
+#include "numeric.h"
 #include "options.h"
 
 /* ---- reading numbers ---- */
 
-/* The numbers one call works on. The storage belongs to someone else: a
- * scratch userdata that read_numbers leaves on the Lua stack (Lua arrays),
- * or a column's own data (column views); either way it lives until the C
- * function returns. Exactly one of integers and doubles is set. */
-struct numbers {
-    size_t n;                /* positions, nulls included */
-    size_t count;            /* non-null values */
-    const int64_t *integers; /* when every value is an integer */
-    const double *doubles;   /* otherwise; never NaN or infinite */
-    const uint8_t *valid;    /* NULL: no nulls; else valid[i] is 0 for a null */
-};
-
-static int is_null(const struct numbers *x, size_t i) { return x->valid != NULL && !x->valid[i]; }
-
-static double value_at(const struct numbers *x, size_t i) {
-    return x->integers != NULL ? (double)x->integers[i] : x->doubles[i];
+static int is_null(const struct sumi_numbers *x, size_t i) {
+    return x->valid != NULL && !x->valid[i];
 }
 
-static void push_value_at(lua_State *L, const struct numbers *x, size_t i) {
+static double value_at(const struct sumi_numbers *x, size_t i) { return sumi_number_at(x, i); }
+
+static void push_value_at(lua_State *L, const struct sumi_numbers *x, size_t i) {
     if (x->integers != NULL)
         lua_pushinteger(L, (lua_Integer)x->integers[i]);
     else
@@ -83,12 +72,12 @@ static void value_error(lua_State *L, int arg, size_t i, const char *what) {
  * construction), out->valid = col->valid, out->n = col->length, out->count =
  * the number of valid rows; any other column type is an argument error
  * ("column 'x' holds strings, numbers expected"). Nothing else in this file
- * needs to change: every function reads its numbers through struct numbers.
+ * needs to change: every function reads its numbers through struct sumi_numbers.
  *
  * Lua arrays are copied into a scratch userdata left on the stack (so a Lua
  * error while reading leaks nothing). Values are kept as integers while all
  * of them are; the first float turns the ones read so far into doubles. */
-static void read_numbers(lua_State *L, int arg, struct numbers *out) {
+void sumi_read_numbers(lua_State *L, int arg, struct sumi_numbers *out) {
     arg = lua_absindex(L, arg);
     const struct sumi_coldata *col = sumi_test_column(L, arg);
     if (col != NULL) {
@@ -169,7 +158,7 @@ static void read_numbers(lua_State *L, int arg, struct numbers *out) {
 }
 
 /* An argument error when there is nothing to take a mean, median... of. */
-static void need_values(lua_State *L, int arg, const struct numbers *x) {
+static void need_values(lua_State *L, int arg, const struct sumi_numbers *x) {
     if (x->count == 0)
         luaL_argerror(
             L, arg, x->n == 0 ? "no values: the array is empty" : "no values: every value is nil");
@@ -238,7 +227,7 @@ static void running_add_number(struct running *r, double v) {
     ksum_add(&r->k, v);
 }
 
-static void running_add(struct running *r, const struct numbers *x, size_t pos) {
+static void running_add(struct running *r, const struct sumi_numbers *x, size_t pos) {
     if (x->integers != NULL)
         running_add_integer(r, x->integers[pos]);
     else
@@ -261,7 +250,7 @@ static double running_value(const struct running *r) {
     return r->exact ? (double)r->i : ksum_value(&r->k);
 }
 
-static void sum_numbers(const struct numbers *x, struct running *r) {
+static void sum_numbers(const struct sumi_numbers *x, struct running *r) {
     *r = (struct running)RUNNING_ZERO;
     for (size_t i = 0; i < x->n; i++)
         if (!is_null(x, i))
@@ -270,8 +259,8 @@ static void sum_numbers(const struct numbers *x, struct running *r) {
 
 /* numeric.sum(numbers) -> integer or float; 0 for no values */
 static int numeric_sum(lua_State *L) {
-    struct numbers x;
-    read_numbers(L, 1, &x);
+    struct sumi_numbers x;
+    sumi_read_numbers(L, 1, &x);
     struct running r;
     sum_numbers(&x, &r);
     push_running(L, &r, 1);
@@ -280,16 +269,16 @@ static int numeric_sum(lua_State *L) {
 
 /* numeric.count(numbers) -> the number of non-null values */
 static int numeric_count(lua_State *L) {
-    struct numbers x;
-    read_numbers(L, 1, &x);
+    struct sumi_numbers x;
+    sumi_read_numbers(L, 1, &x);
     lua_pushinteger(L, (lua_Integer)x.count);
     return 1;
 }
 
 /* numeric.mean(numbers) -> float */
 static int numeric_mean(lua_State *L) {
-    struct numbers x;
-    read_numbers(L, 1, &x);
+    struct sumi_numbers x;
+    sumi_read_numbers(L, 1, &x);
     need_values(L, 1, &x);
     struct running r;
     sum_numbers(&x, &r);
@@ -303,7 +292,7 @@ static int numeric_mean(lua_State *L) {
 /* ---- extremes ---- */
 
 /* Position of the smallest (sign -1) or largest (sign 1) value. */
-static size_t extreme_at(const struct numbers *x, int sign) {
+static size_t extreme_at(const struct sumi_numbers *x, int sign) {
     size_t best = SIZE_MAX;
     for (size_t i = 0; i < x->n; i++) {
         if (is_null(x, i))
@@ -324,16 +313,16 @@ static size_t extreme_at(const struct numbers *x, int sign) {
 }
 
 static int numeric_min(lua_State *L) {
-    struct numbers x;
-    read_numbers(L, 1, &x);
+    struct sumi_numbers x;
+    sumi_read_numbers(L, 1, &x);
     need_values(L, 1, &x);
     push_value_at(L, &x, extreme_at(&x, -1));
     return 1;
 }
 
 static int numeric_max(lua_State *L) {
-    struct numbers x;
-    read_numbers(L, 1, &x);
+    struct sumi_numbers x;
+    sumi_read_numbers(L, 1, &x);
     need_values(L, 1, &x);
     push_value_at(L, &x, extreme_at(&x, 1));
     return 1;
@@ -341,8 +330,8 @@ static int numeric_max(lua_State *L) {
 
 /* numeric.extent(numbers) -> min, max (what a scale's domain needs) */
 static int numeric_extent(lua_State *L) {
-    struct numbers x;
-    read_numbers(L, 1, &x);
+    struct sumi_numbers x;
+    sumi_read_numbers(L, 1, &x);
     need_values(L, 1, &x);
     push_value_at(L, &x, extreme_at(&x, -1));
     push_value_at(L, &x, extreme_at(&x, 1));
@@ -357,7 +346,7 @@ static int compare_doubles(const void *pa, const void *pb) {
 }
 
 /* The non-null values, sorted ascending, in a scratch array on the stack. */
-static const double *sorted_values(lua_State *L, const struct numbers *x) {
+static const double *sorted_values(lua_State *L, const struct sumi_numbers *x) {
     double *v = scratch(L, x->count, sizeof *v);
     size_t k = 0;
     for (size_t i = 0; i < x->n; i++)
@@ -384,8 +373,8 @@ static double percentile_of(const double *sorted, size_t count, double p) {
 
 /* numeric.median(numbers) -> float */
 static int numeric_median(lua_State *L) {
-    struct numbers x;
-    read_numbers(L, 1, &x);
+    struct sumi_numbers x;
+    sumi_read_numbers(L, 1, &x);
     need_values(L, 1, &x);
     const double *sorted = sorted_values(L, &x);
     lua_pushnumber(L, percentile_of(sorted, x.count, 50));
@@ -395,8 +384,8 @@ static int numeric_median(lua_State *L) {
 /* numeric.percentile(numbers, p) -> float; p in [0, 100] */
 static int numeric_percentile(lua_State *L) {
     double p = check_number_in(L, 2, "p", 0, 100);
-    struct numbers x;
-    read_numbers(L, 1, &x);
+    struct sumi_numbers x;
+    sumi_read_numbers(L, 1, &x);
     need_values(L, 1, &x);
     const double *sorted = sorted_values(L, &x);
     lua_pushnumber(L, percentile_of(sorted, x.count, p));
@@ -415,8 +404,8 @@ static void new_array(lua_State *L, size_t n) {
 
 /* numeric.cumsum(numbers) -> array: the running sum at each position */
 static int numeric_cumsum(lua_State *L) {
-    struct numbers x;
-    read_numbers(L, 1, &x);
+    struct sumi_numbers x;
+    sumi_read_numbers(L, 1, &x);
     new_array(L, x.n);
     struct running r = RUNNING_ZERO;
     for (size_t i = 0; i < x.n; i++) {
@@ -431,8 +420,8 @@ static int numeric_cumsum(lua_State *L) {
 
 /* numeric.shares(numbers) -> array: each value divided by the sum */
 static int numeric_shares(lua_State *L) {
-    struct numbers x;
-    read_numbers(L, 1, &x);
+    struct sumi_numbers x;
+    sumi_read_numbers(L, 1, &x);
     need_values(L, 1, &x);
     struct running r;
     sum_numbers(&x, &r);
@@ -490,7 +479,7 @@ static int descending(const void *pa, const void *pb) {
 }
 
 /* The non-null values of x as entries, sorted (largest first unless asc). */
-static struct entry *sorted_entries(lua_State *L, const struct numbers *x, int asc) {
+static struct entry *sorted_entries(lua_State *L, const struct sumi_numbers *x, int asc) {
     struct entry *e = scratch(L, x->count, sizeof *e);
     size_t k = 0;
     for (size_t i = 0; i < x->n; i++) {
@@ -517,8 +506,8 @@ static int numeric_rank(lua_State *L) {
     opt_check_keys(L, 2, keys);
     int asc = opt_boolean(L, 2, "ascending", 0);
     int ties = opt_enum(L, 2, "ties", 0, ties_names);
-    struct numbers x;
-    read_numbers(L, 1, &x);
+    struct sumi_numbers x;
+    sumi_read_numbers(L, 1, &x);
     const struct entry *e = sorted_entries(L, &x, asc);
     new_array(L, x.n);
     lua_Integer rank = 0, dense = 0;
@@ -541,8 +530,8 @@ static int numeric_order(lua_State *L) {
     static const char *const keys[] = {"ascending", NULL};
     opt_check_keys(L, 2, keys);
     int asc = opt_boolean(L, 2, "ascending", 0);
-    struct numbers x;
-    read_numbers(L, 1, &x);
+    struct sumi_numbers x;
+    sumi_read_numbers(L, 1, &x);
     const struct entry *e = sorted_entries(L, &x, asc);
     lua_createtable(L, x.count > INT32_MAX ? INT32_MAX : (int)x.count, 0);
     for (size_t i = 0; i < x.count; i++) {

@@ -28,8 +28,8 @@
 #include <string.h>
 
 #include "canvas.h"
-#include "data.h"
 #include "modules.h"
+#include "numeric.h"
 #include "options.h"
 
 /* minmax bins per device pixel column, and the points kept per bin: above
@@ -37,84 +37,6 @@
 #define BINS_PER_COLUMN 4
 #define POINTS_PER_BIN 4
 #define POINTS_LIMIT 1.0e7
-
-/* The values of one argument. The storage belongs to a column (read in
- * place) or to a scratch userdata left on the Lua stack; either way it lives
- * until the C function returns. Exactly one of integers and doubles is set. */
-struct values {
-    size_t n;
-    const int64_t *integers;
-    const double *doubles;
-    const uint8_t *valid; /* NULL: no nulls; else valid[i] is 0 for a null */
-};
-
-static double value_at(const struct values *v, size_t i) {
-    return v->integers != NULL ? (double)v->integers[i] : v->doubles[i];
-}
-
-static void value_error(lua_State *L, int arg, size_t i, const char *what) {
-    luaL_argerror(L, arg, lua_pushfstring(L, "value %I %s", (lua_Integer)i + 1, what));
-}
-
-/* A column view (numbers or integers, finite by construction) or a Lua
- * array of numbers and nils (field n, or #t, gives its length). */
-static void read_values(lua_State *L, int arg, struct values *out) {
-    const struct sumi_coldata *col = sumi_test_column(L, arg);
-    if (col != NULL) {
-        if (col->type != SUMI_INTEGER && col->type != SUMI_NUMBER)
-            luaL_argerror(L, arg,
-                          lua_pushfstring(L,
-                                          "column of numbers expected, got a column of %s values",
-                                          sumi_type_name(col->type)));
-        out->n = col->length;
-        out->integers = col->type == SUMI_INTEGER ? col->v.integers : NULL;
-        out->doubles = col->type == SUMI_NUMBER ? col->v.numbers : NULL;
-        out->valid = col->valid;
-        return;
-    }
-    if (lua_type(L, arg) != LUA_TTABLE)
-        luaL_typeerror(L, arg, "array of numbers or column view");
-    size_t n = lua_rawlen(L, arg);
-    if (lua_getfield(L, arg, "n") != LUA_TNIL) {
-        int exact = 0;
-        lua_Integer k = lua_tointegerx(L, -1, &exact);
-        if (!exact || k < 0 || (double)k > POINTS_LIMIT * 10)
-            luaL_argerror(L, arg, "field 'n' must be a count (an integer >= 0)");
-        n = (size_t)k;
-    }
-    lua_pop(L, 1);
-    double *doubles = lua_newuserdatauv(L, n * sizeof(double) + 1, 0);
-    uint8_t *valid = NULL;
-    for (size_t i = 0; i < n; i++) {
-        int t = lua_rawgeti(L, arg, (lua_Integer)i + 1);
-        if (t == LUA_TNIL) {
-            if (valid == NULL) {
-                lua_pop(L, 1);
-                valid = lua_newuserdatauv(L, n, 0);
-                memset(valid, 1, n);
-                lua_pushnil(L); /* stands for the popped value */
-            }
-            valid[i] = 0;
-            doubles[i] = 0;
-        } else if (t == LUA_TNUMBER) {
-            double d = lua_tonumber(L, -1);
-            if (isnan(d))
-                value_error(L, arg, i, "is nan");
-            if (isinf(d))
-                value_error(L, arg, i, d > 0 ? "is inf" : "is -inf");
-            doubles[i] = d;
-        } else {
-            value_error(L, arg, i,
-                        lua_pushfstring(L, "is a %s, not a number", luaL_typename(L, -1)));
-        }
-        lua_pop(L, 1);
-    }
-    /* the scratch userdata (and the null map) stay on the stack */
-    out->n = n;
-    out->integers = NULL;
-    out->doubles = doubles;
-    out->valid = valid;
-}
 
 /* A linear map from a data domain to a range in user units. */
 struct axis {
@@ -171,14 +93,15 @@ enum decimation { DECIMATE_NONE, DECIMATE_MINMAX, DECIMATE_LTTB };
 /* Where the points go: a sub-path per run of non-null points. */
 struct emitter {
     cairo_t *cr;
-    const struct values *xs, *ys;
+    const struct sumi_numbers *xs, *ys;
     const struct axis *ax, *ay;
     size_t count; /* points emitted */
     int in_run;   /* a sub-path is open */
 };
 
 static void emit(struct emitter *e, size_t i) {
-    double x = axis_map(e->ax, value_at(e->xs, i)), y = axis_map(e->ay, value_at(e->ys, i));
+    double x = axis_map(e->ax, sumi_number_at(e->xs, i)),
+           y = axis_map(e->ay, sumi_number_at(e->ys, i));
     if (e->in_run)
         cairo_line_to(e->cr, x, y);
     else
@@ -187,7 +110,7 @@ static void emit(struct emitter *e, size_t i) {
     e->count++;
 }
 
-static int point_valid(const struct values *xs, const struct values *ys, size_t i) {
+static int point_valid(const struct sumi_numbers *xs, const struct sumi_numbers *ys, size_t i) {
     return (xs->valid == NULL || xs->valid[i]) && (ys->valid == NULL || ys->valid[i]);
 }
 
@@ -213,7 +136,7 @@ static void emit_minmax(struct emitter *e, const struct columns *cols, size_t n)
     size_t first = 0, last = 0, lo = 0, hi = 0;
     for (size_t i = 0; i <= n; i++) {
         int valid = i < n && point_valid(e->xs, e->ys, i);
-        long col = valid ? column_of(cols, e->ax, value_at(e->xs, i)) : 0;
+        long col = valid ? column_of(cols, e->ax, sumi_number_at(e->xs, i)) : 0;
         if (open && (!valid || col != bucket)) {
             int k = 0;
             pick[k++] = first;
@@ -232,15 +155,15 @@ static void emit_minmax(struct emitter *e, const struct columns *cols, size_t n)
             e->in_run = 0;
             continue;
         }
-        double y = value_at(e->ys, i);
+        double y = sumi_number_at(e->ys, i);
         if (!open) {
             open = 1;
             bucket = col;
             first = lo = hi = i;
         } else {
-            if (y < value_at(e->ys, lo))
+            if (y < sumi_number_at(e->ys, lo))
                 lo = i;
-            if (y > value_at(e->ys, hi))
+            if (y > sumi_number_at(e->ys, hi))
                 hi = i;
         }
         last = i;
@@ -264,7 +187,7 @@ static void lttb_run(struct emitter *e, size_t start, size_t end, size_t target)
             emit(e, i);
         return;
     }
-    const struct values *xs = e->xs, *ys = e->ys;
+    const struct sumi_numbers *xs = e->xs, *ys = e->ys;
     double every = (double)(len - 2) / (double)(target - 2);
     size_t a = start;
     emit(e, a);
@@ -278,8 +201,8 @@ static void lttb_run(struct emitter *e, size_t start, size_t end, size_t target)
             n0 = n1 - 1;
         double avx = 0, avy = 0;
         for (size_t j = n0; j < n1; j++) {
-            avx += value_at(xs, j);
-            avy += value_at(ys, j);
+            avx += sumi_number_at(xs, j);
+            avy += sumi_number_at(ys, j);
         }
         avx /= (double)(n1 - n0);
         avy /= (double)(n1 - n0);
@@ -287,13 +210,14 @@ static void lttb_run(struct emitter *e, size_t start, size_t end, size_t target)
          * the average (in device proportions: the mapped coordinates) */
         size_t r0 = start + 1 + (size_t)floor((double)b * every);
         size_t r1 = start + 1 + (size_t)floor((double)(b + 1) * every);
-        double ax = axis_map(e->ax, value_at(xs, a)), ay = axis_map(e->ay, value_at(ys, a));
+        double ax = axis_map(e->ax, sumi_number_at(xs, a)),
+               ay = axis_map(e->ay, sumi_number_at(ys, a));
         double cx = axis_map(e->ax, avx), cy = axis_map(e->ay, avy);
         double best = -1;
         size_t pick = r0;
         for (size_t j = r0; j < r1; j++) {
-            double area = triangle_area(ax, ay, axis_map(e->ax, value_at(xs, j)),
-                                        axis_map(e->ay, value_at(ys, j)), cx, cy);
+            double area = triangle_area(ax, ay, axis_map(e->ax, sumi_number_at(xs, j)),
+                                        axis_map(e->ay, sumi_number_at(ys, j)), cx, cy);
             if (area > best) {
                 best = area;
                 pick = j;
@@ -345,9 +269,9 @@ static int path_series(lua_State *L) {
         return luaL_error(L, "bad option 'points' to 'series' (it goes with decimate = \"lttb\")");
     double points = opt_number(L, 4, "points", 0, 3, POINTS_LIMIT);
 
-    struct values xs, ys;
-    read_values(L, 2, &xs);
-    read_values(L, 3, &ys);
+    struct sumi_numbers xs, ys;
+    sumi_read_numbers(L, 2, &xs);
+    sumi_read_numbers(L, 3, &ys);
     if (xs.n != ys.n)
         return luaL_argerror(L, 3,
                              lua_pushfstring(L,
@@ -361,7 +285,7 @@ static int path_series(lua_State *L) {
     for (size_t i = 0; i < xs.n; i++) {
         if (!point_valid(&xs, &ys, i))
             continue;
-        double x = value_at(&xs, i), y = value_at(&ys, i);
+        double x = sumi_number_at(&xs, i), y = sumi_number_at(&ys, i);
         x0 = fmin(x0, x);
         x1 = fmax(x1, x);
         y0 = fmin(y0, y);
