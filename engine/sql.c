@@ -334,21 +334,30 @@ static void sqlite_read_value(lua_State *L, struct sql_state *st, const char *gi
     }
 }
 
-/* data.query_sqlite(db_path, sql [, params [, options]]) -> dataset */
-static int data_query_sqlite(lua_State *L) {
-    const char *given = luaL_checkstring(L, 1);
-    size_t sql_len;
-    const char *sql = luaL_checklstring(L, 2, &sql_len);
+/* The arguments both queries share: (target, sql [, params [, options]]).
+ * Leaves the stack at 4 and gives the options index (0: none). */
+static const char *check_query_arguments(lua_State *L, const char *fname, size_t *sql_len,
+                                         int *opts) {
+    const char *sql = luaL_checklstring(L, 2, sql_len);
     if (!lua_isnoneornil(L, 3))
         luaL_checktype(L, 3, LUA_TTABLE);
     static const char *const keys[] = {"types", "title",   "source", "unit",
                                        "notes", "columns", NULL};
     opt_check_keys(L, 4, keys);
-    reader_check_types(L, 4, "query_sqlite");
-    int opts = lua_istable(L, 4) ? 4 : 0;
-    if (sql_len > INT_MAX || strlen(sql) != sql_len)
-        return luaL_error(L, "bad argument #2 to 'query_sqlite' (the SQL holds a NUL byte)");
+    reader_check_types(L, 4, fname);
+    *opts = lua_istable(L, 4) ? 4 : 0;
+    if (*sql_len > INT_MAX || strlen(sql) != *sql_len)
+        luaL_error(L, "bad argument #2 to '%s' (the SQL holds a NUL byte)", fname);
     lua_settop(L, 4);
+    return sql;
+}
+
+/* data.query_sqlite(db_path, sql [, params [, options]]) -> dataset */
+static int data_query_sqlite(lua_State *L) {
+    const char *given = luaL_checkstring(L, 1);
+    size_t sql_len;
+    int opts;
+    const char *sql = check_query_arguments(L, "query_sqlite", &sql_len, &opts);
     const char *path = sumi_resolve_input(L, given);
     struct stat sb;
     if (stat(path, &sb) != 0)
@@ -634,17 +643,8 @@ static void pg_read_value(lua_State *L, struct sql_state *st, const char *where,
 static int data_query_postgres(lua_State *L) {
     const char *conninfo = luaL_checkstring(L, 1);
     size_t sql_len;
-    const char *sql = luaL_checklstring(L, 2, &sql_len);
-    if (!lua_isnoneornil(L, 3))
-        luaL_checktype(L, 3, LUA_TTABLE);
-    static const char *const keys[] = {"types", "title",   "source", "unit",
-                                       "notes", "columns", NULL};
-    opt_check_keys(L, 4, keys);
-    reader_check_types(L, 4, "query_postgres");
-    int opts = lua_istable(L, 4) ? 4 : 0;
-    if (strlen(sql) != sql_len)
-        return luaL_error(L, "bad argument #2 to 'query_postgres' (the SQL holds a NUL byte)");
-    lua_settop(L, 4);
+    int opts;
+    const char *sql = check_query_arguments(L, "query_postgres", &sql_len, &opts);
     /* Parameters as text, kept alive in a table at 5 while the query runs. */
     lua_newtable(L);
     lua_Integer n = 0;
