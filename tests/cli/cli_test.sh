@@ -2,38 +2,7 @@
 # End-to-end tests of the `sumi` command as a user runs it.
 #   cli_test.sh SUMI SOURCE_DIR WORK_DIR CASE
 # Each case is a function below; it fails through `fail MESSAGE`.
-set -u
-SUMI="$1"
-SRC="$2"
-WORK="$3/$4"
-CASE="$4"
-rm -rf "$WORK"
-mkdir -p "$WORK"
-cd "$WORK" || exit 1
-
-fail() {
-  echo "FAIL $CASE: $*" >&2
-  exit 1
-}
-
-# run CMD...: captures stdout, stderr and the exit code in OUT, ERR, CODE.
-run() {
-  "$@" >stdout.txt 2>stderr.txt
-  CODE=$?
-  OUT=$(cat stdout.txt)
-  ERR=$(cat stderr.txt)
-}
-
-expect_code() {
-  [ "$CODE" -eq "$1" ] || fail "exit code $CODE, expected $1; stderr: $ERR"
-}
-
-expect_contains() { # haystack needle what
-  case "$1" in
-    *"$2"*) ;;
-    *) fail "$3 lacks '$2'; got: $1" ;;
-  esac
-}
+source "$(dirname "$0")/../lib/case.sh"
 
 write_script() { # path, then the script on stdin
   mkdir -p "$(dirname "$1")"
@@ -455,4 +424,4 @@ case_chart_usage_errors_exit_2() {
   expect_contains "$OUT" "chart SCRIPT" "--help output"
 }
 
-"case_$CASE"
+case_main

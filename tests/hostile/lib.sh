@@ -4,40 +4,7 @@
 # ends with `hostile_main`.
 #   SCRIPT SUMI SOURCE_DIR WORK_DIR CASE
 # Each case runs in its own empty folder WORK_DIR/CASE.
-set -u
-SUMI="$1"
-SRC="$2"
-WORK="$3/$4"
-CASE="$4"
-rm -rf "$WORK"
-mkdir -p "$WORK"
-cd "$WORK" || exit 1
-
-fail() {
-  echo "FAIL $CASE: $*" >&2
-  exit 1
-}
-
-# run CMD...: stdout, stderr and exit code in OUT, ERR, CODE. A hang is a
-# failure too: every run has a time limit.
-run() {
-  timeout 120 "$@" >stdout.txt 2>stderr.txt
-  CODE=$?
-  OUT=$(cat stdout.txt)
-  ERR=$(cat stderr.txt)
-  [ "$CODE" -ne 124 ] || fail "timed out after 120 s: $*"
-}
-
-expect_code() {
-  [ "$CODE" -eq "$1" ] || fail "exit code $CODE, expected $1; stderr: $(head -c 2000 stderr.txt)"
-}
-
-expect_contains() { # haystack needle what
-  case "$1" in
-    *"$2"*) ;;
-    *) fail "$3 lacks '$2'; got: $(printf '%s' "$1" | head -c 2000)" ;;
-  esac
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/case.sh"
 
 # good_run ARGS...: renders report.lua to out/report.pdf, which must
 # succeed, and keeps a copy of the PDF in good.pdf.
@@ -63,7 +30,4 @@ hostile_run() {
   [ -z "$leftovers" ] || fail "files left behind: $leftovers"
 }
 
-hostile_main() {
-  declare -F "case_$CASE" >/dev/null || fail "no case named $CASE"
-  "case_$CASE"
-}
+hostile_main() { case_main; }

@@ -5,32 +5,8 @@
 # expects exit code 1, a message naming the file (and line, column or
 # record), the good output left byte-identical, and no temporary file.
 #   sql_hostile.sh SUMI SOURCE_DIR WORK_DIR CASE
-set -u
-SUMI="$1"
-SRC="$2"
-WORK="$3/$4"
-CASE="$4"
-rm -rf "$WORK"
-mkdir -p "$WORK/data" "$WORK/out"
-cd "$WORK" || exit 1
-
-fail() {
-  echo "FAIL $CASE: $*" >&2
-  exit 1
-}
-
-run() { # CMD...: stderr and exit code in ERR, CODE
-  "$@" >stdout.txt 2>stderr.txt
-  CODE=$?
-  ERR=$(cat stderr.txt)
-}
-
-expect_contains() { # haystack needle what
-  case "$1" in
-    *"$2"*) ;;
-    *) fail "$3 lacks '$2'; got: $1" ;;
-  esac
-}
+source "$(dirname "$0")/../lib/case.sh"
+mkdir -p data out
 
 # The report: reads the input the parameters name and prints its size in a
 # PDF. kind=json|sqlite|postgres; input; sql; args (comma-separated values
@@ -179,4 +155,4 @@ case_sql_postgres_refused_connection_fails_fast() {
   case "$ERR" in *s3cret-Pa55*) fail "the password is in the message: $ERR" ;; esac
 }
 
-"case_$CASE"
+case_main
