@@ -4,15 +4,25 @@ local runtime = require "sumi.runtime"
 local sumi = {
   canvas = require "sumi.canvas",
   text = require "sumi.text",
-  data = require "sumi.data",
-  fonts = require "sumi.fonts",
-  format = require "sumi.format",
-  stats = require "sumi.stats",
-  template = require "sumi.template",
-  chart = require "sumi.chart",
-  theme = require "sumi.theme",
   version = "0.1.0",
 }
+
+-- The other modules load on first use (sumi.chart pulls in scales, axes,
+-- legends, marks and themes): a script that only draws text does not pay
+-- for them at start-up.
+local lazy = {
+  data = "sumi.data", fonts = "sumi.fonts", format = "sumi.format", stats = "sumi.stats",
+  template = "sumi.template", chart = "sumi.chart", theme = "sumi.theme",
+}
+setmetatable(sumi, {
+  __index = function(t, key)
+    local name = lazy[key]
+    if name == nil then return nil end
+    local module = require(name)
+    rawset(t, key, module)
+    return module
+  end,
+})
 
 --- Parameters given with `sumi render -p key=value` (strings).
 sumi.params = runtime.params()
