@@ -493,8 +493,6 @@ int sumi_builder_find(const struct sumi_builder *b, const char *name) {
     return -1;
 }
 
-size_t sumi_builder_rows(const struct sumi_builder *b) { return b->rows; }
-
 static int put_cell(struct builder_column *c, size_t row, struct cell cell) {
     /* Rows this column missed are null. */
     size_t need = row + 1;

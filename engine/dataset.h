@@ -131,7 +131,6 @@ void sumi_builder_free(struct sumi_builder *b);
 /* Index of the new column, or -1 for a duplicate name (or out of memory). */
 int sumi_builder_add_column(struct sumi_builder *b, const char *name);
 int sumi_builder_find(const struct sumi_builder *b, const char *name);
-size_t sumi_builder_rows(const struct sumi_builder *b);
 /* Values go into the current row; a column not given a value in a row is
  * null in it. Each returns 0 or -1 (out of memory). */
 int sumi_builder_null(struct sumi_builder *b, int col);
