@@ -42,7 +42,8 @@ function axis.title_text(title, unit, scale_name, lang)
 end
 
 --- axis.formatter(spec) -> function(value) -> string: a named format of
---- sumi.template.formats ("pct1", "int", ...), a function, or nil.
+--- sumi.template.formats ("pct1", "int", ...), a function, or nil. A value
+--- axis also takes "pct": percentages with the decimals its ticks need.
 function axis.formatter(spec, level)
   if spec == nil or spec == false then return nil end
   if type(spec) == "function" then return spec end
@@ -66,7 +67,14 @@ local value_defaults = {
 --- on the numeric scale s shows (opts as axis.draw).
 function axis.value_labels(s, opts)
   local ticks = opts.ticks or s:ticks()
-  local fmt = axis.formatter(opts.format, 4)
+  local fmt
+  if opts.format == "pct" then
+    -- shares: as many decimals as the tick step needs (0.025 -> 2.5%)
+    local decimals = math.max(0, math.ceil(-math.log((s.tick_step or 0.1) * 100, 10) - 1e-9))
+    fmt = function(v) return format.percent(v, {decimals = math.min(decimals, 6)}) end
+  else
+    fmt = axis.formatter(opts.format, 4)
+  end
   local labels, name, divisor = {}, "", 1
   if not fmt then
     local low, high = s:domain()
@@ -109,7 +117,7 @@ function axis.value_thickness(list, s, opts)
   local size = 0
   for _, l in ipairs(labels) do
     local w, h = list:measure(l, style)
-    size = math.max(size, opts.side == "left" and w or h)
+    size = math.max(size, opts.side == "bottom" and h or w)
   end
   local title_h, title_w = 0, 0
   if title then
@@ -132,11 +140,12 @@ function axis.add(list, plot, s, opts)
   local ticks, labels, title = axis.value_labels(s, opts)
   local style = tick_style(theme)
   local boxes = {}
-  local left = opts.side == "left"
+  local left, right = opts.side == "left", opts.side == "right"
+  local vertical = left or right
   for i, t in ipairs(ticks) do
     local p = s:map(t)
     if opts.grid then
-      if left then
+      if vertical then
         list:line({plot.x, p, plot.x + plot.width, p}, theme.grid)
       else
         list:line({p, plot.y, p, plot.y + plot.height}, theme.grid)
@@ -146,6 +155,9 @@ function axis.add(list, plot, s, opts)
     if left then
       box = list:text(labels[i], plot.x - theme.tick_length - theme.gap / 2, p,
         with(style, {anchor = "right"}))
+    elseif right then
+      box = list:text(labels[i], plot.x + plot.width + theme.tick_length + theme.gap / 2, p,
+        with(style, {anchor = "left"}))
     else
       box = list:text(labels[i], p, plot.y + plot.height + theme.tick_length + theme.gap / 2,
         with(style, {anchor = "top"}))
@@ -155,7 +167,7 @@ function axis.add(list, plot, s, opts)
   local low, high = s:domain()
   if opts.zero_line and low <= 0 and high >= 0 then
     local z = s:map(0)
-    if left then
+    if vertical then
       list:line({plot.x, z, plot.x + plot.width, z}, theme.zero)
     else
       list:line({z, plot.y, z, plot.y + plot.height}, theme.zero)
@@ -165,9 +177,9 @@ function axis.add(list, plot, s, opts)
     local tstyle = {size = theme.sizes.axis_title, font = theme.font, color = theme.muted}
     if opts.title_position == "side" then
       local thickness = axis.value_thickness(list, s, opts)
-      if left then
+      if vertical then
         local _, th = list:measure(title, tstyle)
-        local x = plot.x - thickness + th / 2
+        local x = left and plot.x - thickness + th / 2 or plot.x + plot.width + thickness - th / 2
         if opts.lang == "en" then
           boxes[#boxes + 1] = list:text(title, x, plot.y + plot.height / 2,
             with(tstyle, {anchor = "center", angle = -90}))
@@ -180,17 +192,22 @@ function axis.add(list, plot, s, opts)
           with(tstyle, {anchor = "bottom"}))
       end
     else
-      local x = left and plot.x - axis.value_thickness(list, s, opts) or plot.x
-      boxes[#boxes + 1] = list:text(title, x, plot.y - theme.gap, with(tstyle, {anchor = "bottom-left"}))
+      if right then
+        boxes[#boxes + 1] = list:text(title, plot.x + plot.width + axis.value_thickness(list, s, opts),
+          plot.y - theme.gap, with(tstyle, {anchor = "bottom-right"}))
+      else
+        local x = left and plot.x - axis.value_thickness(list, s, opts) or plot.x
+        boxes[#boxes + 1] = list:text(title, x, plot.y - theme.gap, with(tstyle, {anchor = "bottom-left"}))
+      end
     end
   end
   return boxes
 end
 
 --- axis.draw(canvas, plot, s, opts) -> label boxes: draws a value axis at
---- once. opts (defaults): side ("left" | "bottom"), title, unit (text after
---- the scale, "円"), lang ("ja" | "en"), format (a template format name or
---- function; then no unit is picked), theme, grid (true), units ("auto",
+--- once. opts (defaults): side ("left" | "right" | "bottom"), title, unit (text after
+--- the scale, "円"), lang ("ja" | "en"), format (a template format name,
+--- "pct" or a function; then no unit is picked), theme, grid (true), units ("auto",
 --- false, or "億", "bn", ...), title_position ("top" | "side": beside the
 --- axis, vertical in Japanese), zero_line (true), ticks (the values).
 function axis.draw(canvas, plot, s, opts)

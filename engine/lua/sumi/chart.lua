@@ -7,6 +7,7 @@
 --   c:layout(canvas, box)   -- every text box it would place (for tests)
 --
 -- A chart never knows about pages: it fills the box it is given.
+local annotate = require "sumi.annotate"
 local axis = require "sumi.axis"
 local drawing = require "sumi.drawing"
 local legend = require "sumi.legend"
@@ -18,12 +19,14 @@ local line_mark = require "sumi.marks.line"
 
 local chart = {}
 local Chart = {}
+local color_groups
 Chart.__index = Chart
 
 local common_defaults = {
   x = false, y = false, title = false, subtitle = false, source = true, theme = false,
   lang = "ja", unit = "", y_title = false, y_format = false, y_units = "auto",
   y_title_position = "top", names = false, legend = true, value_labels = false, name = false,
+  y_domain = false, annotations = false,
 }
 
 local function defaults(extra)
@@ -43,6 +46,7 @@ local function read_data(data, o, fn, level)
   local columns, n, source = {}, 0, nil
   local wanted = {o.x}
   for _, y in ipairs(ys) do wanted[#wanted + 1] = y end
+  if o.color then wanted[#wanted + 1] = o.color end
   if type(data) == "userdata" then
     local names, have = data:names(), {}
     for _, name in ipairs(names) do have[name] = true end
@@ -92,7 +96,16 @@ local function read_data(data, o, fn, level)
     end
     series[k] = {name = o.names and o.names[k] or y, values = values}
   end
-  return {categories = categories, series = series, n = n, source = source}
+  local records = type(data) == "table" and data or nil
+  -- row(i) -> the record a value label function sees: the chart's columns
+  local function row(i)
+    if records then return records[i] end
+    local r = {}
+    for _, name in ipairs(wanted) do r[name] = columns[name][i] end
+    return r
+  end
+  return {categories = categories, series = series, n = n, source = source, row = row,
+          groups = o.color and columns[o.color] or nil}
 end
 
 local function make(kind, data, opts, extra, fn)
@@ -105,7 +118,16 @@ local function make(kind, data, opts, extra, fn)
   elseif o.source then
     self.source = o.source
   end
+  if o.annotations then self.annotations = annotate.check(o.annotations, fn, 5) end
+  if o.y_domain ~= false and (type(o.y_domain) ~= "table" or type(o.y_domain[1]) ~= "number"
+      or type(o.y_domain[2]) ~= "number" or o.y_domain[1] >= o.y_domain[2]) then
+    error(("bad option 'y_domain' to '%s' ({low, high} with low < high expected)"):format(fn), 4)
+  end
   self.value_format = o.value_labels and axis.formatter(o.value_labels ~= true and o.value_labels or nil, 4)
+  -- values labelled as shares get a percent axis too (not 0.0 - 0.4)
+  if not o.y_format and type(o.value_labels) == "string" and o.value_labels:find("^pct") then
+    o.y_format = "pct"
+  end
   if o.name ~= false and (type(o.name) ~= "string" or o.name == "" or o.name:find("^%.") or
       o.name:find("[/\\%c]")) then
     error(("bad option 'name' to '%s' (a file name without '/' expected, got %s)")
@@ -116,16 +138,50 @@ end
 
 -- Every chart joins the run's list, which `sumi chart` exports; its name
 -- (the file name there) defaults to chart-N, N its place in creation order.
+local unregistered = 0 -- > 0 while a facet makes its panels, which are not charts of their own
+
 local function register(self)
+  if unregistered > 0 then return self end
   local n = require("sumi.runtime").register_chart(self)
   self.name = self.options.name or ("chart-" .. n)
   return self
 end
 
+-- Bars coloured by a column (option color): each distinct value is a
+-- group with its colour (options.colors[value], else the palette's next)
+-- and a legend entry, in the order the values first appear.
+color_groups = function(self, fn)
+  local o = self.options
+  if #self.data.series > 1 then
+    error(("bad option 'color' to '%s' (one value column expected with a colour column, got %d)")
+      :format(fn, #self.data.series), 4)
+  end
+  if o.colors and type(o.colors) ~= "table" then
+    error(("bad option 'colors' to '%s' (a table of value = colour expected, got %s)")
+      :format(fn, type(o.colors)), 4)
+  end
+  local order, color_of, palette = {}, {}, self.theme.palette
+  for i = 1, self.data.n do
+    local g = self.data.groups[i]
+    g = g == nil and "" or tostring(g)
+    if not color_of[g] then
+      order[#order + 1] = g
+      color_of[g] = o.colors and o.colors[g] or palette[(#order - 1) % #palette + 1]
+    end
+  end
+  self.groups = {order = order, color = color_of}
+  self.bar_color = function(i)
+    local g = self.data.groups[i]
+    return color_of[g == nil and "" or tostring(g)]
+  end
+end
+
 --- chart.bar(data, options) -> chart. See docs/charts.md for the options.
 function chart.bar(data, opts)
-  local self = make("bar", data, opts, {orientation = "auto", mode = "grouped"}, "chart.bar")
+  local self = make("bar", data, opts,
+    {orientation = "auto", mode = "grouped", color = false, colors = false}, "chart.bar")
   local o = self.options
+  if o.color then color_groups(self, "chart.bar") end
   options.one_of("chart.bar", "orientation", o.orientation, {"auto", "vertical", "horizontal"}, 3)
   options.one_of("chart.bar", "mode", o.mode, {"grouped", "stacked", "percent"}, 3)
   if o.mode == "percent" then
@@ -138,7 +194,7 @@ function chart.bar(data, opts)
       end
     end
     for _, s in ipairs(self.data.series) do s.values = s.shares or {n = self.data.n} end
-    if not o.y_format then o.y_format = "pct0" end
+    if not o.y_format then o.y_format = "pct" end
     if o.value_labels == true then self.value_format = axis.formatter("pct0") end
   end
   return register(self)
@@ -151,15 +207,56 @@ function chart.line(data, opts)
   return register(make("line", data, opts, {markers = false, zero = false}, "chart.line"))
 end
 
+local function column_list(v)
+  if type(v) == "string" then return {v} end
+  if type(v) == "table" and #v > 0 then return v end
+  return nil
+end
+
+--- chart.combo(data, options) -> chart: bars and lines over the same
+--- categories, the lines on a secondary axis at the right (y2 = true) or on
+--- the bars' axis (y2 = false). options: bars, lines (a column or a list),
+--- mode ("grouped" | "stacked" bars), y2_title, y2_unit, y2_format,
+--- y2_units, y2_domain, y2_zero (false), and chart.bar's others.
+function chart.combo(data, opts)
+  if opts ~= nil and type(opts) ~= "table" then
+    error(("bad argument #2 to 'chart.combo' (table expected, got %s)"):format(type(opts)), 2)
+  end
+  opts = opts or {}
+  local bars, lines = column_list(opts.bars), column_list(opts.lines)
+  if not bars then error("missing option 'bars' to 'chart.combo' (a value column or a list of them)", 2) end
+  if not lines then error("missing option 'lines' to 'chart.combo' (a value column or a list of them)", 2) end
+  if opts.y ~= nil then error("bad option 'y' to 'chart.combo' (give 'bars' and 'lines' instead)", 2) end
+  local o = options.copy(opts)
+  o.y = {}
+  for _, c in ipairs(bars) do o.y[#o.y + 1] = c end
+  for _, c in ipairs(lines) do o.y[#o.y + 1] = c end
+  local self = make("combo", data, o, {bars = false, lines = false, mode = "grouped", y2 = true,
+    y2_title = false, y2_unit = "", y2_format = false, y2_units = "auto", y2_domain = false, y2_zero = false},
+    "chart.combo")
+  options.one_of("chart.combo", "mode", self.options.mode, {"grouped", "stacked"}, 3)
+  self.bars, self.lines = {}, {}
+  for k, series in ipairs(self.data.series) do
+    local into = k <= #bars and self.bars or self.lines
+    into[#into + 1] = series
+  end
+  return register(self)
+end
+
 -- ---- layout
 
--- The value range the marks need: per-category sums when stacked.
-local function value_extent(self)
+-- The value range the marks need: per-category sums when stacked. A
+-- combination chart asks for its bars and its lines separately.
+local function value_extent(self, series, domain)
+  domain = domain or self.options.y_domain
+  if domain then return domain[1], domain[2] end
+  series = series or self.data.series
   local lo, hi = math.huge, -math.huge
-  local stacked = self.kind == "bar" and self.options.mode ~= "grouped"
+  local stacked = (self.kind == "bar" or self.kind == "combo") and self.options.mode ~= "grouped"
+      and series == (self.bars or self.data.series)
   for i = 1, self.data.n do
     local up, down = 0, 0
-    for _, s in ipairs(self.data.series) do
+    for _, s in ipairs(series) do
       local v = s.values[i]
       if v ~= nil then
         if stacked then
@@ -184,6 +281,10 @@ end
 
 local function label_texts(self, s)
   if not self.value_format then return nil end
+  if type(self.options.value_labels) == "function" then
+    local fn, row = self.options.value_labels, self.data.row
+    return function(v, i) return fn(v, row(i)) end
+  end
   local _, _, _, divisor = axis.value_labels(s, value_axis_options(self, "left"))
   local fmt = self.value_format
   if self.options.value_labels == true and self.options.mode ~= "percent" then
@@ -202,8 +303,9 @@ local function frame(self, list, box)
   local x, width = box.x + pad, box.width - 2 * pad
   local top, bottom = box.y + pad, box.y + box.height - pad
   if o.title then
-    local b = list:text(o.title, x, top, {size = theme.sizes.title, weight = theme.title_weight,
-      font = theme.font, color = theme.ink, width = width})
+    -- a facet's panel is titled like a subtitle: the figure's title rules
+    local b = list:text(o.title, x, top, {size = self.panel and theme.sizes.subtitle or theme.sizes.title,
+      weight = theme.title_weight, font = theme.font, color = theme.ink, width = width})
     top = top + b.height + 2
   end
   if o.subtitle then
@@ -218,13 +320,20 @@ local function frame(self, list, box)
       width = width, anchor = "bottom-left"})
     bottom = bottom - b.height - theme.gap
   end
-  if o.legend and #self.data.series > 1 then
+  if o.legend and self.groups then
+    local items = {}
+    for k, g in ipairs(self.groups.order) do
+      items[k] = {label = g, color = self.groups.color[g], kind = "rect"}
+    end
+    legend.add(list, {x = x, y = top, width = width}, items, theme)
+    top = top + legend.height(list, width, items, theme) + theme.gap
+  elseif o.legend and #self.data.series > 1 then
     local items = {}
     for k, s in ipairs(self.data.series) do
+      local is_line = self.kind == "line" or (self.kind == "combo" and k > #self.bars)
       items[k] = {label = s.name, color = theme.palette[(k - 1) % #theme.palette + 1],
-                  kind = self.kind == "line" and "line" or "rect",
-                  dash = self.kind == "line" and theme.dashes and theme.dashes[(k - 1) % #theme.dashes + 1]
-                    or nil}
+                  kind = is_line and "line" or "rect",
+                  dash = is_line and theme.dashes and theme.dashes[(k - 1) % #theme.dashes + 1] or nil}
     end
     legend.add(list, {x = x, y = top, width = width}, items, theme)
     top = top + legend.height(list, width, items, theme) + theme.gap
@@ -232,20 +341,56 @@ local function frame(self, list, box)
   return {x = x, y = top, width = width, height = bottom - top}
 end
 
-local function value_scale(self, lo, hi, range, length)
-  return scale.linear{domain = {lo, hi}, range = range, zero = self.kind == "bar" or self.options.zero,
+local function value_scale(self, lo, hi, range, length, zero)
+  if zero == nil then zero = self.kind ~= "line" or self.options.zero end
+  return scale.linear{domain = {lo, hi}, range = range, zero = zero,
                       count = scale.tick_count(length, self.theme.sizes.tick * 5)}
+end
+
+-- The secondary (right) axis of a combination chart: its scale over the
+-- lines' values, the axis options, and the room its labels take.
+local function secondary_axis(self, list, range, length)
+  local o = self.options
+  local lo, hi = value_extent(self, self.lines, o.y2_domain)
+  local s = value_scale(self, lo, hi, range, length, o.y2_zero)
+  local opts = {side = "right", title = o.y2_title, unit = o.y2_unit, lang = o.lang, format = o.y2_format,
+                theme = self.theme, units = o.y2_units, grid = false, zero_line = false}
+  local thickness, title_h = axis.value_thickness(list, s, opts)
+  return s, opts, thickness, title_h
+end
+
+-- The chart's annotations over its marks, placed by its band (categories)
+-- and value scales.
+local function add_annotations(self, list, plot, band, s, horizontal, layer)
+  if not self.annotations then return end
+  local half_gap = band.step * band.padding / 2
+  annotate.add(list, plot, {
+    x = function(c) return band:center(tostring(c)) end,
+    y = function(v) return s:map(v) end,
+    x_span = function(c)
+      local start = band:map(tostring(c))
+      if start == nil then return nil end
+      return start - half_gap, start + band:bandwidth() + half_gap
+    end,
+    horizontal = horizontal,
+  }, self.annotations, self.theme, layer)
 end
 
 -- Vertical bars and lines: categories along the bottom. Returns false when
 -- the category labels fit in no way (then bars turn horizontal).
 local function compose_columns(self, list, area, force)
   local theme = self.theme
-  local lo, hi = value_extent(self)
+  local lo, hi = value_extent(self, self.bars)
+  local s2, s2_opts, right_w = nil, nil, 0
+  local y2 = self.lines and self.options.y2
+  if self.lines and not y2 then -- one axis for both
+    local lo2, hi2 = value_extent(self, self.lines)
+    lo, hi = math.min(lo, lo2), math.max(hi, hi2)
+  end
   local n = self.data.n
   local labels = self.data.categories
   local value_h = 0
-  if self.value_format and self.kind == "bar" then
+  if self.value_format and self.kind ~= "line" then
     value_h = select(2, list:measure("0", {size = theme.sizes.value, font = theme.font})) + theme.gap / 2
   end
   local plot_h = area.height * 0.75
@@ -254,11 +399,16 @@ local function compose_columns(self, list, area, force)
   for _ = 1, 3 do
     s = value_scale(self, lo, hi, {plot_h, 0}, plot_h)
     local thickness, title_h = axis.value_thickness(list, s, value_axis_options(self, "left"))
+    if y2 then
+      local title2_h
+      s2, s2_opts, right_w, title2_h = secondary_axis(self, list, {plot_h, 0}, plot_h)
+      title_h = math.max(title_h, title2_h)
+    end
     plot.x = area.x + thickness
     plot.y = area.y + title_h + value_h
-    local right = area.x + area.width - theme.gap
+    local right = area.x + area.width - (y2 and right_w or theme.gap)
     local band = scale.band{domain = labels, range = {plot.x, right},
-                            padding = self.kind == "bar" and theme.bar_padding or 0,
+                            padding = self.kind == "line" and 0 or theme.bar_padding,
                             outer = self.kind == "line" and 0 or false}
     local max_h = (area.height - title_h - value_h) * 0.4
     every = 1
@@ -294,19 +444,30 @@ local function compose_columns(self, list, area, force)
   end
   s = value_scale(self, lo, hi, {plot.y + plot.height, plot.y}, plot.height)
   local band = scale.band{domain = labels, range = {plot.x, plot.x + plot.width},
-                          padding = self.kind == "bar" and theme.bar_padding or 0,
+                          padding = self.kind == "line" and 0 or theme.bar_padding,
                           outer = self.kind == "line" and 0 or false}
   -- the value axis first, so the marks draw over the gridlines
   axis.add(list, plot, s, value_axis_options(self, "left"))
+  add_annotations(self, list, plot, band, s, false, "under")
   list:line({plot.x, plot.y + plot.height, plot.x + plot.width, plot.y + plot.height}, theme.axis)
   local mark_opts = {band = band, value = s, mode = self.options.mode, theme = theme,
-                     label = label_texts(self, s), markers = self.options.markers,
+                     label = label_texts(self, s), markers = self.options.markers, bar_color = self.bar_color,
                      x = function(i) return band:center(i) end}
-  if self.kind == "bar" then
+  if self.kind == "combo" then
+    bar_mark(list, plot, {categories = labels, series = self.bars}, mark_opts)
+    if y2 then
+      local lo2, hi2 = value_extent(self, self.lines, self.options.y2_domain)
+      s2 = value_scale(self, lo2, hi2, {plot.y + plot.height, plot.y}, plot.height, self.options.y2_zero)
+      axis.add(list, plot, s2, s2_opts)
+    end
+    line_mark(list, plot, {categories = labels, series = self.lines},
+      {value = s2 or s, theme = theme, markers = true, x = mark_opts.x, first_color = #self.bars + 1})
+  elseif self.kind == "bar" then
     bar_mark(list, plot, self.data, mark_opts)
   else
     line_mark(list, plot, self.data, mark_opts)
   end
+  add_annotations(self, list, plot, band, s, false, "over")
   axis.add_categories(list, plot, band, labels, plan, {theme = theme, side = "bottom", every = every})
   return true
 end
@@ -342,7 +503,7 @@ local function compose_rows(self, list, area)
       for i = 1, self.data.n do
         local v = series.values[i]
         if v ~= nil then
-          local w = list:measure(fmt(v), {size = theme.sizes.value, font = theme.font})
+          local w = list:measure(fmt(v, i), {size = theme.sizes.value, font = theme.font})
           right = math.max(right, w + theme.gap)
         end
       end
@@ -359,9 +520,12 @@ local function compose_rows(self, list, area)
   local band = scale.band{domain = labels, range = {plot.y, plot.y + plot.height},
                           padding = theme.bar_padding}
   axis.add(list, plot, s, vopts)
+  add_annotations(self, list, plot, band, s, true, "under")
   list:line({plot.x, plot.y, plot.x, plot.y + plot.height}, theme.axis)
   bar_mark(list, plot, self.data, {band = band, value = s, mode = self.options.mode, theme = theme,
-                                   horizontal = true, label = label_texts(self, s)})
+                                   horizontal = true, label = label_texts(self, s),
+                                   bar_color = self.bar_color})
+  add_annotations(self, list, plot, band, s, true, "over")
   axis.add_categories(list, plot, band, labels, {size = size, width = label_w},
     {theme = theme, side = "left"})
 end
@@ -392,6 +556,15 @@ function Chart:compose(canvas, box)
   if orientation == "horizontal" and self.kind == "bar" then compose_rows(self, list, area) end
   self.orientation = orientation
   return list
+end
+
+--- chart:annotate(annotation, ...) -> the chart: adds annotations (tables
+--- as in the `annotations` option: kind "line", "band", "text" or "arrow").
+function Chart:annotate(...)
+  local checked = annotate.check({...}, "chart:annotate", 3)
+  self.annotations = self.annotations or {}
+  for _, a in ipairs(checked) do self.annotations[#self.annotations + 1] = a end
+  return self
 end
 
 --- chart:layout(canvas, box) -> every text box the chart would place:
@@ -691,6 +864,152 @@ end
 
 function Figure:compose_plot(list, area)
   return Figure["compose_plot_" .. self.kind](self, list, area)
+end
+
+-- ---- small multiples
+
+local Facet = setmetatable({}, {__index = Chart})
+Facet.__index = Facet
+
+local facet_defaults = {by = false, chart = "bar", columns = false, shared = true, title = false,
+                        subtitle = false, source = true, theme = false, lang = "ja", name = false,
+                        legend = true}
+
+-- The records of data split by the values of column `by`, in the order
+-- the values first appear; a dataset gives only the columns the panels use.
+local function split_rows(data, by, wanted, fn)
+  local rows = {}
+  local source
+  if type(data) == "userdata" then
+    local names, have = data:names(), {}
+    for _, name in ipairs(names) do have[name] = true end
+    local columns, n = {}, 0
+    for _, name in ipairs(wanted) do
+      if not have[name] then
+        error(("%s: no column '%s' (columns: %s)"):format(fn, name, table.concat(names, ", ")), 4)
+      end
+      columns[name], n = data:column(name)
+    end
+    for i = 1, n do
+      local r = {}
+      for _, name in ipairs(wanted) do r[name] = columns[name][i] end
+      rows[i] = r
+    end
+    source = data:meta().source
+  elseif type(data) == "table" then
+    rows = data
+  else
+    error(("bad argument #1 to '%s' (dataset or array of records expected, got %s)")
+      :format(fn, type(data)), 4)
+  end
+  local groups, order = {}, {}
+  for i, r in ipairs(rows) do
+    local key = r[by]
+    if key == nil then error(("%s: row %d has no '%s'"):format(fn, i, by), 4) end
+    key = tostring(key)
+    if not groups[key] then
+      groups[key] = {}
+      order[#order + 1] = key
+    end
+    table.insert(groups[key], r)
+  end
+  return groups, order, source
+end
+
+--- chart.facet(data, options) -> chart: small multiples, one panel per
+--- value of the column `by`, every panel the same kind of chart (option
+--- chart: "bar", "line", ...) with the same value axis (shared = true) so
+--- that panels compare at a glance. options: by, chart, columns (panels
+--- per row; default from the count), shared, the frame's title, subtitle,
+--- source, theme, lang, name, legend; every other option goes to each
+--- panel (x, y, mode, value_labels, ...).
+function chart.facet(data, opts)
+  if type(opts) ~= "table" then
+    error(("bad argument #2 to 'chart.facet' (table expected, got %s)"):format(type(opts)), 2)
+  end
+  local own, panel_opts = {}, {}
+  for k, v in pairs(opts) do
+    if facet_defaults[k] ~= nil and k ~= "theme" and k ~= "lang" then own[k] = v else panel_opts[k] = v end
+    if k == "theme" or k == "lang" then own[k] = v end
+  end
+  local o = options.check("chart.facet", own, facet_defaults, 3)
+  if not o.by then error("missing option 'by' to 'chart.facet' (the column that splits the panels)", 2) end
+  local make_panel = type(o.chart) == "string" and chart[o.chart]
+  if type(make_panel) ~= "function" or o.chart == "facet" or o.chart == "kpi" or o.chart == "part" then
+    error(("bad option 'chart' to 'chart.facet' (bar, line, combo, pie or another chart taking data "
+      .. "expected, got %s)"):format(tostring(o.chart)), 2)
+  end
+  if o.columns ~= false and (math.type(o.columns) ~= "integer" or o.columns < 1) then
+    error(("bad option 'columns' to 'chart.facet' (integer >= 1 expected, got %s)")
+      :format(tostring(o.columns)), 2)
+  end
+  local wanted = {o.by}
+  for _, key in ipairs({"x", "y", "bars", "lines", "color", "label", "value", "size"}) do
+    local v = panel_opts[key]
+    if type(v) == "string" then wanted[#wanted + 1] = v end
+    if type(v) == "table" then
+      for _, c in ipairs(v) do wanted[#wanted + 1] = c end
+    end
+  end
+  local groups, order, source = split_rows(data, o.by, wanted, "chart.facet")
+  if #order == 0 then error("chart.facet: no rows to split", 2) end
+  local self = setmetatable({kind = "facet", options = o, panels = {}}, Facet)
+  self.theme = themes.get(o.theme or nil, 3)
+  self.data = {categories = {}, series = {}, n = 0}
+  panel_opts.theme, panel_opts.lang = self.theme, o.lang
+  panel_opts.source, panel_opts.legend = false, false
+  unregistered = unregistered + 1
+  local ok, err = pcall(function()
+    for _, key in ipairs(order) do
+      local po = options.copy(panel_opts)
+      po.title = key
+      local panel = make_panel(groups[key], po)
+      panel.panel = true
+      self.panels[#self.panels + 1] = panel
+    end
+  end)
+  unregistered = unregistered - 1
+  if not ok then error(err, 2) end
+  -- one value axis for all: the union of the panels' ranges
+  if o.shared and self.panels[1].data.series[1] and self.panels[1].kind ~= "pie" then
+    local lo, hi = math.huge, -math.huge
+    for _, p in ipairs(self.panels) do
+      local a, b = value_extent(p)
+      lo, hi = math.min(lo, a), math.max(hi, b)
+    end
+    for _, p in ipairs(self.panels) do
+      if not p.options.y_domain then p.options.y_domain = {lo, hi} end
+    end
+  end
+  local first = self.panels[1]
+  -- the legend, once for all panels: the first panel's series or groups
+  self.data.series, self.groups, self.bars = first.data.series, first.groups, first.bars
+  self.legend_kind = first.kind
+  if o.source == true then self.source = source elseif o.source then self.source = o.source end
+  return register(self)
+end
+
+function Facet:compose(canvas, box)
+  box = box or {}
+  if not box.width then
+    local w, h = canvas:size()
+    box = {x = box.x or 0, y = box.y or 0, width = w - (box.x or 0), height = h - (box.y or 0)}
+  end
+  local list = figure_list(canvas)
+  local kind = self.kind
+  self.kind = self.legend_kind -- the frame draws the panels' legend
+  local area = frame(self, list, box)
+  self.kind = kind
+  local n = #self.panels
+  local columns = self.options.columns or (n <= 3 and n or n == 4 and 2 or 3)
+  local rows = math.ceil(n / columns)
+  local w, h = area.width / columns, area.height / rows
+  for i, panel in ipairs(self.panels) do
+    local col, row = (i - 1) % columns, (i - 1) // columns
+    local sub = panel:compose(canvas, {x = area.x + col * w, y = area.y + row * h, width = w, height = h})
+    for _, item in ipairs(sub.items) do list.items[#list.items + 1] = item end
+  end
+  return list
 end
 
 return chart

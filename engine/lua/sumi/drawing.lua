@@ -82,6 +82,11 @@ function drawing:circle(cx, cy, r, fill, stroke)
   self.items[#self.items + 1] = {kind = "circle", x = cx, y = cy, r = r, fill = fill, stroke = stroke}
 end
 
+--- list:polygon(points, fill): a closed, filled shape {x1, y1, x2, y2, ...}.
+function drawing:polygon(points, fill)
+  self.items[#self.items + 1] = {kind = "polygon", points = points, fill = fill}
+end
+
 --- list:boxes() -> every text's {text, x, y, width, height}, in drawing order.
 function drawing:boxes()
   local out = {}
@@ -106,6 +111,10 @@ function drawing:draw(canvas)
     elseif item.kind == "line" then
       c:polyline(item.points)
       c:stroke(item.stroke)
+    elseif item.kind == "polygon" then
+      c:polyline(item.points)
+      c:close_path()
+      c:fill(item.fill)
     elseif item.kind == "circle" then
       c:arc(item.x, item.y, item.r, 0, 360)
       c:close_path()

@@ -23,10 +23,14 @@ theme.print = {
            value = 8, legend = 8, source = 7},
   title_weight = "bold",
   value_weight = "normal",
+  positive = "#2e7d32",    -- a KPI's change up
+  negative = "#c0504d",    -- and down
   palette = {"#2f5d8a", "#c0504d", "#e0a030", "#5b8c5a", "#8064a2", "#4bacc6", "#7f7f7f"},
   grid = {color = "#e1e1e1", width = 0.5},
   axis = {color = "#8c8c8c", width = 0.6},
   zero = {color = "#444444", width = 0.8},
+  annotation = {color = "#444444", width = 0.8, dash = {3, 2}, band = "#8c8c8c1f", head = 5,
+                knockout = "#ffffffcc"},
   tick_length = 3,
   gap = 4,                -- between a label and what it labels
   padding = 6,            -- around the whole chart
@@ -46,6 +50,8 @@ theme.slides.sizes = {title = 24, subtitle = 16, axis_title = 14, tick = 14, lab
 theme.slides.grid = {color = "#e6e6e6", width = 0.8}
 theme.slides.axis = {color = "#8c8c8c", width = 1}
 theme.slides.zero = {color = "#444444", width = 1.2}
+theme.slides.annotation = {color = "#444444", width = 1.4, dash = {5, 3}, band = "#8c8c8c1f", head = 8,
+                          knockout = "#ffffffcc"}
 theme.slides.tick_length = 5
 theme.slides.gap = 6
 theme.slides.padding = 14
@@ -67,6 +73,8 @@ theme.mono.name = "mono"
 theme.mono.palette = {"#222222", "#7a7a7a", "#b0b0b0", "#4d4d4d", "#d4d4d4", "#999999"}
 theme.mono.dashes = {false, {5, 2}, {1.5, 1.5}, {6, 2, 1.5, 2}, {3, 3}}
 theme.mono.zero = {color = "#000000", width = 0.8}
+theme.mono.positive = "#222222" -- the sign says it; grey would read as "no change"
+theme.mono.negative = "#222222"
 
 theme.names = {"print", "slides", "colorblind", "mono"}
 

@@ -1,7 +1,7 @@
 -- Bars: grouped, stacked or percent-stacked, vertical or horizontal.
 -- mark(list, plot, data, opts) with opts = {band, value (a numeric
--- scale), mode, horizontal, theme, label (function(value) -> text, or
--- nil)}. Returns the value labels' boxes.
+-- scale), mode, horizontal, theme, label (function(value, i) -> text, or
+-- nil), bar_color (function(i) -> colour, or nil: the series' colour)}. Returns the value labels' boxes.
 local base = require "sumi.marks.base"
 
 local function bar(list, _, data, opts)
@@ -34,9 +34,9 @@ local function bar(list, _, data, opts)
           y, h = math.min(p0, p1), math.abs(p1 - p0)
           x, w = start + offset + inner / 2, sub - inner
         end
-        list:rect(x, y, w, h, base.color(opts, k))
+        list:rect(x, y, w, h, opts.bar_color and opts.bar_color(i) or base.color(opts, k))
         if opts.label then
-          local text = opts.label(series.raw and series.raw[i] or v)
+          local text = opts.label(series.raw and series.raw[i] or v, i)
           local tw, th = list:measure(text, {size = theme.sizes.value, font = theme.font})
           if stacked then
             -- inside the segment, when it fits

@@ -1,12 +1,9 @@
 -- A KPI tile: the figure large, its label under it, and the change (a
 -- ratio) signed and coloured by its sign. mark(list, plot, data, opts) with
 -- data = {value (text), label (text or false), change (text or false),
--- sign (-1, 0, 1)} and opts = {theme}. The figure shrinks until it fits the
+-- sign (-1, 0, 1)} and opts = {theme}: theme.positive and theme.negative
+-- colour the change, muted when there is none. The figure shrinks until it fits the
 -- plot's width. Returns the text boxes.
-
--- Sign colours when the theme has none of its own (theme.positive,
--- theme.negative): green up, red down, muted for no change.
-local fallback = {positive = "#2e7d32", negative = "#c0504d"}
 
 local function kpi(list, plot, data, opts)
   local theme = opts.theme
@@ -37,8 +34,8 @@ local function kpi(list, plot, data, opts)
   end
   if data.change then
     local color = theme.muted
-    if data.sign > 0 then color = theme.positive or fallback.positive end
-    if data.sign < 0 then color = theme.negative or fallback.negative end
+    if data.sign > 0 then color = theme.positive end
+    if data.sign < 0 then color = theme.negative end
     change_style.color = color
     boxes[#boxes + 1] = list:text(data.change, cx, y, change_style)
   end

@@ -1,13 +1,15 @@
 -- Lines: one polyline per series through the category (or x) positions,
 -- broken where a value is missing, with optional markers.
 -- mark(list, plot, data, opts) with opts = {x (function(i) -> position),
--- value (a numeric scale), markers, theme}.
+-- value (a numeric scale), markers, theme, first_color (1: the palette
+-- entry of the first series)}.
 local base = require "sumi.marks.base"
 
 local function line(list, _, data, opts)
   local theme = opts.theme
   for k, series in ipairs(data.series) do
-    local color, dash = base.color(opts, k), base.dash(opts, k)
+    local index = k + (opts.first_color or 1) - 1 -- after a combination chart's bars
+    local color, dash = base.color(opts, index), base.dash(opts, index)
     local stroke = {color = color, width = theme.line_width, join = "round", cap = "round", dash = dash}
     local run, singles = {}, {}
     local function finish()

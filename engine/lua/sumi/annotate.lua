@@ -1,0 +1,180 @@
+-- Annotations: what an analyst adds to a chart to make its point, given in
+-- data terms (a value, a category), placed by the chart's own scales.
+--
+--   chart.bar(ds, {x = "year", y = "size", annotations = {
+--     {kind = "line", y = 7000, label = "目標 7,000"},            -- a reference line
+--     {kind = "band", x = {"2023", "2024"}, label = "予測"},       -- a shaded band
+--     {kind = "text", x = "2021", y = 4300, text = "基準年"},     -- a note at a point
+--     {kind = "arrow", x = "2024", y = 7000, text = "過去最高"},   -- a note with an arrow
+--   }})
+--
+-- `y` is always the value axis and `x` the category (or continuous x)
+-- axis, also in a horizontal bar chart where the values run across.
+local options = require "sumi.options"
+
+local annotate = {}
+
+local spec_defaults = {kind = false, x = false, y = false, label = false, text = false, dx = false,
+                       dy = false, color = false}
+local kinds = {"line", "band", "text", "arrow"}
+
+--- annotate.check(specs, fn, level) -> the specs, each checked: an unknown
+--- kind or key, or a missing position, is an error naming the entry.
+function annotate.check(specs, fn, level)
+  if type(specs) ~= "table" then
+    error(("bad option 'annotations' to '%s' (a list of annotations expected, got %s)")
+      :format(fn, type(specs)), level)
+  end
+  local checked = {}
+  for i, spec in ipairs(specs) do
+    local where = ("%s: annotation %d"):format(fn, i)
+    local o = options.check(where, spec, spec_defaults, level + 1)
+    options.one_of(where, "kind", o.kind, kinds, level + 1)
+    local need_x = o.kind == "text" or o.kind == "arrow"
+    local need_y = need_x
+    if (o.kind == "line" or o.kind == "band") and not o.x and not o.y then
+      error(("%s (%s): give 'y' (a value) or 'x' (a category or x value)"):format(where, o.kind), level)
+    end
+    if (need_x and o.x == false) or (need_y and o.y == false) then
+      error(("%s (%s): 'x' and 'y' are both needed"):format(where, o.kind), level)
+    end
+    if o.kind == "band" then
+      local range = o.x or o.y
+      if type(range) ~= "table" or range[1] == nil or range[2] == nil then
+        error(("%s (band): 'x' or 'y' must be a pair {from, to}"):format(where), level)
+      end
+    end
+    if (o.kind == "text" or o.kind == "arrow") and type(o.text) ~= "string" then
+      error(("%s (%s): 'text' (a string) is needed"):format(where, o.kind), level)
+    end
+    checked[i] = o
+  end
+  return checked
+end
+
+local function with(t, extra)
+  local r = {}
+  for k, v in pairs(t) do r[k] = v end
+  for k, v in pairs(extra) do r[k] = v end
+  return r
+end
+
+-- A note's text on a knock-out of the background, so that it stays legible
+-- over bars and gridlines.
+local function note(list, text, x, y, style, theme)
+  local box = list:text_box(text, x, y, style)
+  local pad = 1.5
+  list:rect(box.x - pad, box.y - pad / 2, box.width + 2 * pad, box.height + pad, theme.annotation.knockout)
+  return list:text(text, x, y, style)
+end
+
+-- A point's page position: along the value axis and across it. A value or
+-- category the scales cannot place (outside a band scale's domain) is nil.
+local function place(scales, x, y)
+  local px, py
+  if x ~= false then px = scales.x(x) end
+  if y ~= false then py = scales.y(y) end
+  if scales.horizontal then return py, px end
+  return px, py
+end
+
+--- annotate.add(list, plot, scales, specs, theme, layer) -> the label
+--- boxes. layer "under" adds the bands (drawn before the marks), "over"
+--- everything else.
+--- scales: {x = function(category or number) -> position or nil,
+--- y = function(value) -> position, x_span = function(category) -> from, to
+--- (a band's edges), horizontal = true when the value axis runs across}.
+function annotate.add(list, plot, scales, specs, theme, layer)
+  local boxes = {}
+  local style = theme.annotation
+  local text_style = {size = theme.sizes.value, font = theme.font, color = style.color}
+  local right, bottom = plot.x + plot.width, plot.y + plot.height
+  local function unplaced(spec, what)
+    error(("annotation (%s): cannot place %s on this chart's axes"):format(spec.kind, what), 0)
+  end
+  local mine = {}
+  for _, spec in ipairs(specs) do
+    if (spec.kind == "band") == (layer == "under") then mine[#mine + 1] = spec end
+  end
+  for _, spec in ipairs(mine) do
+    local color = spec.color or style.color
+    if spec.kind == "line" or spec.kind == "band" then
+      local on_value = spec.y ~= false
+      local a, b
+      if on_value then
+        local range = spec.kind == "band" and spec.y or {spec.y, spec.y}
+        a, b = scales.y(range[1]), scales.y(range[2])
+      else
+        local range = spec.kind == "band" and spec.x or {spec.x, spec.x}
+        if spec.kind == "band" and scales.x_span then
+          a = scales.x_span(range[1])
+          b = select(2, scales.x_span(range[2]))
+        else
+          a, b = scales.x(range[1]), scales.x(range[2])
+        end
+        if a == nil or b == nil then unplaced(spec, tostring(range[1]) .. " - " .. tostring(range[2])) end
+      end
+      -- across the plot: a horizontal line unless the axis runs across
+      local across = on_value ~= (scales.horizontal == true)
+      a, b = math.min(a, b), math.max(a, b)
+      if spec.kind == "band" then
+        if across then
+          list:rect(plot.x, a, plot.width, b - a, style.band)
+        else
+          list:rect(a, plot.y, b - a, plot.height, style.band)
+        end
+      elseif across then
+        list:line({plot.x, a, right, a}, {color = color, width = style.width, dash = style.dash})
+      else
+        list:line({a, plot.y, a, bottom}, {color = color, width = style.width, dash = style.dash})
+      end
+      if spec.label then
+        local ts = with(text_style, {color = color})
+        if across then -- at the right end, just above the line (or inside a band's top)
+          local y = spec.kind == "band" and a + theme.gap / 2 or a - theme.gap / 2
+          boxes[#boxes + 1] = note(list, spec.label, right - theme.gap / 2, y,
+            with(ts, {anchor = spec.kind == "band" and "top-right" or "bottom-right"}), theme)
+        else -- at the top, just right of the line (or inside a band's left edge)
+          boxes[#boxes + 1] = note(list, spec.label, a + theme.gap / 2, plot.y + theme.gap / 2,
+            with(ts, {anchor = "top-left"}), theme)
+        end
+      end
+    else
+      local px, py = place(scales, spec.x, spec.y)
+      if px == nil or py == nil then unplaced(spec, tostring(spec.x)) end
+      if spec.kind == "text" then
+        boxes[#boxes + 1] = note(list, spec.text, px + (spec.dx or 0), py + (spec.dy or 0),
+          with(text_style, {color = color, anchor = "bottom"}), theme)
+      else
+        -- the note sits off the point, towards the plot's centre by default
+        local dx = spec.dx or (px > plot.x + plot.width / 2 and -36 or 36)
+        local dy = spec.dy or (py > plot.y + plot.height / 2 and -28 or 28)
+        local tx, ty = px + dx, py + dy
+        local anchor = (dy < 0 and "bottom" or "top") .. (dx < 0 and "-right" or "-left")
+        local ts = with(text_style, {color = color, anchor = anchor})
+        local box = list:text_box(spec.text, tx, ty, ts)
+        -- keep the note inside the plot
+        tx = tx + math.max(0, plot.x - box.x) - math.max(0, box.x + box.width - right)
+        ty = ty + math.max(0, plot.y - box.y) - math.max(0, box.y + box.height - bottom)
+        box = note(list, spec.text, tx, ty, ts, theme)
+        boxes[#boxes + 1] = box
+        -- from the text's nearest corner to the point, stopping short of it
+        local sx = dx < 0 and box.x + box.width or box.x
+        local sy = dy < 0 and box.y + box.height or box.y
+        local vx, vy = px - sx, py - sy
+        local length = math.sqrt(vx * vx + vy * vy)
+        if length > style.head * 2 then
+          local ux, uy = vx / length, vy / length
+          local ex, ey = px - ux * theme.gap / 2, py - uy * theme.gap / 2
+          list:line({sx + ux * 2, sy + uy * 2, ex - ux * style.head, ey - uy * style.head},
+            {color = color, width = style.width})
+          local hx, hy, w = ex - ux * style.head, ey - uy * style.head, style.head / 2
+          list:polygon({ex, ey, hx - uy * w, hy + ux * w, hx + uy * w, hy - ux * w}, color)
+        end
+      end
+    end
+  end
+  return boxes
+end
+
+return annotate
