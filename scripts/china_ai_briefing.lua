@@ -175,63 +175,34 @@ y = y + para_h + sumi.mm(9)
 
 ---------------------------------------------------------------- chart
 
--- China's share of the world, drawn with the canvas primitives: the chart
--- library (a later step) will replace this block with one call.
+-- China's share of the world: figures sumi computed from WAIC counts in
+-- the accent colour, approximate figures as reported in a lighter one.
+local computed, reported = "WAIC 2025の件数からsumiが算出", "公表された概数（約）"
 local bars = {
-  {label = "AI特許出願", value = patents_share.value / 100, reported = true},
-  {label = "大規模AIモデル", value = models.share, reported = false},
-  {label = "AIユニコーン企業", value = unicorns.share, reported = false},
-  {label = "AI関連企業", value = companies_share.value / 100, reported = true},
+  {label = "AI特許出願", value = patents_share.value / 100, kind = reported},
+  {label = "大規模AIモデル", value = models.share, kind = computed},
+  {label = "AIユニコーン企業", value = unicorns.share, kind = computed},
+  {label = "AI関連企業", value = companies_share.value / 100, kind = reported},
 }
 
 doc:text("世界に占める中国のシェア", margin, y, {size = 13, weight = "bold", color = theme.ink})
 y = y + 20
 doc:text("中国の件数・企業数が世界全体に占める割合（%）", margin, y, {size = 9, color = theme.muted})
-y = y + 22
-
-local label_w = 0
-for _, bar in ipairs(bars) do
-  label_w = math.max(label_w, doc:measure_text(bar.label, {size = 9.5}).width)
-end
-local plot_x = margin + label_w + 12
-local plot_w = content_w - label_w - 12 - 40
-local band_h = 30
-local bar_h = 18
-local plot_top = y
-local plot_h = band_h * #bars
-
--- Gridlines and ticks every 20%.
-for tick = 0, 100, 20 do
-  local gx = plot_x + plot_w * tick / 100
-  doc:move_to(gx, plot_top)
-  doc:line_to(gx, plot_top + plot_h)
-  doc:stroke({color = tick == 0 and theme.muted or theme.rule, width = tick == 0 and 0.8 or 0.5})
-  doc:text(fill("{t:pct0}", {t = tick / 100}), gx, plot_top + plot_h + 5,
-    {size = 8, color = theme.muted, anchor = "top", features = "tnum"})
-end
-
-for i, bar in ipairs(bars) do
-  local cy = plot_top + (i - 0.5) * band_h
-  doc:text(bar.label, plot_x - 8, cy, {size = 9.5, color = theme.ink, anchor = "right"})
-  local w = plot_w * bar.value
-  doc:rect(plot_x, cy - bar_h / 2, w, bar_h)
-  doc:fill(bar.reported and theme.bar_reported or theme.bar)
-  local value_text = fill(bar.reported and "約{v:pct0}" or "{v:pct1}", {v = bar.value})
-  doc:text(value_text, plot_x + w + 5, cy, {size = 9.5, weight = "bold", color = theme.ink,
-    anchor = "left", features = "tnum"})
-end
-y = plot_top + plot_h + 24
-
--- Legend
-doc:rect(margin, y, 10, 8)
-doc:fill(theme.bar)
-doc:text("WAIC 2025の件数からsumiが算出", margin + 14, y + 4, {size = 8, color = theme.muted,
-  anchor = "left"})
-doc:rect(margin + 170, y, 10, 8)
-doc:fill(theme.bar_reported)
-doc:text("公表された概数（約）", margin + 184, y + 4, {size = 8, color = theme.muted,
-  anchor = "left"})
 y = y + 18
+
+local chart_theme = sumi.theme.derive("print", {ink = theme.ink, muted = theme.muted,
+  sizes = {label = 9.5, value = 9.5, legend = 8}, value_weight = "bold", padding = 0})
+local share_chart = sumi.chart.bar(bars, {
+  x = "label", y = "value", color = "kind", orientation = "horizontal",
+  colors = {[computed] = theme.bar, [reported] = theme.bar_reported},
+  value_labels = function(v, row)
+    return fill(row.kind == reported and "約{v:pct0}" or "{v:pct1}", {v = v})
+  end,
+  y_format = "pct", y_domain = {0, 1}, source = false, theme = chart_theme, name = "china-share",
+})
+local chart_h = 160
+share_chart:draw(doc, {x = margin, y = y, width = content_w, height = chart_h})
+y = y + chart_h + 10
 
 -- Source line: the sources of the figures in the chart, from the database's
 -- sources table, with the outlet and month each figure was reported in.
