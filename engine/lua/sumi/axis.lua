@@ -114,10 +114,11 @@ function axis.value_thickness(list, s, opts)
   local theme = themes.get(opts.theme or nil)
   local _, labels, title = axis.value_labels(s, opts)
   local style = tick_style(theme)
-  local size = 0
+  local size, tick_h = 0, 0
   for _, l in ipairs(labels) do
     local w, h = list:measure(l, style)
     size = math.max(size, opts.side == "bottom" and h or w)
+    tick_h = math.max(tick_h, h)
   end
   local title_h, title_w = 0, 0
   if title then
@@ -128,7 +129,14 @@ function axis.value_thickness(list, s, opts)
     thickness = thickness + title_h + theme.gap
     title_h = 0
   end
-  return thickness, title_h + (title_h > 0 and theme.gap or 0), title_w
+  return thickness, title_h + (title_h > 0 and axis.title_lift(theme, tick_h) or 0), title_w
+end
+
+--- axis.title_lift(theme, tick_height) -> how far above the plot a title
+--- on top of a vertical axis sits: clear of the top tick label, which is
+--- centred on the plot's top edge.
+function axis.title_lift(theme, tick_height)
+  return math.max(theme.gap, tick_height / 2 + theme.gap / 2)
 end
 
 --- axis.add(list, plot, s, opts): adds a value axis on the numeric scale s
@@ -175,6 +183,9 @@ function axis.add(list, plot, s, opts)
   end
   if title then
     local tstyle = {size = theme.sizes.axis_title, font = theme.font, color = theme.muted}
+    local tick_h = 0
+    for _, b in ipairs(boxes) do tick_h = math.max(tick_h, b.height) end
+    local lift = vertical and axis.title_lift(theme, tick_h) or theme.gap
     if opts.title_position == "side" then
       local thickness = axis.value_thickness(list, s, opts)
       if vertical then
@@ -194,10 +205,10 @@ function axis.add(list, plot, s, opts)
     else
       if right then
         boxes[#boxes + 1] = list:text(title, plot.x + plot.width + axis.value_thickness(list, s, opts),
-          plot.y - theme.gap, with(tstyle, {anchor = "bottom-right"}))
+          plot.y - lift, with(tstyle, {anchor = "bottom-right"}))
       else
         local x = left and plot.x - axis.value_thickness(list, s, opts) or plot.x
-        boxes[#boxes + 1] = list:text(title, x, plot.y - theme.gap, with(tstyle, {anchor = "bottom-left"}))
+        boxes[#boxes + 1] = list:text(title, x, plot.y - lift, with(tstyle, {anchor = "bottom-left"}))
       end
     end
   end
