@@ -341,10 +341,14 @@ local function frame(self, list, box)
   return {x = x, y = top, width = width, height = bottom - top}
 end
 
+-- A value scale along `range`; a vertical axis (range running up the page)
+-- stacks its tick labels, so it takes ticks closer together than a
+-- horizontal one, whose labels sit side by side.
 local function value_scale(self, lo, hi, range, length, zero)
   if zero == nil then zero = self.kind ~= "line" or self.options.zero end
+  local spacing = self.theme.sizes.tick * (range[1] > range[2] and 3.5 or 5)
   return scale.linear{domain = {lo, hi}, range = range, zero = zero,
-                      count = scale.tick_count(length, self.theme.sizes.tick * 5)}
+                      count = scale.tick_count(length, spacing)}
 end
 
 -- The secondary (right) axis of a combination chart: its scale over the
