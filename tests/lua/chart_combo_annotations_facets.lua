@@ -208,4 +208,19 @@ check.test("KPI change colours come from the theme", function()
   check.is_true(coloured, "theme.positive colours a rise")
 end)
 
+check.test("notes and the unit come from the dataset's metadata", function()
+  local ds = sumi.data.from_rows({{k = "a", v = 2e5}, {k = "b", v = 3e5}}, {order = {"k", "v"}})
+    :with_meta{source = "CAICT", notes = "概数を含む"}
+  local boxes = chart.bar(ds, {x = "k", y = "v", y_title = "規模"}):layout(canvas, box)
+  local source, notes = find(boxes, "出典: CAICT"), find(boxes, "注: 概数を含む")
+  check.is_true(source and notes, "source and notes lines")
+  check.less(notes.y, source.y, "notes above the source line")
+  check.is_true(find(boxes, "規模（万）") ~= nil, "no unit: the scale alone")
+  local yuan = ds:with_meta("v", {unit = "元"})
+  check.is_true(find(chart.bar(yuan, {x = "k", y = "v", y_title = "規模"}):layout(canvas, box), "規模（万元）"),
+    "the value column's unit")
+  local off = chart.bar(ds, {x = "k", y = "v", notes = false}):layout(canvas, box)
+  check.is_true(find(off, "注: 概数を含む") == nil, "notes = false")
+end)
+
 check.done()

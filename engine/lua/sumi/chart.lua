@@ -26,7 +26,7 @@ local common_defaults = {
   x = false, y = false, title = false, subtitle = false, source = true, theme = false,
   lang = "ja", unit = "", y_title = false, y_format = false, y_units = "auto",
   y_title_position = "top", names = false, legend = true, value_labels = false, name = false,
-  y_domain = false, annotations = false,
+  y_domain = false, annotations = false, notes = true,
 }
 
 local function defaults(extra)
@@ -43,7 +43,7 @@ local function read_data(data, o, fn, level)
     error(("missing option 'y' to '%s' (a value column or a list of them)"):format(fn), level)
   end
   local ys = type(o.y) == "table" and o.y or {o.y}
-  local columns, n, source = {}, 0, nil
+  local columns, n, source, notes, unit = {}, 0, nil, nil, nil
   local wanted = {o.x}
   for _, y in ipairs(ys) do wanted[#wanted + 1] = y end
   if o.color then wanted[#wanted + 1] = o.color end
@@ -57,7 +57,9 @@ local function read_data(data, o, fn, level)
       local values, count = data:column(name)
       columns[name], n = values, count
     end
-    source = data:meta().source
+    local meta = data:meta()
+    source, notes = meta.source, meta.notes
+    unit = data:meta(ys[1]).unit or meta.unit
   elseif type(data) == "table" then
     n = #data
     local seen = {}
@@ -104,7 +106,8 @@ local function read_data(data, o, fn, level)
     for _, name in ipairs(wanted) do r[name] = columns[name][i] end
     return r
   end
-  return {categories = categories, series = series, n = n, source = source, row = row,
+  return {categories = categories, series = series, n = n, source = source, notes = notes, unit = unit,
+          row = row,
           groups = o.color and columns[o.color] or nil}
 end
 
@@ -118,6 +121,9 @@ local function make(kind, data, opts, extra, fn)
   elseif o.source then
     self.source = o.source
   end
+  if o.notes == true then self.notes = self.data.notes elseif o.notes then self.notes = o.notes end
+  -- the value column's unit from its metadata, unless the script names one
+  if opts and opts.unit == nil and self.data.unit then o.unit = self.data.unit end
   if o.annotations then self.annotations = annotate.check(o.annotations, fn, 5) end
   if o.y_domain ~= false and (type(o.y_domain) ~= "table" or type(o.y_domain[1]) ~= "number"
       or type(o.y_domain[2]) ~= "number" or o.y_domain[1] >= o.y_domain[2]) then
@@ -314,11 +320,14 @@ local function frame(self, list, box)
     top = top + b.height
   end
   if o.title or o.subtitle then top = top + theme.gap * 2 end
-  if self.source then
-    local text = (o.lang == "en" and "Source: " or "出典: ") .. self.source
-    local b = list:text(text, x, bottom, {size = theme.sizes.source, font = theme.font, color = theme.muted,
-      width = width, anchor = "bottom-left"})
-    bottom = bottom - b.height - theme.gap
+  -- the source line at the foot, notes above it
+  for _, line in ipairs({{self.source, o.lang == "en" and "Source: " or "出典: "},
+                         {self.notes, o.lang == "en" and "Note: " or "注: "}}) do
+    if line[1] then
+      local b = list:text(line[2] .. line[1], x, bottom, {size = theme.sizes.source, font = theme.font,
+        color = theme.muted, width = width, anchor = "bottom-left"})
+      bottom = bottom - b.height - (line[1] == self.source and self.notes and 1 or theme.gap)
+    end
   end
   if o.legend and self.groups then
     local items = {}
@@ -695,8 +704,8 @@ function Figure:compose(canvas, box)
   return list
 end
 
-local figure_defaults = {title = false, subtitle = false, source = true, theme = false, lang = "ja",
-                         name = false}
+local figure_defaults = {title = false, subtitle = false, source = true, notes = true, theme = false,
+                         lang = "ja", name = false}
 
 -- As make, for the charts that take their own options: checks them, the
 -- theme, the source and the name (errors at the caller of fn's caller).
@@ -716,9 +725,10 @@ local function make_figure(kind, opts, extra, fn)
   return self
 end
 
-local function set_source(self, found)
+local function set_source(self, found, notes)
   local o = self.options
   if o.source == true then self.source = found elseif o.source then self.source = o.source end
+  if o.notes == true then self.notes = notes elseif o.notes then self.notes = o.notes end
 end
 
 local function finite(v) return type(v) == "number" and v == v and v ~= math.huge and v ~= -math.huge end
@@ -754,7 +764,7 @@ function chart.pie(data, opts)
       :format(o.value, tostring(total)), 2)
   end
   self.data, self.total = read, total
-  set_source(self, read.source)
+  set_source(self, read.source, read.notes)
   if o.value_labels then
     local spec = o.value_labels
     if type(spec) == "function" then
@@ -829,7 +839,8 @@ function chart.part(data, opts)
   self.part, self.whole, self.share = part, whole, part / whole
   self.filled = math.floor(o.cells * part / whole + 0.5)
   self.caption = template.fill(o.caption, {part = part, whole = whole, share = part / whole})
-  set_source(self, type(data) == "userdata" and data:meta().source or nil)
+  local meta = type(data) == "userdata" and data:meta() or {}
+  set_source(self, meta.source, meta.notes)
   return register(self)
 end
 
@@ -876,14 +887,14 @@ local Facet = setmetatable({}, {__index = Chart})
 Facet.__index = Facet
 
 local facet_defaults = {by = false, chart = "bar", columns = false, shared = true, title = false,
-                        subtitle = false, source = true, theme = false, lang = "ja", name = false,
-                        legend = true}
+                        subtitle = false, source = true, notes = true, theme = false, lang = "ja",
+                        name = false, legend = true}
 
 -- The records of data split by the values of column `by`, in the order
 -- the values first appear; a dataset gives only the columns the panels use.
 local function split_rows(data, by, wanted, fn)
   local rows = {}
-  local source
+  local source, notes
   if type(data) == "userdata" then
     local names, have = data:names(), {}
     for _, name in ipairs(names) do have[name] = true end
@@ -899,7 +910,7 @@ local function split_rows(data, by, wanted, fn)
       for _, name in ipairs(wanted) do r[name] = columns[name][i] end
       rows[i] = r
     end
-    source = data:meta().source
+    source, notes = data:meta().source, data:meta().notes
   elseif type(data) == "table" then
     rows = data
   else
@@ -917,7 +928,7 @@ local function split_rows(data, by, wanted, fn)
     end
     table.insert(groups[key], r)
   end
-  return groups, order, source
+  return groups, order, source, notes
 end
 
 --- chart.facet(data, options) -> chart: small multiples, one panel per
@@ -955,13 +966,13 @@ function chart.facet(data, opts)
       for _, c in ipairs(v) do wanted[#wanted + 1] = c end
     end
   end
-  local groups, order, source = split_rows(data, o.by, wanted, "chart.facet")
+  local groups, order, source, notes = split_rows(data, o.by, wanted, "chart.facet")
   if #order == 0 then error("chart.facet: no rows to split", 2) end
   local self = setmetatable({kind = "facet", options = o, panels = {}}, Facet)
   self.theme = themes.get(o.theme or nil, 3)
   self.data = {categories = {}, series = {}, n = 0}
   panel_opts.theme, panel_opts.lang = self.theme, o.lang
-  panel_opts.source, panel_opts.legend = false, false
+  panel_opts.source, panel_opts.notes, panel_opts.legend = false, false, false
   unregistered = unregistered + 1
   local ok, err = pcall(function()
     for _, key in ipairs(order) do
@@ -990,6 +1001,7 @@ function chart.facet(data, opts)
   self.data.series, self.groups, self.bars = first.data.series, first.groups, first.bars
   self.legend_kind = first.kind
   if o.source == true then self.source = source elseif o.source then self.source = o.source end
+  if o.notes == true then self.notes = notes elseif o.notes then self.notes = o.notes end
   return register(self)
 end
 
