@@ -150,7 +150,8 @@ function annotate.add(list, plot, scales, specs, theme, layer)
         local dx = spec.dx or (px > plot.x + plot.width / 2 and -36 or 36)
         local dy = spec.dy or (py > plot.y + plot.height / 2 and -28 or 28)
         local tx, ty = px + dx, py + dy
-        local anchor = (dy < 0 and "bottom" or "top") .. (dx < 0 and "-right" or "-left")
+        local side = dx < 0 and "right" or "left"
+        local anchor = dy == 0 and side or (dy < 0 and "bottom-" or "top-") .. side
         local ts = with(text_style, {color = color, anchor = anchor})
         local box = list:text_box(spec.text, tx, ty, ts)
         -- keep the note inside the plot
@@ -160,7 +161,7 @@ function annotate.add(list, plot, scales, specs, theme, layer)
         boxes[#boxes + 1] = box
         -- from the text's nearest corner to the point, stopping short of it
         local sx = dx < 0 and box.x + box.width or box.x
-        local sy = dy < 0 and box.y + box.height or box.y
+        local sy = dy == 0 and box.y + box.height / 2 or dy < 0 and box.y + box.height or box.y
         local vx, vy = px - sx, py - sy
         local length = math.sqrt(vx * vx + vy * vy)
         if length > style.head * 2 then

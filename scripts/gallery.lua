@@ -1,0 +1,133 @@
+-- The chart gallery: every chart type once, on the same small story.
+--
+--   sh scripts/gallery.sh     -> docs/gallery/*.png and docs/gallery.md
+--
+-- Each `-- gallery:` block below is complete on its own: gallery.sh copies
+-- it into docs/gallery.md beside the picture it makes, and the docs test
+-- runs it there. The charts are exported by `sumi chart` under their names.
+
+-- gallery: bar | Bars with value labels: chart.bar
+do
+  local chart = require "sumi.chart"
+  local rows = {
+    {name = "大規模AIモデル", share = 1509 / 3755}, {name = "AIユニコーン企業", share = 71 / 271},
+    {name = "AI特許出願", share = 0.60}, {name = "AI関連企業", share = 0.15},
+  }
+  chart.bar(rows, {x = "name", y = "share", value_labels = "pct1", title = "世界に占める中国のシェア",
+    source = "WAIC 2025 / CAICT", name = "bar"})
+end
+
+-- gallery: bar-horizontal | Horizontal bars coloured by a column: chart.bar
+do
+  local chart = require "sumi.chart"
+  local fill = require("sumi.template").fill
+  local rows = {
+    {name = "AI特許出願", share = 0.60, kind = "公表された概数"},
+    {name = "大規模AIモデル", share = 1509 / 3755, kind = "件数から算出"},
+    {name = "AIユニコーン企業", share = 71 / 271, kind = "件数から算出"},
+    {name = "AI関連企業", share = 0.15, kind = "公表された概数"},
+  }
+  chart.bar(rows, {x = "name", y = "share", color = "kind", orientation = "horizontal", y_format = "pct",
+    colors = {["公表された概数"] = "#e3a29c", ["件数から算出"] = "#b3261e"},
+    value_labels = function(v, row)
+      return fill(row.kind == "公表された概数" and "約{v:pct0}" or "{v:pct1}", {v = v})
+    end,
+    title = "世界に占める中国のシェア", source = "WAIC 2025 / CAICT", name = "bar-horizontal"})
+end
+
+-- gallery: bar-stacked | Stacked bars: chart.bar with mode = "stacked"
+do
+  local chart = require "sumi.chart"
+  local rows = {
+    {year = "2022", models = 120, apps = 260, chips = 90},
+    {year = "2023", models = 210, apps = 300, chips = 110},
+    {year = "2024", models = 330, apps = 340, chips = 150},
+  }
+  chart.bar(rows, {x = "year", y = {"models", "apps", "chips"}, names = {"モデル", "応用", "半導体"},
+    mode = "stacked", value_labels = "int", title = "分野別の投資件数（例示）", source = "例示データ",
+    name = "bar-stacked"})
+end
+
+-- gallery: bar-percent | 100% stacked bars: chart.bar with mode = "percent"
+do
+  local chart = require "sumi.chart"
+  local rows = {
+    {field = "AIモデル", china = 1509, world = 3755 - 1509},
+    {field = "ユニコーン", china = 71, world = 271 - 71},
+  }
+  chart.bar(rows, {x = "field", y = {"china", "world"}, names = {"中国", "その他の世界"}, mode = "percent",
+    value_labels = "pct0", orientation = "horizontal", title = "中国の割合", source = "WAIC 2025",
+    name = "bar-percent"})
+end
+
+-- gallery: line | Lines with markers and a gap: chart.line
+do
+  local chart = require "sumi.chart"
+  local rows = {
+    {year = "2019", cn = 2.1e11, us = 3.3e11}, {year = "2020", cn = 2.6e11, us = 3.6e11},
+    {year = "2021", cn = 3.4e11}, {year = "2022", cn = 4.5e11, us = 4.9e11},
+    {year = "2023", cn = 5.8e11, us = 5.6e11}, {year = "2024", cn = 7.0e11, us = 6.4e11},
+  }
+  chart.line(rows, {x = "year", y = {"cn", "us"}, names = {"中国", "米国"}, markers = true, zero = true,
+    y_title = "規模", unit = "元", title = "AI産業の規模（例示）", source = "業界推計（例示）", name = "line"})
+end
+
+-- gallery: combo | Bars and a line on a secondary axis: chart.combo
+do
+  local chart = require "sumi.chart"
+  local rows = {
+    {year = "2021", size = 4.3e11, growth = 0.18}, {year = "2022", size = 5.1e11, growth = 0.186},
+    {year = "2023", size = 5.8e11, growth = 0.137}, {year = "2024", size = 7.0e11, growth = 0.207},
+  }
+  chart.combo(rows, {x = "year", bars = "size", lines = "growth", names = {"産業規模", "成長率"},
+    y_title = "産業規模", unit = "元", y2_title = "成長率", y2_format = "pct", title = "規模と成長率（例示）",
+    source = "業界推計（例示）", name = "combo"})
+end
+
+-- gallery: annotations | Reference line, band and arrow: annotations
+do
+  local chart = require "sumi.chart"
+  local rows = {{year = "2021", size = 4300}, {year = "2022", size = 5100}, {year = "2023", size = 5800},
+                {year = "2024", size = 7000}}
+  chart.bar(rows, {x = "year", y = "size", y_title = "産業規模", unit = "億元", title = "注釈の例",
+    source = "業界推計（例示）", name = "annotations", annotations = {
+      {kind = "band", x = {"2021", "2022"}, label = "基準期間"},
+      {kind = "line", y = 4000, label = "目標 4,000億元"},
+      {kind = "arrow", x = "2024", y = 7000, text = "過去最高", dx = -80, dy = 0},
+    }})
+end
+
+-- gallery: facet | Small multiples sharing one axis: chart.facet
+do
+  local chart = require "sumi.chart"
+  local rows = {}
+  for i, city in ipairs({"北京", "上海", "深圳"}) do
+    for year = 2022, 2024 do
+      rows[#rows + 1] = {city = city, year = tostring(year), firms = i * 300 + (year - 2021) * 100 * i}
+    end
+  end
+  chart.facet(rows, {by = "city", chart = "bar", x = "year", y = "firms", title = "都市別のAI企業数（例示）",
+    source = "例示データ", name = "facet"})
+end
+
+-- gallery: pie | Donut with labels: chart.pie
+do
+  local chart = require "sumi.chart"
+  local rows = {{field = "中国", n = 1509}, {field = "米国", n = 1200}, {field = "その他", n = 3755 - 2709}}
+  chart.pie(rows, {label = "field", value = "n", donut = 0.55, title = "大規模AIモデルの国別内訳（例示）",
+    source = "WAIC 2025（例示）", name = "pie"})
+end
+
+-- gallery: part | Part of a whole: chart.part
+do
+  local chart = require "sumi.chart"
+  chart.part({71, 271}, {title = "世界のAIユニコーン企業のうち中国",
+    caption = "{part}社 / {whole}社（{share:pct1}）", source = "WAIC 2025", name = "part"})
+end
+
+-- gallery: kpi | KPI tile: chart.kpi
+do
+  local chart = require "sumi.chart"
+  chart.kpi({value = 1509, unit = "個", label = "中国の大規模AIモデル", change = 0.183, title = "KPI",
+    name = "kpi"})
+end
