@@ -144,12 +144,28 @@ static int forbidden_at_line_start(gunichar ch) {
     return 0;
 }
 
-/* No break before a character that must not start a line: allow_breaks off
- * over the character and the one before it. */
+/* A counter or unit written after a number ("2025年", "10月", "71社", "7,000億")
+ * belongs to it: UAX #14 lets a line break between a digit and an ideograph,
+ * which leaves "10" at a line's end and "月" at the next one's start. */
+static int binds_to_number(gunichar prev, gunichar ch) {
+    static const char counters[] = "年月日時分秒個社件名人円元億万兆倍％";
+    if (!g_unichar_isdigit(prev))
+        return 0;
+    for (const char *p = counters; *p; p = g_utf8_next_char(p))
+        if (g_utf8_get_char(p) == ch)
+            return 1;
+    return 0;
+}
+
+/* No break before a character that must not start a line, nor between a
+ * number and its counter: allow_breaks off over the character and the one
+ * before it. */
 static void forbid_line_start_breaks(PangoAttrList *attrs, const char *text, size_t len) {
     const char *prev = NULL;
     for (const char *p = text; p < text + len; p = g_utf8_next_char(p)) {
-        if (prev != NULL && forbidden_at_line_start(g_utf8_get_char(p))) {
+        gunichar ch = g_utf8_get_char(p);
+        if (prev != NULL &&
+            (forbidden_at_line_start(ch) || binds_to_number(g_utf8_get_char(prev), ch))) {
             PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
             a->start_index = (guint)(prev - text);
             a->end_index = (guint)(g_utf8_next_char(p) - text);

@@ -41,6 +41,21 @@ test("the rule holds in markup, whose tags are not text", function()
   check_all_widths("<b>インテリジェント</b>ロボット（<i>ヒューマノイド</i>）", {markup = true}, "markup")
 end)
 
+test("a number keeps its counter on its line (regression: 2025年10 / 月)", function()
+  local text = "出典：業界分析（2025年10月）、CAICT（2025年7月）。企業数は5,100社、モデルは1,509個、約70%を占める。"
+  for width = 24, 240, 2 do
+    local m = c:measure_text(text, {size = 12, width = width, wrap = "word-char"})
+    for i = 2, #m.line_starts do
+      local at = m.line_starts[i]
+      local first = utf8.codepoint(text, at)
+      local before = text:sub(1, at - 1):match("([%z\1-\127\194-\244][\128-\191]*)$")
+      local counter = ("年月社個"):find(utf8.char(first), 1, true)
+      check.is_true(not (counter and before and before:match("%d$")),
+        ("line %d starts with %s after a digit at width %d"):format(i, utf8.char(first), width))
+    end
+  end
+end)
+
 test("line_starts are byte positions of each line", function()
   local m = c:measure_text("一行目\n二行目", {size = 12})
   check.equal(m.lines, 2, "two lines")
