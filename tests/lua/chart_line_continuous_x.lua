@@ -127,6 +127,8 @@ test("bad x values and options are errors naming the column and row", function()
     "bad option 'decimate' to 'chart.line' (\"minmax\", \"lttb\" or false expected, got 'm4')")
   check.errors(function() chart.line(ds, {x = "t", y = "v", x_scale = "log"}) end, "bad option 'x_scale'")
   check.errors(function() chart.line(ds:head(0), {x = "t", y = "v"}) end, "chart.line: the data has no rows")
+  check.errors(function() chart.line(ds, {x = "t", y = "v", value_labels = true}) end,
+    "bad option 'value_labels' to 'chart.line' (not for a chart on a continuous x")
   check.errors(function() chart.line(ds, {x = "t", y = "v", x_fromat = "int"}) end,
     "unknown option 'x_fromat' to 'chart.line' (valid options:")
 end)

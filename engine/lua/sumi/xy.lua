@@ -423,7 +423,8 @@ local function continuous_plot(self, list, area, lo, hi, pad)
     if self.y_log and not self.options.y_format then yopts.format, yopts.units = log_format, false end
     local thickness, title_h = axis.value_thickness(list, ys, yopts)
     plot.x = area.x + thickness
-    plot.y = area.y + title_h
+    -- the top tick label is centred on the plot's top: keep it off the legend
+    plot.y = area.y + math.max(title_h, theme.sizes.tick * 0.7)
     plot.width = area.x + area.width - math.max(theme.gap, right_over) - plot.x
     -- the most ticks whose labels keep apart
     local count = scale.tick_count(plot.width, theme.sizes.tick * 6)
@@ -559,7 +560,7 @@ local function category_plot(self, list, area, lo, hi)
   local yopts = value_axis_options(self, "left")
   local ys = y_scale(self, lo, hi, area.y + area.height, area.y)
   local thickness, title_h = axis.value_thickness(list, ys, yopts)
-  local plot = {x = area.x + thickness, y = area.y + title_h}
+  local plot = {x = area.x + thickness, y = area.y + math.max(title_h, theme.sizes.tick * 0.7)}
   plot.width = area.x + area.width - theme.gap - plot.x
   local band = scale.band{domain = labels, range = {plot.x, plot.x + plot.width}, padding = 0, outer = 0}
   local plan, every = nil, 1
@@ -621,6 +622,11 @@ function xy.check(self, fn, level)
   if self.kind == "line" and o.decimate ~= false and o.decimate ~= "minmax" and o.decimate ~= "lttb" then
     error(("bad option 'decimate' to '%s' (\"minmax\", \"lttb\" or false expected, got %s)")
       :format(fn, show(o.decimate)), level + 1)
+  end
+  if self.kind ~= "scatter" and o.value_labels then
+    error(("bad option 'value_labels' to '%s' (not for a chart on a continuous x: %s)"):format(fn,
+      self.kind == "line" and "use x_scale = \"category\"" or "value labels would cover the areas"),
+      level + 1)
   end
   if self.kind == "area" then
     options.one_of(fn, "mode", o.mode, {"stacked", "overlap", "percent"}, level + 1)
