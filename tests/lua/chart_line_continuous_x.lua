@@ -72,6 +72,30 @@ test("dates along x make a time axis with Japanese calendar labels", function()
   no_overlaps(boxes)
   local en = chart.line(rows, {x = "d", y = "v", source = false, lang = "en"}):layout(page, box)
   check.is_true(find(en, "Jan 2026") ~= nil and find(en, "May") ~= nil, texts(en))
+  local ym = chart.line({{m = "2025-01", v = 1}, {m = "2025-04", v = 3}, {m = "2025-09", v = 2}},
+    {x = "m", y = "v", x_scale = "time", source = false})
+  ym:layout(page, box)
+  check.equal(ym.scales.x.interval[1], "month", "YYYY-MM with x_scale = \"time\"")
+end)
+
+test("a dataset's date column is read in place as days", function()
+  local ds = sumi.data.read_csv("fixtures/daily_sales.csv", {types = {day = "date"}})
+  check.equal(ds:type("day"), "date", "a date column")
+  local c = chart.line(ds, {x = "day", y = "sales", source = false})
+  local list = c:compose(page, box)
+  check.equal(c.scales.x.interval[1], "week", "weekly ticks over 90 days")
+  local boxes = list:boxes()
+  local dated = 0
+  for _, b in ipairs(boxes) do
+    if b.text:match("^2025年1月%d+日$") then dated = dated + 1 end
+    check.is_true(not b.text:match("^2025年[23]月"), "the year only on the first tick: " .. b.text)
+  end
+  check.equal(dated, 1, "the first tick has the year: " .. texts(boxes))
+  check.near(c.scales.x:map(sumi.format.days_from_civil(2025, 3, 31)), c.plot.x + c.plot.width, 1e-9,
+    "the last day at the plot's right")
+  list:draw()
+  check.equal(list.path_points, 88, "90 days, two missing")
+  no_overlaps(boxes)
 end)
 
 test("string columns and x_scale = \"category\" keep categories", function()

@@ -468,7 +468,7 @@ local function compose_line(self, list, area)
   draw_axes(self, list, plot, xs, ys, x_opts)
   local o = self.options
   series_mark(list, plot, self.data, {x = xs, value = ys, theme = self.theme, decimate = o.decimate,
-    markers = o.markers and self.data.n <= xy.marker_limit})
+    markers = o.markers and self.data.n <= xy.marker_limit, few = self.data.n <= xy.marker_limit})
   self.scales = {x = xs, y = ys}
   return plot
 end

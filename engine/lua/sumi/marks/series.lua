@@ -4,7 +4,8 @@
 -- call and is decimated to what the device can show.
 -- mark(list, plot, data, opts) with data = {x = {values}, series = {{values}},
 -- n} and opts = {x, value (scales), theme, decimate ("minmax" | "lttb" |
--- false), markers}. After list:draw(), list.path_points holds the points
+-- false), markers, few (true when the points are few enough to look at one
+-- by one in Lua: lone points between gaps are then marked)}. After list:draw(), list.path_points holds the points
 -- the paths kept (tests check the decimation with it).
 local base = require "sumi.marks.base"
 local path = require "sumi.path"
@@ -24,7 +25,6 @@ local function series(list, _, data, opts)
   local spec = {x = {domain = {x_lo, x_hi}, range = {xs.range[1], xs.range[2]}},
                 y = {domain = {y_lo, y_hi}, range = {ys.range[1], ys.range[2]}},
                 decimate = opts.decimate}
-  local small = data.n <= 1000 -- few enough points to look at one by one in Lua
   for k, s in ipairs(data.series) do
     local color = base.color(opts, k)
     local stroke = {color = color, width = theme.line_width, join = "round", cap = "round",
@@ -35,7 +35,7 @@ local function series(list, _, data, opts)
       c:stroke(stroke)
       list.path_points = (list.path_points or 0) + kept
     end)
-    if small then
+    if opts.few then
       -- a point between two gaps makes no line: it is marked, or it would vanish
       for i = 1, data.n do
         local x, v = x_at(data.x.values, i), s.values[i]
