@@ -5,8 +5,9 @@
 -- mark(list, plot, data, opts) with data = {x = {values}, series = {{values}},
 -- n} and opts = {x, value (scales), theme, decimate ("minmax" | "lttb" |
 -- false), markers, few (true when the points are few enough to look at one
--- by one in Lua: lone points between gaps are then marked)}. After list:draw(), list.path_points holds the points
--- the paths kept (tests check the decimation with it).
+-- by one in Lua: lone points between gaps are then marked)}. After
+-- list:draw(), list.path_points holds the points the paths kept (tests
+-- check the decimation with it).
 local base = require "sumi.marks.base"
 local path = require "sumi.path"
 local scale = require "sumi.scale"
