@@ -50,6 +50,9 @@ local countries = {
   {name = "フランス", gdp = 3.0, life = 82.5, pop = 68, region = "欧州"},
 }
 
+local months = {}
+for m = 1, 12 do months[m] = {m = m .. "月", a = m, b = 12 - m + 1, c = 3} end
+
 test("points sit where both scales put them", function()
   local c = chart.scatter(countries, {x = "gdp", y = "life", source = false})
   local list = c:compose(page, box)
@@ -119,11 +122,18 @@ test("log axes tick at powers of ten", function()
 end)
 
 test("scatter errors name the column and row", function()
-  check.errors(function() chart.scatter(countries, {x = "gdp", y = "lfe"}) end, "no field 'lfe'")
+  local message = check.errors(function() chart.scatter(countries, {x = "gdp", y = "lfe"}) end,
+    "no field 'lfe'")
+  check.is_true(message:match("^[^:]*chart_scatter_and_area%.lua:%d+: ") ~= nil,
+    "at the script's line: " .. message)
+  message = check.errors(function() chart.area(months, {x = "m", y = "a", mode = "x"}) end,
+    "bad option 'mode'")
+  check.is_true(message:match("^[^:]*chart_scatter_and_area%.lua:%d+: ") ~= nil,
+    "at the script's line: " .. message)
   check.errors(function() chart.scatter({{x = 1, y = 2}, {x = "a", y = 3}}, {x = "x", y = "y"}) end,
     "chart.scatter: row 2 of 'x' is not a finite number ('a')")
   check.errors(function() chart.scatter({{x = 1, y = 0 / 0}}, {x = "x", y = "y"}) end,
-    "row 1 of 'y' is not a finite number")
+    "row 1 of 'y' is not a finite number (nan)")
   check.errors(function() chart.scatter({{x = 1, y = 2, s = -1}}, {x = "x", y = "y", size = "s"}) end,
     "row 1 of 's' is negative")
   check.errors(function() chart.scatter({}, {x = "x", y = "y"}) end, "chart.scatter: the data has no rows")
@@ -133,9 +143,6 @@ test("scatter errors name the column and row", function()
   check.errors(function() chart.scatter(ds, {x = "name", y = "life"}) end,
     "chart.scatter: column 'name' holds string values, numbers expected")
 end)
-
-local months = {}
-for m = 1, 12 do months[m] = {m = m .. "月", a = m, b = 12 - m + 1, c = 3} end
 
 test("stacked areas: each band on the one below", function()
   local c = chart.area(months, {x = "m", y = {"a", "b", "c"}, source = false})

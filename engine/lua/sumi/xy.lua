@@ -41,6 +41,7 @@ local function finite(v) return type(v) == "number" and v == v and v ~= math.hug
 
 local function show(v)
   if type(v) == "string" then return "'" .. v .. "'" end
+  if v ~= v then return "nan" end -- not "-nan", as C's printf may write it
   return tostring(v)
 end
 
@@ -244,7 +245,7 @@ function xy.read(self, data, fn, level)
   for _, key in ipairs({"size", "color", "label"}) do
     if kind == "scatter" and o[key] then wanted[#wanted + 1] = o[key] end
   end
-  local cols, n, source = columns_of(data, wanted, fn, level)
+  local cols, n, source = columns_of(data, wanted, fn, level + 1)
   if n == 0 then error(("%s: the data has no rows"):format(fn), level) end
   local result = {n = n, source = source, series = {}, categories = {}}
 
@@ -253,10 +254,14 @@ function xy.read(self, data, fn, level)
     for i = 1, n do result.categories[i] = values[i] == nil and "" or tostring(values[i]) end
   elseif kind == "scatter" then
     local xs = array_of(cols[o.x], data, o.x)
-    if cols[o.x].view then number_column(cols[o.x], o.x, fn, level) else check_numbers(xs, o.x, fn, level) end
+    if cols[o.x].view then
+      number_column(cols[o.x], o.x, fn, level + 1)
+    else
+      check_numbers(xs, o.x, fn, level + 1)
+    end
     result.x = {values = xs, kind = self.x_kind}
   else
-    local xs = x_column(cols[o.x], o.x, self.x_kind, data, fn, level)
+    local xs = x_column(cols[o.x], o.x, self.x_kind, data, fn, level + 1)
     result.x = {values = xs, kind = self.x_kind,
                 whole = self.x_kind == "linear" and whole_numbers(cols[o.x], xs)}
   end
@@ -268,7 +273,7 @@ function xy.read(self, data, fn, level)
 
   local any = false
   for k, y in ipairs(ys) do
-    local values = number_column(cols[y], y, fn, level)
+    local values = number_column(cols[y], y, fn, level + 1)
     if kind ~= "line" then
       values = array_of(cols[y], data, y)
     end
@@ -296,8 +301,8 @@ function xy.read(self, data, fn, level)
   if kind == "scatter" then
     if o.size then
       local sizes = array_of(cols[o.size], data, o.size)
-      if cols[o.size].view then number_column(cols[o.size], o.size, fn, level) end
-      check_numbers(sizes, o.size, fn, level)
+      if cols[o.size].view then number_column(cols[o.size], o.size, fn, level + 1) end
+      check_numbers(sizes, o.size, fn, level + 1)
       for i = 1, n do
         if sizes[i] ~= nil and sizes[i] < 0 then
           error(("%s: row %d of '%s' is negative (%s): a bubble's area shows a size >= 0")
@@ -617,7 +622,7 @@ function xy.check(self, fn, level)
   local o = self.options
   self.y_log = o.y_log == true
   if o.x_scale then
-    options.one_of(fn, "x_scale", o.x_scale, {"auto", "category", "linear", "time"}, level + 1)
+    options.one_of(fn, "x_scale", o.x_scale, {"auto", "category", "linear", "time"}, level + 2)
   end
   if self.kind == "line" and o.decimate ~= false and o.decimate ~= "minmax" and o.decimate ~= "lttb" then
     error(("bad option 'decimate' to '%s' (\"minmax\", \"lttb\" or false expected, got %s)")
@@ -629,9 +634,9 @@ function xy.check(self, fn, level)
       level + 1)
   end
   if self.kind == "area" then
-    options.one_of(fn, "mode", o.mode, {"stacked", "overlap", "percent"}, level + 1)
+    options.one_of(fn, "mode", o.mode, {"stacked", "overlap", "percent"}, level + 2)
   end
-  if o.x_format then axis.formatter(o.x_format, level + 1) end
+  if o.x_format then axis.formatter(o.x_format, level + 2) end
   if self.kind == "scatter" and o.max_size ~= false and (not finite(o.max_size) or o.max_size <= 0) then
     error(("bad option 'max_size' to '%s' (a radius > 0 expected, got %s)"):format(fn, show(o.max_size)),
       level + 1)
