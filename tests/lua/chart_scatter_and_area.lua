@@ -86,6 +86,12 @@ test("bubbles: area proportional to the size, a size legend", function()
   check.is_true(find(boxes, "pop") ~= nil and find(boxes, "1,000") ~= nil, "size legend: " .. texts(boxes))
 end)
 
+test("a tiny max_size still gets a size legend", function()
+  local c = chart.scatter(countries, {x = "gdp", y = "life", size = "pop", max_size = 1, source = false})
+  local boxes = c:layout(page, box)
+  check.is_true(find(boxes, "1,000") ~= nil, texts(boxes))
+end)
+
 test("colour groups get a legend, labels never overlap", function()
   local c = chart.scatter(countries, {x = "gdp", y = "life", size = "pop", color = "region", label = "name",
     source = false})

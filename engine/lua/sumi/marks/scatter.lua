@@ -132,7 +132,8 @@ function scatter.size_legend(list, box, size_max, max_r, opts)
   local v = nice_below(size_max)
   for _ = 1, 3 do
     local r = max_r * math.sqrt(v / size_max)
-    if r < 1.5 or (values[#values] and values[#values] == v) then break end
+    -- circles too small to read are left out, but never the largest
+    if #values > 0 and (r < 1.5 or values[#values] == v) then break end
     values[#values + 1] = v
     v = nice_below(v / 4.01)
   end
