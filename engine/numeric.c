@@ -77,9 +77,23 @@ static void value_error(lua_State *L, int arg, size_t i, const char *what) {
  * Lua arrays are copied into a scratch userdata left on the stack (so a Lua
  * error while reading leaks nothing). Values are kept as integers while all
  * of them are; the first float turns the ones read so far into doubles. */
-void sumi_read_numbers(lua_State *L, int arg, struct sumi_numbers *out) {
+static void read_numbers(lua_State *L, int arg, struct sumi_numbers *out, int dates) {
     arg = lua_absindex(L, arg);
+    out->dates = NULL;
     const struct sumi_coldata *col = sumi_test_column(L, arg);
+    if (col != NULL && dates && col->type == SUMI_DATE) {
+        out->n = col->length;
+        out->integers = NULL;
+        out->doubles = NULL;
+        out->dates = col->v.dates;
+        out->valid = col->valid;
+        size_t count = col->length;
+        if (col->valid != NULL)
+            for (size_t i = 0; i < col->length; i++)
+                count -= !col->valid[i];
+        out->count = count;
+        return;
+    }
     if (col != NULL) {
         /* A dataset column, read in place: no copy, no Lua table. */
         if (col->type != SUMI_INTEGER && col->type != SUMI_NUMBER)
@@ -155,6 +169,14 @@ void sumi_read_numbers(lua_State *L, int arg, struct sumi_numbers *out) {
     out->integers = all_integers ? integers : NULL;
     out->doubles = all_integers ? NULL : doubles;
     out->valid = valid;
+}
+
+void sumi_read_numbers(lua_State *L, int arg, struct sumi_numbers *out) {
+    read_numbers(L, arg, out, 0);
+}
+
+void sumi_read_numbers_or_dates(lua_State *L, int arg, struct sumi_numbers *out) {
+    read_numbers(L, arg, out, 1);
 }
 
 /* An argument error when there is nothing to take a mean, median... of. */

@@ -12,20 +12,26 @@
 /* The numbers one call works on. The storage belongs to someone else: a
  * scratch userdata that sumi_read_numbers leaves on the Lua stack (Lua
  * arrays), or a column's own data (column views); either way it lives until
- * the C function returns. Exactly one of integers and doubles is set. */
+ * the C function returns. Exactly one of integers, doubles and dates is set. */
 struct sumi_numbers {
     size_t n;                /* positions, nulls included */
     size_t count;            /* non-null values */
     const int64_t *integers; /* when every value is an integer */
     const double *doubles;   /* otherwise; never NaN or infinite */
+    const int32_t *dates;    /* a date column: days since 1970 (read_numbers_or_dates) */
     const uint8_t *valid;    /* NULL: no nulls; else valid[i] is 0 for a null */
 };
 
 /* Reads argument arg; raises "value 3 is nan" and the like. */
 void sumi_read_numbers(lua_State *L, int arg, struct sumi_numbers *out);
+/* As sumi_read_numbers, but a date column view is read too, as days since
+ * 1970: a chart's time axis is linear in days. */
+void sumi_read_numbers_or_dates(lua_State *L, int arg, struct sumi_numbers *out);
 
 static inline double sumi_number_at(const struct sumi_numbers *x, size_t i) {
-    return x->integers != NULL ? (double)x->integers[i] : x->doubles[i];
+    if (x->integers != NULL)
+        return (double)x->integers[i];
+    return x->dates != NULL ? (double)x->dates[i] : x->doubles[i];
 }
 
 #endif

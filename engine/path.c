@@ -7,6 +7,9 @@
  *                                y = {domain = {min, max}, range = {b, t}},
  *                                decimate = "minmax" | "lttb" | false,
  *                                points = n}) -> points emitted
+ *   path.extent(values) -> lowest, highest, count
+ *
+ * xs may be a date column (days since 1970: a time axis is linear in days).
  *
  * minmax keeps, per quarter of a device pixel column, the first, lowest,
  * highest and last point of each run of consecutive points in it (the "M4"
@@ -270,7 +273,7 @@ static int path_series(lua_State *L) {
     double points = opt_number(L, 4, "points", 0, 3, POINTS_LIMIT);
 
     struct sumi_numbers xs, ys;
-    sumi_read_numbers(L, 2, &xs);
+    sumi_read_numbers_or_dates(L, 2, &xs);
     sumi_read_numbers(L, 3, &ys);
     if (xs.n != ys.n)
         return luaL_argerror(L, 3,
@@ -341,8 +344,34 @@ static int path_series(lua_State *L) {
     return 1;
 }
 
+/* path.extent(values) -> lowest, highest, count of the non-null values (nil,
+ * nil, 0 when there are none): what a chart's scales need from a long
+ * column, read in place. values as xs of path.series (numbers or dates). */
+static int path_extent(lua_State *L) {
+    struct sumi_numbers v;
+    sumi_read_numbers_or_dates(L, 1, &v);
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < v.n; i++) {
+        if (v.valid != NULL && !v.valid[i])
+            continue;
+        double x = sumi_number_at(&v, i);
+        lo = fmin(lo, x);
+        hi = fmax(hi, x);
+    }
+    if (v.count == 0) {
+        lua_pushnil(L);
+        lua_pushnil(L);
+    } else {
+        lua_pushnumber(L, lo);
+        lua_pushnumber(L, hi);
+    }
+    lua_pushinteger(L, (lua_Integer)v.count);
+    return 3;
+}
+
 static const luaL_Reg functions[] = {
     {"series", path_series},
+    {"extent", path_extent},
     {NULL, NULL},
 };
 

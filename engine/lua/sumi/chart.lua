@@ -16,6 +16,7 @@ local scale = require "sumi.scale"
 local themes = require "sumi.theme"
 local bar_mark = require "sumi.marks.bar"
 local line_mark = require "sumi.marks.line"
+local xy = require "sumi.xy"
 
 local chart = {}
 local Chart = {}
@@ -206,11 +207,60 @@ function chart.bar(data, opts)
   return register(self)
 end
 
+-- As make, for the charts on a continuous x (sumi.xy): the data is read
+-- by xy.read, which keeps a dataset's long columns as views.
+local function make_xy(kind, data, opts, defaults_table, fn, x_kind)
+  local o = options.check(fn, opts, defaults_table, 4)
+  local self = setmetatable({kind = kind, options = o, continuous = true}, Chart)
+  self.theme = themes.get(o.theme or nil, 4)
+  if not x_kind then
+    local mixed
+    x_kind, mixed = xy.x_kind(data, o)
+    if mixed then error(fn .. ": " .. mixed, 3) end
+  end
+  self.x_kind = x_kind
+  xy.check(self, fn, 3)
+  self.data = xy.read(self, data, fn, 3)
+  if o.source == true then self.source = self.data.source elseif o.source then self.source = o.source end
+  if o.name ~= false and (type(o.name) ~= "string" or o.name == "" or o.name:find("^%.") or
+      o.name:find("[/\\%c]")) then
+    error(("bad option 'name' to '%s' (a file name without '/' expected, got %s)")
+      :format(fn, type(o.name) == "string" and ("'" .. o.name .. "'") or type(o.name)), 3)
+  end
+  return self
+end
+
 --- chart.line(data, options) -> chart: one line per y column, broken at
 --- missing values. Extra options: markers (false), zero (false: the value
---- axis starts at 0 only if asked).
+--- axis starts at 0 only if asked); a numeric or date x column makes a
+--- linear or time x axis (x_scale, decimate, x_title, x_format, x_unit,
+--- x_units: see docs/charts.md), other columns categories.
 function chart.line(data, opts)
-  return register(make("line", data, opts, {markers = false, zero = false}, "chart.line"))
+  local kind, mixed
+  if type(opts) == "table" then
+    kind, mixed = xy.x_kind(data, options.check("chart.line", opts, defaults(xy.line_options), 3))
+    if mixed then error("chart.line: " .. mixed, 2) end
+  end
+  if kind then return register(make_xy("line", data, opts, defaults(xy.line_options), "chart.line", kind)) end
+  local self = make("line", data, opts, xy.line_options, "chart.line")
+  options.one_of("chart.line", "x_scale", self.options.x_scale, {"auto", "category", "linear", "time"}, 3)
+  return register(self)
+end
+
+--- chart.scatter(data, options) -> chart: one point per row on two numeric
+--- axes; size (bubbles), color (groups) and label columns. See docs/charts.md.
+function chart.scatter(data, opts)
+  local o = type(opts) == "table" and opts or {}
+  return register(make_xy("scatter", data, opts, xy.scatter_options, "chart.scatter",
+    o.x_log and "log" or "linear"))
+end
+
+--- chart.area(data, options) -> chart: stacked (default), overlapping or
+--- percent areas, one per y column, over categories or a continuous x.
+function chart.area(data, opts)
+  local self = make_xy("area", data, opts, defaults(xy.area_options), "chart.area")
+  if self.options.mode == "percent" and not self.options.y_format then self.options.y_format = "pct0" end
+  return register(self)
 end
 
 local function column_list(v)
@@ -554,6 +604,10 @@ function Chart:compose(canvas, box)
   end
   local list = drawing.new(canvas)
   local area = frame(self, list, box)
+  if self.continuous then
+    self.plot = xy.compose(self, list, area)
+    return list
+  end
   local o = self.options
   local orientation = o.orientation or "vertical"
   if self.kind == "line" or orientation ~= "horizontal" then

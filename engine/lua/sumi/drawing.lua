@@ -82,9 +82,16 @@ function drawing:circle(cx, cy, r, fill, stroke)
   self.items[#self.items + 1] = {kind = "circle", x = cx, y = cy, r = r, fill = fill, stroke = stroke}
 end
 
---- list:polygon(points, fill): a closed, filled shape {x1, y1, x2, y2, ...}.
-function drawing:polygon(points, fill)
-  self.items[#self.items + 1] = {kind = "polygon", points = points, fill = fill}
+--- list:polygon(points, fill [, stroke]): a closed shape through points
+--- {x1, y1, x2, y2, ...}, filled (an area, a marker).
+function drawing:polygon(points, fill, stroke)
+  self.items[#self.items + 1] = {kind = "polygon", points = points, fill = fill, stroke = stroke}
+end
+
+--- list:paint(fn): fn(canvas) draws at draw time. For marks built in C from
+--- long columns (sumi.path.series): the list holds the call, not the points.
+function drawing:paint(fn)
+  self.items[#self.items + 1] = {kind = "paint", paint = fn}
 end
 
 --- list:boxes() -> every text's {text, x, y, width, height}, in drawing order.
@@ -114,7 +121,13 @@ function drawing:draw(canvas)
     elseif item.kind == "polygon" then
       c:polyline(item.points)
       c:close_path()
-      c:fill(item.fill)
+      if item.stroke then
+        c:fill_stroke({fill = item.fill, color = item.stroke.color, width = item.stroke.width})
+      else
+        c:fill(item.fill)
+      end
+    elseif item.kind == "paint" then
+      item.paint(c)
     elseif item.kind == "circle" then
       c:arc(item.x, item.y, item.r, 0, 360)
       c:close_path()

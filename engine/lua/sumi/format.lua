@@ -384,4 +384,14 @@ function format.date_iso(date)
   return ("%04d-%02d-%02d"):format(y, m, d)
 end
 
+--- format.civil_from_days(days) -> year, month, day: the calendar date of
+--- a day count since 1970-01-01 (what a dataset's date column holds).
+format.civil_from_days = civil_from_days
+
+--- format.days_from_civil(year, month, day) -> days since 1970-01-01.
+format.days_from_civil = days_from_civil
+
+--- format.days_in_month(year, month) -> 28 to 31.
+format.days_in_month = days_in_month
+
 return format

@@ -1,5 +1,7 @@
 -- Legends: a row of swatches and names, wrapped into as many rows as the
 -- width needs. Charts put it outside the plot, so it never covers a mark.
+local base = require "sumi.marks.base"
+
 local legend = {}
 
 local function item_width(list, item, style, swatch)
@@ -31,7 +33,8 @@ function legend.height(list, width, items, theme)
 end
 
 --- legend.add(list, box, items, theme) -> label boxes. items: {label,
---- color, kind = "rect" | "line", dash}; box: {x, y, width}.
+--- color, kind = "rect" | "line" | "marker", dash, shape (a marker's:
+--- see sumi.marks.base.marker)}; box: {x, y, width}.
 function legend.add(list, box, items, theme)
   local r, style, swatch = rows(list, box.width, items, theme)
   local line_h = theme.sizes.legend * 1.6
@@ -41,7 +44,10 @@ function legend.add(list, box, items, theme)
     for _, cell in ipairs(row) do
       local x = box.x + cell.x
       local item = cell.item
-      if item.kind == "line" then
+      if item.kind == "marker" then
+        base.marker(list, item.shape or "circle", x + swatch / 2, cy,
+          theme.sizes.legend * 0.4, item.color)
+      elseif item.kind == "line" then
         list:line({x, cy, x + swatch, cy}, {color = item.color, width = theme.line_width,
           dash = item.dash or nil})
       else

@@ -220,4 +220,174 @@ function scale.ordinal(opts)
   }
 end
 
+-- ---- time
+
+local format = require "sumi.format"
+
+--- scale.date_days(value) -> days since 1970-01-01, or nil and a reason:
+--- value is a day count (a number), or a string "YYYY-MM-DD", "YYYY-MM"
+--- (the month's first day) or "YYYY" (1 January).
+function scale.date_days(value)
+  if type(value) == "number" then
+    if value ~= value or value == math.huge or value == -math.huge then return nil, "not a finite number" end
+    return value
+  end
+  if type(value) ~= "string" then return nil, "not a date" end
+  local y, m, d = value:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
+  if not y then
+    y, m = value:match("^(%d%d%d%d)%-(%d%d)$")
+    d = "01"
+  end
+  if not y then
+    y = value:match("^(%d%d%d%d)$")
+    m, d = "01", "01"
+  end
+  if not y then return nil, "not a date (\"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\" expected)" end
+  y, m, d = tonumber(y), tonumber(m), tonumber(d)
+  if y < 1 or m < 1 or m > 12 or d < 1 or d > format.days_in_month(y, m) then
+    return nil, "no such date"
+  end
+  return format.days_from_civil(y, m, d)
+end
+
+-- Calendar steps from a day to a century, and about how many days each is:
+-- the first whose ticks fit in the count is the one an axis shows.
+local intervals = {
+  {"day", 1, 1}, {"day", 2, 2}, {"week", 1, 7}, {"week", 2, 14},
+  {"month", 1, 30.44}, {"month", 2, 60.9}, {"month", 3, 91.3}, {"month", 6, 182.6},
+  {"year", 1, 365.25}, {"year", 2, 730.5}, {"year", 5, 1826}, {"year", 10, 3652},
+  {"year", 20, 7305}, {"year", 50, 18262}, {"year", 100, 36525}, {"year", 200, 73050},
+  {"year", 500, 182625}, {"year", 1000, 365250},
+}
+
+-- The tick days of one interval from lo to hi: calendar boundaries (the
+-- 1st of a month, 1 January, a Monday), never arbitrary day counts.
+local function calendar_ticks(unit, k, lo, hi)
+  local ticks = {}
+  local first, last = math.ceil(lo - 1e-9), math.floor(hi + 1e-9)
+  if unit == "day" or unit == "week" then
+    local step = unit == "day" and k or 7 * k
+    -- 1970-01-05 (day 4) was a Monday: weeks count from there
+    local origin = unit == "week" and 4 or 0
+    local d = origin + math.ceil((first - origin) / step) * step
+    while d <= last do
+      ticks[#ticks + 1] = math.tointeger(d)
+      d = d + step
+    end
+    return ticks
+  end
+  local y, m = format.civil_from_days(first)
+  if unit == "year" then
+    y, m = y - y % k, 1
+  else
+    m = m - (m - 1) % k
+  end
+  while true do
+    local d = format.days_from_civil(y, m, 1)
+    if d > last then break end
+    if d >= first then ticks[#ticks + 1] = d end
+    if unit == "year" then y = y + k else
+      m = m + k
+      if m > 12 then y, m = y + 1, m - 12 end
+    end
+  end
+  return ticks
+end
+
+local Time = {}
+Time.__index = Time
+
+local month_names = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+--- scale.time{domain = {first, last}, range = {a, b}, count = 5, lang = "ja",
+--- nice = false} -> scale. The domain holds dates (strings "YYYY-MM-DD",
+--- "YYYY-MM", "YYYY", or days since 1970); positions are linear in days.
+--- `nice` widens the domain to whole tick intervals.
+function scale.time(opts)
+  local o = options.check("scale.time", opts, {domain = {0, 1}, range = {0, 1}, count = 5, lang = "ja",
+                                               nice = false})
+  local ends = {}
+  for i = 1, 2 do
+    local d, why = scale.date_days(o.domain[i])
+    if not d then
+      error(("bad option 'domain' to 'scale.time' (value %d: %s, got %s)"):format(i, why,
+        tostring(o.domain[i])), 2)
+    end
+    ends[i] = d
+  end
+  options.one_of("scale.time", "lang", o.lang, {"ja", "en"}, 3)
+  local lo, hi = math.min(ends[1], ends[2]), math.max(ends[1], ends[2])
+  if lo == hi then lo, hi = lo - 1, hi + 1 end -- one day: a day either side
+  local self = setmetatable({low = lo, high = hi, range = {o.range[1], o.range[2]}, count = o.count,
+                             lang = o.lang}, Time)
+  if o.nice then
+    local ticks = self:ticks()
+    local unit, k = self.interval[1], self.interval[2]
+    local before = calendar_ticks(unit, k, lo - self.interval[3] * 1.5, lo)
+    local after = calendar_ticks(unit, k, hi, hi + self.interval[3] * 1.5)
+    self.low = before[#before] or ticks[1] or lo
+    self.high = after[1] or ticks[#ticks] or hi
+  end
+  return self
+end
+
+Time.map = Linear.map
+Time.invert = Linear.invert
+Time.domain = Linear.domain
+
+--- s:ticks([count]) -> the tick days (calendar boundaries); the interval
+--- chosen is in s.interval: {unit ("day" | "week" | "month" | "year"), k, days}.
+function Time:ticks(count)
+  count = count or self.count
+  local span = self.high - self.low
+  local chosen = intervals[#intervals]
+  for _, iv in ipairs(intervals) do
+    if span / iv[3] <= count then
+      chosen = iv
+      break
+    end
+  end
+  self.interval = chosen
+  local ticks = calendar_ticks(chosen[1], chosen[2], self.low, self.high)
+  if #ticks == 0 and chosen ~= intervals[1] then
+    -- a short domain between two boundaries: its ends are the ticks
+    ticks = {self.low, self.high}
+  end
+  return ticks
+end
+
+--- s:tick_labels(ticks) -> texts for the ticks of the last s:ticks():
+--- Japanese "2025年", "3月", "3月5日" (the year written on the first tick
+--- and where a year begins: "2025年1月"); English "2025", "Mar", "Mar 5"
+--- ("Jan 2025", "Mar 5, 2025").
+function Time:tick_labels(ticks)
+  local unit = self.interval and self.interval[1] or "day"
+  local en = self.lang == "en"
+  local labels, last_year = {}, nil
+  for i, t in ipairs(ticks) do
+    local y, m, d = format.civil_from_days(math.floor(t))
+    local new_year = y ~= last_year
+    last_year = y
+    local text
+    if unit == "year" then
+      text = en and tostring(y) or (y .. "年")
+    elseif unit == "month" then
+      if en then
+        text = new_year and (month_names[m] .. " " .. y) or month_names[m]
+      else
+        text = new_year and (y .. "年" .. m .. "月") or (m .. "月")
+      end
+    else
+      if en then
+        text = month_names[m] .. " " .. d .. (new_year and (", " .. y) or "")
+      else
+        text = new_year and format.date_ja(math.floor(t) * 86400) or (m .. "月" .. d .. "日")
+      end
+    end
+    labels[i] = text
+    if i == 1 then last_year = y end
+  end
+  return labels
+end
+
 return scale

@@ -27,4 +27,32 @@ function base.value_label(list, text, x, y, anchor, opts)
     anchor = anchor, features = "tnum", weight = theme.value_weight})
 end
 
+-- Marker shapes for series told apart without colour (the mono theme):
+-- each as points around (0, 0) for a radius of 1, the same area as the
+-- circle roughly, so no shape looks heavier than another.
+local shapes = {
+  square = {-0.89, -0.89, 0.89, -0.89, 0.89, 0.89, -0.89, 0.89},
+  triangle = {0, -1.3, 1.15, 0.7, -1.15, 0.7},
+  diamond = {0, -1.25, 1.25, 0, 0, 1.25, -1.25, 0},
+  cross = {-0.35, -1.1, 0.35, -1.1, 0.35, -0.35, 1.1, -0.35, 1.1, 0.35, 0.35, 0.35, 0.35, 1.1,
+           -0.35, 1.1, -0.35, 0.35, -1.1, 0.35, -1.1, -0.35, -0.35, -0.35},
+}
+
+--- base.shapes: the marker shapes in the order series get them.
+base.shapes = {"circle", "square", "triangle", "diamond", "cross"}
+
+--- base.marker(list, shape, x, y, r, fill [, stroke]): a marker of radius r.
+function base.marker(list, shape, x, y, r, fill, stroke)
+  local unit = shapes[shape]
+  if not unit then
+    list:circle(x, y, r, fill, stroke)
+    return
+  end
+  local points = {}
+  for i = 1, #unit, 2 do
+    points[i], points[i + 1] = x + unit[i] * r, y + unit[i + 1] * r
+  end
+  list:polygon(points, fill, stroke)
+end
+
 return base

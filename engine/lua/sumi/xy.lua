@@ -1,0 +1,646 @@
+-- Charts on a continuous x axis: chart.line over numbers or dates,
+-- chart.scatter and chart.area. chart.lua makes the chart object (options,
+-- theme, source, name) and calls this module to read the data (xy.read)
+-- and to lay out the plot inside the chart's frame (xy.compose).
+--
+-- Long columns stay where they are: a dataset's columns are read through
+-- column views, their extents found in C (sumi.path.extent), and a line is
+-- drawn by sumi.path.series at draw time, so a 1,000,000-row column never
+-- becomes a Lua table.
+local axis = require "sumi.axis"
+local format = require "sumi.format"
+local legend = require "sumi.legend"
+local options = require "sumi.options"
+local path = require "sumi.path"
+local scale = require "sumi.scale"
+local area_mark = require "sumi.marks.area"
+local scatter_mark = require "sumi.marks.scatter"
+local series_mark = require "sumi.marks.series"
+
+local xy = {}
+
+--- The options each kind takes besides chart.lua's common ones.
+xy.line_options = {markers = false, zero = false, x_scale = "auto", decimate = "minmax", x_title = false,
+                   x_format = false, x_unit = "", x_units = "auto"}
+
+xy.scatter_options = {
+  x = false, y = false, size = false, color = false, label = false, x_log = false, y_log = false,
+  x_title = false, x_format = false, x_unit = "", x_units = "auto", y_title = false, y_format = false,
+  unit = "", y_units = "auto", y_title_position = "top", max_size = false, size_title = false,
+  title = false, subtitle = false, source = true, theme = false, lang = "ja", legend = true, name = false,
+}
+
+xy.area_options = {mode = "stacked", x_scale = "auto", x_title = false, x_format = false, x_unit = "",
+                   x_units = "auto"}
+
+-- Point markers are drawn one by one in Lua: above this many points a line
+-- chart leaves them out (the line itself shows nothing else at that density).
+xy.marker_limit = 1000
+
+local function finite(v) return type(v) == "number" and v == v and v ~= math.huge and v ~= -math.huge end
+
+local function show(v)
+  if type(v) == "string" then return "'" .. v .. "'" end
+  if v ~= v then return "nan" end -- not "-nan", as C's printf may write it
+  return tostring(v)
+end
+
+-- ---- reading columns
+
+-- The named columns of a dataset or of an array of records, as
+-- {values = a column view or a Lua array with n, type = "integer" |
+-- "number" | "date" | "string" | "boolean" | "mixed"}; n the row count.
+local function columns_of(data, names, fn, level)
+  local out = {}
+  if type(data) == "userdata" then
+    local have, all = {}, data:names()
+    for _, name in ipairs(all) do have[name] = true end
+    for _, name in ipairs(names) do
+      if not have[name] then
+        error(("%s: no column '%s' (columns: %s)"):format(fn, name, table.concat(all, ", ")), level)
+      end
+      out[name] = {values = data:view(name), type = data:type(name), view = true}
+    end
+    return out, #data, data:meta().source
+  elseif type(data) ~= "table" then
+    error(("bad argument #1 to '%s' (dataset or array of records expected, got %s)"):format(fn, type(data)),
+      level)
+  end
+  local n, seen = #data, {}
+  for _, row in ipairs(data) do
+    if type(row) ~= "table" then
+      error(("%s: record %d is a %s, not a table"):format(fn, _, type(row)), level)
+    end
+    for k in pairs(row) do seen[k] = true end
+  end
+  for _, name in ipairs(names) do
+    if n > 0 and not seen[name] then
+      local keys = {}
+      for k in pairs(seen) do keys[#keys + 1] = tostring(k) end
+      table.sort(keys)
+      error(("%s: no field '%s' in the records (fields: %s)"):format(fn, name, table.concat(keys, ", ")),
+        level)
+    end
+    local values, kind = {n = n}, nil
+    for i, row in ipairs(data) do
+      local v = row[name]
+      values[i] = v
+      if v ~= nil then
+        local t = math.type(v) or type(v)
+        t = t == "float" and "number" or t
+        if kind == nil then kind = t elseif kind ~= t then
+          kind = (kind == "integer" or kind == "number") and (t == "integer" or t == "number") and "number"
+            or "mixed"
+        end
+      end
+    end
+    out[name] = {values = values, type = kind or "number"}
+  end
+  return out, n
+end
+
+-- A whole column as a Lua array (views are copied: for the charts whose
+-- marks are drawn one by one in Lua anyway, scatter and area).
+local function array_of(col, data, name)
+  if not col.view then return col.values end
+  local values, n = data:column(name)
+  values.n = n
+  return values
+end
+
+-- Checks that every value of a Lua array is a finite number or nil.
+local function check_numbers(values, name, fn, level)
+  for i = 1, values.n do
+    local v = values[i]
+    if v ~= nil and not finite(v) then
+      error(("%s: row %d of '%s' is not a finite number (%s)"):format(fn, i, name, show(v)), level)
+    end
+  end
+end
+
+-- A number column for a value axis: a view of a number column, or a
+-- checked Lua array. Dates, strings and booleans are errors.
+local function number_column(col, name, fn, level)
+  if col.view then
+    if col.type ~= "integer" and col.type ~= "number" then
+      error(("%s: column '%s' holds %s values, numbers expected"):format(fn, name, col.type), level)
+    end
+    return col.values
+  end
+  check_numbers(col.values, name, fn, level + 1)
+  return col.values
+end
+
+--- xy.x_kind(data, o) -> "linear", "time" or nil (categories), and a
+--- message when the x values mix numbers or dates with other things: what
+--- x_scale = "auto" means for this x column. Numbers are linear, dates
+--- (a dataset's date column, or records whose x values are all
+--- "YYYY-MM-DD" strings) are time; anything else stays categories.
+function xy.x_kind(data, o)
+  if o.x_scale ~= "auto" then return o.x_scale ~= "category" and o.x_scale or nil end
+  if type(o.x) ~= "string" then return nil end
+  if type(data) == "userdata" then
+    local ok, t = pcall(data.type, data, o.x)
+    if not ok then return nil end
+    if t == "integer" or t == "number" then return "linear" end
+    if t == "date" then return "time" end
+    if t ~= "string" then return nil end
+    -- dates read as text (from_rows, a CSV without types): the first
+    -- values tell; a later value that is no date is then an error naming it
+    local view, seen = data:view(o.x), 0
+    for i = 1, #view do
+      local v = view[i]
+      if v ~= nil then
+        if not v:match("^%d%d%d%d%-%d%d%-%d%d$") then return nil end
+        seen = seen + 1
+        if seen == 20 then break end
+      end
+    end
+    return seen > 0 and "time" or nil
+  end
+  if type(data) ~= "table" then return nil end
+  local kind, first
+  for i, row in ipairs(data) do
+    local v = type(row) == "table" and row[o.x] or nil
+    if v ~= nil then
+      local k = type(v) == "number" and "linear"
+        or (type(v) == "string" and v:match("^%d%d%d%d%-%d%d%-%d%d$") and "time") or "category"
+      if kind ~= nil and kind ~= k then
+        if kind == "category" then return nil end
+        -- numbers (or dates) then something else: a typo in the data, not categories
+        return nil, ("row %d of '%s' is %s, but row %d holds %s (x_scale = \"category\" makes every x "
+          .. "a category)"):format(i, o.x, show(v), first, kind == "linear" and "a number" or "a date")
+      end
+      kind, first = k, first or i
+    end
+  end
+  return kind ~= "category" and kind or nil
+end
+
+-- The x column of a continuous chart, as what sumi.path.series reads: a
+-- view (numbers, or dates as days) or a Lua array of numbers (dates as days).
+local function x_column(col, name, kind, data, fn, level)
+  if col.view then
+    if kind == "linear" and (col.type == "integer" or col.type == "number") then return col.values end
+    if kind == "time" and col.type == "date" then return col.values end
+    if kind == "linear" then
+      error(("%s: column '%s' holds %s values: a linear x needs numbers (x_scale = \"category\" "
+        .. "treats them as categories)"):format(fn, name, col.type), level)
+    end
+    if col.type ~= "string" and col.type ~= "integer" and col.type ~= "number" then
+      error(("%s: column '%s' holds %s values: a time x needs dates"):format(fn, name, col.type), level)
+    end
+    col = {values = array_of(col, data, name)}
+  end
+  local values, out = col.values, {n = col.values.n}
+  for i = 1, values.n do
+    local v = values[i]
+    if v ~= nil then
+      if kind == "linear" then
+        if not finite(v) then
+          error(("%s: row %d of '%s' is not a finite number (%s): a linear x needs numbers")
+            :format(fn, i, name, show(v)), level)
+        end
+        out[i] = v
+      else
+        local days, why = scale.date_days(v)
+        if not days then
+          error(("%s: row %d of '%s' is %s: %s"):format(fn, i, name, show(v), why), level)
+        end
+        out[i] = days
+      end
+    end
+  end
+  return out
+end
+
+-- Whether every x value is a whole number (years, counts): ticks then
+-- stay whole, and four-digit ones are written without a separator.
+local function whole_numbers(col, xs)
+  if col.view then return col.type == "integer" end
+  for i = 1, xs.n do
+    local v = xs[i]
+    if v ~= nil and math.type(v) ~= "integer" and v ~= math.floor(v) then return false end
+  end
+  return true
+end
+
+--- xy.read(self, data, fn, level) -> the chart's data: {n, x = {values,
+--- kind, low, high, whole}, series = {{name, values, low, high}, ...},
+--- source, ...}. Errors name the column and row, at `level`.
+function xy.read(self, data, fn, level)
+  local o, kind = self.options, self.kind
+  level = level + 1
+  if o.x == false then error(("missing option 'x' to '%s' (the x column)"):format(fn), level) end
+  if o.y == false then
+    error(("missing option 'y' to '%s' (a value column%s)"):format(fn,
+      kind == "scatter" and "" or " or a list of them"), level)
+  end
+  local ys = type(o.y) == "table" and o.y or {o.y}
+  if kind == "scatter" and #ys ~= 1 then
+    error(("bad option 'y' to '%s' (one column name expected)"):format(fn), level)
+  end
+  local wanted = {o.x}
+  for _, y in ipairs(ys) do wanted[#wanted + 1] = y end
+  for _, key in ipairs({"size", "color", "label"}) do
+    if kind == "scatter" and o[key] then wanted[#wanted + 1] = o[key] end
+  end
+  local cols, n, source = columns_of(data, wanted, fn, level + 1)
+  if n == 0 then error(("%s: the data has no rows"):format(fn), level) end
+  local result = {n = n, source = source, series = {}, categories = {}}
+
+  if self.x_kind == nil then -- categories along x (area only)
+    local values = array_of(cols[o.x], data, o.x)
+    for i = 1, n do result.categories[i] = values[i] == nil and "" or tostring(values[i]) end
+  elseif kind == "scatter" then
+    local xs = array_of(cols[o.x], data, o.x)
+    if cols[o.x].view then
+      number_column(cols[o.x], o.x, fn, level + 1)
+    else
+      check_numbers(xs, o.x, fn, level + 1)
+    end
+    result.x = {values = xs, kind = self.x_kind}
+  else
+    local xs = x_column(cols[o.x], o.x, self.x_kind, data, fn, level + 1)
+    result.x = {values = xs, kind = self.x_kind,
+                whole = self.x_kind == "linear" and whole_numbers(cols[o.x], xs)}
+  end
+  if result.x then
+    local lo, hi, count = path.extent(result.x.values)
+    if count == 0 then error(("%s: column '%s' has no values"):format(fn, o.x), level) end
+    result.x.low, result.x.high = lo, hi
+  end
+
+  local any = false
+  for k, y in ipairs(ys) do
+    local values = number_column(cols[y], y, fn, level + 1)
+    if kind ~= "line" then
+      values = array_of(cols[y], data, y)
+    end
+    local lo, hi, count = path.extent(values)
+    any = any or count > 0
+    result.series[k] = {name = o.names and o.names[k] or y, column = y, values = values, low = lo, high = hi}
+  end
+  if not any then
+    error(("%s: column%s '%s' ha%s no values"):format(fn, #ys > 1 and "s" or "", table.concat(ys, "', '"),
+      #ys > 1 and "ve" or "s"), level)
+  end
+
+  if kind == "area" and o.mode ~= "overlap" then
+    for _, s in ipairs(result.series) do
+      for i = 1, n do
+        local v = s.values[i]
+        if v ~= nil and v < 0 then
+          error(("%s: row %d of '%s' is negative (%s): %s areas need values >= 0"):format(fn, i, s.column,
+            show(v), o.mode), level)
+        end
+      end
+    end
+  end
+
+  if kind == "scatter" then
+    if o.size then
+      local sizes = array_of(cols[o.size], data, o.size)
+      if cols[o.size].view then number_column(cols[o.size], o.size, fn, level + 1) end
+      check_numbers(sizes, o.size, fn, level + 1)
+      for i = 1, n do
+        if sizes[i] ~= nil and sizes[i] < 0 then
+          error(("%s: row %d of '%s' is negative (%s): a bubble's area shows a size >= 0")
+            :format(fn, i, o.size, show(sizes[i])), level)
+        end
+      end
+      result.sizes = sizes
+    end
+    for _, key in ipairs({"color", "label"}) do
+      if o[key] then
+        local values = array_of(cols[o[key]], data, o[key])
+        local texts = {n = n}
+        for i = 1, n do texts[i] = values[i] ~= nil and tostring(values[i]) or nil end
+        result[key == "color" and "groups" or "labels"] = texts
+      end
+    end
+    if o.x_log or o.y_log then
+      for _, axis_key in ipairs({"x", "y"}) do
+        local values = axis_key == "x" and result.x.values or result.series[1].values
+        local name = axis_key == "x" and o.x or ys[1]
+        if o[axis_key .. "_log"] then
+          for i = 1, n do
+            if values[i] ~= nil and values[i] <= 0 then
+              error(("%s: row %d of '%s' is %s: a log axis needs values > 0"):format(fn, i, name,
+                show(values[i])), level)
+            end
+          end
+        end
+      end
+    end
+  end
+  return result
+end
+
+-- ---- axes
+
+local function value_axis_options(self, side)
+  local o = self.options
+  return {side = side, title = o.y_title, unit = o.unit, lang = o.lang, format = o.y_format,
+          theme = self.theme, units = o.y_units, title_position = o.y_title_position}
+end
+
+-- A format for log-axis ticks: as many decimals as 0.01 needs, none for 100.
+local function log_format(v)
+  return format.number(v, {decimals = v < 1 and math.min(20, math.ceil(-math.log(v, 10) - 1e-9)) or 0})
+end
+
+-- The x axis' options for axis.add, its ticks and their labels, for a
+-- scale s, at most `count` ticks.
+local function x_axis(self, s, count)
+  local o, x = self.options, self.data.x
+  local ticks = s:ticks(count)
+  local opts = {side = "bottom", title = o.x_title, unit = o.x_unit, lang = o.lang, theme = self.theme,
+                units = o.x_units, title_position = "side", zero_line = false, format = o.x_format}
+  if x.kind == "time" and not o.x_format then
+    local labels, by_day = s:tick_labels(ticks), {}
+    for i, t in ipairs(ticks) do by_day[t] = labels[i] end
+    opts.format = function(v) return by_day[v] end
+  elseif x.kind == "log" and not o.x_format then
+    opts.format = log_format
+  elseif x.whole then
+    local kept = {}
+    for _, t in ipairs(ticks) do
+      if t == math.floor(t) then kept[#kept + 1] = math.tointeger(t) or t end
+    end
+    ticks = kept
+    -- years read 2025, not 2,025
+    if not o.x_format and x.low >= 1000 and x.high <= 2999 then
+      opts.format = function(v) return tostring(math.tointeger(v) or v) end
+    end
+  end
+  opts.ticks = ticks
+  local _, labels = axis.value_labels(s, opts)
+  return opts, ticks, labels
+end
+
+-- Whether tick labels centred at their ticks keep a gap between them.
+local function labels_apart(list, s, ticks, labels, theme)
+  local style = {size = theme.sizes.tick, font = theme.font, features = "tnum"}
+  local right = -math.huge
+  for i, t in ipairs(ticks) do
+    local w = list:measure(labels[i], style)
+    local p = s:map(t)
+    if p - w / 2 < right + theme.gap * 2 then return false end
+    right = p + w / 2
+  end
+  return true
+end
+
+-- The x scale over the plot's horizontal extent [left, right].
+local function x_scale(self, left, right, count)
+  local x, o = self.data.x, self.options
+  if x.kind == "time" then
+    return scale.time{domain = {x.low, x.high}, range = {left, right}, count = count, lang = o.lang}
+  elseif x.kind == "log" then
+    return scale.log{domain = {x.low, x.high}, range = {left, right}}
+  end
+  return scale.linear{domain = {x.low, x.high}, range = {left, right}, count = count,
+                      nice = self.kind == "scatter"}
+end
+
+local function y_scale(self, lo, hi, bottom, top)
+  if self.y_log then return scale.log{domain = {lo, hi}, range = {bottom, top}} end
+  local zero = self.kind == "area" or self.options.zero == true
+  return scale.linear{domain = {lo, hi}, range = {bottom, top}, zero = zero,
+                      count = scale.tick_count(bottom - top, self.theme.sizes.tick * 5)}
+end
+
+-- Lays out a plot with a value axis on the left and a continuous x axis
+-- below: returns the plot box and both scales. pad insets the scales'
+-- ranges from the plot's edges (room for bubbles).
+local function continuous_plot(self, list, area, lo, hi, pad)
+  local theme = self.theme
+  local plot = {x = area.x, y = area.y, width = area.width, height = area.height}
+  local ys, xs, x_opts, ticks, labels
+  -- left_in: how far the x range starts right of the plot's left edge, so
+  -- the first x label stays clear of the value axis' labels
+  local left_in, right_over = 0, 0
+  local style = {size = theme.sizes.tick, font = theme.font, features = "tnum"}
+  for _ = 1, 3 do
+    ys = y_scale(self, lo, hi, plot.y + plot.height - pad, plot.y + pad)
+    local yopts = value_axis_options(self, "left")
+    if self.y_log and not self.options.y_format then yopts.format, yopts.units = log_format, false end
+    local thickness, title_h = axis.value_thickness(list, ys, yopts)
+    plot.x = area.x + thickness
+    -- the top tick label is centred on the plot's top: keep it off the legend
+    plot.y = area.y + math.max(title_h, theme.sizes.tick * 0.7)
+    plot.width = area.x + area.width - math.max(theme.gap, right_over) - plot.x
+    -- the most ticks whose labels keep apart
+    local count = scale.tick_count(plot.width, theme.sizes.tick * 6)
+    repeat
+      xs = x_scale(self, plot.x + pad + left_in, plot.x + plot.width - pad, count)
+      x_opts, ticks, labels = x_axis(self, xs, count)
+      count = count - 1
+    until count < 2 or labels_apart(list, xs, ticks, labels, theme)
+    local x_thickness = axis.value_thickness(list, xs, x_opts)
+    plot.height = area.y + area.height - x_thickness - plot.y
+    -- labels at the ends may reach past the plot: move the range in
+    right_over = 0
+    if #ticks > 0 then
+      local first_w = list:measure(labels[1], style)
+      local last_w = list:measure(labels[#labels], style)
+      local first_left = xs:map(ticks[1]) - first_w / 2
+      if first_left < plot.x then left_in = left_in + (plot.x - first_left) end
+      right_over = xs:map(ticks[#ticks]) + last_w / 2 - (plot.x + plot.width) + theme.gap / 2
+    end
+  end
+  ys = y_scale(self, lo, hi, plot.y + plot.height - pad, plot.y + pad)
+  return plot, xs, ys, x_opts
+end
+
+local function draw_axes(self, list, plot, xs, ys, x_opts)
+  local yopts = value_axis_options(self, "left")
+  if self.y_log and not self.options.y_format then yopts.format, yopts.units = log_format, false end
+  axis.add(list, plot, ys, yopts)
+  axis.add(list, plot, xs, x_opts)
+  list:line({plot.x, plot.y + plot.height, plot.x + plot.width, plot.y + plot.height}, self.theme.axis)
+end
+
+-- ---- composing each kind
+
+local function compose_line(self, list, area)
+  local lo, hi = math.huge, -math.huge
+  for _, s in ipairs(self.data.series) do
+    if s.low then lo, hi = math.min(lo, s.low), math.max(hi, s.high) end
+  end
+  local plot, xs, ys, x_opts = continuous_plot(self, list, area, lo, hi, 0)
+  draw_axes(self, list, plot, xs, ys, x_opts)
+  local o = self.options
+  series_mark(list, plot, self.data, {x = xs, value = ys, theme = self.theme, decimate = o.decimate,
+    markers = o.markers and self.data.n <= xy.marker_limit, few = self.data.n <= xy.marker_limit})
+  self.scales = {x = xs, y = ys}
+  return plot
+end
+
+local function compose_scatter(self, list, area)
+  local o, theme, data = self.options, self.theme, self.data
+  local top = area.y
+  local groups, order = {}, {}
+  if data.groups then
+    for i = 1, data.n do
+      local g = data.groups[i]
+      if g ~= nil and not groups[g] then
+        order[#order + 1] = g
+        groups[g] = #order
+      end
+    end
+  end
+  local max_r = o.max_size or theme.marker_size * 5
+  local items = {}
+  for k, g in ipairs(order) do
+    items[k] = {label = g, color = theme.palette[(k - 1) % #theme.palette + 1], kind = "marker",
+                shape = theme.dashes and scatter_mark.shape(k) or "circle"}
+  end
+  if o.legend and #items > 1 then
+    legend.add(list, {x = area.x, y = top, width = area.width}, items, theme)
+    top = top + legend.height(list, area.width, items, theme) + theme.gap
+  end
+  local size_max = 0
+  if data.sizes then
+    for i = 1, data.n do size_max = math.max(size_max, data.sizes[i] or 0) end
+  end
+  if data.sizes and o.legend and size_max > 0 then
+    local h = scatter_mark.size_legend(list, {x = area.x, y = top, width = area.width}, size_max, max_r,
+      {theme = theme, title = o.size_title or o.size, lang = o.lang})
+    top = top + h + theme.gap
+  end
+  local y = data.series[1]
+  local plot, xs, ys, x_opts = continuous_plot(self, list, {x = area.x, y = top, width = area.width,
+    height = area.y + area.height - top}, y.low, y.high, data.sizes and max_r + 1 or theme.marker_size + 1)
+  draw_axes(self, list, plot, xs, ys, x_opts)
+  local result = scatter_mark(list, plot, data, {x = xs, value = ys, theme = theme, groups = groups,
+    max_size = max_r, size_max = size_max})
+  self.labels_dropped = result.dropped
+  self.scales = {x = xs, y = ys}
+  return plot
+end
+
+-- Area values: stacked bottoms and tops, or shares when percent.
+local function stack(self)
+  local data, mode = self.data, self.options.mode
+  local lo, hi = 0, 0
+  local bottoms, tops = {}, {}
+  local running = {}
+  for k, s in ipairs(data.series) do
+    bottoms[k], tops[k] = {}, {}
+    for i = 1, data.n do
+      local v = s.values[i]
+      if mode == "overlap" then
+        if v ~= nil then
+          bottoms[k][i], tops[k][i] = 0, v
+          lo, hi = math.min(lo, v), math.max(hi, v)
+        end
+      else
+        local base = running[i] or 0
+        bottoms[k][i], tops[k][i] = base, base + (v or 0)
+        running[i] = base + (v or 0)
+        hi = math.max(hi, running[i])
+      end
+    end
+  end
+  if mode == "percent" then
+    for k = 1, #data.series do
+      for i = 1, data.n do
+        local total = running[i]
+        bottoms[k][i] = total > 0 and bottoms[k][i] / total or 0
+        tops[k][i] = total > 0 and tops[k][i] / total or 0
+      end
+    end
+    hi = 1
+  end
+  if hi == lo then hi = lo + 1 end
+  return bottoms, tops, lo, hi
+end
+
+-- Categories along x for an area chart: evenly spaced points, the labels
+-- thinned (every 2nd, 3rd, ...) until they fit on one line, as chart.line does.
+local function category_plot(self, list, area, lo, hi)
+  local theme, labels = self.theme, self.data.categories
+  local yopts = value_axis_options(self, "left")
+  local ys = y_scale(self, lo, hi, area.y + area.height, area.y)
+  local thickness, title_h = axis.value_thickness(list, ys, yopts)
+  local plot = {x = area.x + thickness, y = area.y + math.max(title_h, theme.sizes.tick * 0.7)}
+  plot.width = area.x + area.width - theme.gap - plot.x
+  local band = scale.band{domain = labels, range = {plot.x, plot.x + plot.width}, padding = 0, outer = 0}
+  local plan, every = nil, 1
+  while every <= #labels do
+    plan = axis.fit_categories(list, labels, band.step * every - theme.gap,
+      {theme = theme, max_height = area.height * 0.3})
+    if plan and plan.mode == "plain" then break end
+    plan, every = nil, every + 1
+  end
+  plan = plan or {mode = "plain", size = theme.min_label_size, height = theme.sizes.label * 1.5, overhang = 0}
+  plot.height = area.y + area.height - plan.height - theme.gap - plot.y
+  ys = y_scale(self, lo, hi, plot.y + plot.height, plot.y)
+  axis.add(list, plot, ys, yopts)
+  list:line({plot.x, plot.y + plot.height, plot.x + plot.width, plot.y + plot.height}, theme.axis)
+  axis.add_categories(list, plot, band, labels, plan, {theme = theme, side = "bottom", every = every})
+  return plot, band, ys
+end
+
+local function compose_area(self, list, area)
+  local theme, data = self.theme, self.data
+  local bottoms, tops, lo, hi = stack(self)
+  local plot, xs, ys, position
+  if data.x then
+    local x_opts
+    plot, xs, ys, x_opts = continuous_plot(self, list, area, lo, hi, 0)
+    draw_axes(self, list, plot, xs, ys, x_opts)
+    local values = data.x.values
+    position = function(i)
+      local v = values[i]
+      if type(v) == "string" then v = scale.date_days(v) end
+      return v ~= nil and xs:map(v) or nil
+    end
+  else
+    plot, xs, ys = category_plot(self, list, area, lo, hi)
+    position = function(i) return xs:center(i) end
+  end
+  area_mark(list, plot, data, {x = position, value = ys, theme = theme, mode = self.options.mode,
+    bottoms = bottoms, tops = tops})
+  self.scales = {x = xs, y = ys}
+  return plot
+end
+
+--- xy.compose(self, list, area) -> the plot box: lays out the chart's axes
+--- and marks inside area (what the frame left). The scales used are in
+--- self.scales ({x, y}).
+function xy.compose(self, list, area)
+  if self.kind == "scatter" then return compose_scatter(self, list, area) end
+  if self.kind == "area" then return compose_area(self, list, area) end
+  return compose_line(self, list, area)
+end
+
+--- xy.check(self, fn, level): the options of a continuous chart.
+function xy.check(self, fn, level)
+  local o = self.options
+  self.y_log = o.y_log == true
+  if o.x_scale then
+    options.one_of(fn, "x_scale", o.x_scale, {"auto", "category", "linear", "time"}, level + 2)
+  end
+  if self.kind == "line" and o.decimate ~= false and o.decimate ~= "minmax" and o.decimate ~= "lttb" then
+    error(("bad option 'decimate' to '%s' (\"minmax\", \"lttb\" or false expected, got %s)")
+      :format(fn, show(o.decimate)), level + 1)
+  end
+  if self.kind ~= "scatter" and o.value_labels then
+    error(("bad option 'value_labels' to '%s' (not for a chart on a continuous x: %s)"):format(fn,
+      self.kind == "line" and "use x_scale = \"category\"" or "value labels would cover the areas"),
+      level + 1)
+  end
+  if self.kind == "area" then
+    options.one_of(fn, "mode", o.mode, {"stacked", "overlap", "percent"}, level + 2)
+  end
+  if o.x_format then axis.formatter(o.x_format, level + 2) end
+  if self.kind == "scatter" and o.max_size ~= false and (not finite(o.max_size) or o.max_size <= 0) then
+    error(("bad option 'max_size' to '%s' (a radius > 0 expected, got %s)"):format(fn, show(o.max_size)),
+      level + 1)
+  end
+end
+
+return xy
