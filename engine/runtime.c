@@ -26,6 +26,7 @@
 #define REG_CHART_COUNT "sumi.chart_count" /* charts created so far */
 #define REG_CHARTS "sumi.charts"           /* array of them, in `sumi chart` only */
 #define REG_EXPORTED "sumi.exported"       /* paths `sumi chart` writes */
+#define REG_STRICT "sumi.strict_glyphs"    /* true: tofu is an error */
 
 static const struct {
     const char *name;
@@ -149,6 +150,13 @@ static int finish_pending(lua_State *L, int ok) {
     if (ok && status != 0)
         finish_pending(L, 0);
     return status;
+}
+
+int sumi_strict_glyphs(lua_State *L) {
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_STRICT);
+    int on = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return on;
 }
 
 void sumi_warn(lua_State *L, const char *fmt, ...) {
@@ -391,6 +399,8 @@ static int setup_run(lua_State *L) {
         lua_settable(L, -3);
     }
     lua_setfield(L, LUA_REGISTRYINDEX, REG_PARAMS);
+    lua_pushboolean(L, o->strict_glyphs);
+    lua_setfield(L, LUA_REGISTRYINDEX, REG_STRICT);
     if (o->export != NULL) {
         lua_newtable(L);
         lua_setfield(L, LUA_REGISTRYINDEX, REG_CHARTS);
@@ -600,6 +610,18 @@ static int runtime_register_chart(lua_State *L) {
     return 1;
 }
 
+/* runtime.strict_glyphs([on]) -> whether a character no font has fails the
+ * run; with a boolean, sets it first (for the rest of the run). */
+static int runtime_strict_glyphs(lua_State *L) {
+    if (!lua_isnone(L, 1)) {
+        luaL_checktype(L, 1, LUA_TBOOLEAN);
+        lua_pushvalue(L, 1);
+        lua_setfield(L, LUA_REGISTRYINDEX, REG_STRICT);
+    }
+    lua_pushboolean(L, sumi_strict_glyphs(L));
+    return 1;
+}
+
 static int runtime_warn(lua_State *L) {
     sumi_warn(L, "%s", luaL_checkstring(L, 1));
     return 0;
@@ -613,6 +635,7 @@ static const luaL_Reg runtime_functions[] = {
     {"epoch", runtime_epoch},
     {"warn", runtime_warn},
     {"register_chart", runtime_register_chart},
+    {"strict_glyphs", runtime_strict_glyphs},
     {NULL, NULL},
 };
 
