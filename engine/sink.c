@@ -476,6 +476,7 @@ void sumi_sink_text(struct sumi_sink *s, cairo_t *cr, PangoLayout *layout,
         next.y = baseline - (double)run->y_offset / PANGO_SCALE;
         next.width = (double)logical.width / PANGO_SCALE;
         next.height = (double)logical.height / PANGO_SCALE;
+        next.ascent = next.y - (double)logical.y / PANGO_SCALE;
         next.to_page = to_page;
         next.scale = scale;
         next.rotation = pango_gravity_to_rotation(run->item->analysis.gravity);

@@ -47,6 +47,7 @@ struct sink_run {
     double *char_y;         /* per character: its baseline y, layout units */
     double x, y;            /* baseline start, layout units */
     double width, height;   /* logical size, layout units */
+    double ascent;          /* baseline to the top of the logical box */
     double rotation;        /* extra glyph rotation (vertical text), radians */
     cairo_matrix_t to_page; /* layout -> page */
     double scale;           /* page units per layout unit */

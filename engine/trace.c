@@ -221,6 +221,7 @@ static void trace_text(struct sumi_sink *s, const struct sink_run *r, int clip) 
     key_num(o, "y", y);
     key_num(o, "w", r->width * r->scale);
     key_num(o, "h", r->height * r->scale);
+    key_num(o, "ascent", r->ascent * r->scale);
     g_string_append(o, " font=");
     quoted(o, r->family, strlen(r->family));
     key_num(o, "size", r->size * r->scale);
