@@ -13,13 +13,18 @@
 
 static void num(GString *o, double v) { sink_number(o, v, SVG_DECIMALS); }
 
+/* A character XML 1.0 allows (§2.2, production [2] Char). */
+static int is_xml_char(gunichar ch) {
+    return ch == 0x9 || ch == 0xA || ch == 0xD || (ch >= 0x20 && ch <= 0xD7FF) ||
+           (ch >= 0xE000 && ch <= 0xFFFD) || (ch >= 0x10000 && ch <= 0x10FFFF);
+}
+
 /* XML character data and attribute values (XML 1.0 §2.4): the five
- * delimiters escaped; C0 controls other than tab and newline are not
- * allowed in XML 1.0 at all, so they are dropped. */
+ * delimiters escaped; what is not an XML character (C0 controls but tab and
+ * newline, U+FFFE, U+FFFF) is dropped. s is valid UTF-8 (text.c checks). */
 static void escape(GString *o, const char *s, size_t n) {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        switch (c) {
+    for (const char *p = s; p < s + n; p = g_utf8_next_char(p)) {
+        switch (*p) {
         case '&':
             g_string_append(o, "&amp;");
             break;
@@ -36,8 +41,8 @@ static void escape(GString *o, const char *s, size_t n) {
             g_string_append(o, "&apos;");
             break;
         default:
-            if (c >= 0x20 || c == '\t' || c == '\n')
-                g_string_append_c(o, (char)c);
+            if (is_xml_char(g_utf8_get_char(p)))
+                g_string_append_len(o, p, g_utf8_next_char(p) - p);
         }
     }
 }
@@ -301,8 +306,13 @@ static void svg_text(struct sumi_sink *s, const struct sink_run *r, int clip) {
         g_string_append(o, "<text xml:space=\"preserve\" transform=\"");
         matrix(o, &r->to_page);
         g_string_append(o, "\" x=\"");
-        for (int i = 0; i < r->nchars; i++) {
-            if (i > 0)
+        /* One x per character written: a character XML cannot hold is
+         * dropped together with its position. */
+        const char *p = r->text;
+        for (int i = 0, written = 0; i < r->nchars; i++, p = g_utf8_next_char(p)) {
+            if (!is_xml_char(g_utf8_get_char(p)))
+                continue;
+            if (written++ > 0)
                 g_string_append_c(o, ' ');
             num(o, r->char_x[i]);
         }

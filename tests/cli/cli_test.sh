@@ -443,6 +443,16 @@ LUA
   expect_code 0
   [ -s outline.svg ] || fail "outline.svg missing"
   ! grep -q "<text" outline.svg || fail "the outline SVG has <text> elements"
+  # Characters XML cannot hold (a control character, U+FFFF) are left out
+  # of the SVG, which stays well-formed; the rest is escaped.
+  write_script hostile.lua <<'LUA'
+local c = require("sumi.canvas").svg("hostile.svg", {width = 100, height = 40})
+c:text("a\u{FFFF}b\x01c]]><!--\"'&", 4, 4)
+LUA
+  run "$SUMI" render hostile.lua
+  expect_code 0
+  xmllint --noout hostile.svg 2>xml.txt || fail "hostile.svg is not well-formed: $(cat xml.txt)"
+  grep -qF '>abc]]&gt;&lt;!--&quot;&apos;&amp;</text>' hostile.svg || fail "hostile text: $(grep '<text' hostile.svg)"
 }
 
 case_strict_glyphs_makes_uncovered_character_an_error() {
