@@ -159,8 +159,34 @@ int sumi_strict_glyphs(lua_State *L) {
     return on;
 }
 
-void sumi_warn(lua_State *L, const char *fmt, ...) {
+/* Whether a chunk is one of the engine's own Lua modules: load_embedded
+ * names "sumi.chart" "@sumi/chart.lua". */
+static int engine_chunk(const char *source) {
+    size_t n = strlen(source);
+    char name[256];
+    if (source[0] != '@' || n < 6 || n - 5 >= sizeof name || strcmp(source + n - 4, ".lua") != 0)
+        return 0;
+    memcpy(name, source + 1, n - 5);
+    name[n - 5] = '\0';
+    for (char *p = name; *p; p++)
+        if (*p == '/')
+            *p = '.';
+    return sumi_embedded_find(name) != NULL;
+}
+
+void sumi_where_script(lua_State *L) {
+    lua_Debug ar;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 && !engine_chunk(ar.source)) {
+            lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+            return;
+        }
+    }
     luaL_where(L, 1);
+}
+
+void sumi_warn(lua_State *L, const char *fmt, ...) {
+    sumi_where_script(L);
     fprintf(stderr, "sumi: warning: %s", lua_tostring(L, -1));
     lua_pop(L, 1);
     va_list ap;

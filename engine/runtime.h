@@ -63,6 +63,11 @@ int sumi_publish_deferred(lua_State *L);
  * (--strict-glyphs, or sumi.runtime.strict_glyphs(true)). */
 int sumi_strict_glyphs(lua_State *L);
 
+/* Pushes "file:line: " of the innermost frame of the script (or of one of
+ * its own modules): a label drawn by sumi.chart is reported where the
+ * script made the chart, not inside the engine's Lua library. */
+void sumi_where_script(lua_State *L);
+
 /* Writes a warning on stderr, prefixed with the script position. */
 void sumi_warn(lua_State *L, const char *fmt, ...);
 

@@ -404,8 +404,12 @@ static int text_draw(lua_State *L) {
     }
     cairo_restore(c->cr);
     g_object_unref(layout);
-    if (has_missing && strict)
-        return luaL_error(L, "%s (strict glyph coverage)", missing);
+    if (has_missing && strict) {
+        sumi_where_script(L);
+        lua_pushfstring(L, "%s (strict glyph coverage)", missing);
+        lua_concat(L, 2);
+        return lua_error(L);
+    }
     if (has_missing)
         sumi_warn(L, "%s", missing);
     if (c->sink != NULL && sumi_sink_error(c->sink) != NULL)

@@ -495,6 +495,16 @@ LUA
   run "$SUMI" chart chart.lua --format svg --out charts2 --strict-glyphs
   expect_code 1
   expect_contains "$ERR" "U+E000" "stderr"
+  # A chart label is reported where the script makes the chart.
+  write_script chart_save.lua <<'LUA'
+local chart = require "sumi.chart"
+local c = chart.bar({{k = "東京\u{E000}", v = 1}}, {x = "k", y = "v"})
+c:save("c.svg", {preset = "slides"})
+LUA
+  run "$SUMI" render chart_save.lua --strict-glyphs
+  expect_code 1
+  expect_contains "$ERR" "chart_save.lua:3: no configured font has U+E000" "stderr"
+  [ ! -e c.svg ] || fail "a failed strict run wrote c.svg"
   [ ! -e charts2 ] || [ -z "$(ls charts2)" ] || fail "a failed strict chart run wrote: $(ls charts2)"
 }
 
