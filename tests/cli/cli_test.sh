@@ -434,6 +434,14 @@ case_chart_svg_and_pdf_keep_labels_as_text() {
   grep -q 'font-family="Noto Sans CJK JP"' out/labels.svg || fail "the SVG does not name the CJK font"
   head -1 out/labels.trace | grep -q '^trace version=1 width=720 height=405$' ||
     fail "trace header: $(head -1 out/labels.trace)"
+  # -o x.trace: chart:save(nil) writes a trace, as it writes the other types.
+  write_script save_nil.lua <<'LUA'
+local chart = require "sumi.chart"
+chart.bar({{k = "東京", v = 1}}, {x = "k", y = "v", title = "題"}):save(nil, {preset = "slides"})
+LUA
+  run "$SUMI" render save_nil.lua -o traced/x.trace
+  expect_code 0
+  grep -q '^block "東京" ' traced/x.trace || fail "traced/x.trace lacks the label: $(cat traced/x.trace)"
   # cairo's outline SVG is still there on request: no <text> in it.
   write_script outline.lua <<'LUA'
 local c = require("sumi.canvas").svg("outline.svg", {width = 100, height = 40, text = "outline"})
