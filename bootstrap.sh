@@ -28,8 +28,9 @@ packages="build-essential cmake pkg-config liblua5.4-dev libcairo2-dev libpango1
 # makes a throwaway cluster as the package's `postgres` user; the package's
 # own cluster is not used).
 # clang and libclang-rt-14-dev (libFuzzer) build the CSV fuzz target.
+# librsvg2-bin (rsvg-convert) and libxml2-utils (xmllint) check the SVGs.
 test_packages="libcmocka-dev poppler-utils lua-check clang-format locales postgresql
-  clang libclang-rt-14-dev"
+  clang libclang-rt-14-dev librsvg2-bin libxml2-utils"
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

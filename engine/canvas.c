@@ -1,4 +1,4 @@
-/* sumi.canvas: cairo surfaces (PDF, PNG, SVG) and the drawing primitives on
+/* sumi.canvas: cairo surfaces (PDF, PNG, SVG), traces, and the drawing primitives on
  * them. Angles are in degrees; lengths in user units (points on PDF and SVG
  * canvases and mm-sized PNGs, pixels on pixel-sized PNGs).
  *
@@ -52,6 +52,8 @@ static void release(sumi_canvas *c) {
         cairo_surface_destroy(c->surface);
         c->surface = NULL;
     }
+    sumi_sink_free(c->sink);
+    c->sink = NULL;
 }
 
 sumi_canvas *sumi_check_canvas(lua_State *L, int idx) {
@@ -62,7 +64,8 @@ sumi_canvas *sumi_check_canvas(lua_State *L, int idx) {
 }
 
 static const char *kind_name(const sumi_canvas *c) {
-    return c->kind == SUMI_CANVAS_PDF ? "pdf" : c->kind == SUMI_CANVAS_PNG ? "png" : "svg";
+    static const char *const names[] = {"pdf", "png", "svg", "trace"};
+    return names[c->kind];
 }
 
 /* Reports cairo's first error (cairo errors are sticky and silent). */
@@ -72,6 +75,8 @@ void canvas_check_status(lua_State *L, sumi_canvas *c) {
         st = cairo_surface_status(c->surface);
     if (st != CAIRO_STATUS_SUCCESS)
         luaL_error(L, "drawing failed: %s", cairo_status_to_string(st));
+    if (c->sink != NULL && sumi_sink_error(c->sink) != NULL)
+        luaL_error(L, "drawing failed: %s", sumi_sink_error(c->sink));
 }
 
 static cairo_status_t write_to_file(void *closure, const unsigned char *data, unsigned int length) {
@@ -227,7 +232,10 @@ static void paint_background(lua_State *L, sumi_canvas *c, const char *backgroun
     if (bg.a > 0) {
         cairo_save(c->cr);
         cairo_set_source_rgba(c->cr, bg.r, bg.g, bg.b, bg.a);
-        cairo_paint(c->cr);
+        if (c->sink != NULL)
+            sumi_sink_paint(c->sink, c->cr);
+        else
+            cairo_paint(c->cr);
         cairo_restore(c->cr);
     }
 }
@@ -277,13 +285,27 @@ static int canvas_png(lua_State *L) {
     return 1;
 }
 
+/* A canvas drawn by the sink (svg.c or trace.c): cairo only builds paths
+ * and keeps the state, on a scratch surface nothing reads. */
+static void open_sink(lua_State *L, sumi_canvas *c, enum sumi_sink_format format) {
+    c->surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
+    c->sink = sumi_sink_new(format, c->width, c->height);
+    if (c->sink == NULL || cairo_surface_status(c->surface) != CAIRO_STATUS_SUCCESS) {
+        release(c);
+        sumi_output_abort(&c->output);
+        luaL_error(L, "cannot create canvas: out of memory");
+    }
+}
+
 static int canvas_svg(lua_State *L) {
-    static const char *const keys[] = {"width", "height", "background", NULL};
+    static const char *const keys[] = {"width", "height", "background", "text", NULL};
+    static const char *const text_modes[] = {"text", "outline", NULL};
     opt_check_keys(L, 2, keys);
     luaL_checktype(L, 2, LUA_TTABLE);
     double w = required_size(L, 2, "width", 1, SIZE_LIMIT);
     double h = required_size(L, 2, "height", 1, SIZE_LIMIT);
     const char *background = opt_string(L, 2, "background", "transparent");
+    int outline = opt_enum(L, 2, "text", 0, text_modes);
     struct sumi_rgba check;
     if (!sumi_color_parse(background, &check))
         return luaL_error(L, "bad option 'background' (colour expected, got '%s')", background);
@@ -295,8 +317,37 @@ static int canvas_svg(lua_State *L) {
     c->device_scale = 1;
     c->width = w;
     c->height = h;
-    c->surface = cairo_svg_surface_create_for_stream(write_to_file, c->output.file, w, h);
-    cairo_svg_surface_set_document_unit(c->surface, CAIRO_SVG_UNIT_PT);
+    if (outline) {
+        /* cairo's own SVG: every glyph an outline, as before "text" existed. */
+        c->surface = cairo_svg_surface_create_for_stream(write_to_file, c->output.file, w, h);
+        cairo_svg_surface_set_document_unit(c->surface, CAIRO_SVG_UNIT_PT);
+    } else {
+        open_sink(L, c, SUMI_SINK_SVG);
+    }
+    finish_setup(L, c, idx);
+    paint_background(L, c, background);
+    return 1;
+}
+
+static int canvas_trace(lua_State *L) {
+    static const char *const keys[] = {"width", "height", "background", NULL};
+    opt_check_keys(L, 2, keys);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    double w = required_size(L, 2, "width", 1, SIZE_LIMIT);
+    double h = required_size(L, 2, "height", 1, SIZE_LIMIT);
+    const char *background = opt_string(L, 2, "background", "transparent");
+    struct sumi_rgba check;
+    if (!sumi_color_parse(background, &check))
+        return luaL_error(L, "bad option 'background' (colour expected, got '%s')", background);
+    const char *path = output_path(L, 1, "trace");
+    sumi_canvas *c = push_closed_canvas(L);
+    int idx = lua_gettop(L);
+    open_output(L, c, path);
+    c->kind = SUMI_CANVAS_TRACE;
+    c->device_scale = 1;
+    c->width = w;
+    c->height = h;
+    open_sink(L, c, SUMI_SINK_TRACE);
     finish_setup(L, c, idx);
     paint_background(L, c, background);
     return 1;
@@ -313,6 +364,26 @@ static int canvas_close(lua_State *L) {
         c->nesting--;
     }
     cairo_status_t st = cairo_status(c->cr);
+    int returns_text = 0;
+    if (c->sink != NULL && st == CAIRO_STATUS_SUCCESS) {
+        size_t len = 0;
+        const char *bytes = sumi_sink_finish(c->sink, &len);
+        if (bytes == NULL) {
+            lua_pushfstring(L, "cannot finish canvas: %s", sumi_sink_error(c->sink));
+            release(c);
+            sumi_output_abort(&c->output);
+            sumi_pending_remove(L, 1);
+            return lua_error(L);
+        }
+        if (fwrite(bytes, 1, len, c->output.file) != len)
+            st = CAIRO_STATUS_WRITE_ERROR;
+        /* A trace is also the return value: a script may read its own
+         * drawing before the file is published at the end of the run. */
+        if (c->kind == SUMI_CANVAS_TRACE) {
+            lua_pushlstring(L, bytes, len);
+            returns_text = 1;
+        }
+    }
     if (c->kind == SUMI_CANVAS_PNG && st == CAIRO_STATUS_SUCCESS) {
         cairo_surface_flush(c->surface);
         st = cairo_surface_write_to_png_stream(c->surface, write_to_file, c->output.file);
@@ -338,7 +409,7 @@ static int canvas_close(lua_State *L) {
         if (sumi_output_publish(&c->output, err, sizeof err) != 0)
             return luaL_error(L, "%s", err);
     }
-    return 0;
+    return returns_text;
 }
 
 /* Called by the runtime when the script has succeeded. */
@@ -417,14 +488,23 @@ static int canvas_new_page(lua_State *L) {
     sumi_canvas *c = sumi_check_canvas(L, 1);
     static const char *const keys[] = {"size", "width", "height", "orientation", NULL};
     opt_check_keys(L, 2, keys);
-    if (c->kind != SUMI_CANVAS_PDF)
-        return luaL_error(L, "a %s canvas has one page; only pdf canvases take new_page",
+    if (c->kind != SUMI_CANVAS_PDF && c->kind != SUMI_CANVAS_TRACE)
+        return luaL_error(L, "a %s canvas has one page; only pdf and trace canvases take new_page",
                           kind_name(c));
     double w = c->width, h = c->height;
     if (lua_istable(L, 2))
         read_page_size(L, 2, &w, &h);
     if (c->nesting != 0)
         return luaL_error(L, "new_page inside save() without restore() (%d open)", c->nesting);
+    if (c->sink != NULL) {
+        cairo_reset_clip(c->cr);
+        cairo_new_path(c->cr);
+        sumi_sink_page(c->sink, w, h);
+        c->width = w;
+        c->height = h;
+        c->pages++;
+        return 0;
+    }
     cairo_show_page(c->cr);
     canvas_check_status(L, c);
     if (w != c->width || h != c->height) {
@@ -438,6 +518,8 @@ static int canvas_new_page(lua_State *L) {
 
 static int canvas_save(lua_State *L) {
     sumi_canvas *c = sumi_check_canvas(L, 1);
+    if (c->sink != NULL && !sumi_sink_save(c->sink))
+        return luaL_error(L, "save: out of memory");
     cairo_save(c->cr);
     c->nesting++;
     return 0;
@@ -448,6 +530,8 @@ static int canvas_restore(lua_State *L) {
     if (c->nesting == 0)
         return luaL_error(L, "restore() without a matching save()");
     cairo_restore(c->cr);
+    if (c->sink != NULL)
+        sumi_sink_restore(c->sink);
     c->nesting--;
     return 0;
 }
@@ -490,6 +574,7 @@ static const luaL_Reg canvas_functions[] = {
     {"pdf", canvas_pdf},
     {"png", canvas_png},
     {"svg", canvas_svg},
+    {"trace", canvas_trace},
     {"linear_gradient", canvas_linear_gradient},
     {"radial_gradient", canvas_radial_gradient},
     {"mm", canvas_mm},

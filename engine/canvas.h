@@ -8,19 +8,24 @@
 #include <pango/pango.h>
 
 #include "output.h"
+#include "sink.h"
 
 #define SUMI_CANVAS_TYPE "sumi.canvas"
 #define SUMI_GRADIENT_TYPE "sumi.gradient"
 
-enum sumi_canvas_kind { SUMI_CANVAS_PDF, SUMI_CANVAS_PNG, SUMI_CANVAS_SVG };
+enum sumi_canvas_kind { SUMI_CANVAS_PDF, SUMI_CANVAS_PNG, SUMI_CANVAS_SVG, SUMI_CANVAS_TRACE };
 
-/* Created by canvas.pdf/png/svg (pushed closed, then opened), destroyed by
+/* Created by canvas.pdf/png/svg/trace (pushed closed, then opened), destroyed by
  * close() (publishes the file), discard() (removes it) or __gc/__close.
  * After that every method raises "attempt to use a closed canvas". */
 typedef struct {
     cairo_surface_t *surface; /* NULL when closed */
     cairo_t *cr;
     PangoContext *pango; /* made on first text call, owned here */
+    /* SVG (text kept as text) and trace canvases: the writer every drawing
+     * operation goes to instead of cairo, which then only builds paths on a
+     * 1x1 scratch surface. NULL on cairo-drawn canvases. Owned here. */
+    struct sumi_sink *sink;
     struct sumi_output output;
     enum sumi_canvas_kind kind;
     double width, height; /* page size in user units (pt, or px for PNG) */

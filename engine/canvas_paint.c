@@ -257,6 +257,21 @@ static void read_stroke_style(lua_State *L, int opts, struct stroke_style *s) {
         lua_pop(L, 1);
 }
 
+/* Fill or stroke on cairo, or hand the operation to the canvas's sink. */
+static void fill_preserve(sumi_canvas *c) {
+    if (c->sink != NULL)
+        sumi_sink_fill(c->sink, c->cr);
+    else
+        cairo_fill_preserve(c->cr);
+}
+
+static void stroke_preserve(sumi_canvas *c) {
+    if (c->sink != NULL)
+        sumi_sink_stroke(c->sink, c->cr);
+    else
+        cairo_stroke_preserve(c->cr);
+}
+
 static void set_stroke_style(sumi_canvas *c, const struct stroke_style *s) {
     cairo_set_line_width(c->cr, s->width);
     cairo_set_line_cap(c->cr, s->cap);
@@ -277,7 +292,7 @@ int canvas_fill(lua_State *L) {
     cairo_save(c->cr); /* nothing below raises before the restore */
     set_paint(c, &paint);
     cairo_set_fill_rule(c->cr, rule);
-    cairo_fill_preserve(c->cr);
+    fill_preserve(c);
     cairo_restore(c->cr); /* the path survives restore; the paint does not */
     if (!preserve)
         cairo_new_path(c->cr);
@@ -295,7 +310,7 @@ int canvas_stroke(lua_State *L) {
     cairo_save(c->cr);
     set_paint(c, &paint);
     set_stroke_style(c, &style);
-    cairo_stroke_preserve(c->cr);
+    stroke_preserve(c);
     cairo_restore(c->cr);
     if (!preserve)
         cairo_new_path(c->cr);
@@ -325,10 +340,10 @@ int canvas_fill_stroke(lua_State *L) {
     cairo_save(c->cr);
     set_paint(c, &fill);
     cairo_set_fill_rule(c->cr, rule);
-    cairo_fill_preserve(c->cr);
+    fill_preserve(c);
     set_paint(c, &stroke);
     set_stroke_style(c, &style);
-    cairo_stroke(c->cr);
+    stroke_preserve(c);
     cairo_restore(c->cr);
     cairo_new_path(c->cr);
     canvas_check_status(L, c);
@@ -342,7 +357,10 @@ int canvas_paint(lua_State *L) {
     read_paint(L, 2, "colour", &paint);
     cairo_save(c->cr);
     set_paint(c, &paint);
-    cairo_paint(c->cr);
+    if (c->sink != NULL)
+        sumi_sink_paint(c->sink, c->cr);
+    else
+        cairo_paint(c->cr);
     cairo_restore(c->cr);
     canvas_check_status(L, c);
     return 0;
@@ -350,12 +368,18 @@ int canvas_paint(lua_State *L) {
 
 int canvas_clip(lua_State *L) {
     sumi_canvas *c = sumi_check_canvas(L, 1);
+    if (c->sink != NULL)
+        sumi_sink_clip(c->sink, c->cr);
     cairo_clip(c->cr);
+    canvas_check_status(L, c);
     return 0;
 }
 
 int canvas_reset_clip(lua_State *L) {
-    cairo_reset_clip(sumi_check_canvas(L, 1)->cr);
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    if (c->sink != NULL)
+        sumi_sink_reset_clip(c->sink);
+    cairo_reset_clip(c->cr);
     return 0;
 }
 
@@ -464,15 +488,28 @@ int canvas_image(lua_State *L) {
     else if (fit == 1)
         sx = sy = fmax(sx, sy);
     double dw = iw * sx, dh = ih * sy;
+    if (c->sink != NULL && !sumi_sink_save(c->sink)) {
+        cairo_surface_destroy(img);
+        return luaL_error(L, "image: out of memory");
+    }
     cairo_save(c->cr);
     cairo_rectangle(c->cr, x, y, w, h);
+    if (c->sink != NULL)
+        sumi_sink_clip(c->sink, c->cr);
     cairo_clip(c->cr);
     cairo_translate(c->cr, x + (w - dw) / 2, y + (h - dh) / 2);
     cairo_scale(c->cr, sx, sy);
-    cairo_set_source_surface(c->cr, img, 0, 0);
-    cairo_pattern_set_filter(cairo_get_source(c->cr), CAIRO_FILTER_GOOD);
-    cairo_paint(c->cr);
+    if (c->sink != NULL) {
+        sumi_sink_image(c->sink, c->cr, img);
+    } else {
+        cairo_set_source_surface(c->cr, img, 0, 0);
+        cairo_pattern_set_filter(cairo_get_source(c->cr), CAIRO_FILTER_GOOD);
+        cairo_paint(c->cr);
+    }
     cairo_restore(c->cr);
+    if (c->sink != NULL)
+        sumi_sink_restore(c->sink);
+
     cairo_surface_destroy(img);
     canvas_check_status(L, c);
     lua_pushnumber(L, dw);

@@ -16,7 +16,7 @@ static const char main_usage[] =
     "\n"
     "Commands:\n"
     "  render SCRIPT [-o OUT] [-p KEY=VALUE]...   run a report script\n"
-    "  chart SCRIPT [--format png,svg,pdf] [--out DIR]...\n"
+    "  chart SCRIPT [--format png,svg,pdf,trace] [--out DIR]...\n"
     "                                             export every chart a script makes\n"
     "  fonts                                      show the fonts sumi resolves\n"
     "\n"
@@ -27,7 +27,7 @@ static const char main_usage[] =
     "Exit codes: 0 success, 1 the report failed, 2 bad command-line usage.\n";
 
 static const char render_usage[] =
-    "usage: sumi render SCRIPT [-o OUT] [-p KEY=VALUE]...\n"
+    "usage: sumi render SCRIPT [-o OUT] [-p KEY=VALUE]... [--strict-glyphs]\n"
     "\n"
     "Runs the Lua report script SCRIPT. Its outputs are published only when the\n"
     "script succeeds; on failure no output is written or replaced.\n"
@@ -36,13 +36,16 @@ static const char render_usage[] =
     "                       (default: reports/SCRIPT-NAME.EXT)\n"
     "  -p, --param KEY=VALUE  a parameter for the script, in sumi.params.KEY\n"
     "                       (repeatable; values are strings)\n"
+    "      --strict-glyphs  a character no configured font has is an error\n"
+    "                       (exit 1, nothing written), not a warning\n"
     "  -h, --help           show this help\n"
     "\n"
     "Relative paths that a script reads are taken from the script's folder.\n";
 
 static const char chart_usage[] =
-    "usage: sumi chart SCRIPT [--format png,svg,pdf] [--size WxH | --preset NAME] [--dpi N]\n"
-    "                  [--background transparent|COLOUR] [--out DIR] [-p KEY=VALUE]...\n"
+    "usage: sumi chart SCRIPT [--format png,svg,pdf,trace] [--size WxH | --preset NAME]\n"
+    "                  [--dpi N] [--background transparent|COLOUR] [--out DIR]\n"
+    "                  [-p KEY=VALUE]... [--strict-glyphs]\n"
     "\n"
     "Runs the Lua report script SCRIPT as render does, but publishes none of its\n"
     "own outputs: instead every chart it makes with sumi.chart is saved to\n"
@@ -50,7 +53,8 @@ static const char chart_usage[] =
     "chart-2, ... in creation order). The files are written only when the script\n"
     "and every export succeed, and their paths are printed.\n"
     "\n"
-    "  -f, --format LIST    png, svg, pdf or a comma-separated list (default: png)\n"
+    "  -f, --format LIST    png, svg, pdf, trace or a comma-separated list\n"
+    "                       (default: png); trace is a text list of what is drawn\n"
     "  -s, --size WxH       size in pixels, e.g. 1920x1080; SVG and PDF get the\n"
     "                       same page in points (pixels * 72 / dpi)\n"
     "      --preset NAME    slides (1920x1080, the default), slides-720, 4:3, print\n"
@@ -59,6 +63,7 @@ static const char chart_usage[] =
     "                       (default: white)\n"
     "  -o, --out DIR        folder for the charts (default: reports/charts/SCRIPT-NAME/)\n"
     "  -p, --param KEY=VALUE  a parameter for the script, in sumi.params.KEY\n"
+    "      --strict-glyphs  a character no configured font has is an error\n"
     "  -h, --help           show this help\n";
 
 static const char fonts_usage[] =
@@ -92,7 +97,7 @@ static int valid_param(const char *p) {
 static int command_render(int argc, char **argv) {
     const char *script = NULL, *output = NULL;
     const char **params = calloc((size_t)argc, sizeof *params);
-    int nparams = 0;
+    int nparams = 0, strict_glyphs = 0;
     if (params == NULL)
         return 1;
     int status = 0;
@@ -118,6 +123,8 @@ static int command_render(int argc, char **argv) {
                                 argv[i + 1]);
             else
                 params[nparams++] = argv[++i];
+        } else if (strcmp(a, "--strict-glyphs") == 0) {
+            strict_glyphs = 1;
         } else if (a[0] == '-' && a[1] != '\0') {
             status = usage_error(render_usage, "unknown option '%s'", a);
         } else if (script != NULL) {
@@ -141,6 +148,7 @@ static int command_render(int argc, char **argv) {
         .output_path = output,
         .params = params,
         .param_count = nparams,
+        .strict_glyphs = strict_glyphs,
     };
     int code = sumi_run_script(&options);
     free(params);
@@ -178,7 +186,7 @@ static int parse_count(const char *s, long min, long max, int *out) {
 
 /* Splits "png,svg" into formats[] (each known, each once). */
 static int parse_formats(char *list, const char **formats, int *count) {
-    static const char *const known[] = {"png", "svg", "pdf"};
+    static const char *const known[] = {"png", "svg", "pdf", "trace"};
     *count = 0;
     char *save = NULL;
     if (list[0] == '\0' || list[0] == ',' || list[strlen(list) - 1] == ',' || strstr(list, ",,"))
@@ -221,12 +229,12 @@ static int command_chart(int argc, char **argv) {
     const char *script = NULL, *out = NULL, *size = NULL, *preset = NULL, *dpi = NULL;
     const char *background = NULL;
     char *format_list = NULL;
-    const char *formats[3];
+    const char *formats[4];
     int format_count = 0;
     const char **params = calloc((size_t)argc + 1, sizeof *params);
     if (params == NULL)
         return 1;
-    int nparams = 0, status = 0;
+    int nparams = 0, status = 0, strict_glyphs = 0;
     struct sumi_chart_export e = {0};
     for (int i = 0; i < argc && status == 0; i++) {
         const char *a = argv[i];
@@ -243,7 +251,7 @@ static int command_chart(int argc, char **argv) {
                 format_list = strdup(v);
                 if (format_list == NULL || !parse_formats(format_list, formats, &format_count))
                     status = usage_error(chart_usage,
-                                         "bad format list '%s' (png, svg, pdf or a "
+                                         "bad format list '%s' (png, svg, pdf, trace or a "
                                          "comma-separated list of them expected)",
                                          v);
             }
@@ -264,6 +272,8 @@ static int command_chart(int argc, char **argv) {
                                      "bad parameter '%s' (KEY=VALUE expected, KEY a name)", v);
             else if (v != NULL)
                 params[nparams++] = v;
+        } else if (strcmp(a, "--strict-glyphs") == 0) {
+            strict_glyphs = 1;
         } else if (a[0] == '-' && a[1] != '\0') {
             status = usage_error(chart_usage, "unknown option '%s'", a);
         } else if (script != NULL) {
@@ -335,6 +345,7 @@ static int command_chart(int argc, char **argv) {
         .params = params,
         .param_count = nparams,
         .export = &e,
+        .strict_glyphs = strict_glyphs,
     };
     int code = sumi_run_script(&options);
     free(params);

@@ -26,6 +26,7 @@
 #define REG_CHART_COUNT "sumi.chart_count" /* charts created so far */
 #define REG_CHARTS "sumi.charts"           /* array of them, in `sumi chart` only */
 #define REG_EXPORTED "sumi.exported"       /* paths `sumi chart` writes */
+#define REG_STRICT "sumi.strict_glyphs"    /* true: tofu is an error */
 
 static const struct {
     const char *name;
@@ -151,8 +152,41 @@ static int finish_pending(lua_State *L, int ok) {
     return status;
 }
 
-void sumi_warn(lua_State *L, const char *fmt, ...) {
+int sumi_strict_glyphs(lua_State *L) {
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_STRICT);
+    int on = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return on;
+}
+
+/* Whether a chunk is one of the engine's own Lua modules: load_embedded
+ * names "sumi.chart" "@sumi/chart.lua". */
+static int engine_chunk(const char *source) {
+    size_t n = strlen(source);
+    char name[256];
+    if (source[0] != '@' || n < 6 || n - 5 >= sizeof name || strcmp(source + n - 4, ".lua") != 0)
+        return 0;
+    memcpy(name, source + 1, n - 5);
+    name[n - 5] = '\0';
+    for (char *p = name; *p; p++)
+        if (*p == '/')
+            *p = '.';
+    return sumi_embedded_find(name) != NULL;
+}
+
+void sumi_where_script(lua_State *L) {
+    lua_Debug ar;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 && !engine_chunk(ar.source)) {
+            lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+            return;
+        }
+    }
     luaL_where(L, 1);
+}
+
+void sumi_warn(lua_State *L, const char *fmt, ...) {
+    sumi_where_script(L);
     fprintf(stderr, "sumi: warning: %s", lua_tostring(L, -1));
     lua_pop(L, 1);
     va_list ap;
@@ -391,6 +425,8 @@ static int setup_run(lua_State *L) {
         lua_settable(L, -3);
     }
     lua_setfield(L, LUA_REGISTRYINDEX, REG_PARAMS);
+    lua_pushboolean(L, o->strict_glyphs);
+    lua_setfield(L, LUA_REGISTRYINDEX, REG_STRICT);
     if (o->export != NULL) {
         lua_newtable(L);
         lua_setfield(L, LUA_REGISTRYINDEX, REG_CHARTS);
@@ -600,6 +636,18 @@ static int runtime_register_chart(lua_State *L) {
     return 1;
 }
 
+/* runtime.strict_glyphs([on]) -> whether a character no font has fails the
+ * run; with a boolean, sets it first (for the rest of the run). */
+static int runtime_strict_glyphs(lua_State *L) {
+    if (!lua_isnone(L, 1)) {
+        luaL_checktype(L, 1, LUA_TBOOLEAN);
+        lua_pushvalue(L, 1);
+        lua_setfield(L, LUA_REGISTRYINDEX, REG_STRICT);
+    }
+    lua_pushboolean(L, sumi_strict_glyphs(L));
+    return 1;
+}
+
 static int runtime_warn(lua_State *L) {
     sumi_warn(L, "%s", luaL_checkstring(L, 1));
     return 0;
@@ -613,6 +661,7 @@ static const luaL_Reg runtime_functions[] = {
     {"epoch", runtime_epoch},
     {"warn", runtime_warn},
     {"register_chart", runtime_register_chart},
+    {"strict_glyphs", runtime_strict_glyphs},
     {NULL, NULL},
 };
 

@@ -27,6 +27,8 @@ struct sumi_run_options {
     /* Non-NULL in `sumi chart`: the script's own outputs are discarded and
      * every chart it created is saved instead. */
     const struct sumi_chart_export *export;
+    /* --strict-glyphs: a character no font has is an error, not a warning. */
+    int strict_glyphs;
 };
 
 /* A fresh state with the standard libraries the sandbox allows, the engine's
@@ -56,6 +58,15 @@ void sumi_pending_remove(lua_State *L, int idx);
 /* True inside `sumi render`: closing an output defers its publication to the
  * end of the run. Elsewhere (a bare state in a C test) close publishes. */
 int sumi_publish_deferred(lua_State *L);
+
+/* True when a character no configured font has must fail the run
+ * (--strict-glyphs, or sumi.runtime.strict_glyphs(true)). */
+int sumi_strict_glyphs(lua_State *L);
+
+/* Pushes "file:line: " of the innermost frame of the script (or of one of
+ * its own modules): a label drawn by sumi.chart is reported where the
+ * script made the chart, not inside the engine's Lua library. */
+void sumi_where_script(lua_State *L);
 
 /* Writes a warning on stderr, prefixed with the script position. */
 void sumi_warn(lua_State *L, const char *fmt, ...);

@@ -280,9 +280,9 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
     return layout;
 }
 
-/* Warns once per text about characters no configured font could draw: they
- * would print as empty boxes ("tofu"). */
-static void warn_missing_glyphs(lua_State *L, PangoLayout *layout) {
+/* Finds the first character no configured font could draw (it would print
+ * as an empty box, "tofu") and describes it in msg. Returns 1 when found. */
+static int find_missing_glyph(PangoLayout *layout, char *msg, size_t size) {
     PangoLayoutIter *iter = pango_layout_get_iter(layout);
     const char *text = pango_layout_get_text(layout);
     int warned = 0;
@@ -298,13 +298,14 @@ static void warn_missing_glyphs(lua_State *L, PangoLayout *layout) {
                     continue;
                 char utf8[8] = {0};
                 g_unichar_to_utf8(ch, utf8);
-                sumi_warn(L, "no configured font has U+%04X '%s' (in text \"%.60s\")", (unsigned)ch,
-                          utf8, text);
+                snprintf(msg, size, "no configured font has U+%04X '%s' (in text \"%.60s\")",
+                         (unsigned)ch, utf8, text);
                 warned = 1;
             }
         }
     } while (!warned && pango_layout_iter_next_run(iter));
     pango_layout_iter_free(iter);
+    return warned;
 }
 
 struct box {
@@ -386,6 +387,7 @@ static int text_draw(lua_State *L) {
     /* build_layout checks everything (it may raise) before it makes any Pango
      * object; nothing below raises until the layout is released. */
     PangoLayout *layout = build_layout(L, c, 2, opts, &req);
+    int strict = sumi_strict_glyphs(L);
     cairo_save(c->cr);
     if (opts != 0 && lua_getfield(L, opts, "color") != LUA_TNIL)
         sumi_canvas_set_paint(L, c, -1, "color");
@@ -393,6 +395,8 @@ static int text_draw(lua_State *L) {
         cairo_set_source_rgb(c->cr, 0, 0, 0);
     if (opts != 0)
         lua_pop(L, 1);
+    cairo_matrix_t source_ctm; /* cairo locks a gradient to this user space */
+    cairo_get_matrix(c->cr, &source_ctm);
     struct box b = layout_box(layout, req.vertical);
     double ax, ay;
     anchor_offset(req.anchor, &b, &ax, &ay);
@@ -405,10 +409,27 @@ static int text_draw(lua_State *L) {
         cairo_rotate(c->cr, G_PI / 2);
     }
     pango_cairo_update_layout(c->cr, layout);
-    pango_cairo_show_layout(c->cr, layout);
+    char missing[256];
+    int has_missing = find_missing_glyph(layout, missing, sizeof missing);
+    /* Strict: nothing of the text is drawn, and the run fails below. */
+    if (!(has_missing && strict)) {
+        if (c->sink != NULL)
+            sumi_sink_text(c->sink, c->cr, layout, &source_ctm);
+        else
+            pango_cairo_show_layout(c->cr, layout);
+    }
     cairo_restore(c->cr);
-    warn_missing_glyphs(L, layout);
     g_object_unref(layout);
+    if (has_missing && strict) {
+        sumi_where_script(L);
+        lua_pushfstring(L, "%s (strict glyph coverage)", missing);
+        lua_concat(L, 2);
+        return lua_error(L);
+    }
+    if (has_missing)
+        sumi_warn(L, "%s", missing);
+    if (c->sink != NULL && sumi_sink_error(c->sink) != NULL)
+        return luaL_error(L, "drawing text failed: %s", sumi_sink_error(c->sink));
     cairo_status_t st = cairo_status(c->cr);
     if (st != CAIRO_STATUS_SUCCESS)
         return luaL_error(L, "drawing text failed: %s", cairo_status_to_string(st));

@@ -406,6 +406,116 @@ LUA
     fail "duplicate names wrote: $(find . -type f)"
 }
 
+write_labelled_chart() { # a bar chart with a title and Japanese labels
+  write_script labels.lua <<'LUA'
+local sumi = require "sumi"
+local chart = require "sumi.chart"
+chart.bar(sumi.data.from_rows({
+  {name = "大規模AIモデル", n = 1509}, {name = "AIユニコーン企業", n = 71},
+  {name = "AI関連企業 <&>", n = 5100},
+}, {order = {"name", "n"}}), {x = "name", y = "n", title = "中国のAI産業 2025", name = "labels"})
+LUA
+}
+
+case_chart_svg_and_pdf_keep_labels_as_text() {
+  write_labelled_chart
+  run "$SUMI" chart labels.lua --format svg,pdf,trace --out out
+  expect_code 0
+  xmllint --noout out/labels.svg 2>xml.txt || fail "out/labels.svg is not well-formed: $(cat xml.txt)"
+  pdftotext out/labels.pdf pdf.txt || fail "pdftotext cannot read out/labels.pdf"
+  for text in "中国のAI産業 2025" "大規模AIモデル" "AIユニコーン企業"; do
+    grep -q ">$text</text>" out/labels.svg || fail "'$text' is not a <text> of the SVG"
+    grep -qF "$text" pdf.txt || fail "pdftotext does not give back '$text'"
+    grep -qF "block \"$text\"" out/labels.trace || fail "'$text' is not in the trace"
+  done
+  # Markup characters are escaped in the SVG, and come back as themselves.
+  grep -qF '>AI関連企業 &lt;&amp;&gt;</text>' out/labels.svg || fail "label with <&> not escaped"
+  grep -qF 'AI関連企業 <&>' pdf.txt || fail "pdftotext does not give back 'AI関連企業 <&>'"
+  grep -q 'font-family="Noto Sans CJK JP"' out/labels.svg || fail "the SVG does not name the CJK font"
+  head -1 out/labels.trace | grep -q '^trace version=1 width=720 height=405$' ||
+    fail "trace header: $(head -1 out/labels.trace)"
+  # -o x.trace: chart:save(nil) writes a trace, as it writes the other types.
+  write_script save_nil.lua <<'LUA'
+local chart = require "sumi.chart"
+chart.bar({{k = "東京", v = 1}}, {x = "k", y = "v", title = "題"}):save(nil, {preset = "slides"})
+LUA
+  run "$SUMI" render save_nil.lua -o traced/x.trace
+  expect_code 0
+  grep -q '^block "東京" ' traced/x.trace || fail "traced/x.trace lacks the label: $(cat traced/x.trace)"
+  # cairo's outline SVG is still there on request: no <text> in it.
+  write_script outline.lua <<'LUA'
+local c = require("sumi.canvas").svg("outline.svg", {width = 100, height = 40, text = "outline"})
+c:text("輪郭", 4, 4)
+LUA
+  run "$SUMI" render outline.lua
+  expect_code 0
+  [ -s outline.svg ] || fail "outline.svg missing"
+  ! grep -q "<text" outline.svg || fail "the outline SVG has <text> elements"
+  # Characters XML cannot hold (a control character, U+FFFF) are left out
+  # of the SVG, which stays well-formed; the rest is escaped.
+  write_script hostile.lua <<'LUA'
+local c = require("sumi.canvas").svg("hostile.svg", {width = 100, height = 40})
+c:text("a\u{FFFF}b\x01c]]><!--\"'&", 4, 4)
+LUA
+  run "$SUMI" render hostile.lua
+  expect_code 0
+  xmllint --noout hostile.svg 2>xml.txt || fail "hostile.svg is not well-formed: $(cat xml.txt)"
+  grep -qF '>abc]]&gt;&lt;!--&quot;&apos;&amp;</text>' hostile.svg || fail "hostile text: $(grep '<text' hostile.svg)"
+}
+
+case_strict_glyphs_makes_uncovered_character_an_error() {
+  # U+E000 (Private Use Area) is in no font sumi configures.
+  write_script tofu.lua <<'LUA'
+local sumi = require "sumi"
+local c = sumi.canvas.png(nil, {width = 200, height = 40})
+c:text("凡例 \u{E000} A", 4, 4)
+LUA
+  run "$SUMI" render tofu.lua -o tofu.png
+  expect_code 0
+  expect_contains "$ERR" "tofu.lua:3: no configured font has U+E000" "stderr"
+  [ -s tofu.png ] || fail "tofu.png not written without --strict-glyphs"
+  cp tofu.png before.png
+  run "$SUMI" render tofu.lua -o tofu.png --strict-glyphs
+  expect_code 1
+  expect_contains "$ERR" "tofu.lua:3: no configured font has U+E000" "stderr"
+  expect_contains "$ERR" "凡例" "stderr"
+  expect_contains "$ERR" "strict glyph coverage" "stderr"
+  cmp -s before.png tofu.png || fail "a failed strict run changed tofu.png"
+  # Set by the script itself.
+  write_script strict.lua <<'LUA'
+local runtime = require "sumi.runtime"
+assert(runtime.strict_glyphs() == false)
+runtime.strict_glyphs(true)
+local c = require("sumi.canvas").svg(nil, {width = 100, height = 40})
+c:text("\u{E000}", 4, 4)
+LUA
+  run "$SUMI" render strict.lua -o strict.svg
+  expect_code 1
+  expect_contains "$ERR" "strict.lua:5: no configured font has U+E000" "stderr"
+  [ ! -e strict.svg ] || fail "a failed strict run wrote strict.svg"
+  # sumi chart takes the option too.
+  write_script chart.lua <<'LUA'
+local chart = require "sumi.chart"
+chart.bar({{k = "東京\u{E000}", v = 1}}, {x = "k", y = "v"})
+LUA
+  run "$SUMI" chart chart.lua --format svg --out charts
+  expect_code 0
+  run "$SUMI" chart chart.lua --format svg --out charts2 --strict-glyphs
+  expect_code 1
+  expect_contains "$ERR" "U+E000" "stderr"
+  # A chart label is reported where the script makes the chart.
+  write_script chart_save.lua <<'LUA'
+local chart = require "sumi.chart"
+local c = chart.bar({{k = "東京\u{E000}", v = 1}}, {x = "k", y = "v"})
+c:save("c.svg", {preset = "slides"})
+LUA
+  run "$SUMI" render chart_save.lua --strict-glyphs
+  expect_code 1
+  expect_contains "$ERR" "chart_save.lua:3: no configured font has U+E000" "stderr"
+  [ ! -e c.svg ] || fail "a failed strict run wrote c.svg"
+  [ ! -e charts2 ] || [ -z "$(ls charts2)" ] || fail "a failed strict chart run wrote: $(ls charts2)"
+}
+
 case_chart_usage_errors_exit_2() {
   write_two_charts
   for args in "--size 0x10" "--size 1920" "--format gif" "--format png,,svg" "--bogus" \

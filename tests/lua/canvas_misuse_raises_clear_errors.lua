@@ -13,7 +13,7 @@ local out_dir = runtime.default_output("pdf"):match("^(.*)/[^/]*$") or "."
 test("new_page on a png or an svg errors", function()
   local p = canvas.png(out_dir .. "/scratch.png", {width = 10, height = 10})
   check.errors(function() p:new_page() end,
-               "a png canvas has one page; only pdf canvases take new_page", "png")
+               "a png canvas has one page; only pdf and trace canvases take new_page", "png")
   p:discard()
   local s = canvas.svg(out_dir .. "/scratch.svg", {width = 10, height = 10})
   check.errors(function() s:new_page() end, "a svg canvas has one page", "svg")

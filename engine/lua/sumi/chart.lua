@@ -660,26 +660,27 @@ local save_defaults = {width = false, height = false, dpi = false, background = 
                        format = false}
 
 -- The kind of file to write: the path's extension, or for a nil path the
--- -o type (png, svg or pdf, in that order of preference).
+-- -o type (png, svg, pdf or trace, in that order of preference).
 local function file_kind(path, o)
   if path then
     local ext = path:match("%.(%w+)$")
     ext = ext and ext:lower()
-    if ext ~= "png" and ext ~= "svg" and ext ~= "pdf" then
-      error(("chart:save: cannot tell the file type of '%s' (use .png, .svg or .pdf)"):format(path), 3)
+    if ext ~= "png" and ext ~= "svg" and ext ~= "pdf" and ext ~= "trace" then
+      error(("chart:save: cannot tell the file type of '%s' (use .png, .svg, .pdf or .trace)")
+        :format(path), 3)
     end
     return ext
   end
   if o.format then return o.format end
   local runtime = require "sumi.runtime"
-  for _, ext in ipairs({"png", "svg", "pdf"}) do
+  for _, ext in ipairs({"png", "svg", "pdf", "trace"}) do
     if pcall(runtime.default_output, ext) then return ext end
   end
   return "png"
 end
 
 --- chart:save(path, options) -> draws the chart into a file of its own,
---- its type from the extension (png, svg, pdf); a nil path writes the -o
+--- its type from the extension (png, svg, pdf, trace); a nil path writes the -o
 --- path. options: preset ("print" | "slides" | "slides-720" | "4:3"),
 --- width, height (pixels for PNG, points otherwise), dpi (PNG), background
 --- (a colour or "transparent"), format (for a nil path without -o).
@@ -702,8 +703,8 @@ function Chart:save(path, opts)
     w, h = px_w * 72 / dpi, px_h * 72 / dpi
   else
     w, h = o.width or preset.width, o.height or preset.height
-    if kind == "svg" then
-      c = canvas.svg(path, {width = w, height = h, background = o.background})
+    if kind == "svg" or kind == "trace" then
+      c = canvas[kind](path, {width = w, height = h, background = o.background})
     else
       c = canvas.pdf(path, {width = w, height = h})
       if o.background ~= "transparent" then c:paint(o.background) end
