@@ -223,4 +223,29 @@ check.test("notes and the unit come from the dataset's metadata", function()
   check.is_true(find(off, "注: 概数を含む") == nil, "notes = false")
 end)
 
+check.test("annotations on a date axis and on a scatter plot", function()
+  local rows = {}
+  for m = 1, 12 do rows[m] = {d = ("2025-%02d-01"):format(m), v = m * 10} end
+  local c = chart.line(rows, {x = "d", y = "v", annotations = {
+    {kind = "band", x = {"2025-04-01", "2025-06-01"}, label = "第2四半期"},
+    {kind = "line", y = 60, label = "目標"}}})
+  local list = c:compose(canvas, box)
+  local boxes = list:boxes()
+  no_overlaps(boxes)
+  local band
+  for _, item in ipairs(list.items) do
+    if item.kind == "rect" and item.fill == sumi.theme.print.annotation.band then band = item end
+  end
+  check.is_true(band ~= nil, "the band is drawn")
+  local april = c.scales.x:map(require("sumi.scale").date_days("2025-04-01"))
+  check.near(band.x, april, 0.01, "band starts on its date")
+  local label = find(boxes, "目標")
+  check.near(label.y + label.height, c.scales.y:map(60) - sumi.theme.print.gap / 2, 0.5, "line label on 60")
+  local s = chart.scatter({{a = 1, b = 2}, {a = 3, b = 5}}, {x = "a", y = "b", y_domain = {0, 10},
+    annotations = {{kind = "line", x = 2, label = "x = 2"}}})
+  local sboxes = s:layout(canvas, box)
+  check.is_true(find(sboxes, "x = 2") ~= nil, "scatter annotation")
+  check.is_true(find(sboxes, "10") ~= nil, "y_domain reaches 10")
+end)
+
 check.done()

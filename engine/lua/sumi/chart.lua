@@ -112,6 +112,17 @@ local function read_data(data, o, fn, level)
           groups = o.color and columns[o.color] or nil}
 end
 
+-- The options every chart with a value axis shares: annotations, y_domain
+-- (errors at the caller of the chart's constructor).
+local function check_extras(self, fn)
+  local o = self.options
+  if o.annotations then self.annotations = annotate.check(o.annotations, fn, 6) end
+  if o.y_domain ~= false and (type(o.y_domain) ~= "table" or type(o.y_domain[1]) ~= "number"
+      or type(o.y_domain[2]) ~= "number" or o.y_domain[1] >= o.y_domain[2]) then
+    error(("bad option 'y_domain' to '%s' ({low, high} with low < high expected)"):format(fn), 5)
+  end
+end
+
 local function make(kind, data, opts, extra, fn)
   local o = options.check(fn, opts, defaults(extra), 4)
   local self = setmetatable({kind = kind, options = o}, Chart)
@@ -125,11 +136,7 @@ local function make(kind, data, opts, extra, fn)
   if o.notes == true then self.notes = self.data.notes elseif o.notes then self.notes = o.notes end
   -- the value column's unit from its metadata, unless the script names one
   if opts and opts.unit == nil and self.data.unit then o.unit = self.data.unit end
-  if o.annotations then self.annotations = annotate.check(o.annotations, fn, 5) end
-  if o.y_domain ~= false and (type(o.y_domain) ~= "table" or type(o.y_domain[1]) ~= "number"
-      or type(o.y_domain[2]) ~= "number" or o.y_domain[1] >= o.y_domain[2]) then
-    error(("bad option 'y_domain' to '%s' ({low, high} with low < high expected)"):format(fn), 4)
-  end
+  check_extras(self, fn)
   self.value_format = o.value_labels and axis.formatter(o.value_labels ~= true and o.value_labels or nil, 4)
   -- values labelled as shares get a percent axis too (not 0.0 - 0.4)
   if not o.y_format and type(o.value_labels) == "string" and o.value_labels:find("^pct") then
@@ -222,6 +229,8 @@ local function make_xy(kind, data, opts, defaults_table, fn, x_kind)
   xy.check(self, fn, 3)
   self.data = xy.read(self, data, fn, 3)
   if o.source == true then self.source = self.data.source elseif o.source then self.source = o.source end
+  if o.notes == true then self.notes = self.data.notes elseif o.notes then self.notes = o.notes end
+  check_extras(self, fn)
   if o.name ~= false and (type(o.name) ~= "string" or o.name == "" or o.name:find("^%.") or
       o.name:find("[/\\%c]")) then
     error(("bad option 'name' to '%s' (a file name without '/' expected, got %s)")

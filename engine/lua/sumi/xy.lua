@@ -7,6 +7,7 @@
 -- column views, their extents found in C (sumi.path.extent), and a line is
 -- drawn by sumi.path.series at draw time, so a 1,000,000-row column never
 -- becomes a Lua table.
+local annotate = require "sumi.annotate"
 local axis = require "sumi.axis"
 local format = require "sumi.format"
 local legend = require "sumi.legend"
@@ -28,6 +29,7 @@ xy.scatter_options = {
   x_title = false, x_format = false, x_unit = "", x_units = "auto", y_title = false, y_format = false,
   unit = "", y_units = "auto", y_title_position = "top", max_size = false, size_title = false,
   title = false, subtitle = false, source = true, theme = false, lang = "ja", legend = true, name = false,
+  notes = true, annotations = false, y_domain = false,
 }
 
 xy.area_options = {mode = "stacked", x_scale = "auto", x_title = false, x_format = false, x_unit = "",
@@ -61,7 +63,7 @@ local function columns_of(data, names, fn, level)
       end
       out[name] = {values = data:view(name), type = data:type(name), view = true}
     end
-    return out, #data, data:meta().source
+    return out, #data, data:meta().source, data:meta().notes
   elseif type(data) ~= "table" then
     error(("bad argument #1 to '%s' (dataset or array of records expected, got %s)"):format(fn, type(data)),
       level)
@@ -245,9 +247,9 @@ function xy.read(self, data, fn, level)
   for _, key in ipairs({"size", "color", "label"}) do
     if kind == "scatter" and o[key] then wanted[#wanted + 1] = o[key] end
   end
-  local cols, n, source = columns_of(data, wanted, fn, level + 1)
+  local cols, n, source, notes = columns_of(data, wanted, fn, level + 1)
   if n == 0 then error(("%s: the data has no rows"):format(fn), level) end
-  local result = {n = n, source = source, series = {}, categories = {}}
+  local result = {n = n, source = source, notes = notes, series = {}, categories = {}}
 
   if self.x_kind == nil then -- categories along x (area only)
     local values = array_of(cols[o.x], data, o.x)
@@ -408,7 +410,7 @@ local function y_scale(self, lo, hi, bottom, top)
   if self.y_log then return scale.log{domain = {lo, hi}, range = {bottom, top}} end
   local zero = self.kind == "area" or self.options.zero == true
   return scale.linear{domain = {lo, hi}, range = {bottom, top}, zero = zero,
-                      count = scale.tick_count(bottom - top, self.theme.sizes.tick * 5)}
+                      count = scale.tick_count(bottom - top, self.theme.sizes.tick * 3.5)}
 end
 
 -- Lays out a plot with a value axis on the left and a continuous x axis
@@ -454,6 +456,19 @@ local function continuous_plot(self, list, area, lo, hi, pad)
   return plot, xs, ys, x_opts
 end
 
+-- The chart's annotations ("under": bands, before the marks; "over": the
+-- rest), placed by its x scale (numbers, dates or categories) and y scale.
+local function annotations(self, list, plot, xs, ys, layer)
+  if not self.annotations then return end
+  local function x_of(v)
+    if xs.center then return xs:center(tostring(v)) end
+    if type(v) == "string" then v = scale.date_days(v) end
+    return type(v) == "number" and xs:map(v) or nil
+  end
+  annotate.add(list, plot, {x = x_of, y = function(v) return ys:map(v) end}, self.annotations, self.theme,
+    layer)
+end
+
 local function draw_axes(self, list, plot, xs, ys, x_opts)
   local yopts = value_axis_options(self, "left")
   if self.y_log and not self.options.y_format then yopts.format, yopts.units = log_format, false end
@@ -469,11 +484,14 @@ local function compose_line(self, list, area)
   for _, s in ipairs(self.data.series) do
     if s.low then lo, hi = math.min(lo, s.low), math.max(hi, s.high) end
   end
+  if self.options.y_domain then lo, hi = self.options.y_domain[1], self.options.y_domain[2] end
   local plot, xs, ys, x_opts = continuous_plot(self, list, area, lo, hi, 0)
   draw_axes(self, list, plot, xs, ys, x_opts)
+  annotations(self, list, plot, xs, ys, "under")
   local o = self.options
   series_mark(list, plot, self.data, {x = xs, value = ys, theme = self.theme, decimate = o.decimate,
     markers = o.markers and self.data.n <= xy.marker_limit, few = self.data.n <= xy.marker_limit})
+  annotations(self, list, plot, xs, ys, "over")
   self.scales = {x = xs, y = ys}
   return plot
 end
@@ -511,11 +529,15 @@ local function compose_scatter(self, list, area)
     top = top + h + theme.gap
   end
   local y = data.series[1]
+  local low, high = y.low, y.high
+  if o.y_domain then low, high = o.y_domain[1], o.y_domain[2] end
   local plot, xs, ys, x_opts = continuous_plot(self, list, {x = area.x, y = top, width = area.width,
-    height = area.y + area.height - top}, y.low, y.high, data.sizes and max_r + 1 or theme.marker_size + 1)
+    height = area.y + area.height - top}, low, high, data.sizes and max_r + 1 or theme.marker_size + 1)
   draw_axes(self, list, plot, xs, ys, x_opts)
+  annotations(self, list, plot, xs, ys, "under")
   local result = scatter_mark(list, plot, data, {x = xs, value = ys, theme = theme, groups = groups,
     max_size = max_r, size_max = size_max})
+  annotations(self, list, plot, xs, ys, "over")
   self.labels_dropped = result.dropped
   self.scales = {x = xs, y = ys}
   return plot
@@ -587,6 +609,7 @@ end
 local function compose_area(self, list, area)
   local theme, data = self.theme, self.data
   local bottoms, tops, lo, hi = stack(self)
+  if self.options.y_domain then lo, hi = self.options.y_domain[1], self.options.y_domain[2] end
   local plot, xs, ys, position
   if data.x then
     local x_opts
@@ -602,8 +625,10 @@ local function compose_area(self, list, area)
     plot, xs, ys = category_plot(self, list, area, lo, hi)
     position = function(i) return xs:center(i) end
   end
+  annotations(self, list, plot, xs, ys, "under")
   area_mark(list, plot, data, {x = position, value = ys, theme = theme, mode = self.options.mode,
     bottoms = bottoms, tops = tops})
+  annotations(self, list, plot, xs, ys, "over")
   self.scales = {x = xs, y = ys}
   return plot
 end
