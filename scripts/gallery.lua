@@ -72,6 +72,50 @@ do
     y_title = "規模", unit = "元", title = "AI産業の規模（例示）", source = "業界推計（例示）", name = "line"})
 end
 
+-- gallery: line-dates | A long daily series on a time axis, drawn in C: chart.line
+do
+  local sumi = require "sumi"
+  local chart = require "sumi.chart"
+  -- three years of daily values in a dataset: the line is built in C from its columns
+  local days, values = {}, {}
+  for i = 1, 3 * 365 do
+    days[i] = sumi.format.date_iso((19357 + i) * 86400)    -- from 2023-01-01
+    values[i] = 100 + i * 0.05 + 12 * math.sin(i / 29) + 4 * math.sin(i / 9)
+  end
+  local ds = sumi.data.from_columns({"day", "calls"}, {day = days, calls = values},
+    {source = "API利用ログ（例示）"})
+  chart.line(ds, {x = "day", y = "calls", title = "1日あたりAPI呼び出し数（例示）", y_title = "呼び出し",
+    unit = "万回", name = "line-dates"})
+end
+
+-- gallery: scatter | Bubbles with groups and labels: chart.scatter
+do
+  local chart = require "sumi.chart"
+  local rows = {
+    {name = "中国", gdp = 12.6, life = 78.6, pop = 1410, region = "アジア"},
+    {name = "日本", gdp = 33.8, life = 84.5, pop = 124, region = "アジア"},
+    {name = "インド", gdp = 2.5, life = 70.8, pop = 1430, region = "アジア"},
+    {name = "米国", gdp = 81.6, life = 77.5, pop = 335, region = "米州"},
+    {name = "ブラジル", gdp = 10.0, life = 75.8, pop = 216, region = "米州"},
+    {name = "ドイツ", gdp = 53.5, life = 81.0, pop = 84, region = "欧州"},
+    {name = "英国", gdp = 48.9, life = 81.3, pop = 68, region = "欧州"},
+  }
+  chart.scatter(rows, {x = "gdp", y = "life", size = "pop", color = "region", label = "name",
+    size_title = "人口（百万）", x_title = "1人当たりGDP（千ドル）", y_title = "平均寿命（年）",
+    title = "所得と平均寿命", source = "世界銀行（2023年、概数）", name = "scatter"})
+end
+
+-- gallery: area | Stacked areas: chart.area
+do
+  local chart = require "sumi.chart"
+  local rows = {}
+  for m = 1, 12 do
+    rows[m] = {month = m .. "月", cloud = 12 + m * 1.5, device = 10 + m % 3, other = 6 + m % 4}
+  end
+  chart.area(rows, {x = "month", y = {"cloud", "device", "other"}, names = {"クラウド", "端末", "その他"},
+    y_title = "売上", unit = "億円", title = "売上の内訳（例示）", source = "例示データ", name = "area"})
+end
+
 -- gallery: combo | Bars and a line on a secondary axis: chart.combo
 do
   local chart = require "sumi.chart"

@@ -32,6 +32,16 @@ function legend.height(list, width, items, theme)
   return #r * theme.sizes.legend * 1.6
 end
 
+--- legend.width(list, width, items, theme) -> the width of its widest row.
+function legend.width(list, width, items, theme)
+  local widest = 0
+  for _, row in ipairs((rows(list, width, items, theme))) do
+    local last = row[#row]
+    widest = math.max(widest, last.x + last.width)
+  end
+  return widest
+end
+
 --- legend.add(list, box, items, theme) -> label boxes. items: {label,
 --- color, kind = "rect" | "line" | "marker", dash, shape (a marker's:
 --- see sumi.marks.base.marker)}; box: {x, y, width}.

@@ -9,6 +9,7 @@
 -- becomes a Lua table.
 local annotate = require "sumi.annotate"
 local axis = require "sumi.axis"
+local drawing = require "sumi.drawing"
 local format = require "sumi.format"
 local legend = require "sumi.legend"
 local options = require "sumi.options"
@@ -515,18 +516,39 @@ local function compose_scatter(self, list, area)
     items[k] = {label = g, color = theme.palette[(k - 1) % #theme.palette + 1], kind = "marker",
                 shape = theme.dashes and scatter_mark.shape(k) or "circle"}
   end
-  if o.legend and #items > 1 then
-    legend.add(list, {x = area.x, y = top, width = area.width}, items, theme)
-    top = top + legend.height(list, area.width, items, theme) + theme.gap
-  end
   local size_max = 0
   if data.sizes then
     for i = 1, data.n do size_max = math.max(size_max, data.sizes[i] or 0) end
   end
-  if data.sizes and o.legend and size_max > 0 then
-    local h = scatter_mark.size_legend(list, {x = area.x, y = top, width = area.width}, size_max, max_r,
-      {theme = theme, title = o.size_title or o.size, lang = o.lang})
-    top = top + h + theme.gap
+  local colours = o.legend and #items > 1
+  local sizes = data.sizes and o.legend and size_max > 0
+  local size_opts = {theme = theme, title = o.size_title or o.size, lang = o.lang}
+  -- the size legend beside a one-row colour legend when both fit, else below it
+  local colour_h = colours and legend.height(list, area.width, items, theme) or 0
+  local colour_w = colours and legend.width(list, area.width, items, theme) or 0
+  local size_h, size_w = 0, 0
+  if sizes then
+    size_h, size_w = scatter_mark.size_legend(drawing.new(list.canvas), {x = 0, y = 0, width = area.width},
+      size_max, max_r, size_opts)
+  end
+  local beside = colours and sizes and colour_h <= theme.sizes.legend * 1.6 + 0.01
+    and colour_w + theme.sizes.legend * 3 + size_w <= area.width
+  if beside then
+    local row_h = math.max(colour_h, size_h)
+    legend.add(list, {x = area.x, y = top + (row_h - colour_h) / 2, width = area.width}, items, theme)
+    local size_box = {x = area.x + colour_w + theme.sizes.legend * 3, y = top + (row_h - size_h) / 2,
+                      width = area.width}
+    scatter_mark.size_legend(list, size_box, size_max, max_r, size_opts)
+    top = top + row_h + theme.gap
+  else
+    if colours then
+      legend.add(list, {x = area.x, y = top, width = area.width}, items, theme)
+      top = top + colour_h + theme.gap
+    end
+    if sizes then
+      scatter_mark.size_legend(list, {x = area.x, y = top, width = area.width}, size_max, max_r, size_opts)
+      top = top + size_h + theme.gap
+    end
   end
   local y = data.series[1]
   local low, high = y.low, y.high

@@ -123,9 +123,9 @@ local function nice_below(v)
   return (m >= 5 and 5 or m >= 2 and 2 or 1) * p
 end
 
---- scatter.size_legend(list, box, size_max, max_r, opts) -> its height: a
---- row of circles whose areas stand for round values (up to size_max), each
---- with its value. opts: theme, title, lang.
+--- scatter.size_legend(list, box, size_max, max_r, opts) -> its height and
+--- width: a row of circles whose areas stand for round values (up to
+--- size_max), each with its value. opts: theme, title, lang.
 function scatter.size_legend(list, box, size_max, max_r, opts)
   local theme = opts.theme
   local values = {}
@@ -157,7 +157,7 @@ function scatter.size_legend(list, box, size_max, max_r, opts)
     local b = list:text(text .. name, x + 2 * r + 3, cy, style)
     x = b.x + b.width + theme.sizes.legend
   end
-  return height
+  return height, x - theme.sizes.legend - box.x
 end
 
 return setmetatable(scatter, {__call = function(_, ...) return mark(...) end})
