@@ -26,7 +26,7 @@ BEGIN {
     print "Every chart type of `sumi.chart`, drawn by `scripts/gallery.lua` at"
     print "127 × 71 mm (PNG at 96 dpi) with the default theme. The Lua beside each"
     print "picture is the whole script that made it; `sh scripts/gallery.sh` makes"
-    print "this page and its pictures again. Options: [charts.md](charts.md)."
+    print "this page and its pictures again. Options: [API.md §16](API.md#16-charts)."
     print "(This page is generated: edit scripts/gallery.lua instead.)"
 }
 /^-- gallery: / {

@@ -190,7 +190,7 @@ color_groups = function(self, fn)
   end
 end
 
---- chart.bar(data, options) -> chart. See docs/charts.md for the options.
+--- chart.bar(data, options) -> chart. See docs/API.md §16 for the options.
 function chart.bar(data, opts)
   local self = make("bar", data, opts,
     {orientation = "auto", mode = "grouped", color = false, colors = false}, "chart.bar")
@@ -243,7 +243,7 @@ end
 --- missing values. Extra options: markers (false), zero (false: the value
 --- axis starts at 0 only if asked); a numeric or date x column makes a
 --- linear or time x axis (x_scale, decimate, x_title, x_format, x_unit,
---- x_units: see docs/charts.md), other columns categories.
+--- x_units: see docs/API.md §16), other columns categories.
 function chart.line(data, opts)
   local kind, mixed
   if type(opts) == "table" then
@@ -257,7 +257,7 @@ function chart.line(data, opts)
 end
 
 --- chart.scatter(data, options) -> chart: one point per row on two numeric
---- axes; size (bubbles), color (groups) and label columns. See docs/charts.md.
+--- axes; size (bubbles), color (groups) and label columns. See docs/API.md §16.
 function chart.scatter(data, opts)
   local o = type(opts) == "table" and opts or {}
   return register(make_xy("scatter", data, opts, xy.scatter_options, "chart.scatter",
