@@ -25,7 +25,8 @@ end)
 
 check.test("tick count suits the axis length", function()
   check.equal(scale.tick_count(100, 40), 2, "short axis")
-  check.equal(scale.tick_count(400, 40), 10, "long axis")
+  check.equal(scale.tick_count(240, 40), 6, "longer axis")
+  check.equal(scale.tick_count(400, 40), 7, "long axis: at most 7")
 end)
 
 check.test("log ticks are powers of ten", function()

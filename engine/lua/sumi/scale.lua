@@ -31,9 +31,10 @@ function scale.step(low, high, count)
 end
 
 --- scale.tick_count(length [, spacing]) -> how many ticks suit an axis
---- `length` long: one per `spacing` (default 50) units, from 2 to 10.
+--- `length` long: one per `spacing` (default 50) units, from 2 to 7 (a nice
+--- 1-2-5 step can give half as many again: more gridlines are noise).
 function scale.tick_count(length, spacing)
-  return math.max(2, math.min(10, math.floor(length / (spacing or 50))))
+  return math.max(2, math.min(7, math.floor(length / (spacing or 50))))
 end
 
 -- ---- linear
