@@ -52,12 +52,7 @@ function annotate.check(specs, fn, level)
   return checked
 end
 
-local function with(t, extra)
-  local r = {}
-  for k, v in pairs(t) do r[k] = v end
-  for k, v in pairs(extra) do r[k] = v end
-  return r
-end
+local with = options.with
 
 -- A note's text on a knock-out of the background, so that it stays legible
 -- over bars and gridlines.

@@ -99,12 +99,7 @@ local function tick_style(theme)
   return {size = theme.sizes.tick, color = theme.muted, font = theme.font, features = "tnum"}
 end
 
-local function with(t, extra)
-  local r = {}
-  for k, v in pairs(t) do r[k] = v end
-  for k, v in pairs(extra) do r[k] = v end
-  return r
-end
+local with = options.with
 
 --- axis.value_thickness(list, s, opts) -> the room the tick labels need
 --- beside the plot (width for a left axis, height for a bottom one), and the

@@ -602,15 +602,20 @@ local function compose_rows(self, list, area)
     {theme = theme, side = "left"})
 end
 
+-- The box a chart fills: the one given, or from its x, y (default 0) to
+-- the canvas's far edges.
+local function whole_box(canvas, box)
+  box = box or {}
+  if box.width then return box end
+  local w, h = canvas:size()
+  return {x = box.x or 0, y = box.y or 0, width = w - (box.x or 0), height = h - (box.y or 0)}
+end
+
 --- chart:compose(canvas, box) -> a drawing list (sumi.drawing) of the chart
 --- laid out in box; the chart's orientation after layout is in
 --- chart.orientation.
 function Chart:compose(canvas, box)
-  box = box or {}
-  if not box.width then
-    local w, h = canvas:size()
-    box = {x = box.x or 0, y = box.y or 0, width = w - (box.x or 0), height = h - (box.y or 0)}
-  end
+  box = whole_box(canvas, box)
   local list = drawing.new(canvas)
   local area = frame(self, list, box)
   if self.continuous then
@@ -757,11 +762,7 @@ local function figure_list(canvas)
 end
 
 function Figure:compose(canvas, box)
-  box = box or {}
-  if not box.width then
-    local w, h = canvas:size()
-    box = {x = box.x or 0, y = box.y or 0, width = w - (box.x or 0), height = h - (box.y or 0)}
-  end
+  box = whole_box(canvas, box)
   local list = figure_list(canvas)
   local area = frame(self, list, box)
   self:compose_plot(list, area)
@@ -1070,11 +1071,7 @@ function chart.facet(data, opts)
 end
 
 function Facet:compose(canvas, box)
-  box = box or {}
-  if not box.width then
-    local w, h = canvas:size()
-    box = {x = box.x or 0, y = box.y or 0, width = w - (box.x or 0), height = h - (box.y or 0)}
-  end
+  box = whole_box(canvas, box)
   local list = figure_list(canvas)
   local kind = self.kind
   self.kind = self.legend_kind -- the frame draws the panels' legend

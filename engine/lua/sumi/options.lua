@@ -47,4 +47,13 @@ function options.copy(t)
   return c
 end
 
+--- options.with(t, extra) -> a new table: t's fields, then extra's over
+--- them (a text style with one thing changed).
+function options.with(t, extra)
+  local r = {}
+  for k, v in pairs(t) do r[k] = v end
+  for k, v in pairs(extra) do r[k] = v end
+  return r
+end
+
 return options
