@@ -13,8 +13,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 sumi=$(realpath "${1:-build/sumi}")
-runs=${RUNS:-7}            # fast commands: sumi and the floor
-slow_runs=${SLOW_RUNS:-3}  # matplotlib, and (b) without decimation
+runs=${RUNS:-7}            # (a)
+slow_runs=${SLOW_RUNS:-3}  # (b) and (c)
 off_n=${OFF_N:-100000}     # points of (b) without decimation (see README)
 count=${COUNT:-200}        # charts of (c)
 python=/usr/bin/python3    # Debian's, with python3-matplotlib; not whatever is first on PATH
@@ -60,15 +60,14 @@ hf() { # json runs command...
 
 s="$sumi render"
 py="$python"
-echo "charts.sh: $runs runs ($slow_runs for matplotlib and (b) without decimation)" >&2
+echo "charts.sh: $runs runs for (a), $slow_runs for (b) and (c)" >&2
 # Warm fontconfig's and matplotlib's caches once, untimed.
 $py bar.py >/dev/null 2>&1 || true
 mkdir -p many
 echo "charts.sh: (a) bar chart" >&2
 hf a.json "$runs" "$s bar.lua -o x.pdf" "bin/bar" \
   "$s bar.lua -p stage=empty -o x.pdf" "$s bar.lua -p stage=fonts -o x.pdf" \
-  "$s bar.lua -p stage=layout -o x.pdf" "$s bar.lua -p stage=draw -o x.pdf"
-hf a_py.json "$slow_runs" "$py bar.py"
+  "$s bar.lua -p stage=layout -o x.pdf" "$s bar.lua -p stage=draw -o x.pdf" "$py bar.py"
 echo "charts.sh: (b) 1,000,000-point line" >&2
 hf b.json "$slow_runs" "$s line_standin.lua -o x.pdf" "$py line.py" \
   "$s line_standin.lua -p decimate=lttb -o x.pdf"
@@ -78,16 +77,17 @@ $py line.py && pdf_py=$(stat -c %s line.pdf) png_py=$(stat -c %s line.png)
 echo "charts.sh: (b) $off_n points, no decimation" >&2
 hf b_off.json "$slow_runs" "$s line_standin.lua -p decimate=false -p n=$off_n -o x.pdf" "bin/line $off_n"
 echo "charts.sh: (c) $count small charts" >&2
-hf c.json "$runs" "$s many.lua -p count=$count -o x.pdf" "bin/many $count"
-hf c_py.json "$slow_runs" "$py many.py $count"
+# One hyperfine run for the three, so that they share the machine's state;
+# matplotlib's 200 charts take about 40 s a run, hence slow_runs.
+hf c.json "$slow_runs" "$s many.lua -p count=$count -o x.pdf" "bin/many $count" "$py many.py $count"
 
 mapfile -t a < <(median a.json)
 mapfile -t a_cpu < <(cpu a.json)
-a_py=$(median a_py.json)
+a_py=${a[6]}
 mapfile -t b < <(median b.json)
 mapfile -t b_off < <(median b_off.json)
 mapfile -t c < <(median c.json)
-c_py=$(median c_py.json)
+c_py=${c[2]}
 
 read -r cpu_a_s mem_a_s < <(usage $s bar.lua -o x.pdf)
 read -r cpu_a_f mem_a_f < <(usage bin/bar)
@@ -135,21 +135,24 @@ cat <<EOF
 | | CPU | ${cpu_c_s} s | ${cpu_c_f} s | ${cpu_c_p} s | $(ratio2 "$cpu_c_s" "$cpu_c_f") | $(ratio "$cpu_c_p" "$cpu_c_s") | |
 | | peak RSS, 1 chart → $count | $mem_c1_s → $mem_c_s MB | $mem_c1_f → $mem_c_f MB | $mem_c1_p → $mem_c_p MB | | | flat (≤ +10%): $(flat "$mem_c1_s" "$mem_c_s") |
 
-Wall: hyperfine medians after 1 warm-up, $runs runs (sumi and floor), $slow_runs runs
-(matplotlib, and (b) without decimation). CPU (user + system) and peak RSS:
+Wall: hyperfine medians after 1 warm-up, $runs runs for (a), $slow_runs for (b) and (c);
+the programs of a case in one hyperfine run. CPU (user + system) and peak RSS:
 /usr/bin/time, one run. The floor writes PNGs with cairo_surface_write_to_png.
 
 sumi's time split for (a), by subtracting the mean CPU time (user + system,
 from hyperfine) of each variant of bar.lua from the next: CPU time, because
-on a shared machine differences of wall times drown in noise.
+on a shared machine differences of wall times drown in noise. A discarded
+PDF canvas is still finished by cairo (fonts subset and written), so the PDF's
+encoding falls under "drawing"; the last stage is the PNG's encoding and the
+publishing of both files.
 
 | stage | CPU time | share |
 |---|---|---|
 | start-up (an empty script) | $(ms "${a_cpu[2]}") | $(share "${a_cpu[2]}" 0) |
 | fonts (one text measured) | $(ms "$(minus "${a_cpu[3]}" "${a_cpu[2]}")") | $(share "${a_cpu[3]}" "${a_cpu[2]}") |
 | layout (chart:layout on the PNG and the PDF canvas) | $(ms "$(minus "${a_cpu[4]}" "${a_cpu[3]}")") | $(share "${a_cpu[4]}" "${a_cpu[3]}") |
-| drawing (chart:draw on both, nothing written) | $(ms "$(minus "${a_cpu[5]}" "${a_cpu[4]}")") | $(share "${a_cpu[5]}" "${a_cpu[4]}") |
-| encoding and writing (PNG, PDF with font subsets) | $(ms "$(minus "${a_cpu[0]}" "${a_cpu[5]}")") | $(share "${a_cpu[0]}" "${a_cpu[5]}") |
+| drawing (chart:draw on both, then discard: the PDF is finished) | $(ms "$(minus "${a_cpu[5]}" "${a_cpu[4]}")") | $(share "${a_cpu[5]}" "${a_cpu[4]}") |
+| PNG encoding, publishing both files | $(ms "$(minus "${a_cpu[0]}" "${a_cpu[5]}")") | $(share "${a_cpu[0]}" "${a_cpu[5]}") |
 | whole script | $(ms "${a_cpu[0]}") | 100% |
 
 PNG encoder settings, on sumi's own (a) and (c) charts (median of 9 encodings
