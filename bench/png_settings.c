@@ -117,5 +117,9 @@ int main(int argc, char **argv) {
         printf("\n");
     }
     fclose(f);
+    free(t);
+    for (int i = 0; i < nfiles; i++)
+        cairo_surface_destroy(img[i]);
+    free(img);
     return 0;
 }
