@@ -20,6 +20,7 @@
 #include "modules.h"
 #include "options.h"
 #include "runtime.h"
+#include "sumi_png.h"
 
 /* cairo keeps coordinates in 24.8 fixed point: beyond about 8 million device
  * units they wrap around silently. */
@@ -385,8 +386,20 @@ static int canvas_close(lua_State *L) {
         }
     }
     if (c->kind == SUMI_CANVAS_PNG && st == CAIRO_STATUS_SUCCESS) {
-        cairo_surface_flush(c->surface);
-        st = cairo_surface_write_to_png_stream(c->surface, write_to_file, c->output.file);
+        /* png.c, not cairo's writer: libpng's default settings made encoding
+         * most of the time of a small chart (bench/RESULTS.md). */
+        char err[256];
+        if (sumi_png_write(c->surface, c->output.file, &sumi_png_default_settings, err,
+                           sizeof err) != 0) {
+            /* The message first: aborting the output frees its path. */
+            luaL_where(L, 1);
+            lua_pushfstring(L, "cannot write '%s': %s", c->output.final_path, err);
+            lua_concat(L, 2);
+            release(c);
+            sumi_output_abort(&c->output);
+            sumi_pending_remove(L, 1);
+            return lua_error(L);
+        }
     }
     /* Finishing a PDF or SVG surface writes the rest of the file. */
     if (st == CAIRO_STATUS_SUCCESS) {

@@ -197,6 +197,22 @@ struct sumi_dataset *data_finish_builder(lua_State *L, builder_box *box) {
 
 /* ---- constructors ---- */
 
+/* 1 when data_builder_put cannot fail on the value at idx for want of a
+ * position, so the caller can skip formatting one: an snprintf per value was
+ * a third of the time of data.from_columns on 1,000,000-row columns. */
+static int put_cannot_fail(lua_State *L, int idx) {
+    switch (lua_type(L, idx)) {
+    case LUA_TNIL:
+    case LUA_TBOOLEAN:
+    case LUA_TSTRING:
+        return 1;
+    case LUA_TNUMBER:
+        return lua_isinteger(L, idx) || isfinite(lua_tonumber(L, idx));
+    default:
+        return 0;
+    }
+}
+
 /* data.from_rows(rows [, {order = {...}}]) -> dataset. Column order is
  * `order` when given, else the first row's keys in sorted order. */
 static int data_from_rows(lua_State *L) {
@@ -259,8 +275,9 @@ static int data_from_rows(lua_State *L) {
             if (col < 0)
                 return luaL_error(L, "row %d has a field '%s' that is not a column", (int)r,
                                   key ? key : luaL_typename(L, -2));
-            char where[96];
-            snprintf(where, sizeof where, "row %d field '%.40s'", (int)r, key);
+            char where[96] = "";
+            if (!put_cannot_fail(L, -1))
+                snprintf(where, sizeof where, "row %d field '%.40s'", (int)r, key);
             data_builder_put(L, box->b, col, lua_gettop(L), where);
             lua_pop(L, 1);
         }
@@ -305,20 +322,29 @@ static int data_from_columns(lua_State *L) {
         rows = n;
         lua_pop(L, 2);
     }
+    /* The value arrays once on the stack, not looked up by name per value. */
+    luaL_checkstack(L, ncols + 2, "too many columns");
+    int arrays = lua_gettop(L);
+    for (int c = 1; c <= ncols; c++) {
+        lua_rawgeti(L, 1, c);
+        lua_gettable(L, 2);
+    }
     for (lua_Integer r = 1; r <= rows; r++) {
         for (int c = 1; c <= ncols; c++) {
-            lua_rawgeti(L, 1, c);
-            lua_gettable(L, 2);
-            lua_rawgeti(L, -1, r);
-            char where[96];
-            lua_rawgeti(L, 1, c);
-            snprintf(where, sizeof where, "column '%.40s' value %d", lua_tostring(L, -1), (int)r);
-            lua_pop(L, 1);
+            lua_rawgeti(L, arrays + c, r);
+            char where[96] = "";
+            if (!put_cannot_fail(L, -1)) {
+                lua_rawgeti(L, 1, c);
+                snprintf(where, sizeof where, "column '%.40s' value %d", lua_tostring(L, -1),
+                         (int)r);
+                lua_pop(L, 1);
+            }
             data_builder_put(L, box->b, c - 1, lua_gettop(L), where);
-            lua_pop(L, 2);
+            lua_pop(L, 1);
         }
         sumi_builder_end_row(box->b);
     }
+    lua_settop(L, arrays);
     struct sumi_dataset *ds = data_finish_builder(L, box);
     sumi_apply_meta_options(L, 3, ds);
     lua_remove(L, box_idx);

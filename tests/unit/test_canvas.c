@@ -116,6 +116,56 @@ static void canvas_png_transparent_background_keeps_alpha(void **state) {
     free(path);
 }
 
+/* cairo holds colour premultiplied and PNG straight (engine/png.c): a
+ * half-transparent red must come back as red at half alpha, not as a dark
+ * red, and a pixel no drawing touched as fully transparent. (At alpha 128 an
+ * 8-bit premultiplied channel keeps every other level, within the tolerance
+ * of 1; lower alphas lose more in cairo itself, before writing.) */
+static void canvas_png_half_transparent_rect_round_trips_its_alpha(void **state) {
+    struct fixture *f = *state;
+    run_ok(f->L, "local c = canvas.png(dir .. '/half.png', {width = 20, height = 20,\n"
+                 "                                          background = 'transparent'})\n"
+                 "c:rect(0, 0, 10, 20)\n"
+                 "c:fill('#ff000080')\n"
+                 "c:rect(10, 0, 10, 10)\n"
+                 "c:fill('#3366cc80')\n"
+                 "c:close()\n");
+    char *path = join_path(f->dir, "half.png");
+    cairo_surface_t *img = load_png(path);
+    assert_int_equal(cairo_image_surface_get_format(img), CAIRO_FORMAT_ARGB32);
+    assert_pixel(img, 5, 10, 255, 0, 0, 128);
+    assert_pixel(img, 15, 5, 0x33, 0x66, 0xcc, 128);
+    assert_int_equal(pixel_at(img, 15, 15).a, 0);
+    cairo_surface_destroy(img);
+    free(path);
+}
+
+/* An opaque canvas is written without an alpha channel (smaller, faster),
+ * and the same drawing always gives the same bytes (no time chunk). */
+static void canvas_png_opaque_is_rgb_and_deterministic(void **state) {
+    struct fixture *f = *state;
+    run_ok(f->L, "for _, name in ipairs({'/o1.png', '/o2.png'}) do\n"
+                 "  local c = canvas.png(dir .. name, {width = 30, height = 20})\n"
+                 "  c:rect(5, 5, 10, 10)\n"
+                 "  c:fill('#00800080')\n"
+                 "  c:close()\n"
+                 "end\n");
+    char *p1 = join_path(f->dir, "o1.png"), *p2 = join_path(f->dir, "o2.png");
+    cairo_surface_t *img = load_png(p1);
+    assert_int_equal(cairo_image_surface_get_format(img), CAIRO_FORMAT_RGB24);
+    assert_pixel(img, 10, 10, 127, 191, 127, 255); /* half-transparent green on white */
+    assert_pixel(img, 25, 15, 255, 255, 255, 255);
+    cairo_surface_destroy(img);
+    size_t n1, n2;
+    char *b1 = read_file(p1, &n1), *b2 = read_file(p2, &n2);
+    assert_int_equal(n1, n2);
+    assert_memory_equal(b1, b2, n1);
+    free(b1);
+    free(b2);
+    free(p1);
+    free(p2);
+}
+
 static void canvas_png_transforms_move_the_drawing(void **state) {
     struct fixture *f = *state;
     run_ok(f->L, "local c = canvas.png(dir .. '/tr.png', {width = 100, height = 100})\n"
@@ -459,6 +509,8 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         T(canvas_png_filled_rect_has_expected_pixels),
         T(canvas_png_transparent_background_keeps_alpha),
+        T(canvas_png_half_transparent_rect_round_trips_its_alpha),
+        T(canvas_png_opaque_is_rgb_and_deterministic),
         T(canvas_png_transforms_move_the_drawing),
         T(canvas_png_size_in_mm_scales_user_units_to_points),
         T(canvas_pdf_and_svg_write_their_formats),
