@@ -358,7 +358,7 @@ static int data_query_sqlite(lua_State *L) {
     size_t sql_len;
     int opts;
     const char *sql = check_query_arguments(L, "query_sqlite", &sql_len, &opts);
-    const char *path = sumi_resolve_input(L, given);
+    const char *path = sumi_resolve_read(L, given, "query_sqlite");
     struct stat sb;
     if (stat(path, &sb) != 0)
         return luaL_error(L, "cannot open database '%s': %s", given, strerror(errno));

@@ -222,16 +222,17 @@ LUA
 case_all_outputs_or_none() {
   write_script two.lua <<'LUA'
 local sumi = require "sumi"
-local a = sumi.canvas.png("a.png", {width = 4, height = 4})
+local a = sumi.canvas.png("reports/a.png", {width = 4, height = 4})
 a:close()
-local b = sumi.canvas.png("b.png", {width = 4, height = 4})
+local b = sumi.canvas.png("reports/b.png", {width = 4, height = 4})
 b:rect(0, 0, 0 / 0, 1)
 LUA
   run "$SUMI" render two.lua
   expect_code 1
   expect_contains "$ERR" "two.lua:5:" "stderr"
   expect_contains "$ERR" "nan" "stderr"
-  [ ! -e b.png ] || fail "b.png written by a failed run"
+  [ ! -e reports/a.png ] || fail "reports/a.png written by a failed run"
+  [ ! -e reports/b.png ] || fail "reports/b.png written by a failed run"
 }
 
 case_output_option_sets_default_path() {
