@@ -13,6 +13,7 @@
 
 #include "embedded.h"
 #include "modules.h"
+#include "protect.h"
 #include "runlimits.h"
 
 /* Registry keys. */
@@ -182,6 +183,7 @@ static int load_embedded(lua_State *L, const char *name) {
     strncat(chunkname, ".lua", sizeof chunkname - strlen(chunkname) - 1);
     if (luaL_loadbufferx(L, f->data, f->size, chunkname, "t") != LUA_OK)
         lua_error(L);
+    sumi_protect_chunk(L);
     return 1;
 }
 
@@ -228,6 +230,7 @@ static int engine_require(lua_State *L) {
         }
     if (!found)
         found = load_embedded(L, name);
+    int engine_module = found;
     if (!found)
         found = load_script_local(L, name);
     if (!found)
@@ -241,6 +244,8 @@ static int engine_require(lua_State *L) {
         lua_pop(L, 1);
         lua_pushboolean(L, 1);
     }
+    if (engine_module)
+        sumi_protect_module(L, -1);
     lua_pushvalue(L, -1);
     lua_setfield(L, 2, name);
     return 1;
@@ -329,6 +334,7 @@ lua_State *sumi_state_new(void) {
     lua_setfield(L, LUA_REGISTRYINDEX, REG_LOADED);
     lua_pushcfunction(L, engine_require);
     lua_setglobal(L, "require");
+    sumi_protect_setup(L);
     return L;
 }
 
