@@ -137,6 +137,21 @@ void sumi_limits_arm(lua_State *L, long max_memory_mib, long timeout) {
         lua_sethook(L, limits_hook, LUA_MASKCOUNT, HOOK_COUNT);
 }
 
+int sumi_limits_time_up(struct sumi_limits *lim) {
+    if (lim == NULL || lim->timeout == 0)
+        return 0;
+    if (!lim->time_hit && monotonic_now() - lim->start >= (double)lim->timeout)
+        lim->time_hit = 1;
+    return lim->time_hit;
+}
+
+double sumi_limits_time_left(const struct sumi_limits *lim) {
+    if (lim == NULL || lim->timeout == 0)
+        return -1;
+    double left = (double)lim->timeout - (monotonic_now() - lim->start);
+    return left > 0 ? left : 0;
+}
+
 void sumi_limits_disarm(lua_State *L) {
     struct sumi_limits *lim = sumi_limits_of(L);
     lua_sethook(L, NULL, 0, 0);

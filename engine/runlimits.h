@@ -39,6 +39,13 @@ struct sumi_limits *sumi_limits_of(lua_State *L);
 /* Starts the clock and installs the hook on L; coroutines created later
  * inherit it (lua_newthread copies the creator's hook). */
 void sumi_limits_arm(lua_State *L, long max_memory_mib, long timeout);
+/* For long calls into a library that can poll (SQLite's progress handler):
+ * 1 once the run's time is up (time_hit is then set), else 0; 0 without a
+ * time limit or for lim NULL. */
+int sumi_limits_time_up(struct sumi_limits *lim);
+/* Seconds the run has left: -1 without a time limit, else >= 0. */
+double sumi_limits_time_left(const struct sumi_limits *lim);
+
 /* Removes the hook from L and the memory cap, so that discarding outputs
  * after a limit was hit cannot fail for want of memory. */
 void sumi_limits_disarm(lua_State *L);

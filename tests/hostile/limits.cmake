@@ -8,5 +8,6 @@ sumi_hostile_cases(limits.sh
   limit_pcall_cannot_swallow_timeout
   limit_coroutine_cannot_swallow_timeout
   limit_long_c_call_is_killed_and_leaves_no_temp_file
+  limit_endless_sqlite_query_stops_at_timeout
   limit_options_are_checked
   limit_trusted_run_says_so)

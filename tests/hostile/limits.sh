@@ -35,6 +35,12 @@ elseif mode == "coroutine" then
     while true do pcall(spin) end
   end)
   while true do pcall(co) end
+elseif mode == "sqlite" then
+  -- A query that never ends: one C call, which SQLite's progress handler
+  -- interrupts when the run's time is up.
+  sumi.data.query_sqlite("endless.db", [[
+    WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n)
+    SELECT count(*) AS c FROM n]])
 elseif mode == "longcall" then
   -- One string.find call that backtracks for minutes: no Lua instruction
   -- runs meanwhile, so only the watching parent can stop it.
@@ -101,6 +107,16 @@ case_limit_long_c_call_is_killed_and_leaves_no_temp_file() {
     -p mode=longcall --timeout 2
 }
 
+case_limit_endless_sqlite_query_stops_at_timeout() {
+  setup
+  sqlite3 endless.db 'CREATE TABLE t (x INTEGER);' || fail "cannot make endless.db"
+  # The query is interrupted inside SQLite, so the message has the script
+  # line rather than the watching parent's "stopped inside a long call".
+  elapsed_below 15 hostile_run \
+    "report.lua:29: endless.db: time limit 2 s exceeded during the query; raise it with --timeout" \
+    -p mode=sqlite --timeout 2
+}
+
 case_limit_options_are_checked() {
   setup
   for args in "--max-memory 0" "--max-memory abc" "--max-memory 15" "--timeout 0" \
@@ -125,7 +141,7 @@ case_limit_options_are_checked() {
 
 case_limit_trusted_run_says_so() {
   setup
-  run "$SUMI" render report.lua -o out/report.pdf --trusted
+  run "$SUMI" render report.lua -o ok/report.pdf --trusted
   expect_code 0
   expect_contains "$ERR" "--trusted: report.lua may read and write any file, and no memory or time limit applies" "stderr"
   # A limit given explicitly still holds.
