@@ -93,6 +93,7 @@ case_files_writing_outside_output_folders_is_refused() {
   hostile_run "report.lua:7: 'png' may not write '$OUTSIDE/x.png'" -p "write=$OUTSIDE/x.png"
   expect_contains "$ERR" "allow it with --allow-write $OUTSIDE" "stderr"
   [ ! -e "$OUTSIDE/x.png" ] || fail "$OUTSIDE/x.png written"
+  hostile_run "'png' may not write '/tmp/sumi-x.png'" -p write=/tmp/sumi-x.png
   hostile_run "'png' may not write 'x.png'" -p write=x.png
   hostile_run "'png' may not write 'out/../x.png'" -p write=out/../x.png
   # The -o file's folder and reports/ are writable.
