@@ -7,7 +7,8 @@
  *   - strings' methods come from such a copy, and getmetatable("") gives a
  *     read-only view of the string metatable;
  *   - the engine's module tables are read-only (their fields live in a
- *     hidden table) and the script's rawset refuses them. */
+ *     hidden table) and the script's rawset refuses them; the metatables of
+ *     the engine's userdata (canvases, datasets) are hidden. */
 #include "protect.h"
 
 #include <lauxlib.h>
@@ -71,6 +72,21 @@ static int guarded_rawset(lua_State *L) {
 }
 
 /* next() over the hidden table; the script's own `next` may be anything. */
+/* The script's getmetatable: userdata are all the engine's (a script cannot
+ * make one), and their metatables hold __publish, __discard and __gc, which
+ * a script must not replace; it gets false, as for a protected metatable. */
+static int guarded_getmetatable(lua_State *L) {
+    luaL_checkany(L, 1);
+    if (lua_type(L, 1) == LUA_TUSERDATA) {
+        lua_pushboolean(L, 0);
+        return 1;
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushvalue(L, 1);
+    lua_call(L, 1, 1);
+    return 1;
+}
+
 static int frozen_next(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 2);
@@ -137,6 +153,9 @@ void sumi_protect_setup(lua_State *L) {
 
     lua_pushcfunction(L, guarded_rawset);
     lua_setfield(L, -3, "rawset");
+    lua_getfield(L, -2, "getmetatable");
+    lua_pushcclosure(L, guarded_getmetatable, 1);
+    lua_setfield(L, -3, "getmetatable");
     lua_settop(L, top);
 }
 

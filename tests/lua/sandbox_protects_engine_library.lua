@@ -32,6 +32,16 @@ test("the engine's modules refuse writes, raw ones too", function()
   check.equal(t.k, 1, "rawset stored")
 end)
 
+test("the engine's objects hide their metatables", function()
+  local c = sumi.canvas.png("reports/hidden.png", {width = 4, height = 4})
+  check.equal(getmetatable(c), false, "getmetatable of a canvas")
+  local ds = sumi.data.from_rows({{a = 1}})
+  check.equal(getmetatable(ds), false, "getmetatable of a dataset")
+  check.equal(getmetatable(setmetatable({}, {__index = {}})).__index ~= nil, true,
+              "a script's own table keeps its metatable")
+  c:discard()
+end)
+
 test("modules still read as tables: pairs, identity, lazy loading", function()
   local names = {}
   for name, value in pairs(sumi.stats) do
