@@ -19,6 +19,7 @@
 #include "color.h"
 #include "modules.h"
 #include "options.h"
+#include "runlimits.h"
 #include "runtime.h"
 #include "sumi_png.h"
 
@@ -146,12 +147,17 @@ static double required_size(lua_State *L, int opts, const char *key, double min,
     return opt_number(L, opts, key, min, min, max);
 }
 
-/* Pushes the output path: the one given, or the run's default for ext. */
+/* Pushes the output path: the one given, or the run's default for ext
+ * (the constructor's name too), once the run's file rules allow it. */
 static const char *output_path(lua_State *L, int arg, const char *ext) {
-    if (lua_isnoneornil(L, arg))
-        return sumi_default_output(L, ext);
-    const char *path = luaL_checkstring(L, arg);
-    lua_pushstring(L, path);
+    const char *path;
+    if (lua_isnoneornil(L, arg)) {
+        path = sumi_default_output(L, ext);
+    } else {
+        path = luaL_checkstring(L, arg);
+        lua_pushstring(L, path);
+    }
+    sumi_check_write(L, path, ext);
     return path;
 }
 
@@ -159,6 +165,8 @@ static void open_output(lua_State *L, sumi_canvas *c, const char *path) {
     char err[512];
     if (sumi_output_open(&c->output, path, err, sizeof err) != 0)
         luaL_error(L, "%s", err);
+    /* A parent that kills this process for time removes the file. */
+    sumi_limits_notify_temp(L, c->output.temp_path);
 }
 
 static void finish_setup(lua_State *L, sumi_canvas *c, int canvas_idx) {

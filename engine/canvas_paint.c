@@ -461,7 +461,7 @@ int canvas_image(lua_State *L) {
     int fit = opt_enum(L, 6, "fit", 0, fits);
     if (w <= 0 || h <= 0)
         return luaL_error(L, "bad image box (width and height must be > 0)");
-    const char *path = sumi_resolve_input(L, given);
+    const char *path = sumi_resolve_read(L, given, "image");
     FILE *f = fopen(path, "rb");
     if (f == NULL)
         return luaL_error(L, "cannot open image '%s'", given);

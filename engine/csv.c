@@ -434,7 +434,7 @@ static int data_read_csv(lua_State *L) {
         read_nulls(L, opts, &o);
         read_types(L, opts, &o);
     }
-    const char *path = sumi_resolve_input(L, given);
+    const char *path = sumi_resolve_read(L, given, "read_csv");
     char err[512];
     struct sumi_dataset *ds = sumi_csv_read(path, &o, err, sizeof err);
     if (ds == NULL)

@@ -12,6 +12,7 @@
 
 #include "modules.h"
 #include "options.h"
+#include "protect.h"
 
 /* The userdata holds one reference to its dataset; __gc drops it. */
 typedef struct {
@@ -253,7 +254,7 @@ static int data_from_rows(lua_State *L) {
             lua_rawseti(L, names, (lua_Integer)lua_rawlen(L, names) + 1);
         }
         lua_pop(L, 1);
-        lua_getglobal(L, "table");
+        sumi_push_library(L, "table"); /* not the script's: it may have changed it */
         lua_getfield(L, -1, "sort");
         lua_pushvalue(L, names);
         lua_call(L, 1, 0);

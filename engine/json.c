@@ -360,7 +360,7 @@ static int data_read_json(lua_State *L) {
         lua_pushnil(L);
     push_path_steps(L, 3); /* 4: steps, 5: path text */
     const char *path_text = lua_tostring(L, 5);
-    const char *file = sumi_resolve_input(L, given);
+    const char *file = sumi_resolve_read(L, given, "read_json");
 
     struct json_state *st = lua_newuserdatauv(L, sizeof *st, 0);
     memset(st, 0, sizeof *st);

@@ -1,12 +1,14 @@
 /* The `sumi` command line. Exit codes: 0 success, 1 the report failed,
  * 2 bad command-line usage. */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "fonts.h"
+#include "runlimits.h"
 #include "runtime.h"
 
 #define EXIT_USAGE 2
@@ -40,6 +42,15 @@ static const char render_usage[] =
     "                       (exit 1, nothing written), not a warning\n"
     "  -h, --help           show this help\n"
     "\n"
+    "Limits and files (see docs/API.md, sections 2 and 4):\n"
+    "      --max-memory MIB   memory the script's Lua data may take (default: 1024)\n"
+    "      --timeout SECONDS  time the whole run may take (default: 300)\n"
+    "      --allow-read DIR   let the script read files under DIR too (repeatable);\n"
+    "                       it reads its own folder, ../data beside it and ./data\n"
+    "      --allow-write DIR  let the script write files under DIR too (repeatable);\n"
+    "                       it writes the -o file's folder and ./reports\n"
+    "      --trusted        no file rules, and no limits but those given\n"
+    "\n"
     "Relative paths that a script reads are taken from the script's folder.\n";
 
 static const char chart_usage[] =
@@ -64,7 +75,16 @@ static const char chart_usage[] =
     "  -o, --out DIR        folder for the charts (default: reports/charts/SCRIPT-NAME/)\n"
     "  -p, --param KEY=VALUE  a parameter for the script, in sumi.params.KEY\n"
     "      --strict-glyphs  a character no configured font has is an error\n"
-    "  -h, --help           show this help\n";
+    "  -h, --help           show this help\n"
+    "\n"
+    "Limits and files (see docs/API.md, sections 2 and 4):\n"
+    "      --max-memory MIB   memory the script's Lua data may take (default: 1024)\n"
+    "      --timeout SECONDS  time the whole run may take (default: 300)\n"
+    "      --allow-read DIR   let the script read files under DIR too (repeatable);\n"
+    "                       it reads its own folder, ../data beside it and ./data\n"
+    "      --allow-write DIR  let the script write files under DIR too (repeatable);\n"
+    "                       it writes the --out folder and ./reports\n"
+    "      --trusted        no file rules, and no limits but those given\n";
 
 static const char fonts_usage[] =
     "usage: sumi fonts\n"
@@ -94,19 +114,109 @@ static int valid_param(const char *p) {
     return 1;
 }
 
+/* The options render and chart share: limits and file rules. */
+struct sandbox_args {
+    long max_memory, timeout; /* -1: not given */
+    const char **allow_read, **allow_write;
+    int nread, nwrite;
+    int trusted;
+};
+
+static int sandbox_init(struct sandbox_args *s, int argc) {
+    *s = (struct sandbox_args){.max_memory = -1, .timeout = -1};
+    s->allow_read = calloc((size_t)argc + 1, sizeof *s->allow_read);
+    s->allow_write = calloc((size_t)argc + 1, sizeof *s->allow_write);
+    return s->allow_read != NULL && s->allow_write != NULL;
+}
+
+static void sandbox_free(struct sandbox_args *s) {
+    free(s->allow_read);
+    free(s->allow_write);
+}
+
+static int parse_long(const char *s, long min, long max, long *out) {
+    char *end;
+    if (*s < '0' || *s > '9')
+        return 0;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (*end != '\0' || errno != 0 || v < min || v > max)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+/* Takes argv[*i] when it is a sandbox option: returns 1 (status set on a
+ * usage error), or 0 when the option is another one. */
+static int sandbox_option(struct sandbox_args *s, const char *usage, int argc, char **argv, int *i,
+                          int *status) {
+    const char *a = argv[*i];
+    int is_memory = strcmp(a, "--max-memory") == 0, is_timeout = strcmp(a, "--timeout") == 0;
+    int is_read = strcmp(a, "--allow-read") == 0, is_write = strcmp(a, "--allow-write") == 0;
+    if (strcmp(a, "--trusted") == 0) {
+        s->trusted = 1;
+        return 1;
+    }
+    if (!is_memory && !is_timeout && !is_read && !is_write)
+        return 0;
+    if (*i + 1 >= argc) {
+        *status = usage_error(usage, "option '%s' needs a value", a);
+        return 1;
+    }
+    const char *v = argv[++*i];
+    if (is_memory && (s->max_memory >= 0 || !parse_long(v, 16, 1L << 20, &s->max_memory)))
+        *status = usage_error(usage,
+                              "bad or repeated --max-memory '%s' (MiB from 16 to 1048576 "
+                              "expected, once)",
+                              v);
+    else if (is_timeout && (s->timeout >= 0 || !parse_long(v, 1, 7L * 24 * 3600, &s->timeout)))
+        *status = usage_error(usage,
+                              "bad or repeated --timeout '%s' (seconds from 1 to 604800 "
+                              "expected, once)",
+                              v);
+    else if ((is_read || is_write) && v[0] == '\0')
+        *status = usage_error(usage, "%s", "empty folder given to --allow-read or --allow-write");
+    else if (is_read)
+        s->allow_read[s->nread++] = v;
+    else if (is_write)
+        s->allow_write[s->nwrite++] = v;
+    return 1;
+}
+
+/* Fills the run options from the sandbox options: the defaults apply unless
+ * --trusted, which keeps only the limits given explicitly. */
+static void sandbox_apply(const struct sandbox_args *s, struct sumi_run_options *o) {
+    long memory = s->trusted ? 0 : SUMI_DEFAULT_MAX_MEMORY_MIB;
+    long timeout = s->trusted ? 0 : SUMI_DEFAULT_TIMEOUT_S;
+    o->max_memory_mib = s->max_memory >= 0 ? s->max_memory : memory;
+    o->timeout = s->timeout >= 0 ? s->timeout : timeout;
+    o->allow_read = s->allow_read;
+    o->allow_read_count = s->nread;
+    o->allow_write = s->allow_write;
+    o->allow_write_count = s->nwrite;
+    o->trusted = s->trusted;
+}
+
 static int command_render(int argc, char **argv) {
     const char *script = NULL, *output = NULL;
     const char **params = calloc((size_t)argc, sizeof *params);
     int nparams = 0, strict_glyphs = 0;
-    if (params == NULL)
+    struct sandbox_args sandbox;
+    if (!sandbox_init(&sandbox, argc) || params == NULL) {
+        sandbox_free(&sandbox);
+        free(params);
         return 1;
+    }
     int status = 0;
     for (int i = 0; i < argc && status == 0; i++) {
         const char *a = argv[i];
         if (is_help(a)) {
             fputs(render_usage, stdout);
             free(params);
+            sandbox_free(&sandbox);
             return 0;
+        } else if (sandbox_option(&sandbox, render_usage, argc, argv, &i, &status)) {
+            continue;
         } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
             if (i + 1 >= argc)
                 status = usage_error(render_usage, "option '%s' needs a path", a);
@@ -141,6 +251,7 @@ static int command_render(int argc, char **argv) {
     }
     if (status != 0) {
         free(params);
+        sandbox_free(&sandbox);
         return status;
     }
     struct sumi_run_options options = {
@@ -150,8 +261,10 @@ static int command_render(int argc, char **argv) {
         .param_count = nparams,
         .strict_glyphs = strict_glyphs,
     };
+    sandbox_apply(&sandbox, &options);
     int code = sumi_run_script(&options);
     free(params);
+    sandbox_free(&sandbox);
     return code;
 }
 
@@ -232,8 +345,12 @@ static int command_chart(int argc, char **argv) {
     const char *formats[4];
     int format_count = 0;
     const char **params = calloc((size_t)argc + 1, sizeof *params);
-    if (params == NULL)
+    struct sandbox_args sandbox;
+    if (!sandbox_init(&sandbox, argc) || params == NULL) {
+        sandbox_free(&sandbox);
+        free(params);
         return 1;
+    }
     int nparams = 0, status = 0, strict_glyphs = 0;
     struct sumi_chart_export e = {0};
     for (int i = 0; i < argc && status == 0; i++) {
@@ -243,7 +360,10 @@ static int command_chart(int argc, char **argv) {
             fputs(chart_usage, stdout);
             free(params);
             free(format_list);
+            sandbox_free(&sandbox);
             return 0;
+        } else if (sandbox_option(&sandbox, chart_usage, argc, argv, &i, &status)) {
+            continue;
         } else if (strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0) {
             const char *v = option_value(argc, argv, &i, &status);
             if (v != NULL) {
@@ -331,6 +451,7 @@ static int command_chart(int argc, char **argv) {
         free(params);
         free(format_list);
         free(default_out);
+        sandbox_free(&sandbox);
         return status;
     }
     if (format_count == 0)
@@ -347,10 +468,12 @@ static int command_chart(int argc, char **argv) {
         .export = &e,
         .strict_glyphs = strict_glyphs,
     };
+    sandbox_apply(&sandbox, &options);
     int code = sumi_run_script(&options);
     free(params);
     free(format_list);
     free(default_out);
+    sandbox_free(&sandbox);
     return code;
 }
 

@@ -13,6 +13,8 @@
 
 #include "embedded.h"
 #include "modules.h"
+#include "protect.h"
+#include "runlimits.h"
 
 /* Registry keys. */
 #define REG_SCRIPT "sumi.script"           /* script path as given */
@@ -215,6 +217,7 @@ static int load_embedded(lua_State *L, const char *name) {
     strncat(chunkname, ".lua", sizeof chunkname - strlen(chunkname) - 1);
     if (luaL_loadbufferx(L, f->data, f->size, chunkname, "t") != LUA_OK)
         lua_error(L);
+    sumi_protect_chunk(L);
     return 1;
 }
 
@@ -236,6 +239,9 @@ static int load_script_local(lua_State *L, const char *name) {
         lua_pop(L, 2);
         return 0;
     }
+    /* The name stays inside the script's folder, but a symlink need not. */
+    lua_pop(L, 1);
+    path = sumi_resolve_read(L, lua_tostring(L, -1), "require");
     if (luaL_loadfilex(L, path, "t") != LUA_OK)
         lua_error(L);
     lua_replace(L, -3);
@@ -258,6 +264,7 @@ static int engine_require(lua_State *L) {
         }
     if (!found)
         found = load_embedded(L, name);
+    int engine_module = found;
     if (!found)
         found = load_script_local(L, name);
     if (!found)
@@ -271,6 +278,8 @@ static int engine_require(lua_State *L) {
         lua_pop(L, 1);
         lua_pushboolean(L, 1);
     }
+    if (engine_module)
+        sumi_protect_module(L, -1);
     lua_pushvalue(L, -1);
     lua_setfield(L, 2, name);
     return 1;
@@ -312,8 +321,10 @@ static void remove_field(lua_State *L, const char *table, const char *field) {
     lua_pop(L, 1);
 }
 
+void sumi_state_close(lua_State *L) { sumi_limits_state_close(L); }
+
 lua_State *sumi_state_new(void) {
-    lua_State *L = luaL_newstate();
+    lua_State *L = sumi_limits_state_new();
     if (L == NULL)
         return NULL;
     /* By name, never luaL_openlibs: package (loadlib), io and debug stay out
@@ -357,6 +368,7 @@ lua_State *sumi_state_new(void) {
     lua_setfield(L, LUA_REGISTRYINDEX, REG_LOADED);
     lua_pushcfunction(L, engine_require);
     lua_setglobal(L, "require");
+    sumi_protect_setup(L);
     return L;
 }
 
@@ -431,6 +443,7 @@ static int setup_run(lua_State *L) {
         lua_newtable(L);
         lua_setfield(L, LUA_REGISTRYINDEX, REG_CHARTS);
     }
+    sumi_access_setup(L, o);
     return 0;
 }
 
@@ -524,19 +537,34 @@ static void print_exported(lua_State *L) {
     lua_pop(L, 1);
 }
 
-int sumi_run_script(const struct sumi_run_options *options) {
+/* Prints the error that ended the run, a limit's message in place of the
+ * bare "not enough memory" Lua raises when the allocator refuses. */
+static void report_error(lua_State *L, const char *script, const char *msg) {
+    const char *explained = sumi_limits_explain(L, msg);
+    if (explained == NULL)
+        fprintf(stderr, "(error without a message)\n");
+    else if (explained != msg)
+        fprintf(stderr, "%s: %s\n", script, explained);
+    else
+        fprintf(stderr, "%s\n", msg);
+}
+
+static int run_in_process(void *arg, int notify_fd) {
+    const struct sumi_run_options *options = arg;
     lua_State *L = sumi_state_new();
     if (L == NULL) {
         fprintf(stderr, "sumi: cannot create a Lua state: out of memory\n");
         return 1;
     }
+    sumi_limits_of(L)->notify_fd = notify_fd;
     lua_pushcfunction(L, setup_run);
     lua_pushlightuserdata(L, (void *)options);
     if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
         fprintf(stderr, "sumi: %s\n", lua_tostring(L, -1));
-        lua_close(L);
+        sumi_state_close(L);
         return 1;
     }
+    sumi_limits_arm(L, options->max_memory_mib, options->timeout);
     lua_pushcfunction(L, run_main);
     int status = lua_pcall(L, 0, 0, 0);
     int exit_code = 0;
@@ -551,8 +579,7 @@ int sumi_run_script(const struct sumi_run_options *options) {
             else
                 fprintf(stderr, "%s: script ended with os.exit(%d)\n", options->script_path, code);
         } else {
-            const char *msg = lua_tostring(L, -1);
-            fprintf(stderr, "%s\n", msg ? msg : "(error without a message)");
+            report_error(L, options->script_path, lua_tostring(L, -1));
         }
         lua_pop(L, 1);
     }
@@ -563,17 +590,41 @@ int sumi_run_script(const struct sumi_run_options *options) {
         lua_pushcfunction(L, export_charts);
         lua_pushlightuserdata(L, (void *)options->export);
         if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
-            fprintf(stderr, "sumi: %s\n", lua_tostring(L, -1));
+            fprintf(stderr, "sumi: %s\n", sumi_limits_explain(L, lua_tostring(L, -1)));
             lua_pop(L, 1);
             exit_code = 1;
         }
     }
+    /* A limit hit inside a pcall the script caught still fails the run. */
+    struct sumi_limits *lim = sumi_limits_of(L);
+    if (exit_code == 0 && (lim->memory_hit || lim->time_hit)) {
+        report_error(L, options->script_path, "");
+        exit_code = 1;
+    }
+    sumi_limits_disarm(L);
+    if (exit_code == 0)
+        sumi_limits_notify_publish(L);
     if (finish_pending(L, exit_code == 0) != 0)
         exit_code = 1;
     if (exit_code == 0 && options->export != NULL)
         print_exported(L);
-    lua_close(L);
+    sumi_state_close(L);
     return exit_code;
+}
+
+int sumi_run_script(const struct sumi_run_options *options) {
+    if (options->trusted)
+        fprintf(stderr, "sumi: --trusted: %s may read and write any file%s\n", options->script_path,
+                options->max_memory_mib || options->timeout
+                    ? ""
+                    : ", and no memory or time limit applies");
+    /* A time limit needs a process of its own: a single long C call
+     * (string.find with a pathological pattern, a huge layout) never returns
+     * to the hook, so only a parent can stop it. */
+    if (options->timeout > 0)
+        return sumi_limits_run_child(options->max_memory_mib, options->timeout,
+                                     options->script_path, run_in_process, (void *)options);
+    return run_in_process((void *)options, -1);
 }
 
 /* ---- sumi.runtime: what a script may know about its run ---- */

@@ -29,11 +29,24 @@ struct sumi_run_options {
     const struct sumi_chart_export *export;
     /* --strict-glyphs: a character no font has is an error, not a warning. */
     int strict_glyphs;
+    /* Limits (see limits.h): Lua memory in MiB and run time in seconds,
+     * each 0 for none. A time limit runs the script in a child process. */
+    long max_memory_mib;
+    long timeout;
+    /* Folders the script may read or write besides its own (--allow-read,
+     * --allow-write); the caller owns the strings. */
+    const char *const *allow_read;
+    int allow_read_count;
+    const char *const *allow_write;
+    int allow_write_count;
+    int trusted; /* --trusted: no file rules at all */
 };
 
 /* A fresh state with the standard libraries the sandbox allows, the engine's
- * `require` and its modules. NULL when out of memory. */
+ * `require` and its modules. NULL when out of memory. Close it with
+ * sumi_state_close, which also frees its allocator's data. */
 lua_State *sumi_state_new(void);
+void sumi_state_close(lua_State *L);
 
 /* Runs one report script; prints errors on stderr. Returns the exit code:
  * 0 success, 1 the report failed. With options->export, publishes the
@@ -44,6 +57,16 @@ int sumi_run_script(const struct sumi_run_options *options);
 /* Pushes the path a script-relative input path resolves to: absolute paths
  * stay, relative ones are taken from the script's folder. */
 const char *sumi_resolve_input(lua_State *L, const char *path);
+
+/* sumi_resolve_input, then the file rules of the run (access.c): raises an
+ * error naming call, the path and --allow-read when the script may not read
+ * it. A state without rules (a C test's) reads anywhere. */
+const char *sumi_resolve_read(lua_State *L, const char *path, const char *call);
+/* Raises an error naming call, the path and --allow-write when the script
+ * may not write path. */
+void sumi_check_write(lua_State *L, const char *path, const char *call);
+/* Records the run's file rules in the registry (called by the runner). */
+void sumi_access_setup(lua_State *L, const struct sumi_run_options *o);
 
 /* Pushes the default output path for a file of the given extension ("pdf"):
  * -o when given, else reports/<script name>.<ext>. Raises an error when -o

@@ -20,6 +20,7 @@
 #include "data.h"
 #include "options.h"
 #include "reader.h"
+#include "runlimits.h"
 #include "runtime.h"
 
 /* ---- the state both queries own ---- */
@@ -352,13 +353,24 @@ static const char *check_query_arguments(lua_State *L, const char *fname, size_t
     return sql;
 }
 
+/* sqlite3_progress_handler: a query is one long C call that the Lua hook
+ * never sees, so SQLite itself asks every few thousand VM steps whether the
+ * run's time is up; nonzero interrupts the query (SQLITE_INTERRUPT). */
+static int sqlite_progress(void *lim) { return sumi_limits_time_up(lim); }
+
+static int sqlite_interrupted(lua_State *L, struct sql_state *st, const char *given) {
+    struct sumi_limits *lim = sumi_limits_of(L);
+    return fail(L, st, "%s: time limit %d s exceeded during the query; raise it with --timeout",
+                given, lim != NULL ? (int)lim->timeout : 0);
+}
+
 /* data.query_sqlite(db_path, sql [, params [, options]]) -> dataset */
 static int data_query_sqlite(lua_State *L) {
     const char *given = luaL_checkstring(L, 1);
     size_t sql_len;
     int opts;
     const char *sql = check_query_arguments(L, "query_sqlite", &sql_len, &opts);
-    const char *path = sumi_resolve_input(L, given);
+    const char *path = sumi_resolve_read(L, given, "query_sqlite");
     struct stat sb;
     if (stat(path, &sb) != 0)
         return luaL_error(L, "cannot open database '%s': %s", given, strerror(errno));
@@ -380,6 +392,8 @@ static int data_query_sqlite(lua_State *L) {
     sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
     sqlite3_limit(st->db, SQLITE_LIMIT_ATTACHED, 0);
     sqlite3_busy_timeout(st->db, 5000); /* a writer elsewhere holds a lock briefly */
+    if (sumi_limits_time_left(sumi_limits_of(L)) >= 0)
+        sqlite3_progress_handler(st->db, 10000, sqlite_progress, sumi_limits_of(L));
 
     const char *tail = NULL;
     if (sqlite3_prepare_v2(st->db, sql, (int)sql_len, &st->stmt, &tail) != SQLITE_OK)
@@ -452,6 +466,8 @@ static int data_query_sqlite(lua_State *L) {
         if (sumi_builder_end_row(st->b) != 0)
             return fail(L, st, "out of memory");
     }
+    if (rc == SQLITE_INTERRUPT && sumi_limits_time_up(sumi_limits_of(L)))
+        return sqlite_interrupted(L, st, given);
     if (rc != SQLITE_DONE)
         return sqlite_sql_error(L, st, given, sql);
     return finish(L, st, opts, given, "query_sqlite");
@@ -548,12 +564,27 @@ static void pg_connect(lua_State *L, struct sql_state *st, const char *conninfo)
     size_t n = 0;
     for (PQconninfoOption *o = st->conninfo; o->keyword != NULL; o++)
         n++;
-    st->keywords = alloc_or_fail(L, st, n + 4, sizeof *st->keywords);
-    st->values = alloc_or_fail(L, st, n + 4, sizeof *st->values);
+    st->keywords = alloc_or_fail(L, st, n + 5, sizeof *st->keywords);
+    st->values = alloc_or_fail(L, st, n + 5, sizeof *st->values);
     size_t k = 0;
     int has_timeout = 0;
+    /* The server cancels a query that would outlive the run's time limit,
+     * rather than the watching parent killing sumi in the middle of it. */
+    double left = sumi_limits_time_left(sumi_limits_of(L));
+    const char *user_options = NULL;
+    for (PQconninfoOption *o = st->conninfo; o->keyword != NULL; o++)
+        if (strcmp(o->keyword, "options") == 0 && o->val != NULL)
+            user_options = o->val;
+    const char *options = NULL; /* on the Lua stack until connected */
+    if (left >= 0) {
+        long ms = (long)(left * 1000) + 1;
+        options =
+            lua_pushfstring(L, "%s%s-c statement_timeout=%d", user_options ? user_options : "",
+                            user_options ? " " : "", (int)(ms > INT_MAX ? INT_MAX : ms));
+    }
     for (PQconninfoOption *o = st->conninfo; o->keyword != NULL; o++) {
-        if (o->val == NULL || strcmp(o->keyword, "client_encoding") == 0)
+        if (o->val == NULL || strcmp(o->keyword, "client_encoding") == 0 ||
+            (options != NULL && strcmp(o->keyword, "options") == 0))
             continue;
         if (strcmp(o->keyword, "connect_timeout") == 0 && o->val[0] != '\0')
             has_timeout = 1;
@@ -565,11 +596,17 @@ static void pg_connect(lua_State *L, struct sql_state *st, const char *conninfo)
         st->keywords[k] = "connect_timeout";
         st->values[k++] = "10";
     }
+    if (options != NULL) {
+        st->keywords[k] = "options";
+        st->values[k++] = options;
+    }
     st->keywords[k] = "client_encoding"; /* datasets hold UTF-8 */
     st->values[k++] = "UTF8";
     st->keywords[k] = "fallback_application_name";
     st->values[k++] = "sumi";
     st->conn = PQconnectdbParams(st->keywords, st->values, 0);
+    if (options != NULL)
+        lua_pop(L, 1); /* libpq keeps its own copy */
     if (st->conn == NULL)
         fail(L, st, "out of memory");
     if (PQstatus(st->conn) != CONNECTION_OK)
@@ -583,6 +620,13 @@ static int pg_sql_error(lua_State *L, struct sql_state *st, const char *where, P
     const char *hint = PQresultErrorField(res, PG_DIAG_MESSAGE_HINT);
     if (primary == NULL)
         primary = first_line(L, PQerrorMessage(st->conn));
+    /* 57014 query_canceled: the statement_timeout pg_connect set. */
+    struct sumi_limits *lim = sumi_limits_of(L);
+    if (state != NULL && strcmp(state, "57014") == 0 && lim != NULL && lim->timeout != 0) {
+        lim->time_hit = 1;
+        return fail(L, st, "%s: time limit %d s exceeded during the query; raise it with --timeout",
+                    where, (int)lim->timeout);
+    }
     return fail(L, st, "%s: SQL error %s: %s%s%s%s%s%s", where, state ? state : "(no SQLSTATE)",
                 primary, position ? " (at character " : "", position ? position : "",
                 position ? " of the query)" : "", hint ? "; hint: " : "", hint ? hint : "");

@@ -222,16 +222,17 @@ LUA
 case_all_outputs_or_none() {
   write_script two.lua <<'LUA'
 local sumi = require "sumi"
-local a = sumi.canvas.png("a.png", {width = 4, height = 4})
+local a = sumi.canvas.png("reports/a.png", {width = 4, height = 4})
 a:close()
-local b = sumi.canvas.png("b.png", {width = 4, height = 4})
+local b = sumi.canvas.png("reports/b.png", {width = 4, height = 4})
 b:rect(0, 0, 0 / 0, 1)
 LUA
   run "$SUMI" render two.lua
   expect_code 1
   expect_contains "$ERR" "two.lua:5:" "stderr"
   expect_contains "$ERR" "nan" "stderr"
-  [ ! -e b.png ] || fail "b.png written by a failed run"
+  [ ! -e reports/a.png ] || fail "reports/a.png written by a failed run"
+  [ ! -e reports/b.png ] || fail "reports/b.png written by a failed run"
 }
 
 case_output_option_sets_default_path() {
@@ -444,23 +445,23 @@ LUA
   grep -q '^block "東京" ' traced/x.trace || fail "traced/x.trace lacks the label: $(cat traced/x.trace)"
   # cairo's outline SVG is still there on request: no <text> in it.
   write_script outline.lua <<'LUA'
-local c = require("sumi.canvas").svg("outline.svg", {width = 100, height = 40, text = "outline"})
+local c = require("sumi.canvas").svg("reports/outline.svg", {width = 100, height = 40, text = "outline"})
 c:text("輪郭", 4, 4)
 LUA
   run "$SUMI" render outline.lua
   expect_code 0
-  [ -s outline.svg ] || fail "outline.svg missing"
-  ! grep -q "<text" outline.svg || fail "the outline SVG has <text> elements"
+  [ -s reports/outline.svg ] || fail "reports/outline.svg missing"
+  ! grep -q "<text" reports/outline.svg || fail "the outline SVG has <text> elements"
   # Characters XML cannot hold (a control character, U+FFFF) are left out
   # of the SVG, which stays well-formed; the rest is escaped.
   write_script hostile.lua <<'LUA'
-local c = require("sumi.canvas").svg("hostile.svg", {width = 100, height = 40})
+local c = require("sumi.canvas").svg("reports/hostile.svg", {width = 100, height = 40})
 c:text("a\u{FFFF}b\x01c]]><!--\"'&", 4, 4)
 LUA
   run "$SUMI" render hostile.lua
   expect_code 0
-  xmllint --noout hostile.svg 2>xml.txt || fail "hostile.svg is not well-formed: $(cat xml.txt)"
-  grep -qF '>abc]]&gt;&lt;!--&quot;&apos;&amp;</text>' hostile.svg || fail "hostile text: $(grep '<text' hostile.svg)"
+  xmllint --noout reports/hostile.svg 2>xml.txt || fail "hostile.svg is not well-formed: $(cat xml.txt)"
+  grep -qF '>abc]]&gt;&lt;!--&quot;&apos;&amp;</text>' reports/hostile.svg || fail "hostile text: $(grep '<text' reports/hostile.svg)"
 }
 
 case_strict_glyphs_makes_uncovered_character_an_error() {
@@ -507,12 +508,12 @@ LUA
   write_script chart_save.lua <<'LUA'
 local chart = require "sumi.chart"
 local c = chart.bar({{k = "東京\u{E000}", v = 1}}, {x = "k", y = "v"})
-c:save("c.svg", {preset = "slides"})
+c:save("reports/c.svg", {preset = "slides"})
 LUA
   run "$SUMI" render chart_save.lua --strict-glyphs
   expect_code 1
   expect_contains "$ERR" "chart_save.lua:3: no configured font has U+E000" "stderr"
-  [ ! -e c.svg ] || fail "a failed strict run wrote c.svg"
+  [ ! -e reports/c.svg ] || fail "a failed strict run wrote reports/c.svg"
   [ ! -e charts2 ] || [ -z "$(ls charts2)" ] || fail "a failed strict chart run wrote: $(ls charts2)"
 }
 

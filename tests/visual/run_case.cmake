@@ -18,7 +18,7 @@ file(MAKE_DIRECTORY ${OUT_DIR})
 file(REMOVE ${actual} ${diff})
 
 execute_process(
-  COMMAND ${SUMI} render ${CASE} -o ${actual}
+  COMMAND ${SUMI} render ${CASE} -o ${actual} --allow-read ${CMAKE_CURRENT_LIST_DIR}/fixtures
   RESULT_VARIABLE rc
   OUTPUT_VARIABLE out
   ERROR_VARIABLE err)

@@ -37,7 +37,7 @@ for case in "$here"/cases/*.lua; do
     new=$out/$name.png
     rm -f "$new" "$out/$name-diff.png"
     # Warnings (a missing font, say) mean the rendering is not trustworthy.
-    if ! "$sumi" render "$case" -o "$new" 2>"$out/$name.stderr" || [ -s "$out/$name.stderr" ]; then
+    if ! "$sumi" render "$case" -o "$new" --allow-read "$here/fixtures" 2>"$out/$name.stderr" || [ -s "$out/$name.stderr" ]; then
         echo "FAILED     $name (reference left as it was):"
         sed 's/^/    /' "$out/$name.stderr"
         status=1

@@ -1,0 +1,198 @@
+/* Which files a report script may read and write. Scripts are semi-trusted
+ * and their data untrusted, so a path taken from data (or a typo) must not
+ * reach /etc or a colleague's home, nor overwrite a file outside the run's
+ * output folders. Both sides of every comparison are canonical (realpath),
+ * so neither a symlink nor ".." leads out of an allowed folder. */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include <errno.h>
+#include <lauxlib.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "runtime.h"
+
+#define REG_READ_ROOTS "sumi.read_roots"   /* canonical folders a script reads */
+#define REG_WRITE_ROOTS "sumi.write_roots" /* canonical folders it writes */
+
+/* The absolute, symlink-free form of path, malloc'd: realpath of its longest
+ * existing prefix followed by the components that do not exist yet (they can
+ * be no symlink: nothing is there). NULL when a missing component is "..",
+ * whose meaning would depend on folders not made yet, or out of memory. */
+static char *canonical(const char *path) {
+    char *abs;
+    if (path[0] == '/') {
+        abs = strdup(path);
+    } else {
+        char cwd[PATH_MAX];
+        if (getcwd(cwd, sizeof cwd) == NULL)
+            return NULL;
+        abs = malloc(strlen(cwd) + strlen(path) + 2);
+        if (abs != NULL)
+            sprintf(abs, "%s/%s", cwd, path);
+    }
+    if (abs == NULL)
+        return NULL;
+    size_t len = strlen(abs);
+    char *rest = calloc(1, len + 1); /* the missing tail, "/a/b" */
+    if (rest == NULL) {
+        free(abs);
+        return NULL;
+    }
+    char *result = NULL;
+    for (;;) {
+        char *real = realpath(abs[0] != '\0' ? abs : "/", NULL);
+        if (real != NULL) {
+            result = malloc(strlen(real) + strlen(rest) + 1);
+            if (result != NULL)
+                sprintf(result, "%s%s", strcmp(real, "/") == 0 && rest[0] ? "" : real, rest);
+            free(real);
+            break;
+        }
+        char *slash = strrchr(abs, '/');
+        if (slash == NULL)
+            break;
+        const char *part = slash + 1;
+        if (strcmp(part, "..") == 0)
+            break;
+        if (part[0] != '\0' && strcmp(part, ".") != 0) {
+            size_t plen = strlen(part);
+            memmove(rest + plen + 1, rest, strlen(rest) + 1);
+            rest[0] = '/';
+            memcpy(rest + 1, part, plen);
+        }
+        *slash = '\0';
+    }
+    free(abs);
+    free(rest);
+    return result;
+}
+
+static int is_under(const char *path, const char *root) {
+    size_t n = strlen(root);
+    if (strncmp(path, root, n) != 0)
+        return 0;
+    return path[n] == '\0' || path[n] == '/' || (n > 0 && root[n - 1] == '/');
+}
+
+static void add_root(lua_State *L, int table, const char *dir) {
+    char *c = canonical(dir);
+    if (c == NULL)
+        luaL_error(L, "cannot resolve folder '%s'", dir);
+    lua_pushstring(L, c);
+    free(c);
+    lua_rawseti(L, table, (lua_Integer)lua_rawlen(L, table) + 1);
+}
+
+static char *folder_of(const char *path) {
+    const char *slash = strrchr(path, '/');
+    if (slash == NULL)
+        return strdup(".");
+    if (slash == path)
+        return strdup("/");
+    return strndup(path, (size_t)(slash - path));
+}
+
+void sumi_access_setup(lua_State *L, const struct sumi_run_options *o) {
+    if (o->trusted)
+        return;
+    /* Writes: the -o file's folder, reports/, sumi chart's folder,
+     * --allow-write. */
+    lua_newtable(L);
+    int w = lua_gettop(L);
+    if (o->output_path != NULL) {
+        char *out = folder_of(o->output_path);
+        if (out == NULL)
+            luaL_error(L, "out of memory");
+        lua_pushstring(L, out);
+        free(out);
+        add_root(L, w, lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+    add_root(L, w, "reports");
+    if (o->export != NULL)
+        add_root(L, w, o->export->directory);
+    for (int i = 0; i < o->allow_write_count; i++)
+        add_root(L, w, o->allow_write[i]);
+    /* Reads: the script's folder, the data/ folder beside it (the flagship
+     * in scripts/ reads ../data/), the working folder's data/, --allow-read,
+     * and the folders it may write anyway. */
+    lua_newtable(L);
+    int r = lua_gettop(L);
+    char *dir = folder_of(o->script_path);
+    if (dir == NULL)
+        luaL_error(L, "out of memory");
+    lua_pushfstring(L, "%s/../data", dir);
+    add_root(L, r, dir);
+    free(dir);
+    add_root(L, r, lua_tostring(L, -1));
+    lua_pop(L, 1);
+    add_root(L, r, "data");
+    for (int i = 0; i < o->allow_read_count; i++)
+        add_root(L, r, o->allow_read[i]);
+    for (lua_Integer i = 1; i <= (lua_Integer)lua_rawlen(L, w); i++) {
+        lua_rawgeti(L, w, i);
+        lua_rawseti(L, r, (lua_Integer)lua_rawlen(L, r) + 1);
+    }
+    lua_setfield(L, LUA_REGISTRYINDEX, REG_READ_ROOTS);
+    lua_setfield(L, LUA_REGISTRYINDEX, REG_WRITE_ROOTS);
+}
+
+/* 1 when path is under one of the roots in the registry table key, or when
+ * the state has no rules; 0 otherwise. Pushes the canonical path (or the
+ * path itself when it cannot be resolved) for the message. */
+static int allowed(lua_State *L, const char *key, const char *path) {
+    if (lua_getfield(L, LUA_REGISTRYINDEX, key) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_pushstring(L, path);
+        return 1;
+    }
+    char *c = canonical(path);
+    lua_pushstring(L, c != NULL ? c : path); /* roots shown */
+    int ok = 0;
+    if (c != NULL) {
+        lua_Integer n = (lua_Integer)lua_rawlen(L, -2);
+        for (lua_Integer i = 1; i <= n && !ok; i++) {
+            lua_rawgeti(L, -2, i);
+            ok = is_under(c, lua_tostring(L, -1));
+            lua_pop(L, 1);
+        }
+        free(c);
+    }
+    lua_remove(L, -2);
+    return ok;
+}
+
+/* The folder to name in the hint: the file's own folder. */
+static const char *hint_folder(lua_State *L, const char *canon) {
+    const char *slash = strrchr(canon, '/');
+    if (slash == NULL || slash == canon)
+        return lua_pushstring(L, "/");
+    return lua_pushlstring(L, canon, (size_t)(slash - canon));
+}
+
+const char *sumi_resolve_read(lua_State *L, const char *path, const char *call) {
+    const char *resolved = sumi_resolve_input(L, path);
+    if (!allowed(L, REG_READ_ROOTS, resolved)) {
+        const char *canon = lua_tostring(L, -1);
+        luaL_error(
+            L,
+            "'%s' may not read '%s' (it is '%s', outside the script's folder, the data "
+            "folder beside it, ./data and the output folders; allow it with --allow-read %s)",
+            call, path, canon, hint_folder(L, canon));
+    }
+    lua_pop(L, 1);
+    return resolved;
+}
+
+void sumi_check_write(lua_State *L, const char *path, const char *call) {
+    if (!allowed(L, REG_WRITE_ROOTS, path)) {
+        const char *canon = lua_tostring(L, -1);
+        luaL_error(L,
+                   "'%s' may not write '%s' (it is '%s', outside the output folders: the -o "
+                   "file's folder and ./reports; allow it with --allow-write %s)",
+                   call, path, canon, hint_folder(L, canon));
+    }
+    lua_pop(L, 1);
+}

@@ -1,0 +1,372 @@
+#define _POSIX_C_SOURCE 200809L
+#include "runlimits.h"
+
+#include <errno.h>
+#include <lauxlib.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fonts.h"
+
+/* The hook runs every HOOK_COUNT VM instructions: a few microseconds of
+ * script time, so a limit is noticed at once, while the clock read it costs
+ * is lost in the noise. */
+#define HOOK_COUNT 10000
+
+/* Lua may go this far past max_memory before the allocator refuses: the hook
+ * then raises the limit error at the script line (with a traceback) instead
+ * of a bare "not enough memory" from deep inside an allocation. */
+#define SLACK_FRACTION 4
+
+/* Address space the engine needs beyond the Lua heap: the binary and its
+ * libraries, fontconfig's caches, cairo surfaces, datasets (malloc'd outside
+ * Lua), glibc's per-thread arenas. */
+#define AS_MARGIN_MIB 2048
+
+static double monotonic_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* lua_Alloc (Lua 5.4 manual §4.6): for a new block ptr is NULL and osize is
+ * a type tag, not a size. */
+static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    struct sumi_limits *lim = ud;
+    size_t old = ptr != NULL ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        lim->used -= old;
+        return NULL;
+    }
+    if (lim->max_memory != 0 && nsize > old) {
+        size_t hard = lim->max_memory + lim->max_memory / SLACK_FRACTION;
+        size_t grow = nsize - old;
+        if (lim->used > hard || grow > hard - lim->used) {
+            /* Lua collects garbage and retries once before it raises "not
+             * enough memory", which sumi_limits_explain then translates. */
+            lim->refused = 1;
+            return NULL;
+        }
+    }
+    void *p = realloc(ptr, nsize);
+    if (p == NULL)
+        return NULL;
+    lim->used = lim->used - old + nsize;
+    return p;
+}
+
+lua_State *sumi_limits_state_new(void) {
+    struct sumi_limits *lim = calloc(1, sizeof *lim);
+    if (lim == NULL)
+        return NULL;
+    lim->notify_fd = -1;
+    lua_State *L = lua_newstate(counting_alloc, lim);
+    if (L == NULL)
+        free(lim);
+    return L;
+}
+
+struct sumi_limits *sumi_limits_of(lua_State *L) {
+    void *ud = NULL;
+    if (lua_getallocf(L, &ud) != counting_alloc)
+        return NULL;
+    return ud;
+}
+
+void sumi_limits_state_close(lua_State *L) {
+    struct sumi_limits *lim = sumi_limits_of(L);
+    lua_close(L);
+    free(lim);
+}
+
+static int raise_limit(lua_State *L, struct sumi_limits *lim) {
+    /* Stay armed: from now on every instruction of this thread raises again,
+     * so no pcall, coroutine or handler can catch the error and go on. */
+    lua_sethook(L, lua_gethook(L), LUA_MASKCOUNT, 1);
+    /* Level 0: inside a hook that is the Lua function it interrupted, whose
+     * line the user wants (luaL_error would name its caller's). */
+    luaL_where(L, 0);
+    if (lim->memory_hit)
+        lua_pushfstring(L, "memory limit %d MiB exceeded; raise it with --max-memory",
+                        (int)lim->max_memory_mib);
+    else
+        lua_pushfstring(L, "time limit %d s exceeded; raise it with --timeout", (int)lim->timeout);
+    lua_concat(L, 2);
+    return lua_error(L);
+}
+
+static void limits_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    struct sumi_limits *lim = sumi_limits_of(L);
+    if (lim == NULL)
+        return;
+    if (lim->memory_hit || lim->time_hit)
+        raise_limit(L, lim);
+    if (lim->max_memory != 0 && lim->used > lim->max_memory) {
+        /* Garbage counts until collected: only live data past the limit is
+         * an error. */
+        lua_gc(L, LUA_GCCOLLECT);
+        if (lim->used > lim->max_memory) {
+            lim->memory_hit = 1;
+            raise_limit(L, lim);
+        }
+    }
+    if (lim->timeout != 0 && monotonic_now() - lim->start >= (double)lim->timeout) {
+        lim->time_hit = 1;
+        raise_limit(L, lim);
+    }
+}
+
+void sumi_limits_arm(lua_State *L, long max_memory_mib, long timeout) {
+    struct sumi_limits *lim = sumi_limits_of(L);
+    if (lim == NULL)
+        return;
+    lim->max_memory_mib = max_memory_mib;
+    lim->max_memory = (size_t)max_memory_mib * 1024 * 1024;
+    lim->timeout = timeout;
+    lim->start = monotonic_now();
+    if (max_memory_mib > 0 || timeout > 0)
+        lua_sethook(L, limits_hook, LUA_MASKCOUNT, HOOK_COUNT);
+}
+
+int sumi_limits_time_up(struct sumi_limits *lim) {
+    if (lim == NULL || lim->timeout == 0)
+        return 0;
+    if (!lim->time_hit && monotonic_now() - lim->start >= (double)lim->timeout)
+        lim->time_hit = 1;
+    return lim->time_hit;
+}
+
+double sumi_limits_time_left(const struct sumi_limits *lim) {
+    if (lim == NULL || lim->timeout == 0)
+        return -1;
+    double left = (double)lim->timeout - (monotonic_now() - lim->start);
+    return left > 0 ? left : 0;
+}
+
+void sumi_limits_disarm(lua_State *L) {
+    struct sumi_limits *lim = sumi_limits_of(L);
+    lua_sethook(L, NULL, 0, 0);
+    if (lim != NULL)
+        lim->max_memory = 0;
+}
+
+const char *sumi_limits_explain(lua_State *L, const char *msg) {
+    struct sumi_limits *lim = sumi_limits_of(L);
+    if (lim == NULL || msg == NULL)
+        return msg;
+    if ((lim->memory_hit || (lim->refused && strstr(msg, "not enough memory") != NULL)) &&
+        strstr(msg, "memory limit") == NULL)
+        return lua_pushfstring(L, "memory limit %d MiB exceeded; raise it with --max-memory",
+                               (int)lim->max_memory_mib);
+    if (lim->time_hit && strstr(msg, "time limit") == NULL)
+        return lua_pushfstring(L, "time limit %d s exceeded; raise it with --timeout",
+                               (int)lim->timeout);
+    return msg;
+}
+
+static void notify(lua_State *L, const char *line) {
+    struct sumi_limits *lim = sumi_limits_of(L);
+    if (lim == NULL || lim->notify_fd < 0)
+        return;
+    size_t len = strlen(line), done = 0;
+    while (done < len) {
+        ssize_t n = write(lim->notify_fd, line + done, len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return;
+        done += (size_t)n;
+    }
+}
+
+void sumi_limits_notify_temp(lua_State *L, const char *temp_path) {
+    /* A path holding a newline cannot be announced line by line; the
+     * output folder's own name then keeps the parent from finding it. */
+    if (strchr(temp_path, '\n') != NULL)
+        return;
+    notify(L, lua_pushfstring(L, "T %s\n", temp_path));
+    lua_pop(L, 1);
+}
+
+void sumi_limits_notify_publish(lua_State *L) { notify(L, "P\n"); }
+
+/* ---- the watching parent ---- */
+
+static void set_limit(int resource, rlim_t soft, rlim_t hard) {
+    struct rlimit rl;
+    if (getrlimit(resource, &rl) != 0)
+        return;
+    /* Never above what the process already has: an unprivileged process
+     * cannot raise its hard limit. */
+    if (rl.rlim_max != RLIM_INFINITY && hard > rl.rlim_max)
+        hard = rl.rlim_max;
+    if (soft > hard)
+        soft = hard;
+    rl.rlim_cur = soft;
+    rl.rlim_max = hard;
+    setrlimit(resource, &rl);
+}
+
+static void child_limits(long max_memory_mib, long timeout, long grace) {
+#if !defined(__SANITIZE_ADDRESS__)
+    /* AddressSanitizer reserves terabytes of shadow address space: an
+     * RLIMIT_AS would stop it before main. */
+    if (max_memory_mib > 0) {
+        rlim_t as = (rlim_t)(max_memory_mib + max_memory_mib / SLACK_FRACTION + AS_MARGIN_MIB) *
+                    1024 * 1024;
+        set_limit(RLIMIT_AS, as, as);
+    }
+#else
+    (void)max_memory_mib;
+#endif
+    /* CPU time can only trail wall time in this single-threaded engine, so
+     * this fires only if the parent failed to; SIGXCPU first, SIGKILL 5 s on. */
+    rlim_t cpu = (rlim_t)(timeout + grace + 1);
+    set_limit(RLIMIT_CPU, cpu, cpu + 5);
+}
+
+struct temp_list {
+    char **paths;
+    size_t count, cap;
+    char line[4096 + 8];
+    size_t len;
+    int publishing;
+};
+
+static void take_line(struct temp_list *t) {
+    t->line[t->len] = '\0';
+    if (strcmp(t->line, "P") == 0) {
+        t->publishing = 1;
+    } else if (strncmp(t->line, "T ", 2) == 0) {
+        if (t->count == t->cap) {
+            size_t cap = t->cap ? t->cap * 2 : 16;
+            char **p = realloc(t->paths, cap * sizeof *p);
+            if (p == NULL)
+                return;
+            t->paths = p;
+            t->cap = cap;
+        }
+        char *copy = strdup(t->line + 2);
+        if (copy != NULL)
+            t->paths[t->count++] = copy;
+    }
+    t->len = 0;
+}
+
+static void take_bytes(struct temp_list *t, const char *buf, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (buf[i] == '\n')
+            take_line(t);
+        else if (t->len < sizeof t->line - 1)
+            t->line[t->len++] = buf[i];
+    }
+}
+
+/* Removes the temporary files the child announced; a finished run renamed
+ * or removed them already, so a missing one is no error. */
+static void remove_temps(struct temp_list *t) {
+    for (size_t i = 0; i < t->count; i++) {
+        unlink(t->paths[i]);
+        free(t->paths[i]);
+    }
+    free(t->paths);
+}
+
+int sumi_limits_run_child(long max_memory_mib, long timeout, const char *script,
+                          int (*run)(void *arg, int notify_fd), void *arg) {
+    long grace = 2 + timeout / 10;
+    int fds[2];
+    if (pipe(fds) != 0) {
+        fprintf(stderr, "sumi: cannot create a pipe: %s\n", strerror(errno));
+        return 1;
+    }
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid < 0) {
+        fprintf(stderr, "sumi: cannot start the script's process: %s\n", strerror(errno));
+        close(fds[0]);
+        close(fds[1]);
+        return 1;
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        child_limits(max_memory_mib, timeout, grace);
+        int code = run(arg, fds[1]);
+        close(fds[1]);
+        fflush(stdout);
+        sumi_fonts_shutdown();
+        exit(code);
+    }
+    close(fds[1]);
+    struct temp_list temps = {0};
+    double deadline = monotonic_now() + (double)(timeout + grace);
+    int killed = 0, extended = 0;
+    for (;;) {
+        double left = deadline - monotonic_now();
+        if (left <= 0) {
+            /* Renaming finished files takes milliseconds: a child caught
+             * publishing is let finish, so a report stays all or nothing. */
+            if (temps.publishing && !extended) {
+                extended = 1;
+                deadline += 30;
+                continue;
+            }
+            kill(pid, SIGKILL);
+            killed = 1;
+            break;
+        }
+        struct pollfd p = {.fd = fds[0], .events = POLLIN};
+        int r = poll(&p, 1, (int)(left * 1000) + 1);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            continue;
+        char buf[4096];
+        ssize_t n = read(fds[0], buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break; /* the child ended */
+        take_bytes(&temps, buf, (size_t)n);
+    }
+    close(fds[0]);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    int code;
+    if (killed) {
+        fprintf(stderr,
+                "%s: time limit %ld s exceeded (stopped inside a long call); raise it with "
+                "--timeout\n",
+                script, timeout);
+        code = 1;
+    } else if (WIFSIGNALED(status)) {
+        int sig = WTERMSIG(status);
+        if (sig == SIGXCPU)
+            fprintf(stderr, "%s: CPU time limit exceeded; raise it with --timeout\n", script);
+        else
+            fprintf(stderr, "%s: the script's process ended with signal %d (%s)\n", script, sig,
+                    strsignal(sig));
+        code = 1;
+    } else {
+        code = WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+    }
+    if (code != 0)
+        remove_temps(&temps);
+    else {
+        for (size_t i = 0; i < temps.count; i++)
+            free(temps.paths[i]);
+        free(temps.paths);
+    }
+    return code;
+}

@@ -1,0 +1,72 @@
+/* Limits on what one report script may take: memory (a counting allocator),
+ * time (an instruction-count hook that looks at a monotonic clock, and a
+ * parent process that kills a child stuck in one long C call). */
+#ifndef SUMI_RUNLIMITS_H
+#define SUMI_RUNLIMITS_H
+
+#include <lua.h>
+#include <stddef.h>
+
+/* Defaults of `sumi render` and `sumi chart`: far above what the flagship
+ * takes (about 10 MiB of Lua memory, under 2 s), low enough that a runaway
+ * script on a cron host ends in minutes rather than never. */
+#define SUMI_DEFAULT_MAX_MEMORY_MIB 1024
+#define SUMI_DEFAULT_TIMEOUT_S 300
+
+/* The state's allocator data. Created by sumi_limits_state_new with the
+ * state, destroyed by sumi_limits_state_close after lua_close. */
+struct sumi_limits {
+    size_t used;         /* bytes the Lua state holds now */
+    size_t max_memory;   /* in bytes; 0: no limit */
+    long max_memory_mib; /* as given, for messages */
+    long timeout;        /* seconds; 0: no limit */
+    double start;        /* monotonic clock at arm time, in seconds */
+    int memory_hit;      /* sticky: once set, the run fails */
+    int refused;         /* the allocator refused a block at least once */
+    int time_hit;        /* sticky too */
+    int notify_fd;       /* -1, or the pipe to the watching parent */
+};
+
+/* A new Lua state whose allocator counts against a limit set later with
+ * sumi_limits_arm; NULL when out of memory. */
+lua_State *sumi_limits_state_new(void);
+/* lua_close, then frees the allocator data. */
+void sumi_limits_state_close(lua_State *L);
+/* The state's limits (never NULL for a state made by sumi_limits_state_new;
+ * NULL for any other). */
+struct sumi_limits *sumi_limits_of(lua_State *L);
+
+/* Starts the clock and installs the hook on L; coroutines created later
+ * inherit it (lua_newthread copies the creator's hook). */
+void sumi_limits_arm(lua_State *L, long max_memory_mib, long timeout);
+/* For long calls into a library that can poll (SQLite's progress handler):
+ * 1 once the run's time is up (time_hit is then set), else 0; 0 without a
+ * time limit or for lim NULL. */
+int sumi_limits_time_up(struct sumi_limits *lim);
+/* Seconds the run has left: -1 without a time limit, else >= 0. */
+double sumi_limits_time_left(const struct sumi_limits *lim);
+
+/* Removes the hook from L and the memory cap, so that discarding outputs
+ * after a limit was hit cannot fail for want of memory. */
+void sumi_limits_disarm(lua_State *L);
+
+/* The message to print for an error that ended the run: a plain "not enough
+ * memory" becomes the limit and the option that raises it. Returns msg
+ * unchanged when no limit explains it. */
+const char *sumi_limits_explain(lua_State *L, const char *msg);
+
+/* Tells the watching parent (if any) about a temporary output file, or
+ * that publication starts: "T path" or "P" lines on notify_fd. */
+void sumi_limits_notify_temp(lua_State *L, const char *temp_path);
+void sumi_limits_notify_publish(lua_State *L);
+
+/* Runs run(arg) in a forked child with RLIMIT_AS and RLIMIT_CPU set, and
+ * waits at most timeout seconds plus a grace for it. A child killed for
+ * time leaves no temporary output behind: the parent removes every one the
+ * child announced. Returns the exit code (1 when killed). The child calls
+ * run with the pipe's write end, which it must store in its state's
+ * notify_fd. */
+int sumi_limits_run_child(long max_memory_mib, long timeout, const char *script,
+                          int (*run)(void *arg, int notify_fd), void *arg);
+
+#endif
