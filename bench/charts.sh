@@ -69,13 +69,13 @@ hf a.json "$runs" "$s bar.lua -o x.pdf" "bin/bar" \
   "$s bar.lua -p stage=empty -o x.pdf" "$s bar.lua -p stage=fonts -o x.pdf" \
   "$s bar.lua -p stage=layout -o x.pdf" "$s bar.lua -p stage=draw -o x.pdf" "$py bar.py"
 echo "charts.sh: (b) 1,000,000-point line" >&2
-hf b.json "$slow_runs" "$s line_standin.lua -o x.pdf" "$py line.py" \
-  "$s line_standin.lua -p decimate=lttb -o x.pdf"
-$s line_standin.lua -p decimate=lttb -o x.pdf && pdf_lttb=$(stat -c %s line.pdf)
-$s line_standin.lua -o x.pdf && pdf_sumi=$(stat -c %s line.pdf) png_sumi=$(stat -c %s line.png)
+hf b.json "$slow_runs" "$s line.lua -o x.pdf" "$py line.py" \
+  "$s line.lua -p decimate=lttb -o x.pdf"
+$s line.lua -p decimate=lttb -o x.pdf && pdf_lttb=$(stat -c %s line.pdf)
+$s line.lua -o x.pdf && pdf_sumi=$(stat -c %s line.pdf) png_sumi=$(stat -c %s line.png)
 $py line.py && pdf_py=$(stat -c %s line.pdf) png_py=$(stat -c %s line.png)
 echo "charts.sh: (b) $off_n points, no decimation" >&2
-hf b_off.json "$slow_runs" "$s line_standin.lua -p decimate=false -p n=$off_n -o x.pdf" "bin/line $off_n"
+hf b_off.json "$slow_runs" "$s line.lua -p decimate=false -p n=$off_n -o x.pdf" "bin/line $off_n"
 echo "charts.sh: (c) $count small charts" >&2
 # One hyperfine run for the three, so that they share the machine's state;
 # matplotlib's 200 charts take about 40 s a run, hence slow_runs.
@@ -92,9 +92,9 @@ c_py=${c[2]}
 read -r cpu_a_s mem_a_s < <(usage $s bar.lua -o x.pdf)
 read -r cpu_a_f mem_a_f < <(usage bin/bar)
 read -r cpu_a_p mem_a_p < <(usage $py bar.py)
-read -r cpu_b_s mem_b_s < <(usage $s line_standin.lua -o x.pdf)
+read -r cpu_b_s mem_b_s < <(usage $s line.lua -o x.pdf)
 read -r cpu_b_p mem_b_p < <(usage $py line.py)
-read -r cpu_bo_s mem_bo_s < <(usage $s line_standin.lua -p decimate=false -p n="$off_n" -o x.pdf)
+read -r cpu_bo_s mem_bo_s < <(usage $s line.lua -p decimate=false -p n="$off_n" -o x.pdf)
 read -r cpu_bo_f mem_bo_f < <(usage bin/line "$off_n")
 read -r cpu_c_s mem_c_s < <(usage $s many.lua -p count="$count" -o x.pdf)
 read -r cpu_c_f mem_c_f < <(usage bin/many "$count")
@@ -121,14 +121,14 @@ cat <<EOF
 | (a) bar chart, 1920x1080 PNG + PDF | wall | $(ms "${a[0]}") | $(ms "${a[1]}") | $(ms "$a_py") | $(ratio2 "${a[0]}" "${a[1]}") | $(ratio "$a_py" "${a[0]}") | ≤ floor: $(no_slower "${a[0]}" "${a[1]}"); ≥ 5x matplotlib: $(at_least "$a_py" "${a[0]}" 5) |
 | | CPU | ${cpu_a_s} s | ${cpu_a_f} s | ${cpu_a_p} s | $(ratio2 "$cpu_a_s" "$cpu_a_f") | $(ratio "$cpu_a_p" "$cpu_a_s") | |
 | | peak RSS | $mem_a_s MB | $mem_a_f MB | $mem_a_p MB | $(ratio2 "$mem_a_s" "$mem_a_f") | $(ratio "$mem_a_p" "$mem_a_s") | ≤ floor + 10%: $(awk -v s="$mem_a_s" -v f="$mem_a_f" 'BEGIN { print (s <= 1.1 * f) ? "met" : "MISSED" }') |
-| (b) 1,000,000-point line, decimated ("minmax"); sumi: STAND-IN (path.series + canvas, not chart.line) | wall | $(ms "${b[0]}") | | $(ms "${b[1]}") | | $(ratio "${b[1]}" "${b[0]}") | ≥ 5x matplotlib: $(at_least "${b[1]}" "${b[0]}" 5) |
+| (b) 1,000,000-point line, decimated ("minmax") (chart.line, slides theme, with axes) | wall | $(ms "${b[0]}") | | $(ms "${b[1]}") | | $(ratio "${b[1]}" "${b[0]}") | ≥ 5x matplotlib: $(at_least "${b[1]}" "${b[0]}" 5) |
 | | CPU | ${cpu_b_s} s | | ${cpu_b_p} s | | $(ratio "$cpu_b_p" "$cpu_b_s") | |
 | | peak RSS | $mem_b_s MB | | $mem_b_p MB | | $(ratio "$mem_b_p" "$mem_b_s") | |
 | | PDF size | $(kb "$pdf_sumi") | | $(kb "$pdf_py") | | $(ratio "$pdf_py" "$pdf_sumi") | ≤ matplotlib's: $(awk -v s="$pdf_sumi" -v p="$pdf_py" 'BEGIN { print (s <= p) ? "met" : "MISSED" }') |
 | | PNG size | $(kb "$png_sumi") | | $(kb "$png_py") | | | |
-| (b) the same with \`decimate = "lttb"\` (3,360 points); sumi: STAND-IN | wall | $(ms "${b[2]}") | | $(ms "${b[1]}") | | $(ratio "${b[1]}" "${b[2]}") | ≥ 5x matplotlib: $(at_least "${b[1]}" "${b[2]}" 5) |
+| (b) the same with \`decimate = "lttb"\` (3,360 points) | wall | $(ms "${b[2]}") | | $(ms "${b[1]}") | | $(ratio "${b[1]}" "${b[2]}") | ≥ 5x matplotlib: $(at_least "${b[1]}" "${b[2]}" 5) |
 | | PDF size | $(kb "$pdf_lttb") | | $(kb "$pdf_py") | | $(ratio "$pdf_py" "$pdf_lttb") | |
-| (b) $off_n points, no decimation; sumi: STAND-IN | wall | $(ms "${b_off[0]}") | $(ms "${b_off[1]}") | | $(ratio2 "${b_off[0]}" "${b_off[1]}") | | ≤ floor: $(no_slower "${b_off[0]}" "${b_off[1]}") |
+| (b) $off_n points, no decimation (chart.line, decimate = false) | wall | $(ms "${b_off[0]}") | $(ms "${b_off[1]}") | | $(ratio2 "${b_off[0]}" "${b_off[1]}") | | ≤ floor: $(no_slower "${b_off[0]}" "${b_off[1]}") |
 | | CPU | ${cpu_bo_s} s | ${cpu_bo_f} s | | $(ratio2 "$cpu_bo_s" "$cpu_bo_f") | | |
 | | peak RSS | $mem_bo_s MB | $mem_bo_f MB | | $(ratio2 "$mem_bo_s" "$mem_bo_f") | | |
 | (c) $count bar charts, 600x400 PNGs | wall | $(ms "${c[0]}") | $(ms "${c[1]}") | $(ms "$c_py") | $(ratio2 "${c[0]}" "${c[1]}") | $(ratio "$c_py" "${c[0]}") | ≥ 10x matplotlib: $(at_least "$c_py" "${c[0]}" 10) |
