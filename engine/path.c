@@ -28,6 +28,7 @@
 #include <lauxlib.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "canvas.h"
@@ -173,6 +174,184 @@ static void emit_minmax(struct emitter *e, const struct columns *cols, size_t n)
     }
 }
 
+/* ---- a dense line's stroke as the area it covers
+ *
+ * A round-joined, round-capped stroke of width w is the set of points
+ * within w/2 of the line (the line's Minkowski sum with a disk). Where a
+ * line has many points per pixel column, cairo's stroker spends most of a
+ * chart's time on joins that all land inside that area; filling the area
+ * itself takes one polygon of two points per bin. Per minmax bin (a quarter
+ * of a device pixel column) the line covers a vertical interval [lo, hi]
+ * (the points in it, and the segments crossing it); the stroke covers, at
+ * the centre of bin j, every interval of a bin i within w/2 widened by
+ * sqrt((w/2)^2 - dx^2), dx the distance of the two centres. The intervals
+ * of neighbouring bins touch (the line is continuous inside a run), so the
+ * covered set of each bin is one interval: its ends make the polygon. The
+ * error is at most half a bin (1/8 pixel) across. */
+struct band {
+    double *lo, *hi; /* per bin of the widened run, in user y; lo > hi: empty */
+    long first;      /* the bin of lo[0] */
+    size_t bins;
+};
+
+static void band_add(struct band *b, long bin, double y) {
+    size_t k = (size_t)(bin - b->first);
+    if (y < b->lo[k])
+        b->lo[k] = y;
+    if (y > b->hi[k])
+        b->hi[k] = y;
+}
+
+/* Band bins per device pixel column: finer than minmax's, as a bin's
+ * points are taken at its centre (an error of half a bin across). */
+#define BAND_BINS_PER_COLUMN 32
+
+/* The band bin position of data x, unfloored. */
+static double bin_position(const struct columns *c, const struct axis *ax, double x) {
+    double t = (x - ax->d0) / (ax->d1 - ax->d0);
+    return (c->origin + t * c->width) * BAND_BINS_PER_COLUMN;
+}
+
+/* Fills b with the intervals of the points [start, end) (all valid, x never
+ * decreasing) and of the segments between them. */
+static void band_collect(struct band *b, const struct emitter *e, const struct columns *cols,
+                         size_t start, size_t end) {
+    double px = 0, py = 0;
+    for (size_t i = start; i < end; i++) {
+        double x = bin_position(cols, e->ax, sumi_number_at(e->xs, i));
+        double y = axis_map(e->ay, sumi_number_at(e->ys, i));
+        long bin = (long)floor(x);
+        band_add(b, bin, y);
+        if (i > start) {
+            long from = (long)floor(px);
+            /* a segment crossing bin edges: its y at each edge, in both bins */
+            for (long edge = from + 1; edge <= bin; edge++) {
+                double t = x > px ? ((double)edge - px) / (x - px) : 1;
+                double ey = py + t * (y - py);
+                band_add(b, edge - 1, ey);
+                band_add(b, edge, ey);
+            }
+        }
+        px = x;
+        py = y;
+    }
+}
+
+/* The polygon around b's intervals widened by the radius r (user units);
+ * bin_width: a bin's width in user x, x_of_bin0: the user x of bin 0's
+ * centre (bins count from the range's left end, in either direction). */
+static size_t band_emit(cairo_t *cr, const struct band *b, double r, double bin_width,
+                        double x_of_bin0, long reach) {
+    size_t n = b->bins, emitted = 0, span = (size_t)reach;
+    double *top = malloc(n * sizeof *top), *bottom = malloc(n * sizeof *bottom);
+    double *half = malloc((span + 1) * sizeof *half); /* the disk's half height, by offset */
+    if (top == NULL || bottom == NULL || half == NULL) {
+        free(top);
+        free(bottom);
+        free(half);
+        return 0;
+    }
+    for (size_t d = 0; d <= span; d++) {
+        double dx = (double)d * fabs(bin_width);
+        half[d] = dx <= r ? sqrt(r * r - dx * dx) : -1;
+    }
+    for (size_t j = 0; j < n; j++) {
+        double lo = INFINITY, hi = -INFINITY;
+        size_t i0 = j > span ? j - span : 0;
+        size_t i1 = j + span < n ? j + span : n - 1;
+        for (size_t i = i0; i <= i1; i++) {
+            double h = half[i > j ? i - j : j - i];
+            if (h < 0 || b->lo[i] > b->hi[i])
+                continue;
+            if (b->lo[i] - h < lo)
+                lo = b->lo[i] - h;
+            if (b->hi[i] + h > hi)
+                hi = b->hi[i] + h;
+        }
+        top[j] = lo;
+        bottom[j] = hi;
+    }
+    free(half);
+    int open = 0;
+    size_t first = 0, last = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (top[j] > bottom[j])
+            continue;
+        double x = x_of_bin0 + (double)((long)j + b->first) * bin_width;
+        if (!open)
+            cairo_move_to(cr, x, top[j]);
+        else
+            cairo_line_to(cr, x, top[j]);
+        if (!open)
+            first = j;
+        open = 1;
+        last = j;
+        emitted++;
+    }
+    for (size_t j = last + 1; open && j-- > first;) {
+        if (top[j] > bottom[j])
+            continue;
+        cairo_line_to(cr, x_of_bin0 + (double)((long)j + b->first) * bin_width, bottom[j]);
+        emitted++;
+    }
+    if (open)
+        cairo_close_path(cr);
+    free(top);
+    free(bottom);
+    return emitted;
+}
+
+/* The stroke of every run of the series as filled bands; returns the
+ * points emitted, or 0 (nothing added) when memory ran out. r: half the
+ * stroke width in user units; user_per_bin: a bin's width in user x. */
+static size_t emit_bands(struct emitter *e, const struct columns *cols, size_t n, double r,
+                         double user_per_bin, double x_of_bin0) {
+    long reach = (long)ceil(r / fabs(user_per_bin));
+    size_t i = 0, total = 0;
+    while (i < n) {
+        while (i < n && !point_valid(e->xs, e->ys, i))
+            i++;
+        size_t start = i;
+        while (i < n && point_valid(e->xs, e->ys, i))
+            i++;
+        if (i == start)
+            continue;
+        long b0 = (long)floor(bin_position(cols, e->ax, sumi_number_at(e->xs, start)));
+        long b1 = (long)floor(bin_position(cols, e->ax, sumi_number_at(e->xs, i - 1)));
+        struct band b = {NULL, NULL, b0 - reach, (size_t)(b1 - b0 + 1 + 2 * reach)};
+        b.lo = malloc(b.bins * sizeof *b.lo);
+        b.hi = malloc(b.bins * sizeof *b.hi);
+        if (b.lo == NULL || b.hi == NULL) {
+            free(b.lo);
+            free(b.hi);
+            return 0;
+        }
+        for (size_t k = 0; k < b.bins; k++) {
+            b.lo[k] = INFINITY;
+            b.hi[k] = -INFINITY;
+        }
+        band_collect(&b, e, cols, start, i);
+        total += band_emit(e->cr, &b, r, user_per_bin, x_of_bin0, reach);
+        free(b.lo);
+        free(b.hi);
+    }
+    return total;
+}
+
+/* The x values of the valid points never decrease (a band needs that). */
+static int x_in_order(const struct sumi_numbers *xs, const struct sumi_numbers *ys, size_t n) {
+    double prev = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        if (!point_valid(xs, ys, i))
+            continue;
+        double x = sumi_number_at(xs, i);
+        if (x < prev)
+            return 0;
+        prev = x;
+    }
+    return 1;
+}
+
 static double triangle_area(double ax, double ay, double bx, double by, double cx, double cy) {
     return fabs((ax - cx) * (by - ay) - (ax - bx) * (cy - ay)) / 2;
 }
@@ -250,10 +429,11 @@ static void emit_lttb(struct emitter *e, size_t n, size_t valid_count, size_t ta
     }
 }
 
-static const char *const series_keys[] = {"x", "y", "decimate", "points", NULL};
+static const char *const series_keys[] = {"x", "y", "decimate", "points", "stroke_width", NULL};
 static const char *const decimate_names[] = {"minmax", "lttb", NULL};
 
-/* path.series(canvas, xs, ys, options) -> points emitted */
+/* path.series(canvas, xs, ys, options) -> points emitted, filled (true when
+ * stroke_width was given and the path is the stroke's area, to fill) */
 static int path_series(lua_State *L) {
     sumi_canvas *c = sumi_check_canvas(L, 1);
     luaL_checktype(L, 4, LUA_TTABLE);
@@ -271,6 +451,7 @@ static int path_series(lua_State *L) {
     if (opt_has(L, 4, "points") && mode != DECIMATE_LTTB)
         return luaL_error(L, "bad option 'points' to 'series' (it goes with decimate = \"lttb\")");
     double points = opt_number(L, 4, "points", 0, 3, POINTS_LIMIT);
+    double stroke_width = opt_number(L, 4, "stroke_width", 0, 0, 1e4);
 
     struct sumi_numbers xs, ys;
     sumi_read_numbers_or_dates(L, 2, &xs);
@@ -323,8 +504,29 @@ static int path_series(lua_State *L) {
     double pixels = fmax(1, ceil(fabs(cols.width)));
 
     struct emitter e = {c->cr, &xs, &ys, &ax, &ay, 0, 0};
-    if (mode == DECIMATE_MINMAX &&
-        (double)valid_count > BINS_PER_COLUMN * POINTS_PER_BIN * pixels) {
+    int dense =
+        mode == DECIMATE_MINMAX && (double)valid_count > BINS_PER_COLUMN * POINTS_PER_BIN * pixels;
+    int filled = 0;
+    /* A band needs x along the device's x and the same scale on both axes
+     * (a round pen stays round), and x in order. */
+    double sx = 1, sy = 0, tx = 0, ty = 1;
+    cairo_user_to_device_distance(c->cr, &sx, &sy);
+    cairo_user_to_device_distance(c->cr, &tx, &ty);
+    int plain = sy == 0 && tx == 0 && sx > 0 && fabs(sx - ty) <= 1e-9 * sx && fabs(dx) >= 1;
+    /* Only where pixels are made: a PDF or SVG keeps the (smaller) line and
+     * leaves its stroke to the viewer. */
+    if (dense && stroke_width > 0 && c->kind == SUMI_CANVAS_PNG && plain &&
+        x_in_order(&xs, &ys, xs.n)) {
+        double user_per_bin = (ax.r1 - ax.r0) / cols.width / BAND_BINS_PER_COLUMN;
+        /* user x of bin 0's centre: bins count from device x 0 */
+        double x_of_bin0 =
+            ax.r0 + (0.5 / BAND_BINS_PER_COLUMN - cols.origin) * (ax.r1 - ax.r0) / cols.width;
+        e.count = emit_bands(&e, &cols, xs.n, stroke_width / 2, user_per_bin, x_of_bin0);
+        filled = e.count > 0;
+    }
+    if (filled) {
+        /* the bands are the path: the caller fills it */
+    } else if (dense) {
         emit_minmax(&e, &cols, xs.n);
     } else if (mode == DECIMATE_LTTB) {
         size_t target = points > 0 ? (size_t)points : (size_t)(2 * pixels);
@@ -341,7 +543,8 @@ static int path_series(lua_State *L) {
     if (status != CAIRO_STATUS_SUCCESS)
         return luaL_error(L, "cairo: %s", cairo_status_to_string(status));
     lua_pushinteger(L, (lua_Integer)e.count);
-    return 1;
+    lua_pushboolean(L, filled);
+    return 2;
 }
 
 /* path.extent(values) -> lowest, highest, count of the non-null values (nil,

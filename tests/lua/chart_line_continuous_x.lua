@@ -185,21 +185,25 @@ local function drawn(data, file, decimate)
   local list = c:compose(canvas)
   list:draw()
   canvas:close()
-  return list.path_points, c
+  return list.path_points, c, list.path_filled
 end
 
 test("a million-point column draws to PNG and PDF, decimated to the pixels", function()
-  local kept, c = drawn(big, "chart_line_million.png")
-  check.less(kept, 16 * c.plot.width + 16, "at most 16 points per pixel column")
-  local pdf_kept = drawn(big, "chart_line_million.pdf")
+  local kept, c, filled = drawn(big, "chart_line_million.png")
+  -- a PNG fills the stroke's area: two points per 1/32 of a pixel column,
+  -- and the round ends reach half the line's width (4 px) beyond the plot
+  check.is_true(filled, "the dense line is filled as its stroke's area")
+  check.less(kept, 64 * (c.plot.width + 8), "at most 64 outline points per pixel column")
+  local pdf_kept, _, pdf_filled = drawn(big, "chart_line_million.pdf")
+  check.is_true(not pdf_filled, "a PDF keeps the line and leaves the stroke to the viewer")
   check.less(pdf_kept, 16 * 842, "PDF: at most 16 points per point of width")
 end)
 
 test("the sampled series draws decimated and in full for the comparison", function()
-  local kept = drawn(sample, "chart_line_sample_decimated.png")
-  local all = drawn(sample, "chart_line_sample_full.png", false)
+  local _, _, filled = drawn(sample, "chart_line_sample_decimated.png")
+  local all, _, full_filled = drawn(sample, "chart_line_sample_full.png", false)
   check.equal(all, N // 20, "every point without decimation")
-  check.less(kept, all, "fewer points decimated")
+  check.is_true(filled and not full_filled, "decimated: filled as the stroke's area; full: stroked")
   local lttb = drawn(sample, "chart_line_sample_lttb.pdf", "lttb")
   check.less(lttb, 2 * 842 + 2, "lttb keeps about twice the width")
 end)

@@ -120,4 +120,33 @@ test("bad input is an error naming what is wrong", function()
   c:discard()
 end)
 
+test("stroke_width: a dense line on a PNG comes back as its stroke's area", function()
+  local c = sumi.canvas.png(out_dir .. "/stroke_band.png", {width = 400, height = 200})
+  local o = options(400, 200)
+  o.stroke_width = 3
+  local kept, filled = path.series(c, X, Y, o)
+  check.is_true(filled, "filled")
+  check.less(kept, 2 * 32 * (400 + 4), "two outline points per 1/32 column at most")
+  c:fill("#1f4e79")
+  -- not where x goes back, not on a PDF (the viewer strokes), not when sparse
+  local back = {}
+  for i = 1, 5000 do back[i] = (i * 7919) % 5000 end
+  local ys5 = {}
+  for i = 1, 5000 do ys5[i] = math.sin(i) end
+  c:new_path()
+  local _, refused = path.series(c, back, ys5, {x = {domain = {0, 5000}, range = {0, 400}},
+    y = {domain = {-1, 1}, range = {200, 0}}, stroke_width = 3})
+  check.is_true(not refused, "unordered x is stroked")
+  c:new_path()
+  local page = sumi.canvas.pdf(out_dir .. "/stroke_band.pdf")
+  local _, on_pdf = path.series(page, X, Y, o)
+  check.is_true(not on_pdf, "a PDF keeps the line")
+  local _, sparse = path.series(c, {1, 2, 3}, {1, 2, 3}, {x = {domain = {1, 3}, range = {0, 400}},
+    y = {domain = {1, 3}, range = {200, 0}}, stroke_width = 3})
+  check.is_true(not sparse, "a sparse line is stroked")
+  check.errors(function() path.series(c, X, Y, {x = o.x, y = o.y, stroke_width = -1}) end, "stroke_width")
+  c:discard()
+  page:discard()
+end)
+
 check.done()

@@ -6,8 +6,9 @@
 -- n} and opts = {x, value (scales), theme, decimate ("minmax" | "lttb" |
 -- false), markers, few (true when the points are few enough to look at one
 -- by one in Lua: lone points between gaps are then marked)}. After
--- list:draw(), list.path_points holds the points the paths kept (tests
--- check the decimation with it).
+-- list:draw(), list.path_points holds the points the paths kept and
+-- list.path_filled whether the last line was filled as its stroke's area
+-- (tests check the decimation with them).
 local base = require "sumi.marks.base"
 local path = require "sumi.path"
 local scale = require "sumi.scale"
@@ -30,11 +31,18 @@ local function series(list, _, data, opts)
     local color = base.color(opts, k)
     local stroke = {color = color, width = theme.line_width, join = "round", cap = "round",
                     dash = base.dash(opts, k)}
+    -- a solid line's stroke may come back as the area it covers (dense
+    -- lines: far faster to fill than to stroke); a dashed one is stroked
+    local line_spec = spec
+    if not stroke.dash then
+      line_spec = {x = spec.x, y = spec.y, decimate = spec.decimate, stroke_width = theme.line_width}
+    end
     list:paint(function(c)
       c:new_path()
-      local kept = path.series(c, data.x.values, s.values, spec)
-      c:stroke(stroke)
+      local kept, filled = path.series(c, data.x.values, s.values, line_spec)
+      if filled then c:fill(color) else c:stroke(stroke) end
       list.path_points = (list.path_points or 0) + kept
+      list.path_filled = filled
     end)
     if opts.few then
       -- a point between two gaps makes no line: it is marked, or it would vanish
