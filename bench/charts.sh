@@ -74,6 +74,16 @@ hf b.json "$slow_runs" "$s line.lua -o x.pdf" "$py line.py" \
 $s line.lua -p decimate=lttb -o x.pdf && pdf_lttb=$(stat -c %s line.pdf)
 $s line.lua -o x.pdf && pdf_sumi=$(stat -c %s line.pdf) png_sumi=$(stat -c %s line.png)
 $py line.py && pdf_py=$(stat -c %s line.pdf) png_py=$(stat -c %s line.png)
+echo "charts.sh: (b) from a CSV file" >&2
+# The same points as a file (untimed), read by sumi.data.read_csv and by
+# pandas.read_csv: how an analyst's million rows arrive.
+"$python" -c 'import numpy as np
+i = np.arange(1, 1_000_001, dtype=np.float64)
+v = 50 * np.sin(i / 20000) + 10 * np.sin(i * 0.7) * np.sin(i * 0.013)
+with open("line.csv", "w") as f:
+    f.write("t,v\n")
+    np.savetxt(f, np.column_stack([i, v]), fmt=["%d", "%.6f"], delimiter=",")'
+hf b_csv.json "$slow_runs" "$s line_csv.lua -o x.pdf" "$py line_csv.py"
 echo "charts.sh: (b) $off_n points, no decimation" >&2
 hf b_off.json "$slow_runs" "$s line.lua -p decimate=false -p n=$off_n -o x.pdf" "bin/line $off_n"
 echo "charts.sh: (c) $count small charts" >&2
@@ -86,6 +96,7 @@ mapfile -t a_cpu < <(cpu a.json)
 a_py=${a[6]}
 mapfile -t b < <(median b.json)
 mapfile -t b_off < <(median b_off.json)
+mapfile -t b_csv < <(median b_csv.json)
 mapfile -t c < <(median c.json)
 c_py=${c[2]}
 
@@ -94,6 +105,8 @@ read -r cpu_a_f mem_a_f < <(usage bin/bar)
 read -r cpu_a_p mem_a_p < <(usage $py bar.py)
 read -r cpu_b_s mem_b_s < <(usage $s line.lua -o x.pdf)
 read -r cpu_b_p mem_b_p < <(usage $py line.py)
+read -r cpu_bc_s mem_bc_s < <(usage $s line_csv.lua -o x.pdf)
+read -r cpu_bc_p mem_bc_p < <(usage $py line_csv.py)
 read -r cpu_bo_s mem_bo_s < <(usage $s line.lua -p decimate=false -p n="$off_n" -o x.pdf)
 read -r cpu_bo_f mem_bo_f < <(usage bin/line "$off_n")
 read -r cpu_c_s mem_c_s < <(usage $s many.lua -p count="$count" -o x.pdf)
@@ -126,6 +139,9 @@ cat <<EOF
 | | peak RSS | $mem_b_s MB | | $mem_b_p MB | | $(ratio "$mem_b_p" "$mem_b_s") | |
 | | PDF size | $(kb "$pdf_sumi") | | $(kb "$pdf_py") | | $(ratio "$pdf_py" "$pdf_sumi") | ≤ matplotlib's: $(awk -v s="$pdf_sumi" -v p="$pdf_py" 'BEGIN { print (s <= p) ? "met" : "MISSED" }') |
 | | PNG size | $(kb "$png_sumi") | | $(kb "$png_py") | | | |
+| (b) the same, read from a 1,000,000-row CSV file (read_csv / pandas.read_csv) | wall | $(ms "${b_csv[0]}") | | $(ms "${b_csv[1]}") | | $(ratio "${b_csv[1]}" "${b_csv[0]}") | ≥ 5x matplotlib: $(at_least "${b_csv[1]}" "${b_csv[0]}" 5) |
+| | CPU | ${cpu_bc_s} s | | ${cpu_bc_p} s | | $(ratio "$cpu_bc_p" "$cpu_bc_s") | |
+| | peak RSS | $mem_bc_s MB | | $mem_bc_p MB | | $(ratio "$mem_bc_p" "$mem_bc_s") | |
 | (b) the same with \`decimate = "lttb"\` (3,360 points) | wall | $(ms "${b[2]}") | | $(ms "${b[1]}") | | $(ratio "${b[1]}" "${b[2]}") | ≥ 5x matplotlib: $(at_least "${b[1]}" "${b[2]}" 5) |
 | | PDF size | $(kb "$pdf_lttb") | | $(kb "$pdf_py") | | $(ratio "$pdf_py" "$pdf_lttb") | |
 | (b) $off_n points, no decimation (chart.line, decimate = false) | wall | $(ms "${b_off[0]}") | $(ms "${b_off[1]}") | | $(ratio2 "${b_off[0]}" "${b_off[1]}") | | ≤ floor: $(no_slower "${b_off[0]}" "${b_off[1]}") |
