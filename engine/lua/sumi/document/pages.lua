@@ -228,15 +228,17 @@ local function draw_pages(doc, ctx, result, page_canvas)
   local section, last_outline = "", {}
   for _, page in ipairs(result) do
     ctx.canvas = page_canvas(page.number)
-    local headings = {}
+    local headings, first_section = {}, nil
     for _, item in ipairs(page.items) do
       local b = item.block
       if b.kind == "heading" and not b.unlisted then
         headings[#headings + 1] = b
-        if b.level == 1 and section == "" then section = b.title end
+        if b.level == 1 and not first_section then first_section = b.title end
       end
     end
-    info.page, info.section = page.number, section
+    -- The running head names the first section that starts on the page,
+    -- or the one the page continues.
+    info.page, info.section = page.number, first_section or section
     draw_band(doc, ctx, band_for(doc, "header", page.number), "header", info)
     draw_band(doc, ctx, band_for(doc, "footer", page.number), "footer", info)
     for _, item in ipairs(page.items) do

@@ -129,8 +129,9 @@ function flow.paginate(ctx, list, area)
           place(first, y + gap, first:height(ctx, fr.width))
           queue[i] = rest
           next_frame()
-        elseif at_top() then
-          -- Nothing gained by moving on: an empty frame is as big as frames get.
+        elseif at_top() and fr.y <= page.area.y + EPSILON then
+          -- Nothing gained by moving on: a frame from the top of the page
+          -- is as big as frames get.
           if h > room + EPSILON then
             runtime.warn(("a %s is taller than the page's text area (%.0f > %.0f pt)")
               :format(b.kind, h, room))
