@@ -233,7 +233,8 @@ test("PNG previews: one file per page", function()
 end)
 
 test("options are checked", function()
-  check.errors(function() sumi.document.new{sise = "A4"} end, "unknown option 'sise' to 'document.new'")
+  check.errors(function() sumi.document.new{sise = "A4"} end,
+    "unknown option 'sise' to 'document.new'")
   check.errors(function() sumi.document.new{size = "A7"} end, "bad option 'size'")
   local doc = sumi.document.new{size = {400, 300}}
   check.errors(function() doc:heading("x", 4) end, "level 1, 2 or 3 expected")
