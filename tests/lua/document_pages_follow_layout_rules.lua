@@ -207,7 +207,8 @@ end)
 
 test("page breaks, header and footer templates", function()
   local doc = sumi.document.new{title = "題名", confidential = "社外秘", date = 1753747200,
-    footer = {left = "{confidential}", center = "{date}", right = "{page} of {pages}"}, first_page = {header = false}}
+    footer = {left = "{confidential}", center = "{date}", right = "{page} of {pages}"},
+    first_page = {header = false}}
   doc:paragraph("一ページ目")
   doc:page_break()
   doc:paragraph("二ページ目")
