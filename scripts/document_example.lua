@@ -80,8 +80,8 @@ doc:table(figures:select("metric", "scope", "value", "unit"), {
 doc:heading("二段組の例", 1)
 doc:columns(2, function()
   doc:paragraph(("二段組の本文は左の段から右の段へ流れる。日本語の行分割の規則は段の中でも守られ、" ..
-    "句読点が行頭に来ることはない。2025年のような数字と単位も分かれない。"):rep(3))
-  doc:paragraph("段が尽きると次のページの左の段に続く。見出しは段の末尾に取り残されない。")
+    "句読点が行頭に来ることはない。2025年のような数字と単位も分かれない。"):rep(2))
+  doc:paragraph("短い段組は左右の段の高さを揃える。段が尽きると次のページの左の段に続く。")
 end)
 doc:sources()
 

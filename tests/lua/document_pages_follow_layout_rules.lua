@@ -205,6 +205,30 @@ test("two columns flow left then right", function()
   check.is_true(after ~= nil, "a paragraph after the columns")
 end)
 
+test("a short two-column section is balanced and what follows goes below it", function()
+  local doc = sumi.document.new{}
+  doc:paragraph("before")
+  doc:columns(2, function()
+    for k = 1, 3 do doc:paragraph(k .. filler:rep(3)) end
+  end)
+  doc:paragraph("after")
+  local info = doc:save(out_dir .. "/balanced.trace")
+  local bottom, lowest, after = {}, 0, nil
+  for _, p in ipairs(info.placed) do
+    if p.kind == "paragraph" and p.width < 300 then
+      bottom[p.x] = math.max(bottom[p.x] or 0, p.y + p.height)
+      lowest = math.max(lowest, p.y + p.height)
+    end
+    if p.label == nil and p.width > 300 and p.y > 100 then after = p end
+  end
+  local xs = {}
+  for x in pairs(bottom) do xs[#xs + 1] = x end
+  check.equal(#xs, 2, "both columns used")
+  check.near(bottom[xs[1]], bottom[xs[2]], 30, "columns end within about a line of each other")
+  check.equal(info.pages, 1, "one page")
+  check.less(lowest, after.y, "the next paragraph starts below the columns")
+end)
+
 test("page breaks, header and footer templates", function()
   local doc = sumi.document.new{title = "題名", confidential = "社外秘", date = 1753747200,
     footer = {left = "{confidential}", center = "{date}", right = "{page} of {pages}"},
@@ -231,6 +255,36 @@ test("PNG previews: one file per page", function()
   local info = doc:save(out_dir .. "/preview.png", {dpi = 30})
   check.equal(#info.files, 2, "two PNG files")
   check.is_true(info.files[2]:find("preview%-2%.png$"), "named x-2.png")
+end)
+
+test("bold text and a link carry over a paragraph's page break", function()
+  local doc = sumi.document.new{}
+  doc:paragraph(filler:rep(40))
+  local body = "<b>" .. filler:rep(8) .. "<a href=\"https://example.com/x\">" .. filler:rep(6) ..
+    "</a></b>"
+  doc:paragraph(body)
+  local info, t = save(doc)
+  local pages_with_bold, link_pages = {}, {}
+  for _, r in ipairs(t:select("text")) do
+    if r.weight == 700 then pages_with_bold[r.page] = true end
+  end
+  for _, l in ipairs(t:select("link")) do
+    if l.uri == "https://example.com/x" then link_pages[l.page] = true end
+  end
+  local split
+  for _, p in ipairs(info.placed) do if p.continued then split = p end end
+  check.is_true(split, "the second paragraph is split")
+  check.is_true(pages_with_bold[split.page - 1] and pages_with_bold[split.page], "bold on both pages")
+  check.is_true(link_pages[split.page], "link area on the continuation's page")
+end)
+
+test("bad markup is reported at the script's line", function()
+  local doc = sumi.document.new{}
+  local message = check.errors(function() doc:paragraph("<b>open") end,
+    "bad markup: <b> is not closed")
+  check.is_true(message:find("document_pages_follow_layout_rules.lua:", 1, true), "names the script")
+  check.errors(function() doc:paragraph("a & b") end, "bad markup")
+  check.errors(function() doc:callout("</i>") end, "bad markup: </i> without <i>")
 end)
 
 test("options are checked", function()

@@ -128,8 +128,18 @@ function Document:heading(text, level, opts)
   return h.destination
 end
 
+-- Markup checked where the script adds it (the error at `level`: the
+-- script's line), links turned into spans.
+local function read_markup(self, text, level)
+  local ok, converted, links = pcall(function()
+    return markup.links(markup.check(text), self.style.link)
+  end)
+  if not ok then error(converted, level + 1) end
+  return converted, links
+end
+
 local function paragraph_block(self, text, style, opts)
-  local converted, links = markup.links(text, self.style.link)
+  local converted, links = read_markup(self, text, 3)
   return blocks.paragraph(converted, style, {links = links, marker = opts.marker,
     indent = opts.indent})
 end
@@ -171,7 +181,7 @@ function Document:callout(text, opts)
   check_text(text, "doc:callout")
   local o = options.check("doc:callout", opts, {title = false, tone = "note"})
   options.one_of("doc:callout", "tone", o.tone, {"note", "key", "warning"})
-  local converted, links = markup.links(text, self.style.link)
+  local converted, links = read_markup(self, text, 2)
   add(self, blocks.callout(converted, self.style.callout, {title = o.title or nil,
     fill = tones[o.tone][1], bar = tones[o.tone][2], links = links}))
 end
@@ -246,15 +256,17 @@ function Document:page_break()
   add(self, {kind = "page_break"})
 end
 
---- doc:columns(count [, {gap}] [, fn]): what follows flows in columns
---- until doc:end_columns() (or until fn, when given, returns).
+--- doc:columns(count [, {gap, balance}] [, fn]): what follows flows in
+--- columns until doc:end_columns() (or until fn, when given, returns);
+--- balanced (columns ending level) when the section fits on its page.
 function Document:columns(count, opts, fn)
   if type(opts) == "function" then opts, fn = nil, opts end
   if math.type(count) ~= "integer" or count < 1 or count > 4 then
     error("bad argument #1 to 'doc:columns' (1 to 4 expected)", 2)
   end
-  local o = options.check("doc:columns", opts, {gap = 18})
-  add(self, {kind = "columns", count = count, gap = o.gap, space_before = self.style.body.space_after})
+  local o = options.check("doc:columns", opts, {gap = 18, balance = true})
+  add(self, {kind = "columns", count = count, gap = o.gap, balance = o.balance,
+             space_before = self.style.body.space_after})
   if fn then
     fn()
     self:end_columns()

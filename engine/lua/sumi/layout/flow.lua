@@ -25,6 +25,34 @@ local function is_marker(b)
   return b.kind == "page_break" or b.kind == "columns" or b.kind == "end_columns"
 end
 
+-- The least column height at which the blocks of a columns section fill
+-- no more than `count` columns of `width`, or nil when they need more
+-- than `room`: the section is then balanced, its columns ending level.
+local function balanced_height(ctx, section, count, width, room)
+  local function fits(h)
+    local quiet = ctx.quiet
+    ctx.quiet = true
+    local pages = flow.paginate(ctx, section, function()
+      return {x = 0, y = 0, width = width, height = h}
+    end)
+    ctx.quiet = quiet
+    if #pages > count then return false end
+    for _, page in ipairs(pages) do
+      for _, item in ipairs(page.items) do
+        if item.y + item.height > h + EPSILON then return false end
+      end
+    end
+    return true
+  end
+  if #section == 0 or not fits(room) then return nil end
+  local low, high = 0, room
+  for _ = 1, 12 do
+    local mid = (low + high) / 2
+    if fits(mid) then high = mid else low = mid end
+  end
+  return high
+end
+
 --- flow.paginate(ctx, list, area) -> pages: area(n) gives page n's text
 --- area {x, y, width, height}; each page is {number, items = {{block, x,
 --- y, width, height, frame}}}.
@@ -34,16 +62,16 @@ function flow.paginate(ctx, list, area)
   local queue = {}
   for i, b in ipairs(list) do queue[i] = b end
 
-  local function column_frames(box, top)
+  local function column_frames(box, top, height)
+    height = height or box.y + box.height - top
     if not columns then
-      return {{x = box.x, y = top, width = box.width, height = box.y + box.height - top, used = top}}
+      return {{x = box.x, y = top, width = box.width, height = height, used = top}}
     end
     local n, gap = columns.count, columns.gap
     local w = (box.width - gap * (n - 1)) / n
     local out = {}
     for k = 1, n do
-      out[k] = {x = box.x + (k - 1) * (w + gap), y = top, width = w,
-                height = box.y + box.height - top, used = top}
+      out[k] = {x = box.x + (k - 1) * (w + gap), y = top, width = w, height = height, used = top}
     end
     return out
   end
@@ -107,7 +135,19 @@ function flow.paginate(ctx, list, area)
       for _, fr in ipairs(frames) do bottom = math.max(bottom, fr.used) end
       local top = bottom > page.area.y and bottom + b.space_before or bottom
       columns = b.kind == "columns" and b or nil
-      frames = column_frames(page.area, math.min(top, page.area.y + page.area.height))
+      top = math.min(top, page.area.y + page.area.height)
+      local height
+      if columns and columns.count > 1 and columns.balance then
+        -- Balanced when the whole section fits on this page.
+        local section, j = {}, i + 1
+        while queue[j] and not is_marker(queue[j]) do
+          section[#section + 1] = queue[j]
+          j = j + 1
+        end
+        local w = (page.area.width - columns.gap * (columns.count - 1)) / columns.count
+        height = balanced_height(ctx, section, columns.count, w, page.area.y + page.area.height - top)
+      end
+      frames = column_frames(page.area, top, height)
       f, y, after = 1, frames[1].y, nil
       i = i + 1
     else
@@ -132,7 +172,7 @@ function flow.paginate(ctx, list, area)
         elseif at_top() and fr.y <= page.area.y + EPSILON then
           -- Nothing gained by moving on: a frame from the top of the page
           -- is as big as frames get.
-          if h > room + EPSILON then
+          if h > room + EPSILON and not ctx.quiet then
             runtime.warn(("a %s is taller than the page's text area (%.0f > %.0f pt)")
               :format(b.kind, h, room))
           end

@@ -58,6 +58,31 @@ local function tag_name(tag)
   return tag:match("^</?([%w_]+)")
 end
 
+--- markup.check(s) -> s, or an error "bad markup: ..." for a tag left
+--- open, a tag closed out of order or an unknown entity: caught where the
+--- text is added, not later when the page is drawn.
+function markup.check(s)
+  local stack = {}
+  each_token(s, function(kind, token)
+    if kind == "open" then
+      stack[#stack + 1] = tag_name(token)
+    elseif kind == "close" then
+      local name = tag_name(token)
+      if stack[#stack] ~= name then
+        error(("bad markup: </%s> without <%s>"):format(tostring(name), tostring(name)), 0)
+      end
+      stack[#stack] = nil
+    elseif kind == "entity" then
+      local body = token:sub(2, -2)
+      if not entities[body] and not body:match("^#%d+$") and not body:match("^#x%x+$") then
+        error(("bad markup: unknown entity %s (write &amp; for &)"):format(token), 0)
+      end
+    end
+  end)
+  if #stack > 0 then error(("bad markup: <%s> is not closed"):format(stack[#stack]), 0) end
+  return s
+end
+
 --- markup.range(s, from [, to]) -> the markup of the plain text from
 --- position `from` up to (not including) `to`, its tags balanced: tags open
 --- at `from` are opened again, tags still open at `to` are closed.
