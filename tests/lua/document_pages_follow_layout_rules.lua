@@ -287,6 +287,19 @@ test("bad markup is reported at the script's line", function()
   check.errors(function() doc:callout("</i>") end, "bad markup: </i> without <i>")
 end)
 
+test("a logo in the header from the second page, and a PNG figure with its caption", function()
+  local doc = sumi.document.new{logo = sumi.params.image, title = "ロゴ", first_page = {header = false}}
+  doc:paragraph("一ページ目")
+  doc:page_break()
+  doc:figure(sumi.params.image, {caption = "バッジ", height = 80})
+  local _, t = save(doc)
+  check.equal(#t:select("image", 1), 0, "no header image on page 1")
+  local images = t:select("image", 2)
+  check.equal(#images, 2, "logo and figure on page 2")
+  check.less(images[1].y + images[1].h, sumi.mm(22), "the logo sits in the top margin")
+  check.less(sumi.mm(22) - 0.5, images[2].y, "the figure sits in the text area")
+end)
+
 test("options are checked", function()
   check.errors(function() sumi.document.new{sise = "A4"} end,
     "unknown option 'sise' to 'document.new'")
