@@ -59,6 +59,9 @@ test("bad navigation arguments are clear errors", function()
   check.errors(function() c:outline("t", {}) end, "missing option 'dest'")
   check.errors(function() c:outline("a\xff", {dest = "a"}) end, "not valid UTF-8")
   c:discard()
+  check.errors(function() c:link(0, 0, 10, 10, {uri = "https://example.com"}) end,
+               "attempt to use a closed canvas")
+  check.errors(function() c:outline("t", {dest = "a"}) end, "attempt to use a closed canvas")
 end)
 
 check.done()

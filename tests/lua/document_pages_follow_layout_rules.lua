@@ -263,6 +263,8 @@ test("bold text and a link carry over a paragraph's page break", function()
   local body = "<b>" .. filler:rep(8) .. "<a href=\"https://example.com/x\">" .. filler:rep(6) ..
     "</a></b>"
   doc:paragraph(body)
+  doc:source("CAICT 報告書", "https://example.com/caict")
+  doc:sources()
   local info, t = save(doc)
   local pages_with_bold, link_pages = {}, {}
   for _, r in ipairs(t:select("text")) do
@@ -276,6 +278,11 @@ test("bold text and a link carry over a paragraph's page break", function()
   check.is_true(split, "the second paragraph is split")
   check.is_true(pages_with_bold[split.page - 1] and pages_with_bold[split.page], "bold on both pages")
   check.is_true(link_pages[split.page], "link area on the continuation's page")
+  local source_link = false
+  for _, l in ipairs(t:select("link")) do
+    if l.uri == "https://example.com/caict" then source_link = true end
+  end
+  check.is_true(source_link, "a source's URL is a link")
 end)
 
 test("bad markup is reported at the script's line", function()
