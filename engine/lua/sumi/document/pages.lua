@@ -159,8 +159,11 @@ local function draw_band(doc, ctx, band, which, info)
   local text_opts = {size = s.size, color = s.color, lang = doc.lang, font = doc.style.font}
   local left_x = box_x
   if which == "header" and doc.options.logo then
-    local w = c:image(doc.options.logo, box_x, y - 2, s.size * 7, s.size * 1.8)
-    left_x = box_x + w + 6
+    -- The logo is fitted (and centred) in a slot 7 text heights wide; the
+    -- header text starts after the part of the slot it covers.
+    local slot = s.size * 7
+    local w = c:image(doc.options.logo, box_x, y - 2, slot, s.size * 1.8)
+    left_x = box_x + (slot + w) / 2 + 6
   end
   if parts.left and parts.left ~= "" then
     c:text(fill_placeholders(parts.left, info), left_x, y, text_opts)
