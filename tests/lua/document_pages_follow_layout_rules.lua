@@ -263,6 +263,7 @@ test("bold text and a link carry over a paragraph's page break", function()
   local body = "<b>" .. filler:rep(8) .. "<a href=\"https://example.com/x\">" .. filler:rep(6) ..
     "</a></b>"
   doc:paragraph(body)
+  doc:paragraph("注のある文" .. doc:note("注の本文"))
   doc:source("CAICT 報告書", "https://example.com/caict")
   doc:sources()
   local info, t = save(doc)
@@ -283,6 +284,12 @@ test("bold text and a link carry over a paragraph's page break", function()
     if l.uri == "https://example.com/caict" then source_link = true end
   end
   check.is_true(source_link, "a source's URL is a link")
+  local note, marker = false, false
+  for _, b in ipairs(t:select("block")) do
+    if b[1] == "注の本文" then note = true end
+    if b[1] == "注1" then marker = true end
+  end
+  check.is_true(note and marker, "the note is listed with its number")
 end)
 
 test("bad markup is reported at the script's line", function()

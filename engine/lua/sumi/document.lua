@@ -84,7 +84,8 @@ function document.new(opts)
   end
   local self = setmetatable({options = o, width = w, height = h, lang = o.lang,
     margins = read_margins(o.margins, w, h), style = style_of.new(o.style, w < h and 1 or 1.1),
-    items = {}, headings = {}, figures = 0, source_list = {}, source_seen = {}, counters = {0, 0, 0}},
+    items = {}, headings = {}, figures = 0, source_list = {}, source_seen = {}, notes = {},
+    counters = {0, 0, 0}},
     Document)
   if o.lang == "en" and self.style.table.totals_label == "合計" then self.style.table.totals_label = "Total" end
   self.date = o.date or runtime.epoch()
@@ -284,6 +285,16 @@ function Document:source(text, url)
   note_source(self, text, url)
 end
 
+--- doc:note(text) -> a marker to put in a paragraph ("<sup>注1</sup>"):
+--- the note itself is printed, numbered, in the list of doc:sources().
+function Document:note(text)
+  check_text(text, "doc:note")
+  local converted, links = read_markup(self, text, 2)
+  self.notes[#self.notes + 1] = {text = converted, links = links}
+  local n = #self.notes
+  return ("<sup>%s%d</sup>"):format(self.lang == "en" and "" or "注", n)
+end
+
 --- doc:contents([{title, levels}]): the table of contents, here.
 function Document:contents(opts)
   local o = options.check("doc:contents", opts, {title = self.lang == "en" and "Contents" or "目次",
@@ -291,7 +302,8 @@ function Document:contents(opts)
   add(self, {kind = "contents_marker", title = o.title, levels = o.levels})
 end
 
---- doc:sources([{title}]): the list of sources gathered so far and later.
+--- doc:sources([{title}]): the list of sources (gathered from the whole
+--- document) and then the notes of doc:note.
 function Document:sources(opts)
   local o = options.check("doc:sources", opts, {title = self.lang == "en" and "Sources" or "出典"})
   add(self, {kind = "sources_marker", title = o.title})

@@ -113,6 +113,10 @@ local function expand(doc)
         out[#out + 1] = blocks.paragraph(converted, style, {marker = ("[%d]"):format(i),
           indent = style.size * 2.2, links = links})
       end
+      for i, n in ipairs(doc.notes) do
+        out[#out + 1] = blocks.paragraph(n.text, style, {links = n.links,
+          marker = (doc.lang == "en" and "%d" or "注%d"):format(i), indent = style.size * 2.2})
+      end
     else
       out[#out + 1] = b
     end
