@@ -83,11 +83,16 @@ end
 -- The blocks of the document with the contents and sources markers
 -- replaced by what they hold now that every heading and source is known.
 local function expand(doc)
-  local out = {}
+  local out, made = {}, {}
+  -- Destination names must be unique: a second contents gets "contents-2".
+  local function unique(name)
+    made[name] = (made[name] or 0) + 1
+    return made[name] == 1 and name or ("%s-%d"):format(name, made[name])
+  end
   for _, b in ipairs(doc.items) do
     if b.kind == "contents_marker" then
       local title = blocks.heading{label = b.title, title = b.title, level = 1,
-        destination = "contents", style = doc.style.heading[1]}
+        destination = unique("contents"), style = doc.style.heading[1]}
       title.unlisted = true
       out[#out + 1] = title
       local entries = {}
@@ -99,7 +104,7 @@ local function expand(doc)
         Contents)
     elseif b.kind == "sources_marker" then
       local title = blocks.heading{label = b.title, title = b.title, level = 2,
-        destination = "sources", style = doc.style.heading[2]}
+        destination = unique("sources"), style = doc.style.heading[2]}
       title.unlisted = true
       out[#out + 1] = title
       local style = options.with(doc.style.body, {size = doc.style.body.size * 0.9,
