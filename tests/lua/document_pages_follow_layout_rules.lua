@@ -317,7 +317,16 @@ end)
 test("options are checked", function()
   check.errors(function() sumi.document.new{sise = "A4"} end,
     "unknown option 'sise' to 'document.new'")
-  check.errors(function() sumi.document.new{size = "A7"} end, "bad option 'size'")
+  local message = check.errors(function() sumi.document.new{size = "A7"} end, "bad option 'size'")
+  check.is_true(message:find("^[^:]*document_pages_follow_layout_rules%.lua:%d+:"),
+    "the error names the script's line: " .. message)
+  message = check.errors(function() sumi.document.new{footer = {right = "{pgae}"}} end,
+    "unknown placeholder {pgae} in 'footer.right'")
+  check.is_true(message:find("document_pages_follow_layout_rules%.lua:%d+:"), "script line")
+  check.errors(function() sumi.document.new{header = {middle = "x"}} end, "unknown option 'middle'")
+  check.errors(function() sumi.document.new{margins = {top = 1000}} end, "bad margin 'top'")
+  message = check.errors(function() sumi.document.new{style = {body = {sise = 3}}} end, "body.sise")
+  check.is_true(message:find("document_pages_follow_layout_rules%.lua:%d+:"), "style error line")
   local doc = sumi.document.new{size = {400, 300}}
   check.errors(function() doc:heading("x", 4) end, "level 1, 2 or 3 expected")
   check.errors(function() doc:table({{a = 1}}, {colums = {}}) end, "unknown option 'colums'")

@@ -40,14 +40,14 @@ local function page_size(size)
   if type(size) == "table" then
     local w, h = size[1] or size.width, size[2] or size.height
     if type(w) ~= "number" or type(h) ~= "number" or w < 72 or h < 72 or w > 14400 or h > 14400 then
-      error("bad option 'size' to 'document.new' ({width, height} in points, 72 to 14400, expected)", 4)
+      error("bad option 'size' to 'document.new' ({width, height} in points, 72 to 14400, expected)", 3)
     end
     return w, h
   end
   local s = sizes[size]
   if not s then
     error(("bad option 'size' to 'document.new' (one of A3, A4, A5, B4, B5, Letter, legal, " ..
-      "16:9, 4:3 or {width, height} expected, got %s)"):format(tostring(size)), 4)
+      "16:9, 4:3 or {width, height} expected, got %s)"):format(tostring(size)), 3)
   end
   return s[1], s[2]
 end
@@ -64,10 +64,33 @@ local function read_margins(m, w, h)
   for k, v in pairs(r) do
     if type(v) ~= "number" or v < 0 or v > math.min(w, h) / 3 then
       error(("bad margin '%s' to 'document.new' (points from 0 to a third of the page expected)")
-        :format(k), 4)
+        :format(k), 3)
     end
   end
   return r
+end
+
+local placeholders = {page = true, pages = true, title = true, date = true, section = true,
+                      confidential = true}
+
+-- A header or footer given as a table is checked here, so that a typo
+-- ({pgae}) is an error at the script's line rather than when saving.
+local function check_band(name, band)
+  if type(band) == "boolean" or type(band) == "function" or band == nil then return end
+  local parts = options.check("document.new " .. name, band,
+    {left = false, center = false, right = false}, 4)
+  for _, key in ipairs({"left", "center", "right"}) do
+    local text = parts[key]
+    if text ~= false and type(text) ~= "string" then
+      error(("bad '%s.%s' to 'document.new' (string expected, got %s)"):format(name, key, type(text)), 3)
+    end
+    for placeholder in (text or ""):gmatch("{(%w+)}") do
+      if not placeholders[placeholder] then
+        error(("unknown placeholder {%s} in '%s.%s' (valid: confidential, date, page, pages, " ..
+          "section, title)"):format(placeholder, name, key), 3)
+      end
+    end
+  end
 end
 
 --- document.new(options) -> a document. Options: size, margins, title,
@@ -81,6 +104,14 @@ function document.new(opts)
     if o[key] ~= false and type(o[key]) ~= "string" then
       error(("bad option '%s' to 'document.new' (string expected, got %s)"):format(key, type(o[key])), 2)
     end
+  end
+  check_band("header", o.header)
+  check_band("footer", o.footer)
+  if o.first_page ~= false then
+    local first = options.check("document.new first_page", o.first_page,
+      {header = true, footer = true}, 3)
+    if o.first_page.header ~= nil then check_band("first_page.header", first.header) end
+    if o.first_page.footer ~= nil then check_band("first_page.footer", first.footer) end
   end
   local self = setmetatable({options = o, width = w, height = h, lang = o.lang,
     margins = read_margins(o.margins, w, h), style = style_of.new(o.style, w < h and 1 or 1.1),

@@ -56,7 +56,7 @@ function style.new(given, scale)
   local s = defaults(scale or 1)
   if given then
     local ok, err = pcall(merge, s, given, "")
-    if not ok then error("bad option 'style' to 'document.new': " .. err, 4) end
+    if not ok then error("bad option 'style' to 'document.new': " .. err, 3) end
   end
   return s
 end
