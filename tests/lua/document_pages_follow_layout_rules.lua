@@ -92,6 +92,24 @@ test("no heading is ever the last thing on a page", function()
   end
 end)
 
+test("a heading over a columns section is not left alone at the foot of a page", function()
+  for lead = 40, 56 do
+    local doc = sumi.document.new{}
+    doc:paragraph(filler:rep(lead))
+    doc:heading("二段組", 1)
+    doc:columns(2, function() doc:paragraph(filler:rep(30)) end)
+    local info = doc:save(("%s/heading-columns-%d.trace"):format(out_dir, lead))
+    local heading, first_column
+    for _, p in ipairs(info.placed) do
+      if p.kind == "heading" then heading = p end
+      if p.kind == "paragraph" and p.width < 300 and not first_column then first_column = p end
+    end
+    check.equal(first_column.page, heading.page, ("lead %d: columns start on the heading's page")
+      :format(lead))
+    check.less(heading.y, first_column.y, "below the heading")
+  end
+end)
+
 test("a figure keeps its caption on its page", function()
   for lead = 10, 30, 4 do
     local doc = sumi.document.new{}

@@ -89,11 +89,11 @@ function Paragraph:split(ctx, width, room)
   local orphans, widows = ctx.style.orphans, ctx.style.widows
   local per_line = m.height / m.lines
   local k = math.min(m.lines - widows, math.floor(room / per_line))
+  local plain = markup.plain(self.text)
   while k >= orphans do
     local cut = m.line_starts[k + 1]
     -- A forced line break ends the first piece: drop it, or Pango would
     -- add an empty line there.
-    local plain = markup.plain(self.text)
     local to = plain:sub(cut - 1, cut - 1) == "\n" and cut - 1 or cut
     local first = self:piece(1, to)
     if first:height(ctx, width) <= room then

@@ -104,6 +104,11 @@ function flow.paginate(ctx, list, area)
   -- least start of what follows, through chains of kept blocks.
   local function needed_after(j, width, prev)
     local b = queue[j]
+    if b and b.kind == "columns" then
+      -- A heading over columns needs the start of the first column.
+      local w = (page.area.width - b.gap * (b.count - 1)) / b.count
+      return (b.space_before or 0) + needed_after(j + 1, w, {space_after = 0})
+    end
     if b == nil or is_marker(b) then return 0 end
     local gap = math.max(prev.space_after or 0, b.space_before or 0)
     if b.keep_with_next then
