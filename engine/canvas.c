@@ -649,6 +649,7 @@ int luaopen_sumi_canvas(lua_State *L) {
         luaL_setfuncs(L, canvas_metamethods, 0);
         luaL_newlib(L, canvas_methods);
         sumi_text_add_methods(L, -1);
+        sumi_nav_add_methods(L, -1);
         lua_setfield(L, -2, "__index");
     }
     lua_pop(L, 1);

@@ -32,6 +32,7 @@ typedef struct {
     double device_scale;  /* device pixels per user unit */
     int pages;            /* pages begun so far */
     int nesting;          /* save() depth, to catch unbalanced restore() */
+    int outlines;         /* outline entries added (their ids are 1..outlines) */
 } sumi_canvas;
 
 /* The open canvas at idx, or an argument error. */
@@ -43,6 +44,10 @@ void sumi_canvas_check_point(lua_State *L, sumi_canvas *c, double x, double y);
 
 /* Sets the cairo source from a Lua value: a colour string or a gradient. */
 void sumi_canvas_set_paint(lua_State *L, sumi_canvas *c, int idx, const char *what);
+
+/* Adds c:link, c:destination and c:outline (canvas_nav.c) to the method
+ * table at idx. */
+void sumi_nav_add_methods(lua_State *L, int methods);
 
 /* Adds c:text and c:measure_text (text.c) to the method table at idx. */
 void sumi_text_add_methods(lua_State *L, int methods);

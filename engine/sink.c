@@ -319,6 +319,11 @@ void sumi_sink_page(struct sumi_sink *s, double width, double height) {
     s->w->page(s, ++s->page, width, height);
 }
 
+void sumi_sink_nav(struct sumi_sink *s, const struct sumi_sink_nav *nav) {
+    if (s->w->nav != NULL)
+        s->w->nav(s, nav);
+}
+
 const char *sumi_sink_finish(struct sumi_sink *s, size_t *length) {
     if (!s->finished) {
         sumi_sink_reset_clip(s);

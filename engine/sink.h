@@ -40,6 +40,18 @@ void sumi_sink_image(struct sumi_sink *s, cairo_t *cr, cairo_surface_t *image);
  * gradient to it). */
 void sumi_sink_text(struct sumi_sink *s, cairo_t *cr, PangoLayout *layout,
                     const cairo_matrix_t *source_ctm);
+/* A navigation record of a PDF (link, destination, outline entry), in page
+ * coordinates. The trace writes it; SVG has no such thing and ignores it. */
+struct sumi_sink_nav {
+    const char *verb;   /* "link", "destination" or "outline" */
+    const char *label;  /* destination name or outline title; NULL for a link */
+    int has_box;        /* x, y (and w, h for a link) are set */
+    double x, y, w, h;  /* page coordinates */
+    const char *key;    /* "uri" or "dest" (NULL for none) */
+    const char *target; /* what key names */
+    int id, parent;     /* outline entries; -1 otherwise */
+};
+void sumi_sink_nav(struct sumi_sink *s, const struct sumi_sink_nav *nav);
 /* Begins page n (trace canvases only). */
 void sumi_sink_page(struct sumi_sink *s, double width, double height);
 

@@ -84,6 +84,8 @@ struct sink_writer {
     void (*text)(struct sumi_sink *s, const struct sink_run *run, int clip);
     void (*image)(struct sumi_sink *s, const struct sink_image *img, int clip);
     void (*end)(struct sumi_sink *s);
+    /* Links, destinations and outline entries; NULL to ignore them. */
+    void (*nav)(struct sumi_sink *s, const struct sumi_sink_nav *nav);
 };
 
 extern const struct sink_writer sink_svg_writer;

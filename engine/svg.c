@@ -385,5 +385,5 @@ static void svg_end(struct sumi_sink *s) { g_string_append(sink_out(s), "</svg>\
 
 const struct sink_writer sink_svg_writer = {
     svg_begin,  svg_page,  svg_fill, svg_stroke, svg_paint, svg_clip,
-    svg_unclip, svg_block, svg_text, svg_image,  svg_end,
+    svg_unclip, svg_block, svg_text, svg_image,  svg_end,   NULL,
 };

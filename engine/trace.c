@@ -249,7 +249,34 @@ static void trace_image(struct sumi_sink *s, const struct sink_image *img, int c
 
 static void trace_end(struct sumi_sink *s) { (void)s; }
 
+/* link x= y= w= h= uri="..." | dest="..."; destination "NAME" x= y=;
+ * outline "TITLE" id=N parent=P dest="..." */
+static void trace_nav(struct sumi_sink *s, const struct sumi_sink_nav *nav) {
+    GString *o = sink_out(s);
+    g_string_append(o, nav->verb);
+    if (nav->label != NULL) {
+        g_string_append_c(o, ' ');
+        quoted(o, nav->label, strlen(nav->label));
+    }
+    if (nav->id >= 0) {
+        g_string_append_printf(o, " id=%d parent=%d", nav->id, nav->parent);
+    }
+    if (nav->has_box) {
+        key_num(o, "x", nav->x);
+        key_num(o, "y", nav->y);
+        if (nav->label == NULL) {
+            key_num(o, "w", nav->w);
+            key_num(o, "h", nav->h);
+        }
+    }
+    if (nav->key != NULL) {
+        g_string_append_printf(o, " %s=", nav->key);
+        quoted(o, nav->target, strlen(nav->target));
+    }
+    g_string_append_c(o, '\n');
+}
+
 const struct sink_writer sink_trace_writer = {
     trace_begin,  trace_page,  trace_fill, trace_stroke, trace_paint, trace_clip,
-    trace_unclip, trace_block, trace_text, trace_image,  trace_end,
+    trace_unclip, trace_block, trace_text, trace_image,  trace_end,   trace_nav,
 };

@@ -535,4 +535,103 @@ case_chart_usage_errors_exit_2() {
   expect_contains "$OUT" "chart SCRIPT" "--help output"
 }
 
+# ---------------------------------------------------------------- documents
+
+document_example() { # renders scripts/document_example.lua with a fixed date
+  mkdir -p scripts data
+  cp "$SRC/scripts/document_example.lua" scripts/
+  cp "$SRC/data/"*.csv data/
+  run env SOURCE_DATE_EPOCH=1753747200 "$SUMI" render scripts/document_example.lua "$@"
+}
+
+case_document_pdf_has_metadata_fonts_and_every_heading() {
+  document_example
+  expect_code 0
+  pdf=reports/document_example.pdf
+  pdfinfo "$pdf" >info.txt || fail "pdfinfo cannot read $pdf"
+  for field in 'Title: +中国AI産業の現在地（ドキュメント例）' 'Author: +sumi' \
+    'Subject: +WAIC 2025 の公表値' 'Keywords: +AI, WAIC 2025, 中国' 'Creator: +sumi [0-9]' \
+    'CreationDate: +Tue Jul 29 00:00:00 2025 UTC' 'Pages: +3'; do
+    grep -E "^$field" info.txt >/dev/null || fail "pdfinfo lacks '$field': $(cat info.txt)"
+  done
+  pdffonts "$pdf" >fonts.txt || fail "pdffonts failed"
+  grep -E 'NotoSansCJKjp-Regular +CID Type 0C +Identity-H +yes +yes' fonts.txt >/dev/null ||
+    fail "Noto Sans CJK JP not embedded as a subset: $(cat fonts.txt)"
+  if awk 'NR > 2 && $(NF-4) != "yes"' fonts.txt | grep . >/dev/null; then
+    fail "a font is not embedded: $(cat fonts.txt)"
+  fi
+  pdftotext "$pdf" text.txt || fail "pdftotext failed"
+  text=$(tr -d ' \n' <text.txt)
+  # (pdftotext gives the ideographic space after a number as a space)
+  for heading in 目次 1概要 1.1読み方 2世界との比較 2.1公表値の一覧 3二段組の例 出典 \
+    図1世界に占める中国のシェア; do
+    expect_contains "$text" "$heading" "pdftotext output"
+  done
+  expect_contains "$text" "中国は1,509個（40.2%）を占める" "pdftotext output"
+  cp "$pdf" first.pdf
+  document_example
+  expect_code 0
+  cmp -s first.pdf "$pdf" || fail "two runs with SOURCE_DATE_EPOCH differ"
+}
+
+case_document_contents_match_destinations_and_links_resolve() {
+  document_example
+  expect_code 0
+  pdf=reports/document_example.pdf
+  pdfinfo -dests "$pdf" >dests.txt || fail "pdfinfo -dests failed"
+  # Each contents line (pdftotext -layout: "1.1 読み方 .... 1") names the page
+  # of that heading's destination.
+  pdftotext -layout -f 1 -l 1 "$pdf" contents.txt
+  # number|title|page|destination, in the order of the document
+  for entry in '1|概要|1|section-1' '1.1|読み方|1|section-2' '2|世界との比較|2|section-3' \
+    '2.1|公表値の一覧|2|section-4' '3|二段組の例|2|section-5'; do
+    IFS='|' read -r number title page dest <<<"$entry"
+    grep -E "^ *$number +$title +$page\$" contents.txt >/dev/null ||
+      fail "contents line '$number $title ... $page' missing: $(cat contents.txt)"
+    grep -E "^ +$page \[.*\] \"$dest\"\$" dests.txt >/dev/null ||
+      fail "destination $dest is not on page $page: $(cat dests.txt)"
+    pdftotext -f "$page" -l "$page" "$pdf" page.txt
+    grep -qF "$title" page.txt || fail "'$title' is not on page $page"
+  done
+  # Every internal link names a destination that exists; the external one is there.
+  grep -ao '/Dest (section-[0-9]*)' "$pdf" | sort -u | sed 's/.*(\(.*\))/\1/' >links.txt
+  [ -s links.txt ] || fail "no internal links"
+  while read -r d; do
+    grep -F "\"$d\"" dests.txt >/dev/null || fail "link to missing destination $d"
+  done <links.txt
+  grep -aF '/URI (https://www.worldaic.com.cn/)' "$pdf" >/dev/null || fail "external link missing"
+  grep -aF '/Outlines' "$pdf" >/dev/null || fail "no outline"
+}
+
+case_document_table_repeats_header_on_each_page() {
+  write_script long_table.lua <<'LUA'
+local sumi = require "sumi"
+local doc = sumi.document.new{title = "長い表"}
+local rows = {}
+for i = 1, 150 do rows[i] = {name = ("企業%03d"):format(i), count = i} end
+doc:table(rows, {columns = {{key = "name", title = "企業名"}, {key = "count", title = "件数"}}})
+local info = doc:save()
+print(info.pages)
+LUA
+  run "$SUMI" render long_table.lua -o out/long_table.pdf
+  expect_code 0
+  pages=$OUT
+  [ "$pages" -ge 3 ] || fail "expected 3 or more pages, got $pages"
+  for page in $(seq 1 "$pages"); do
+    pdftotext -f "$page" -l "$page" out/long_table.pdf p.txt
+    grep -qF 企業名 p.txt || fail "page $page lacks the header row"
+  done
+  pdftotext -f "$pages" -l "$pages" out/long_table.pdf p.txt
+  grep -qF 企業150 p.txt || fail "the last row is not on the last page"
+}
+
+case_document_png_previews_one_file_per_page() {
+  document_example -p preview=1
+  expect_code 0
+  for i in 1 2 3; do
+    [ -s "reports/document_example-$i.png" ] || fail "no reports/document_example-$i.png"
+  done
+  [ ! -e reports/document_example-4.png ] || fail "a fourth preview page"
+}
+
 case_main

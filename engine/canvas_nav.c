@@ -1,0 +1,218 @@
+/* sumi.canvas navigation: links, named destinations and the outline
+ * (bookmarks) of a PDF, through cairo's tags (cairo 1.16: CAIRO_TAG_LINK,
+ * CAIRO_TAG_DEST) and cairo_pdf_surface_add_outline.
+ *
+ * Only a PDF has them. A trace canvas records them as lines, so layout
+ * tests can check them; PNG and SVG canvases accept the calls and ignore
+ * them, so one drawing function serves a PDF and its PNG previews. */
+#include <cairo-pdf.h>
+#include <glib.h>
+#include <lauxlib.h>
+#include <math.h>
+#include <string.h>
+
+#include "canvas.h"
+#include "canvas_internal.h"
+#include "options.h"
+
+/* cairo's attribute strings are single-quoted with backslash escapes, so
+ * names are kept to characters that need none: a destination name is an
+ * identifier the document makes, never user text. */
+static const char *check_dest_name(lua_State *L, int arg, const char *s) {
+    size_t n = strlen(s);
+    if (n == 0 || n > 200)
+        luaL_argerror(L, arg, "destination name must be 1 to 200 characters");
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (!g_ascii_isalnum(ch) && ch != '-' && ch != '_' && ch != '.' && ch != ':')
+            luaL_argerror(L, arg,
+                          lua_pushfstring(L,
+                                          "destination name may hold only letters, digits "
+                                          "and - _ . : (got '%s')",
+                                          s));
+    }
+    return s;
+}
+
+/* A URI as a quoted attribute value: ' and \ escaped; control characters
+ * and spaces refused (RFC 3986 §2 has no place for them unescaped). */
+static void push_quoted_uri(lua_State *L, int arg, const char *uri) {
+    size_t n = strlen(uri);
+    if (n == 0 || n > 2000)
+        luaL_argerror(L, arg, "uri must be 1 to 2000 characters");
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    luaL_addchar(&b, '\'');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)uri[i];
+        if (ch <= 0x20 || ch == 0x7f)
+            luaL_argerror(L, arg, "uri must not contain spaces or control characters");
+        if (ch == '\'' || ch == '\\')
+            luaL_addchar(&b, '\\');
+        luaL_addchar(&b, (char)ch);
+    }
+    luaL_addchar(&b, '\'');
+    luaL_pushresult(&b);
+}
+
+/* The box (x, y, w, h) in device space: tags are given with an identity
+ * matrix so that they land where the drawing would, whatever the CTM. */
+static void device_box(cairo_t *cr, double *x, double *y, double *w, double *h) {
+    double xs[4] = {*x, *x + *w, *x, *x + *w}, ys[4] = {*y, *y, *y + *h, *y + *h};
+    double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+    for (int i = 0; i < 4; i++) {
+        cairo_user_to_device(cr, &xs[i], &ys[i]);
+        x0 = fmin(x0, xs[i]);
+        y0 = fmin(y0, ys[i]);
+        x1 = fmax(x1, xs[i]);
+        y1 = fmax(y1, ys[i]);
+    }
+    *x = x0;
+    *y = y0;
+    *w = x1 - x0;
+    *h = y1 - y0;
+}
+
+/* Numbers in attribute strings without the machine's locale. */
+static void push_number(lua_State *L, double v) {
+    char buf[64];
+    format_number_c(buf, sizeof buf, round(v * 1000) / 1000);
+    lua_pushstring(L, buf);
+}
+
+/* c:link(x, y, w, h, {uri = "https://..."} | {dest = "name"}) */
+static int nav_link(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    double x = check_number_in(L, 2, "x", -SIZE_LIMIT, SIZE_LIMIT);
+    double y = check_number_in(L, 3, "y", -SIZE_LIMIT, SIZE_LIMIT);
+    double w = check_number_in(L, 4, "width", 0, SIZE_LIMIT);
+    double h = check_number_in(L, 5, "height", 0, SIZE_LIMIT);
+    static const char *const keys[] = {"uri", "dest", NULL};
+    luaL_checktype(L, 6, LUA_TTABLE);
+    opt_check_keys(L, 6, keys);
+    const char *uri = opt_string(L, 6, "uri", NULL);
+    const char *dest = opt_string(L, 6, "dest", NULL);
+    if ((uri == NULL) == (dest == NULL))
+        return luaL_argerror(L, 6, "give exactly one of 'uri' and 'dest'");
+    if (dest != NULL)
+        check_dest_name(L, 6, dest);
+    sumi_canvas_check_point(L, c, x, y);
+    sumi_canvas_check_point(L, c, x + w, y + h);
+    device_box(c->cr, &x, &y, &w, &h);
+    if (c->sink != NULL) {
+        struct sumi_sink_nav nav = {"link",           NULL, 1, x, y, w, h, uri ? "uri" : "dest",
+                                    uri ? uri : dest, -1,   -1};
+        sumi_sink_nav(c->sink, &nav);
+        return 0;
+    }
+    if (c->kind != SUMI_CANVAS_PDF)
+        return 0;
+    /* "rect=[x y w h] uri='...'" (cairo manual, "Tags and Links": Link) */
+    int top = lua_gettop(L);
+    lua_pushliteral(L, "rect=[");
+    push_number(L, x);
+    lua_pushliteral(L, " ");
+    push_number(L, y);
+    lua_pushliteral(L, " ");
+    push_number(L, w);
+    lua_pushliteral(L, " ");
+    push_number(L, h);
+    if (uri != NULL) {
+        lua_pushliteral(L, "] uri=");
+        push_quoted_uri(L, 6, uri);
+    } else {
+        lua_pushfstring(L, "] dest='%s'", dest);
+    }
+    lua_concat(L, lua_gettop(L) - top);
+    const char *attrs = lua_tostring(L, -1);
+    cairo_save(c->cr);
+    cairo_identity_matrix(c->cr);
+    cairo_tag_begin(c->cr, CAIRO_TAG_LINK, attrs);
+    cairo_tag_end(c->cr, CAIRO_TAG_LINK);
+    cairo_restore(c->cr);
+    canvas_check_status(L, c);
+    return 0;
+}
+
+/* c:destination(name, x, y): a place links and outline entries can name. */
+static int nav_destination(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    const char *name = check_dest_name(L, 2, luaL_checkstring(L, 2));
+    double x = check_number_in(L, 3, "x", -SIZE_LIMIT, SIZE_LIMIT);
+    double y = check_number_in(L, 4, "y", -SIZE_LIMIT, SIZE_LIMIT);
+    sumi_canvas_check_point(L, c, x, y);
+    cairo_user_to_device(c->cr, &x, &y);
+    if (c->sink != NULL) {
+        struct sumi_sink_nav nav = {"destination", name, 1, x, y, 0, 0, NULL, NULL, -1, -1};
+        sumi_sink_nav(c->sink, &nav);
+        return 0;
+    }
+    if (c->kind != SUMI_CANVAS_PDF)
+        return 0;
+    int top = lua_gettop(L);
+    lua_pushfstring(L, "name='%s' x=", name);
+    push_number(L, x);
+    lua_pushliteral(L, " y=");
+    push_number(L, y);
+    lua_concat(L, lua_gettop(L) - top);
+    const char *attrs = lua_tostring(L, -1);
+    cairo_save(c->cr);
+    cairo_identity_matrix(c->cr);
+    cairo_tag_begin(c->cr, CAIRO_TAG_DEST, attrs);
+    cairo_tag_end(c->cr, CAIRO_TAG_DEST);
+    cairo_restore(c->cr);
+    canvas_check_status(L, c);
+    return 0;
+}
+
+/* c:outline(title, {dest = "name", parent = id, open = false}) -> id
+ * Ids count from 1 on every kind of canvas; parent 0 is the top level. */
+static int nav_outline(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    size_t len;
+    const char *title = luaL_checklstring(L, 2, &len);
+    if (!g_utf8_validate(title, (gssize)len, NULL) || strlen(title) != len)
+        return luaL_argerror(L, 2, "title is not valid UTF-8");
+    static const char *const keys[] = {"dest", "parent", "open", NULL};
+    luaL_checktype(L, 3, LUA_TTABLE);
+    opt_check_keys(L, 3, keys);
+    if (!opt_has(L, 3, "dest"))
+        return luaL_error(L, "missing option 'dest' (a destination name expected)");
+    const char *dest = check_dest_name(L, 3, opt_string(L, 3, "dest", NULL));
+    int parent = (int)opt_number(L, 3, "parent", 0, 0, c->outlines);
+    int open = opt_boolean(L, 3, "open", 0);
+    if (c->outlines >= 100000)
+        return luaL_error(L, "too many outline entries (at most 100000)");
+    int id = c->outlines + 1;
+    if (c->sink != NULL) {
+        struct sumi_sink_nav nav = {"outline", title, 0, 0, 0, 0, 0, "dest", dest, id, parent};
+        sumi_sink_nav(c->sink, &nav);
+    } else if (c->kind == SUMI_CANVAS_PDF) {
+        lua_pushfstring(L, "dest='%s'", dest);
+        /* cairo numbers entries from 1 in the order they are added, as we do;
+         * its root is CAIRO_PDF_OUTLINE_ROOT (0). */
+        int got = cairo_pdf_surface_add_outline(c->surface, parent, title, lua_tostring(L, -1),
+                                                open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+        canvas_check_status(L, c);
+        if (got != id)
+            return luaL_error(L, "outline entry got id %d, expected %d", got, id);
+    }
+    c->outlines = id;
+    lua_pushinteger(L, id);
+    return 1;
+}
+
+static const luaL_Reg nav_methods[] = {
+    {"link", nav_link},
+    {"destination", nav_destination},
+    {"outline", nav_outline},
+    {NULL, NULL},
+};
+
+void sumi_nav_add_methods(lua_State *L, int methods) {
+    methods = lua_absindex(L, methods);
+    for (const luaL_Reg *r = nav_methods; r->name != NULL; r++) {
+        lua_pushcfunction(L, r->func);
+        lua_setfield(L, methods, r->name);
+    }
+}

@@ -1,0 +1,345 @@
+-- Documents: multi-page reports built from headings, paragraphs, lists,
+-- callouts, KPI tiles, figures and tables that flow onto pages
+-- (sumi.layout.flow), with page headers and footers, a table of contents,
+-- a PDF outline, links and a list of sources. docs/API.md, "Documents".
+--
+--   local doc = sumi.document.new{size = "A4", title = "...", lang = "ja"}
+--   doc:heading("概要", 1)
+--   doc:paragraph("本文 <b>太字</b>")
+--   doc:save()                      -- reports/<script>.pdf
+local blocks = require "sumi.layout.blocks"
+local markup = require "sumi.layout.markup"
+local tables = require "sumi.layout.table"
+local options = require "sumi.options"
+local style_of = require "sumi.layout.style"
+local canvas = require "sumi.canvas"
+local runtime = require "sumi.runtime"
+
+local document = {}
+
+local Document = {}
+Document.__index = Document
+
+local mm = canvas.mm
+
+-- Page sizes in points, as canvas.pdf has them; "Letter" is accepted as
+-- analysts write it.
+local sizes = {
+  A3 = {mm(297), mm(420)}, A4 = {mm(210), mm(297)}, A5 = {mm(148), mm(210)},
+  B4 = {mm(257), mm(364)}, B5 = {mm(182), mm(257)}, letter = {612, 792}, Letter = {612, 792},
+  legal = {612, 1008}, ["16:9"] = {720, 405}, ["4:3"] = {720, 540},
+}
+
+local defaults = {
+  size = "A4", margins = false, title = false, author = false, subject = false, keywords = false,
+  lang = "ja", header = true, footer = true, first_page = false, date = false,
+  confidential = false, logo = false, numbering = true, style = false,
+}
+
+local function page_size(size)
+  if type(size) == "table" then
+    local w, h = size[1] or size.width, size[2] or size.height
+    if type(w) ~= "number" or type(h) ~= "number" or w < 72 or h < 72 or w > 14400 or h > 14400 then
+      error("bad option 'size' to 'document.new' ({width, height} in points, 72 to 14400, expected)", 3)
+    end
+    return w, h
+  end
+  local s = sizes[size]
+  if not s then
+    error(("bad option 'size' to 'document.new' (one of A3, A4, A5, B4, B5, Letter, legal, " ..
+      "16:9, 4:3 or {width, height} expected, got %s)"):format(tostring(size)), 3)
+  end
+  return s[1], s[2]
+end
+
+local function read_margins(m, w, h)
+  local slide = w > h
+  local default = slide and 36 or mm(20)
+  if m == false then
+    return {top = slide and 40 or mm(22), right = default, bottom = slide and 36 or mm(20), left = default}
+  end
+  if type(m) == "number" then return {top = m, right = m, bottom = m, left = m} end
+  local r = options.check("margins", m, {top = default, right = default, bottom = default,
+    left = default}, 4)
+  for k, v in pairs(r) do
+    if type(v) ~= "number" or v < 0 or v > math.min(w, h) / 3 then
+      error(("bad margin '%s' to 'document.new' (points from 0 to a third of the page expected)")
+        :format(k), 3)
+    end
+  end
+  return r
+end
+
+local placeholders = {page = true, pages = true, title = true, date = true, section = true,
+                      confidential = true}
+
+-- A header or footer given as a table is checked here, so that a typo
+-- ({pgae}) is an error at the script's line rather than when saving.
+local function check_band(name, band)
+  if type(band) == "boolean" or type(band) == "function" or band == nil then return end
+  local parts = options.check("document.new " .. name, band,
+    {left = false, center = false, right = false}, 4)
+  for _, key in ipairs({"left", "center", "right"}) do
+    local text = parts[key]
+    if text ~= false and type(text) ~= "string" then
+      error(("bad '%s.%s' to 'document.new' (string expected, got %s)"):format(name, key, type(text)), 3)
+    end
+    for placeholder in (text or ""):gmatch("{(%w+)}") do
+      if not placeholders[placeholder] then
+        error(("unknown placeholder {%s} in '%s.%s' (valid: confidential, date, page, pages, " ..
+          "section, title)"):format(placeholder, name, key), 3)
+      end
+    end
+  end
+end
+
+--- document.new(options) -> a document. Options: size, margins, title,
+--- author, subject, keywords, lang, header, footer, first_page, date,
+--- confidential, logo, numbering, style.
+function document.new(opts)
+  local o = options.check("document.new", opts, defaults)
+  local w, h = page_size(o.size)
+  options.one_of("document.new", "lang", o.lang, {"ja", "en", "zh-cn", "zh-tw"})
+  for _, key in ipairs({"title", "author", "subject", "keywords", "confidential", "logo"}) do
+    if o[key] ~= false and type(o[key]) ~= "string" then
+      error(("bad option '%s' to 'document.new' (string expected, got %s)"):format(key, type(o[key])), 2)
+    end
+  end
+  check_band("header", o.header)
+  check_band("footer", o.footer)
+  if o.first_page ~= false then
+    local first = options.check("document.new first_page", o.first_page,
+      {header = true, footer = true}, 3)
+    if o.first_page.header ~= nil then check_band("first_page.header", first.header) end
+    if o.first_page.footer ~= nil then check_band("first_page.footer", first.footer) end
+  end
+  local self = setmetatable({options = o, width = w, height = h, lang = o.lang,
+    margins = read_margins(o.margins, w, h), style = style_of.new(o.style, w < h and 1 or 1.1),
+    items = {}, headings = {}, figures = 0, source_list = {}, source_seen = {}, notes = {},
+    counters = {0, 0, 0}},
+    Document)
+  if o.lang == "en" and self.style.table.totals_label == "合計" then self.style.table.totals_label = "Total" end
+  self.date = o.date or runtime.epoch()
+  return self
+end
+
+local function add(self, block)
+  self.items[#self.items + 1] = block
+  return block
+end
+
+local function check_text(text, what, level)
+  if type(text) ~= "string" then
+    error(("bad argument #1 to '%s' (string expected, got %s)"):format(what, type(text)), level or 3)
+  end
+end
+
+--- doc:heading(text, level [, {numbered}]) -> the heading's destination
+--- name (for links: <a href="#NAME">).
+function Document:heading(text, level, opts)
+  check_text(text, "doc:heading")
+  level = level or 1
+  if level ~= 1 and level ~= 2 and level ~= 3 then
+    error(("bad argument #2 to 'doc:heading' (level 1, 2 or 3 expected, got %s)"):format(tostring(level)), 2)
+  end
+  local o = options.check("doc:heading", opts, {numbered = self.options.numbering})
+  local number
+  if o.numbered then
+    self.counters[level] = self.counters[level] + 1
+    for l = level + 1, 3 do self.counters[l] = 0 end
+    local parts = {}
+    for l = 1, level do parts[l] = tostring(self.counters[l]) end
+    number = table.concat(parts, ".")
+  end
+  local sep = self.lang == "en" and "  " or "　"
+  local h = blocks.heading{title = text, level = level, number = number,
+    label = number and number .. sep .. text or text,
+    destination = ("section-%d"):format(#self.headings + 1), style = self.style.heading[level]}
+  self.headings[#self.headings + 1] = h
+  add(self, h)
+  return h.destination
+end
+
+-- Markup checked where the script adds it (the error at `level`: the
+-- script's line), links turned into spans.
+local function read_markup(self, text, level)
+  local ok, converted, links = pcall(function()
+    return markup.links(markup.check(text), self.style.link)
+  end)
+  if not ok then error(converted, level + 1) end
+  return converted, links
+end
+
+local function paragraph_block(self, text, style, opts)
+  local converted, links = read_markup(self, text, 3)
+  return blocks.paragraph(converted, style, {links = links, marker = opts.marker,
+    indent = opts.indent})
+end
+
+--- doc:paragraph(text [, {size, color, align, weight, markup}]): Pango
+--- markup (markup = false for plain text), with <a href="URL"> links.
+function Document:paragraph(text, opts)
+  check_text(text, "doc:paragraph")
+  local o = options.check("doc:paragraph", opts, {size = false, color = false, align = false,
+    weight = false, markup = true})
+  local style = options.with(self.style.body, {size = o.size or nil, color = o.color or nil,
+    align = o.align or nil, weight = o.weight or nil})
+  add(self, paragraph_block(self, o.markup and text or markup.escape(text), style, {}))
+end
+
+--- doc:list(items [, {numbered, start, marker}]): one paragraph per item,
+--- its bullet (or number) hanging in the margin.
+function Document:list(items, opts)
+  if type(items) ~= "table" then error("bad argument #1 to 'doc:list' (table expected)", 2) end
+  local o = options.check("doc:list", opts, {numbered = false, start = 1, marker = "・"})
+  local style = options.with(self.style.body, {space_before = 1, space_after = 1})
+  local indent = self.style.body.size * (o.numbered and 2 or 1.4)
+  for i, item in ipairs(items) do
+    check_text(item, "doc:list")
+    local marker = o.numbered and ((o.start + i - 1) .. ".") or o.marker
+    local b = paragraph_block(self, item, style, {marker = marker, indent = indent})
+    if i == 1 then b.space_before = self.style.body.space_after end
+    if i == #items then b.space_after = self.style.body.space_after end
+    add(self, b)
+  end
+end
+
+local tones = {note = {"#eef3fa", "#1f5fbf"}, key = {"#edf7ef", "#2e8b57"},
+               warning = {"#fdf3e6", "#d9822b"}}
+
+--- doc:callout(text [, {title, tone = "note" | "key" | "warning"}]): a
+--- boxed note that is never split between pages.
+function Document:callout(text, opts)
+  check_text(text, "doc:callout")
+  local o = options.check("doc:callout", opts, {title = false, tone = "note"})
+  options.one_of("doc:callout", "tone", o.tone, {"note", "key", "warning"})
+  local converted, links = read_markup(self, text, 2)
+  add(self, blocks.callout(converted, self.style.callout, {title = o.title or nil,
+    fill = tones[o.tone][1], bar = tones[o.tone][2], links = links}))
+end
+
+--- doc:kpis(tiles [, {height, gap, border}]): KPI tiles side by side;
+--- each tile is a chart.kpi or its options.
+function Document:kpis(tiles, opts)
+  if type(tiles) ~= "table" or #tiles == 0 then
+    error("bad argument #1 to 'doc:kpis' (a list of chart.kpi options or charts expected)", 2)
+  end
+  local o = options.check("doc:kpis", opts, {height = 86, gap = 10, border = "#d5dbe3"})
+  local chart = require "sumi.chart"
+  local charts = {}
+  for i, t in ipairs(tiles) do
+    charts[i] = (getmetatable(t) and t.draw) and t or chart.kpi(t)
+  end
+  add(self, blocks.kpi_row(charts, {height = o.height, gap = o.gap, border = o.border or nil,
+    space_before = self.style.figure.space_before, space_after = self.style.figure.space_after}))
+end
+
+local function note_source(self, text, url)
+  if type(text) ~= "string" or text == "" or self.source_seen[text] then return end
+  self.source_seen[text] = true
+  self.source_list[#self.source_list + 1] = {text = text, url = url}
+end
+
+--- doc:figure(chart_or_png [, {caption, height, numbered}]): a chart (drawn
+--- as vectors) or a PNG file, its caption kept on its page.
+function Document:figure(what, opts)
+  local o = options.check("doc:figure", opts, {caption = false, height = false, numbered = true})
+  local f = {style = self.style.figure, figure_height = o.height or nil}
+  if type(what) == "string" then
+    f.image = what
+  elseif type(what) == "table" and what.draw then
+    f.chart = what
+    note_source(self, what.source)
+  else
+    error("bad argument #1 to 'doc:figure' (a chart or a PNG path expected)", 2)
+  end
+  if o.caption then
+    local caption = markup.escape(o.caption)
+    if o.numbered then
+      self.figures = self.figures + 1
+      local prefix = self.lang == "en" and ("Figure %d. "):format(self.figures)
+                     or ("図%d　"):format(self.figures)
+      caption = "<b>" .. prefix .. "</b>" .. caption
+    end
+    f.caption = caption
+  end
+  add(self, blocks.figure(f))
+end
+
+--- doc:table(data [, options]): a dataset or Lua rows as a table that
+--- repeats its header on every page it runs onto. Options: columns
+--- ({key, title, format, width, align} each), zebra, totals, repeat_header,
+--- caption, size.
+function Document:table(data, opts)
+  local o = options.check("doc:table", opts, {columns = false, zebra = true, totals = false,
+    repeat_header = true, caption = false, size = false})
+  local style = o.size and options.with(self.style.table, {size = o.size}) or self.style.table
+  if o.caption then
+    local caption = blocks.paragraph("<b>" .. markup.escape(o.caption) .. "</b>", self.style.caption_above)
+    caption.keep_with_next = true
+    add(self, caption)
+  end
+  add(self, tables.new(data, o, style))
+  if type(data) == "userdata" then note_source(self, data:meta().source) end
+end
+
+--- doc:page_break(): what follows starts a new page.
+function Document:page_break()
+  add(self, {kind = "page_break"})
+end
+
+--- doc:columns(count [, {gap, balance}] [, fn]): what follows flows in
+--- columns until doc:end_columns() (or until fn, when given, returns);
+--- balanced (columns ending level) when the section fits on its page.
+function Document:columns(count, opts, fn)
+  if type(opts) == "function" then opts, fn = nil, opts end
+  if math.type(count) ~= "integer" or count < 1 or count > 4 then
+    error("bad argument #1 to 'doc:columns' (1 to 4 expected)", 2)
+  end
+  local o = options.check("doc:columns", opts, {gap = 18, balance = true})
+  add(self, {kind = "columns", count = count, gap = o.gap, balance = o.balance,
+             space_before = self.style.body.space_after})
+  if fn then
+    fn()
+    self:end_columns()
+  end
+end
+
+function Document:end_columns()
+  add(self, {kind = "end_columns", space_before = self.style.body.space_after})
+end
+
+--- doc:source(text [, url]): adds a line to the sources list (datasets'
+--- sources and charts' are added by doc:table and doc:figure).
+function Document:source(text, url)
+  check_text(text, "doc:source")
+  note_source(self, text, url)
+end
+
+--- doc:note(text) -> a marker to put in a paragraph ("<sup>注1</sup>"):
+--- the note itself is printed, numbered, in the list of doc:sources().
+function Document:note(text)
+  check_text(text, "doc:note")
+  local converted, links = read_markup(self, text, 2)
+  self.notes[#self.notes + 1] = {text = converted, links = links}
+  local n = #self.notes
+  return ("<sup>%s%d</sup>"):format(self.lang == "en" and "" or "注", n)
+end
+
+--- doc:contents([{title, levels}]): the table of contents, here.
+function Document:contents(opts)
+  local o = options.check("doc:contents", opts, {title = self.lang == "en" and "Contents" or "目次",
+    levels = 2})
+  add(self, {kind = "contents_marker", title = o.title, levels = o.levels})
+end
+
+--- doc:sources([{title}]): the list of sources (gathered from the whole
+--- document) and then the notes of doc:note.
+function Document:sources(opts)
+  local o = options.check("doc:sources", opts, {title = self.lang == "en" and "Sources" or "出典"})
+  add(self, {kind = "sources_marker", title = o.title})
+end
+
+require("sumi.document.pages").extend(Document, document)
+
+return document

@@ -1,0 +1,284 @@
+-- Tables for the flow layout: rows from a dataset or from Lua, one format
+-- per column, figures right-aligned in tabular digits, Japanese wrapped
+-- inside cells, zebra rows, a totals row, and the header row repeated on
+-- every page the table runs onto. A table is a block (sumi.layout.blocks)
+-- that splits between rows.
+local template = require "sumi.template"
+local format = require "sumi.format"
+local markup = require "sumi.layout.markup"
+local options = require "sumi.options"
+
+local tables = {}
+
+local Table = {kind = "table"}
+Table.__index = Table
+
+local column_defaults = {key = false, title = false, format = false, width = false, align = false}
+
+local function formatter(spec, where)
+  if spec == false then return nil end
+  if type(spec) == "function" then return spec end
+  local fn = template.formats[spec]
+  if not fn then
+    local names = {}
+    for name in pairs(template.formats) do names[#names + 1] = name end
+    table.sort(names)
+    error(("bad column format '%s' in %s (one of %s, or a function expected)")
+      :format(tostring(spec), where, table.concat(names, ", ")), 5)
+  end
+  return fn
+end
+
+local function default_text(v)
+  if v == nil then return "–" end
+  if math.type(v) == "integer" then return format.number(v) end
+  if type(v) == "number" then return format.number(v, {decimals = 1}) end
+  return tostring(v)
+end
+
+-- The columns and the rows as records, from a dataset, a list of records
+-- (opts.columns required) or a list of arrays.
+local function read_data(data, given)
+  local rows, names, numeric = {}, {}, {}
+  if type(data) == "userdata" then
+    rows = data:rows()
+    for _, name in ipairs(data:names()) do
+      names[#names + 1] = name
+      local t = data:type(name)
+      numeric[name] = t == "integer" or t == "number"
+    end
+  elseif type(data) == "table" then
+    for i, r in ipairs(data) do
+      if type(r) ~= "table" then
+        error(("bad row %d to 'doc:table' (table expected, got %s)"):format(i, type(r)), 4)
+      end
+      rows[i] = r
+    end
+    if given == false then
+      if rows[1] == nil or rows[1][1] == nil then
+        error("doc:table: give 'columns' for rows that are records", 4)
+      end
+      for k = 1, #rows[1] do names[k] = k end
+    end
+  else
+    error(("bad argument #1 to 'doc:table' (dataset or table expected, got %s)"):format(type(data)), 4)
+  end
+  local columns = {}
+  for i, spec in ipairs(given or names) do
+    if type(spec) ~= "table" then spec = {key = spec} end
+    local c = options.check("doc:table column", spec, column_defaults, 5)
+    if c.key == false then error(("doc:table: column %d has no 'key'"):format(i), 4) end
+    c.title = c.title or tostring(c.key)
+    c.format = formatter(c.format, ("column '%s'"):format(tostring(c.key)))
+    if numeric[c.key] == nil then
+      local any, all = false, true
+      for _, r in ipairs(rows) do
+        local v = r[c.key]
+        if v ~= nil then any = true; all = all and type(v) == "number" end
+      end
+      numeric[c.key] = any and all
+    end
+    c.numeric = numeric[c.key]
+    c.align = c.align or (c.numeric and "right" or "left")
+    columns[i] = c
+  end
+  return columns, rows
+end
+
+--- tables.new(data, opts, style) -> a table block. opts: columns, zebra,
+--- totals, repeat_header, font size through style.
+function tables.new(data, opts, style)
+  local columns, rows = read_data(data, opts.columns)
+  local self = setmetatable({columns = columns, style = style, zebra = opts.zebra,
+    repeat_header = opts.repeat_header, space_before = style.space_before,
+    space_after = style.space_after, cache = {}}, Table)
+  self.cells = {}
+  for r, row in ipairs(rows) do
+    local cells = {}
+    for k, c in ipairs(columns) do
+      local v = row[c.key]
+      cells[k] = markup.escape(v == nil and "–" or (c.format and c.format(v) or default_text(v)))
+    end
+    self.cells[r] = cells
+  end
+  if opts.totals then
+    local label = type(opts.totals) == "table" and opts.totals.label or style.totals_label
+    local only = type(opts.totals) == "table" and opts.totals.columns
+    local wanted = {}
+    for _, key in ipairs(only or {}) do wanted[key] = true end
+    local cells = {}
+    for k, c in ipairs(columns) do
+      cells[k] = ""
+      if c.numeric and (only == nil or only == false or wanted[c.key]) and k > 1 then
+        local sum = 0
+        for _, row in ipairs(rows) do sum = sum + (row[c.key] or 0) end
+        cells[k] = markup.escape(c.format and c.format(sum) or default_text(sum))
+      end
+    end
+    cells[1] = markup.escape(label)
+    self.totals = cells
+  end
+  self.header = {}
+  for k, c in ipairs(columns) do self.header[k] = markup.escape(c.title) end
+  self.from, self.to = 1, #self.cells
+  return self
+end
+
+local function cell_options(ctx, style, c, bold)
+  return {font = style.font or ctx.style.font, size = style.size, lang = ctx.lang, markup = true,
+          weight = bold and "bold" or nil, features = c.numeric and "tnum" or nil}
+end
+
+-- Column widths at this table width: fixed ones as given; the others from
+-- their natural (unwrapped) widths, figures never squeezed, text columns
+-- sharing what is left so that Japanese wraps inside them.
+function Table:widths(ctx, width)
+  local key = "w" .. width
+  if self.cache[key] then return self.cache[key] end
+  local pad, canvas = self.style.padding, ctx.canvas
+  local natural, fixed_total, flexible = {}, 0, 0
+  for k, c in ipairs(self.columns) do
+    local w = canvas:measure_text(self.header[k], cell_options(ctx, self.style, c, true)).width
+    for _, cells in ipairs(self.cells) do
+      w = math.max(w, canvas:measure_text(cells[k], cell_options(ctx, self.style, c)).width)
+    end
+    if self.totals then
+      w = math.max(w, canvas:measure_text(self.totals[k], cell_options(ctx, self.style, c, true)).width)
+    end
+    natural[k] = c.width or (w + 2 * pad)
+    if c.width or c.numeric then
+      fixed_total = fixed_total + natural[k]
+    else
+      flexible = flexible + natural[k]
+    end
+  end
+  local widths = {}
+  local total = fixed_total + flexible
+  for k, c in ipairs(self.columns) do
+    if c.width then
+      widths[k] = c.width
+    elseif flexible > 0 then
+      local share = c.numeric and natural[k] or (width - fixed_total) * natural[k] / flexible
+      widths[k] = c.numeric and share or math.max(share, 3 * self.style.size + 2 * pad)
+    else
+      widths[k] = natural[k] * width / total
+    end
+  end
+  self.cache[key] = widths
+  return widths
+end
+
+-- The height of one row of cells.
+function Table:row_height(ctx, width, cells, bold)
+  local key = "r" .. width .. "\0" .. table.concat(cells, "\0") .. (bold and "b" or "")
+  if self.cache[key] then return self.cache[key] end
+  local widths, pad = self:widths(ctx, width), self.style.padding
+  local h = 0
+  for k, c in ipairs(self.columns) do
+    local o = cell_options(ctx, self.style, c, bold)
+    o.width = math.max(1, widths[k] - 2 * pad)
+    h = math.max(h, ctx.canvas:measure_text(cells[k], o).height)
+  end
+  self.cache[key] = h + 2 * pad
+  return h + 2 * pad
+end
+
+function Table:header_height(ctx, width)
+  if self.from > 1 and not self.repeat_header then return 0 end
+  return self:row_height(ctx, width, self.header, true)
+end
+
+function Table:height(ctx, width)
+  local h = self:header_height(ctx, width)
+  for r = self.from, self.to do h = h + self:row_height(ctx, width, self.cells[r]) end
+  if self.totals and self.to == #self.cells then h = h + self:row_height(ctx, width, self.totals, true) end
+  return h
+end
+
+-- A page may start with the header and this many rows (or all of them).
+local MIN_ROWS = 2
+
+function Table:min_height(ctx, width)
+  local h = self:header_height(ctx, width)
+  for r = self.from, math.min(self.to, self.from + MIN_ROWS - 1) do
+    h = h + self:row_height(ctx, width, self.cells[r])
+  end
+  return h
+end
+
+function Table:piece(from, to)
+  local p = setmetatable({}, Table)
+  for k, v in pairs(self) do p[k] = v end
+  p.from, p.to = from, to
+  return p
+end
+
+function Table:split(ctx, width, room)
+  local h = self:header_height(ctx, width)
+  local last = self.from - 1
+  for r = self.from, self.to do
+    local rh = self:row_height(ctx, width, self.cells[r])
+    if h + rh > room then break end
+    h, last = h + rh, r
+  end
+  local rows = self.to - self.from + 1
+  local taken = last - self.from + 1
+  -- At least MIN_ROWS on each side, unless the table is shorter than that.
+  if taken < math.min(MIN_ROWS, rows) then return nil end
+  if rows - taken < MIN_ROWS then last = self.to - MIN_ROWS end
+  if last < self.from + math.min(MIN_ROWS, rows) - 1 then return nil end
+  local rest = self:piece(last + 1, self.to)
+  rest.space_before = 0
+  local first = self:piece(self.from, last)
+  first.space_after = 0
+  return first, rest
+end
+
+function Table:draw_row(ctx, x, y, width, cells, bold)
+  local widths, pad, c = self:widths(ctx, width), self.style.padding, ctx.canvas
+  local cx = x
+  for k, col in ipairs(self.columns) do
+    local o = cell_options(ctx, self.style, col, bold)
+    o.width = math.max(1, widths[k] - 2 * pad)
+    o.align = col.align
+    o.color = bold and self.header_color or self.style.color
+    c:text(cells[k], cx + pad, y + pad, o)
+    cx = cx + widths[k]
+  end
+end
+
+function Table:draw(ctx, x, y, width)
+  local c, s = ctx.canvas, self.style
+  local widths = self:widths(ctx, width)
+  local total_w = 0
+  for _, w in ipairs(widths) do total_w = total_w + w end
+  local hh = self:header_height(ctx, width)
+  if hh > 0 then
+    c:rect(x, y, total_w, hh)
+    c:fill(s.header_fill)
+    self.header_color = s.header_color
+    self:draw_row(ctx, x, y, width, self.header, true)
+    y = y + hh
+  end
+  self.header_color = nil
+  for r = self.from, self.to do
+    local rh = self:row_height(ctx, width, self.cells[r])
+    if self.zebra and r % 2 == 0 then
+      c:rect(x, y, total_w, rh)
+      c:fill(s.zebra_fill)
+    end
+    self:draw_row(ctx, x, y, width, self.cells[r])
+    y = y + rh
+    c:move_to(x, y)
+    c:line_to(x + total_w, y)
+    c:stroke{color = s.rule, width = 0.5}
+  end
+  if self.totals and self.to == #self.cells then
+    c:move_to(x, y)
+    c:line_to(x + total_w, y)
+    c:stroke{color = s.color, width = 1}
+    self:draw_row(ctx, x, y, width, self.totals, true)
+  end
+end
+
+return tables
