@@ -462,6 +462,7 @@ int canvas_image(lua_State *L) {
     if (w <= 0 || h <= 0)
         return luaL_error(L, "bad image box (width and height must be > 0)");
     const char *path = sumi_resolve_read(L, given, "image");
+    sumi_check_input_file(L, path, given, "image");
     FILE *f = fopen(path, "rb");
     if (f == NULL)
         return luaL_error(L, "cannot open image '%s'", given);
