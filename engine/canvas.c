@@ -27,6 +27,11 @@
  * units they wrap around silently. */
 #define DEVICE_LIMIT 8.0e6
 #define PNG_PIXEL_LIMIT 32767.0
+/* 4 bytes a pixel: 100 million pixels is 400 MB of image in memory, an A3
+ * page at 600 dpi with room to spare. The side limit alone (cairo's) lets
+ * 32767 x 32767 through: 4 GiB that the address-space limit would refuse
+ * only after a slow, partial allocation. */
+#define PNG_AREA_LIMIT 1.0e8
 
 static const double mm_to_pt = 72.0 / 25.4;
 
@@ -276,6 +281,11 @@ static int canvas_png(lua_State *L) {
         px_w = floor(required_size(L, 2, "width", 1, PNG_PIXEL_LIMIT));
         px_h = floor(required_size(L, 2, "height", 1, PNG_PIXEL_LIMIT));
     }
+    if (px_w * px_h > PNG_AREA_LIMIT)
+        return luaL_error(L,
+                          "png of %d x %d pixels is past the limit of 100 million pixels "
+                          "(400 MB of image); make it smaller or lower the dpi",
+                          (int)px_w, (int)px_h);
     const char *background = opt_string(L, 2, "background", "white");
     struct sumi_rgba check;
     if (!sumi_color_parse(background, &check))
@@ -517,6 +527,8 @@ static int canvas_new_page(lua_State *L) {
         read_page_size(L, 2, &w, &h);
     if (c->nesting != 0)
         return luaL_error(L, "new_page inside save() without restore() (%d open)", c->nesting);
+    if (c->pages >= PAGE_LIMIT)
+        return luaL_error(L, "page limit reached: a canvas takes at most %d pages", PAGE_LIMIT);
     if (c->sink != NULL) {
         cairo_reset_clip(c->cr);
         cairo_new_path(c->cr);

@@ -10,6 +10,9 @@
 
 /* The largest length or coordinate an argument may give, in user units. */
 #define SIZE_LIMIT 1.0e6
+/* The most pages a pdf or trace canvas takes: a report of more is a loop
+ * that does not end, and each page costs memory until close. */
+#define PAGE_LIMIT 10000
 
 /* canvas.c */
 /* Reports cairo's first error (cairo errors are sticky and silent). */
