@@ -27,11 +27,6 @@
  * units they wrap around silently. */
 #define DEVICE_LIMIT 8.0e6
 #define PNG_PIXEL_LIMIT 32767.0
-/* 4 bytes a pixel: 100 million pixels is 400 MB of image in memory, an A3
- * page at 600 dpi with room to spare. The side limit alone (cairo's) lets
- * 32767 x 32767 through: 4 GiB that the address-space limit would refuse
- * only after a slow, partial allocation. */
-#define PNG_AREA_LIMIT 1.0e8
 
 static const double mm_to_pt = 72.0 / 25.4;
 

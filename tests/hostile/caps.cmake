@@ -5,4 +5,5 @@ sumi_hostile_cases(caps.sh
   cap_pdf_page_count_is_10000
   cap_text_past_1_mib_is_refused
   cap_input_file_size_and_kind
-  cap_sqlite_schema_is_untrusted_and_read_only)
+  cap_sqlite_schema_is_untrusted_and_read_only
+  cap_png_image_bomb_is_refused_before_decoding)

@@ -102,4 +102,29 @@ case_cap_sqlite_schema_is_untrusted_and_read_only() {
   [ "$(sqlite3 data/trap.db 'SELECT count(*) FROM f')" = 1 ] || fail "the database changed"
 }
 
+# A PNG of a few bytes may declare 60000 x 60000 pixels (14 GB decoded):
+# its size is read from IHDR and refused before libpng allocates anything.
+case_cap_png_image_bomb_is_refused_before_decoding() {
+  setup
+  mkdir -p data
+  { printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\xea\x60\x00\x00\xea\x60'
+    printf '\x08\x06\x00\x00\x00\x00\x00\x00\x00'; } >data/bomb.png
+  START=$SECONDS
+  hostile_run "cannot read image 'data/bomb.png': it declares 60000 x 60000 pixels (from 1 to 32767 a side and 100 million in all expected)" \
+    -p 'code=page:image("data/bomb.png", 0, 0, 100, 100)'
+  { printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x00\x00\x00\x00\x01'; } >data/empty.png
+  hostile_run "cannot read image 'data/empty.png': it declares 0 x 1 pixels" \
+    -p 'code=page:image("data/empty.png", 0, 0, 100, 100)'
+  printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIEND' >data/no_ihdr.png
+  hostile_run "cannot read image 'data/no_ihdr.png': not a PNG file (no IHDR chunk first)" \
+    -p 'code=page:image("data/no_ihdr.png", 0, 0, 100, 100)'
+  elapsed_at_most 20
+  run "$SUMI" render report.lua -o out2/report.pdf \
+    -p 'code=sumi.canvas.png("out2/small.png", {width = 40, height = 30}):close()'
+  expect_code 0
+  cp out2/small.png data/small.png
+  run "$SUMI" render report.lua -o ok/report.pdf -p 'code=page:image("data/small.png", 0, 0, 100, 100)'
+  expect_code 0
+}
+
 hostile_main
