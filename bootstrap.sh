@@ -27,7 +27,7 @@ packages="build-essential cmake pkg-config liblua5.4-dev libcairo2-dev libpango1
 # the server the PostgreSQL tests start themselves (tests/pg/pg_fixture.sh
 # makes a throwaway cluster as the package's `postgres` user; the package's
 # own cluster is not used).
-# clang and libclang-rt-14-dev (libFuzzer) build the CSV fuzz target.
+# clang and libclang-rt-14-dev (libFuzzer) build the fuzz targets (tests/fuzz).
 # librsvg2-bin (rsvg-convert) and libxml2-utils (xmllint) check the SVGs.
 test_packages="libcmocka-dev poppler-utils lua-check clang-format locales postgresql
   clang libclang-rt-14-dev librsvg2-bin libxml2-utils"

@@ -8,13 +8,16 @@
 #include <lauxlib.h>
 #include <limits.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "runtime.h"
 
 #define REG_READ_ROOTS "sumi.read_roots"   /* canonical folders a script reads */
 #define REG_WRITE_ROOTS "sumi.write_roots" /* canonical folders it writes */
+#define REG_MAX_INPUT "sumi.max_input_mib" /* --max-input-size; absent: none */
 
 /* The absolute, symlink-free form of path, malloc'd: realpath of its longest
  * existing prefix followed by the components that do not exist yet (they can
@@ -95,6 +98,10 @@ static char *folder_of(const char *path) {
 }
 
 void sumi_access_setup(lua_State *L, const struct sumi_run_options *o) {
+    if (o->max_input_mib > 0) {
+        lua_pushinteger(L, o->max_input_mib);
+        lua_setfield(L, LUA_REGISTRYINDEX, REG_MAX_INPUT);
+    }
     if (o->trusted)
         return;
     /* Writes: the -o file's folder, reports/, sumi chart's folder,
@@ -195,4 +202,25 @@ void sumi_check_write(lua_State *L, const char *path, const char *call) {
                    call, path, canon, hint_folder(L, canon));
     }
     lua_pop(L, 1);
+}
+
+void sumi_check_input_file(lua_State *L, const char *file, const char *given, const char *call) {
+    struct stat st;
+    if (stat(file, &st) != 0)
+        return;
+    if (S_ISDIR(st.st_mode)) /* the readers say so themselves */
+        return;
+    if (!S_ISREG(st.st_mode))
+        luaL_error(L, "'%s' reads regular files only ('%s' is %s)", call, given,
+                   S_ISFIFO(st.st_mode)  ? "a pipe"
+                   : S_ISCHR(st.st_mode) ? "a character device"
+                                         : "not a regular file");
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_MAX_INPUT);
+    lua_Integer mib = lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    if (mib > 0 && (uintmax_t)st.st_size > (uintmax_t)mib * 1024 * 1024)
+        luaL_error(L,
+                   "'%s': '%s' is more than %I MiB, past the input size limit of %I MiB; "
+                   "raise it with --max-input-size",
+                   call, given, (lua_Integer)((uintmax_t)st.st_size >> 20), mib);
 }

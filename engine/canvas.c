@@ -276,6 +276,11 @@ static int canvas_png(lua_State *L) {
         px_w = floor(required_size(L, 2, "width", 1, PNG_PIXEL_LIMIT));
         px_h = floor(required_size(L, 2, "height", 1, PNG_PIXEL_LIMIT));
     }
+    if (px_w * px_h > PNG_AREA_LIMIT)
+        return luaL_error(L,
+                          "png of %d x %d pixels is past the limit of 100 million pixels "
+                          "(400 MB of image); make it smaller or lower the dpi",
+                          (int)px_w, (int)px_h);
     const char *background = opt_string(L, 2, "background", "white");
     struct sumi_rgba check;
     if (!sumi_color_parse(background, &check))
@@ -517,6 +522,8 @@ static int canvas_new_page(lua_State *L) {
         read_page_size(L, 2, &w, &h);
     if (c->nesting != 0)
         return luaL_error(L, "new_page inside save() without restore() (%d open)", c->nesting);
+    if (c->pages >= PAGE_LIMIT)
+        return luaL_error(L, "page limit reached: a canvas takes at most %d pages", PAGE_LIMIT);
     if (c->sink != NULL) {
         cairo_reset_clip(c->cr);
         cairo_new_path(c->cr);

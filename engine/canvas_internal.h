@@ -10,6 +10,15 @@
 
 /* The largest length or coordinate an argument may give, in user units. */
 #define SIZE_LIMIT 1.0e6
+/* The most pixels a PNG canvas, or an image read into one, may have. 4
+ * bytes a pixel: 100 million pixels is 400 MB in memory, an A3 page at 600
+ * dpi with room to spare. cairo's side limit alone (32767) lets 4 GiB
+ * through, which the address-space limit would refuse only after a slow,
+ * partial allocation; a PNG of a few bytes can declare that much. */
+#define PNG_AREA_LIMIT 1.0e8
+/* The most pages a pdf or trace canvas takes: a report of more is a loop
+ * that does not end, and each page costs memory until close. */
+#define PAGE_LIMIT 10000
 
 /* canvas.c */
 /* Reports cairo's first error (cairo errors are sticky and silent). */

@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <lauxlib.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -462,6 +463,7 @@ int canvas_image(lua_State *L) {
     if (w <= 0 || h <= 0)
         return luaL_error(L, "bad image box (width and height must be > 0)");
     const char *path = sumi_resolve_read(L, given, "image");
+    sumi_check_input_file(L, path, given, "image");
     FILE *f = fopen(path, "rb");
     if (f == NULL)
         return luaL_error(L, "cannot open image '%s'", given);
@@ -471,6 +473,26 @@ int canvas_image(lua_State *L) {
     if (fread(sig, 1, 8, f) != 8 || memcmp(sig, "\x89PNG\r\n\x1a\n", 8) != 0) {
         fclose(f);
         return luaL_error(L, "cannot read image '%s': not a PNG file (PNG files only)", given);
+    }
+    /* The size, from IHDR (the first chunk, PNG spec §11.2.2), before
+     * libpng allocates it: a PNG of a few hundred bytes can declare 65535 x
+     * 65535 pixels of one colour, 16 GiB once decoded. */
+    unsigned char ihdr[16];
+    if (fread(ihdr, 1, 16, f) != 16 || memcmp(ihdr + 4, "IHDR", 4) != 0) {
+        fclose(f);
+        return luaL_error(L, "cannot read image '%s': not a PNG file (no IHDR chunk first)", given);
+    }
+    uint32_t pw =
+        (uint32_t)ihdr[8] << 24 | (uint32_t)ihdr[9] << 16 | (uint32_t)ihdr[10] << 8 | ihdr[11];
+    uint32_t ph =
+        (uint32_t)ihdr[12] << 24 | (uint32_t)ihdr[13] << 16 | (uint32_t)ihdr[14] << 8 | ihdr[15];
+    if (pw == 0 || ph == 0 || (double)pw * (double)ph > PNG_AREA_LIMIT || pw > 32767 ||
+        ph > 32767) {
+        fclose(f);
+        return luaL_error(L,
+                          "cannot read image '%s': it declares %I x %I pixels (from 1 to 32767 "
+                          "a side and 100 million in all expected)",
+                          given, (lua_Integer)pw, (lua_Integer)ph);
     }
     rewind(f);
     cairo_surface_t *img = cairo_image_surface_create_from_png_stream(read_from_file, f);

@@ -435,6 +435,7 @@ static int data_read_csv(lua_State *L) {
         read_types(L, opts, &o);
     }
     const char *path = sumi_resolve_read(L, given, "read_csv");
+    sumi_check_input_file(L, path, given, "read_csv");
     char err[512];
     struct sumi_dataset *ds = sumi_csv_read(path, &o, err, sizeof err);
     if (ds == NULL)

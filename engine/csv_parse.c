@@ -91,6 +91,20 @@ static int nul_error(struct csv *c, const unsigned char *p, unsigned long line, 
                     c->name, line, off - line_start + 1, off);
 }
 
+/* A CR alone in a data field is data, but in the first record it means a
+ * file with classic Mac line ends (CR only, as Excel for Mac 2011 saved
+ * "CSV (Macintosh)"): read as is, the whole file became one header row and
+ * no data, silently. RFC 4180 §2 ends records with CRLF; we take LF too. */
+static int lone_cr_error(struct csv *c, const unsigned char *p, unsigned long line,
+                         size_t line_start) {
+    size_t off = offset_of(c, p);
+    return csv_fail(c,
+                    "%s:%lu: carriage return without a line feed at column %zu (file offset "
+                    "%zu) in the first record: classic Mac line ends are not read; save the "
+                    "file with \\n or \\r\\n line ends",
+                    c->name, line, off - line_start + 1, off);
+}
+
 static int grow_rows(struct csv *c, size_t cap) {
     for (size_t i = 0; i < c->ncols; i++) {
         struct column *col = &c->cols[i];
@@ -267,7 +281,9 @@ static int parse_record(struct csv *c, int mode) {
                         break;
                     if (q + 1 == lim && !eof)
                         return REC_MORE;
-                    q++; /* a lone CR is data */
+                    if (mode == MODE_FIRST)
+                        return lone_cr_error(c, q, line, line_start), REC_ERROR;
+                    q++; /* a lone CR in a later record is data */
                 } else if (*q == '"') {
                     csv_fail(c,
                              "%s:%lu: %s: quote inside an unquoted field (quote the whole field "

@@ -66,7 +66,9 @@ static int parse_error(lua_State *L, const char *given, const char *s, size_t le
                        enum json_tokener_error e, size_t off) {
     const char *what = json_tokener_error_desc(e);
     if (e == json_tokener_continue || e == json_tokener_error_parse_eof) {
-        size_t i = 0;
+        /* A byte order mark and nothing else is an empty file too, not an
+         * unclosed value (RFC 8259 §8.1: the mark is no part of the text). */
+        size_t i = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
         while (i < len && g_ascii_isspace(s[i]))
             i++;
         if (i == len)
@@ -361,6 +363,7 @@ static int data_read_json(lua_State *L) {
     push_path_steps(L, 3); /* 4: steps, 5: path text */
     const char *path_text = lua_tostring(L, 5);
     const char *file = sumi_resolve_read(L, given, "read_json");
+    sumi_check_input_file(L, file, given, "read_json");
 
     struct json_state *st = lua_newuserdatauv(L, sizeof *st, 0);
     memset(st, 0, sizeof *st);

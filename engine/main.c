@@ -45,6 +45,8 @@ static const char render_usage[] =
     "Limits and files (see docs/API.md, sections 2 and 4):\n"
     "      --max-memory MIB   memory the script's Lua data may take (default: 1024)\n"
     "      --timeout SECONDS  time the whole run may take (default: 300)\n"
+    "      --max-input-size MIB  largest file read_csv, read_json and image read\n"
+    "                       (default: 1024)\n"
     "      --allow-read DIR   let the script read files under DIR too (repeatable);\n"
     "                       it reads its own folder, ../data beside it and ./data\n"
     "      --allow-write DIR  let the script write files under DIR too (repeatable);\n"
@@ -80,6 +82,8 @@ static const char chart_usage[] =
     "Limits and files (see docs/API.md, sections 2 and 4):\n"
     "      --max-memory MIB   memory the script's Lua data may take (default: 1024)\n"
     "      --timeout SECONDS  time the whole run may take (default: 300)\n"
+    "      --max-input-size MIB  largest file read_csv, read_json and image read\n"
+    "                       (default: 1024)\n"
     "      --allow-read DIR   let the script read files under DIR too (repeatable);\n"
     "                       it reads its own folder, ../data beside it and ./data\n"
     "      --allow-write DIR  let the script write files under DIR too (repeatable);\n"
@@ -116,14 +120,14 @@ static int valid_param(const char *p) {
 
 /* The options render and chart share: limits and file rules. */
 struct sandbox_args {
-    long max_memory, timeout; /* -1: not given */
+    long max_memory, timeout, max_input; /* -1: not given */
     const char **allow_read, **allow_write;
     int nread, nwrite;
     int trusted;
 };
 
 static int sandbox_init(struct sandbox_args *s, int argc) {
-    *s = (struct sandbox_args){.max_memory = -1, .timeout = -1};
+    *s = (struct sandbox_args){.max_memory = -1, .timeout = -1, .max_input = -1};
     s->allow_read = calloc((size_t)argc + 1, sizeof *s->allow_read);
     s->allow_write = calloc((size_t)argc + 1, sizeof *s->allow_write);
     return s->allow_read != NULL && s->allow_write != NULL;
@@ -153,11 +157,12 @@ static int sandbox_option(struct sandbox_args *s, const char *usage, int argc, c
     const char *a = argv[*i];
     int is_memory = strcmp(a, "--max-memory") == 0, is_timeout = strcmp(a, "--timeout") == 0;
     int is_read = strcmp(a, "--allow-read") == 0, is_write = strcmp(a, "--allow-write") == 0;
+    int is_input = strcmp(a, "--max-input-size") == 0;
     if (strcmp(a, "--trusted") == 0) {
         s->trusted = 1;
         return 1;
     }
-    if (!is_memory && !is_timeout && !is_read && !is_write)
+    if (!is_memory && !is_timeout && !is_read && !is_write && !is_input)
         return 0;
     if (*i + 1 >= argc) {
         *status = usage_error(usage, "option '%s' needs a value", a);
@@ -172,6 +177,11 @@ static int sandbox_option(struct sandbox_args *s, const char *usage, int argc, c
     else if (is_timeout && (s->timeout >= 0 || !parse_long(v, 1, 7L * 24 * 3600, &s->timeout)))
         *status = usage_error(usage,
                               "bad or repeated --timeout '%s' (seconds from 1 to 604800 "
+                              "expected, once)",
+                              v);
+    else if (is_input && (s->max_input >= 0 || !parse_long(v, 1, 1L << 20, &s->max_input)))
+        *status = usage_error(usage,
+                              "bad or repeated --max-input-size '%s' (MiB from 1 to 1048576 "
                               "expected, once)",
                               v);
     else if ((is_read || is_write) && v[0] == '\0')
@@ -190,6 +200,8 @@ static void sandbox_apply(const struct sandbox_args *s, struct sumi_run_options 
     long timeout = s->trusted ? 0 : SUMI_DEFAULT_TIMEOUT_S;
     o->max_memory_mib = s->max_memory >= 0 ? s->max_memory : memory;
     o->timeout = s->timeout >= 0 ? s->timeout : timeout;
+    o->max_input_mib =
+        s->max_input >= 0 ? s->max_input : (s->trusted ? 0 : SUMI_DEFAULT_MAX_INPUT_MIB);
     o->allow_read = s->allow_read;
     o->allow_read_count = s->nread;
     o->allow_write = s->allow_write;

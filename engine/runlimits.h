@@ -12,6 +12,10 @@
  * script on a cron host ends in minutes rather than never. */
 #define SUMI_DEFAULT_MAX_MEMORY_MIB 1024
 #define SUMI_DEFAULT_TIMEOUT_S 300
+/* The largest file read_csv, read_json and image take, in MiB: a CSV
+ * streams, but a JSON file is held whole, and a log or dump given by mistake
+ * should fail at once with a message, not after minutes of parsing. */
+#define SUMI_DEFAULT_MAX_INPUT_MIB 1024
 
 /* The state's allocator data. Created by sumi_limits_state_new with the
  * state, destroyed by sumi_limits_state_close after lua_close. */

@@ -33,6 +33,8 @@ struct sumi_run_options {
      * each 0 for none. A time limit runs the script in a child process. */
     long max_memory_mib;
     long timeout;
+    /* --max-input-size: the largest file a reader takes, in MiB; 0: none. */
+    long max_input_mib;
     /* Folders the script may read or write besides its own (--allow-read,
      * --allow-write); the caller owns the strings. */
     const char *const *allow_read;
@@ -62,6 +64,11 @@ const char *sumi_resolve_input(lua_State *L, const char *path);
  * error naming call, the path and --allow-read when the script may not read
  * it. A state without rules (a C test's) reads anywhere. */
 const char *sumi_resolve_read(lua_State *L, const char *path, const char *call);
+/* Refuses what a reader that takes a whole file (read_csv, read_json,
+ * image) must not start on: anything but a regular file (a FIFO or
+ * /dev/zero never ends), and a file past the run's --max-input-size.
+ * A file that cannot be examined is left to the reader's own message. */
+void sumi_check_input_file(lua_State *L, const char *file, const char *given, const char *call);
 /* Raises an error naming call, the path and --allow-write when the script
  * may not write path. */
 void sumi_check_write(lua_State *L, const char *path, const char *call);

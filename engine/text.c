@@ -14,6 +14,9 @@
 #include "options.h"
 #include "runtime.h"
 
+/* The longest string one text or measure call takes, in bytes. */
+#define TEXT_LIMIT (1 << 20)
+
 static const char *const text_keys[] = {
     "font", "size",         "weight",         "style",    "color", "markup",   "width",  "align",
     "wrap", "line_spacing", "letter_spacing", "features", "angle", "vertical", "anchor", "lang",
@@ -181,6 +184,12 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
                                  struct text_request *req) {
     size_t len;
     const char *text = luaL_checklstring(L, text_arg, &len);
+    /* Pango lays out a paragraph as a whole, in time that grows faster than
+     * its length, and takes lengths as int: a label that is really a whole
+     * file (a mistaken column) is refused here, before any of that. */
+    if (len > TEXT_LIMIT)
+        luaL_error(L, "text of %I bytes is past the limit of %d bytes (1 MiB) for one call",
+                   (lua_Integer)len, TEXT_LIMIT);
     opt_check_keys(L, opts, text_keys);
     if (opts != 0 && lua_isnoneornil(L, opts))
         opts = 0;

@@ -16,4 +16,8 @@ sumi_hostile_cases(csv.sh
   csv_shift_jis_with_encoding_reads
   csv_utf16_is_named
   csv_bom_is_skipped
-  csv_crlf_line_ends_are_not_data)
+  csv_crlf_line_ends_are_not_data
+  csv_unclosed_quote_in_50mb_file_names_line_3
+  csv_bom_only_file_is_empty
+  csv_mixed_line_ends_read_and_lone_cr_is_named
+  csv_odd_numbers_are_text_or_named_errors)

@@ -197,4 +197,55 @@ case_csv_crlf_line_ends_are_not_data() {
   hostile_run "ragged.csv:3: 3 fields, but the header has 2" -p csv=ragged.csv
 }
 
+# An unclosed quote near the top of a big file: the reader scans to the end
+# (the quote might close there), then names line 3, within a time bound.
+case_csv_unclosed_quote_in_50mb_file_names_line_3() {
+  setup
+  { printf 'id,note\n1,ok\n2,"never closed\n'; yes '4,filler text for the rest of the file' | head -c 52428800; } >big.csv
+  local start=$SECONDS
+  hostile_run "big.csv:3: field 2 ('note'): quoted field never closed" -p csv=big.csv
+  [ $((SECONDS - start)) -le 60 ] || fail "took $((SECONDS - start)) s for 50 MB"
+}
+
+case_csv_bom_only_file_is_empty() {
+  setup
+  printf '\xef\xbb\xbf' >bom_only.csv
+  hostile_run "bom_only.csv: empty file (a header row is expected)" -p csv=bom_only.csv
+}
+
+# CRLF and LF mixed read as line ends, and CRLF inside quotes is data; a
+# lone CR in a data row is data (so the row is ragged here), and in the
+# first record (classic Mac line ends) an error naming line and column,
+# never a silent file of one header and no rows.
+case_csv_mixed_line_ends_read_and_lone_cr_is_named() {
+  setup
+  printf 'id,note\r\n1,"two\r\nlines"\n2,plain\r\n3,"cr\rinside"\n' >mixed.csv
+  read_ok mixed.csv
+  expect_contains "$OUT" "rows=3" "stdout"
+  expect_contains "$OUT" "id:integer=1" "stdout"
+  printf 'id,note\n1,a\r2,b\r\n' >lone.csv
+  hostile_run "lone.csv:2: 3 fields, but the header has 2" -p csv=lone.csv
+  printf 'id,note\r1,a\r2,b\r' >mac.csv
+  hostile_run "mac.csv:1: carriage return without a line feed at column 8 (file offset 7) in the first record" \
+    -p csv=mac.csv
+}
+
+# What odd numbers become: text when inferred (never null, never a guess),
+# an error naming line and field when the column is forced to a number.
+case_csv_odd_numbers_are_text_or_named_errors() {
+  setup
+  printf 'spaced,hex,huge,inf\n 42 ,0x1A,1e400,inf\n' >odd.csv
+  read_ok odd.csv
+  expect_contains "$OUT" "spaced:string= 42 " "stdout"
+  expect_contains "$OUT" "hex:string=0x1A" "stdout"
+  expect_contains "$OUT" "huge:string=1e400" "stdout"
+  expect_contains "$OUT" "inf:string=inf" "stdout"
+  hostile_run "odd.csv:2: field 1 ('spaced'): expected an integer, got ' 42 '" \
+    -p csv=odd.csv -p 'opts={types = {spaced = "integer"}}'
+  hostile_run "odd.csv:2: field 2 ('hex'): expected an integer, got '0x1A'" \
+    -p csv=odd.csv -p 'opts={types = {hex = "integer"}}'
+  hostile_run "odd.csv:2: field 3 ('huge'): expected a number, got '1e400' (too large for a number)" \
+    -p csv=odd.csv -p 'opts={types = {huge = "number"}}'
+}
+
 hostile_main

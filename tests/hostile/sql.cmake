@@ -5,6 +5,8 @@ set(sql_hostile_cases
   json_deep_nesting_is_refused
   json_invalid_utf8_reports_line_and_offset
   json_nan_is_refused
+  json_empty_and_bom_only_files_are_named
+  json_top_level_scalar_is_refused
   sql_syntax_error_names_database
   sql_missing_database_is_not_created
   sql_wrong_parameter_count_is_refused

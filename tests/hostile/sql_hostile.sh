@@ -102,6 +102,32 @@ case_json_nan_is_refused() {
     -p kind=json -p input=data/inf.json
 }
 
+case_json_empty_and_bom_only_files_are_named() {
+  good_run -p kind=json -p input=data/good.json
+  : >data/empty.json
+  bad_run "data/empty.json: empty file (a JSON array of records expected)" -p kind=json \
+    -p input=data/empty.json
+  printf '\xef\xbb\xbf \n' >data/bom.json
+  bad_run "data/bom.json: empty file (a JSON array of records expected)" -p kind=json \
+    -p input=data/bom.json
+}
+
+case_json_top_level_scalar_is_refused() {
+  good_run -p kind=json -p input=data/good.json
+  printf '42\n' >data/number.json
+  bad_run "data/number.json: the value is a number, not an array of records" -p kind=json \
+    -p input=data/number.json
+  printf '"records"' >data/string.json
+  bad_run "data/string.json: the value is a string, not an array of records" -p kind=json \
+    -p input=data/string.json
+  printf 'null' >data/null.json
+  bad_run "data/null.json: the value is null, not an array of records" -p kind=json \
+    -p input=data/null.json
+  printf '[1, 2]' >data/numbers.json
+  bad_run "data/numbers.json: record 1 is a number, not an object" -p kind=json \
+    -p input=data/numbers.json
+}
+
 # ---------------------------------------------------------------- SQLite
 
 case_sql_syntax_error_names_database() {

@@ -26,6 +26,11 @@ run() {
   OUT=$(cat stdout.txt)
   ERR=$(cat stderr.txt)
   [ "$CODE" -ne 124 ] || fail "timed out after 120 s: $*"
+  # A sanitizer report exits 1 too, the code of an ordinary failed run: a
+  # hostile case that expects 1 must not take one for the other.
+  case "$ERR" in
+    *"Sanitizer"* | *": runtime error: "*) fail "sanitizer report: $(head -c 2000 stderr.txt)" ;;
+  esac
 }
 
 expect_code() {

@@ -187,6 +187,20 @@ static void csv_lone_cr_is_data(void **state) {
     sumi_dataset_unref(ds);
 }
 
+/* Classic Mac line ends read as one header and no rows: refused instead. */
+static void csv_lone_cr_in_first_record_is_refused(void **state) {
+    assert_string_equal(FAILS("id,note\r1,a\r", defaults()),
+                        "t.csv:1: carriage return without a line feed at column 8 (file offset 7) "
+                        "in the first record: classic Mac line ends are not read; save the file "
+                        "with \\n or \\r\\n line ends");
+    struct sumi_csv_options o = defaults();
+    o.header = 0;
+    assert_non_null(strstr(FAILS("1,2\r3,4\r", o), "t.csv:1: carriage return"));
+    struct sumi_dataset *ds = PARSE("a\n\"x\ry\"\n", defaults()); /* quoted: data */
+    assert_string(ds, "a", 0, "x\ry");
+    sumi_dataset_unref(ds);
+}
+
 static void csv_utf8_bom_is_skipped(void **state) {
     struct sumi_dataset *ds = PARSE("\xEF\xBB\xBFid,地域\n1,東京\n", defaults());
     assert_string_equal(ds->columns[0].name, "id");
@@ -800,6 +814,7 @@ int main(void) {
         T(csv_line_numbers_count_quoted_newlines),
         T(csv_crlf_line_ends_are_not_data),
         T(csv_lone_cr_is_data),
+        T(csv_lone_cr_in_first_record_is_refused),
         T(csv_utf8_bom_is_skipped),
         T(csv_semicolon_and_tab_delimiters),
         T(csv_blank_lines_and_missing_final_newline),

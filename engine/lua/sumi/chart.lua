@@ -96,6 +96,10 @@ local function read_data(data, o, fn, level)
       if v ~= nil and (type(v) ~= "number" or v ~= v or v == math.huge or v == -math.huge) then
         error(("%s: row %d of '%s' is not a finite number (%s)"):format(fn, i, y, tostring(v)), level)
       end
+      if v ~= nil and math.abs(v) > scale.limit then
+        error(("%s: row %d of '%s' is too large for an axis (%g; the limit is ±%g)")
+          :format(fn, i, y, v, scale.limit), level)
+      end
     end
     series[k] = {name = o.names and o.names[k] or y, values = values}
   end

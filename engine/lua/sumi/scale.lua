@@ -10,6 +10,12 @@ local options = require "sumi.options"
 
 local scale = {}
 
+--- scale.limit: the largest magnitude a linear axis takes (1e300). Past it
+--- the span of a domain (1e308 - -1e308) or its widening to whole ticks
+--- overflows to inf, and a tick step of inf or nan has no position: the
+--- chart is refused with an error rather than drawn wrong.
+scale.limit = 1e300
+
 -- Rounds away the binary noise of k * step (0.1 * 3 is 0.30000000000000004).
 local function clean(v)
   local r = tonumber(("%.12g"):format(v))
@@ -54,6 +60,10 @@ function scale.linear(opts)
     error("bad option 'domain' to 'scale.linear' (two numbers expected)", 2)
   end
   if lo > hi then lo, hi = hi, lo end
+  if math.abs(lo) > scale.limit or math.abs(hi) > scale.limit then
+    error(("bad option 'domain' to 'scale.linear' (values beyond ±%g cannot be placed on an axis, got %g)")
+      :format(scale.limit, math.abs(lo) > scale.limit and lo or hi), 2)
+  end
   if o.zero then lo, hi = math.min(lo, 0), math.max(hi, 0) end
   if lo == hi then -- one value: a unit around it
     if lo == 0 then hi = 1 else lo, hi = math.min(lo, 0), math.max(hi, 0) end

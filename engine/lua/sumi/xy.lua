@@ -118,6 +118,20 @@ local function check_numbers(values, name, fn, level)
     if v ~= nil and not finite(v) then
       error(("%s: row %d of '%s' is not a finite number (%s)"):format(fn, i, name, show(v)), level)
     end
+    if v ~= nil and math.abs(v) > scale.limit then
+      error(("%s: row %d of '%s' is too large for an axis (%g; the limit is ±%g)")
+        :format(fn, i, name, v, scale.limit), level)
+    end
+  end
+end
+
+-- A column's extent on a linear axis: the views of a dataset's columns are
+-- not checked value by value, so their extremes are checked here.
+local function check_extent(lo, hi, name, fn, level)
+  local worst = math.abs(lo) > math.abs(hi) and lo or hi
+  if math.abs(worst) > scale.limit then
+    error(("%s: column '%s' holds a value too large for an axis (%g; the limit is ±%g)")
+      :format(fn, name, worst, scale.limit), level + 1)
   end
 end
 
@@ -204,6 +218,10 @@ local function x_column(col, name, kind, data, fn, level)
           error(("%s: row %d of '%s' is not a finite number (%s): a linear x needs numbers")
             :format(fn, i, name, show(v)), level)
         end
+        if math.abs(v) > scale.limit then
+          error(("%s: row %d of '%s' is too large for an axis (%g; the limit is ±%g)")
+            :format(fn, i, name, v, scale.limit), level)
+        end
         out[i] = v
       else
         local days, why = scale.date_days(v)
@@ -272,6 +290,7 @@ function xy.read(self, data, fn, level)
     local lo, hi, count = path.extent(result.x.values)
     if count == 0 then error(("%s: column '%s' has no values"):format(fn, o.x), level) end
     result.x.low, result.x.high = lo, hi
+    if result.x.kind == "linear" then check_extent(lo, hi, o.x, fn, level) end
   end
 
   local any = false
@@ -282,6 +301,7 @@ function xy.read(self, data, fn, level)
     end
     local lo, hi, count = path.extent(values)
     any = any or count > 0
+    if count > 0 then check_extent(lo, hi, y, fn, level) end
     result.series[k] = {name = o.names and o.names[k] or y, column = y, values = values, low = lo, high = hi}
   end
   if not any then
