@@ -314,6 +314,28 @@ static int engine_exit(lua_State *L) {
     return lua_error(L);
 }
 
+/* collectgarbage without the options that change the collector: a script
+ * that stops it ("stop") or retunes it ("incremental", "generational",
+ * "setpause"...) would change how the memory limit sees the run, and the
+ * engine's own state. Counting and collecting stay. */
+static int sandboxed_collectgarbage(lua_State *L) {
+    static const char *const allowed[] = {"collect", "count", "step", "isrunning", NULL};
+    const char *option = luaL_optstring(L, 1, "collect");
+    int known = 0;
+    for (int i = 0; allowed[i] != NULL; i++)
+        if (strcmp(option, allowed[i]) == 0)
+            known = 1;
+    if (!known)
+        return luaL_error(L,
+                          "collectgarbage('%s') is not available in the sandbox (collect, count, "
+                          "step and isrunning are)",
+                          option);
+    lua_getfield(L, LUA_REGISTRYINDEX, "sumi.raw_collectgarbage");
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
 static void remove_field(lua_State *L, const char *table, const char *field) {
     lua_getglobal(L, table);
     lua_pushnil(L);
@@ -344,6 +366,10 @@ lua_State *sumi_state_new(void) {
     for (int i = 0; os_removed[i] != NULL; i++)
         remove_field(L, "os", os_removed[i]);
     remove_field(L, "string", "dump");
+    lua_getglobal(L, "collectgarbage");
+    lua_setfield(L, LUA_REGISTRYINDEX, "sumi.raw_collectgarbage");
+    lua_pushcfunction(L, sandboxed_collectgarbage);
+    lua_setglobal(L, "collectgarbage");
     lua_pushnil(L);
     lua_setglobal(L, "dofile");
     lua_pushnil(L);

@@ -52,4 +52,16 @@ test("a syntax error in loaded text is returned, not raised", function()
   check.is_true(message:find("unexpected symbol", 1, true), "message")
 end)
 
+test("collectgarbage counts and collects but cannot retune or stop the collector", function()
+  check.equal(type(collectgarbage("count")), "number", "count")
+  collectgarbage()
+  collectgarbage("collect")
+  collectgarbage("step")
+  check.equal(collectgarbage("isrunning"), true, "isrunning")
+  for _, option in ipairs({"stop", "restart", "incremental", "generational", "setpause", "setstepmul"}) do
+    check.errors(function() collectgarbage(option) end, "is not available in the sandbox", option)
+  end
+  check.equal(collectgarbage("isrunning"), true, "still running")
+end)
+
 check.done()
