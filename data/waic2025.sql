@@ -71,30 +71,52 @@ CREATE VIEW headline AS
   FROM figures f JOIN sources s ON s.id = f.source_id
   ORDER BY f.position;
 
--- Companies and their models, as reported. founded is NULL where the
--- sources give no year; models and noted_for are NULL where they say nothing.
+-- Companies and their models, as reported (FACTS.md, "Players and models").
+-- founded is NULL where the sources give no year; models and noted_for are
+-- NULL where they say nothing. position keeps the order the briefing tells
+-- them in; name_ja, models_ja and noted_for_ja are the same facts in
+-- Japanese, for the Japanese briefing (its numbers come from here, never
+-- from the script).
 CREATE TABLE players (
-  company   TEXT PRIMARY KEY,
-  models    TEXT,
-  founded   INTEGER,
-  noted_for TEXT
+  company      TEXT PRIMARY KEY,
+  models       TEXT,
+  founded      INTEGER,
+  noted_for    TEXT,
+  position     INTEGER NOT NULL UNIQUE,
+  name_ja      TEXT NOT NULL,
+  models_ja    TEXT,
+  noted_for_ja TEXT
 );
 
-INSERT INTO players (company, models, founded, noted_for) VALUES
+INSERT INTO players (company, models, founded, noted_for, position, name_ja, models_ja, noted_for_ja) VALUES
   ('DeepSeek', 'DeepSeek-R1 (Jan 2025, built on DeepSeek-V3)', 2023,
-   'reasoning close to OpenAI o1; trained on about 2,000 NVIDIA H800 for about $5.6M'),
+   'reasoning close to OpenAI o1; trained on about 2,000 NVIDIA H800 for about $5.6M',
+   1, 'DeepSeek', 'DeepSeek-R1（2025年1月、DeepSeek-V3が基盤）',
+   'OpenAI o1に近い推論性能。NVIDIA H800約2,000基、約560万ドルで学習'),
   ('Alibaba', 'Qwen (通義千問), 通義万相 (image generation)', NULL,
-   'plans at least 3,800億元 for cloud and AI infrastructure over three years'),
+   'plans at least 3,800億元 for cloud and AI infrastructure over three years',
+   2, 'アリババ', 'Qwen（通義千問）、通義万相（画像生成）',
+   'クラウドとAI基盤に3年間で3,800億元以上を投じる計画'),
   ('Tencent', 'Hunyuan (混元); Yuanbao (元宝) chatbot', NULL,
-   'Hunyuan: 100B+ parameters, 2T+ training tokens; Yuanbao topped China''s free-app chart'),
-  ('Baidu', 'ERNIE Bot (文心一言), ERNIE 4.0', NULL, 'Chinese-language ability'),
-  ('SenseTime', 'SenseNova, SenseChat (商量)', NULL, 'multimodal'),
+   'Hunyuan: 100B+ parameters, 2T+ training tokens; Yuanbao topped China''s free-app chart',
+   3, 'テンセント', 'Hunyuan（混元）、チャットボットYuanbao（元宝）',
+   'Hunyuanはパラメータ1,000億超、学習トークン2兆超。Yuanbaoは中国の無料アプリ首位に'),
+  ('Baidu', 'ERNIE Bot (文心一言), ERNIE 4.0', NULL, 'Chinese-language ability',
+   4, 'バイドゥ（百度）', 'ERNIE Bot（文心一言）、ERNIE 4.0', '中国語の処理能力'),
+  ('SenseTime', 'SenseNova, SenseChat (商量)', NULL, 'multimodal',
+   5, 'センスタイム', 'SenseNova、SenseChat（商量）', 'マルチモーダル'),
   ('BAAI (Beijing Academy of Artificial Intelligence)', 'Wudao 2.0 (悟道2.0)', NULL,
-   'China''s first large multimodal model, 1.75T parameters'),
-  ('Moonshot AI (月之暗面)', 'Kimi', NULL, 'a math-focused model near o1'),
-  ('Z.ai (formerly Zhipu AI, 智譜AI)', 'GLM', NULL, NULL),
-  ('MiniMax (稀宇科技)', NULL, NULL, NULL),
-  ('StepFun', NULL, NULL, 'founded by Jiang Daxin (former Microsoft VP); aims at AGI');
+   'China''s first large multimodal model, 1.75T parameters',
+   6, '北京智源人工知能研究院（BAAI）', 'Wudao 2.0（悟道2.0）',
+   '中国初の大規模マルチモーダルモデル。パラメータ1.75兆'),
+  ('Moonshot AI (月之暗面)', 'Kimi', NULL, 'a math-focused model near o1',
+   7, 'Moonshot AI（月之暗面）', 'Kimi', 'o1に近い数学特化モデル'),
+  ('Z.ai (formerly Zhipu AI, 智譜AI)', 'GLM', NULL, NULL,
+   8, 'Z.ai（旧Zhipu AI、智譜AI）', 'GLM', NULL),
+  ('MiniMax (稀宇科技)', NULL, NULL, NULL,
+   9, 'MiniMax（稀宇科技）', NULL, NULL),
+  ('StepFun', NULL, NULL, 'founded by Jiang Daxin (former Microsoft VP); aims at AGI',
+   10, 'StepFun', NULL, '元Microsoft副社長のJiang Daxin氏が創業。AGIを目指す');
 
 -- The five fields China's AI unicorns focus on (CAICT). No per-field counts
 -- were published: a chart of them must say its numbers are illustrative, or
