@@ -93,6 +93,7 @@ case_flagship_renders_a4_pdf() {
   pdfinfo reports/china_ai_briefing.pdf >info.txt || fail "pdfinfo cannot read the PDF"
   grep -E '^Page size: +595\.2[0-9]* x 841\.8[0-9]* pts \(A4\)' info.txt >/dev/null ||
     fail "not an A4 page: $(cat info.txt)"
+  grep -E '^Pages: +[4-8]$' info.txt >/dev/null || fail "not 4 to 8 pages: $(cat info.txt)"
   grep -E '^Title: +中国AI産業ブリーフィング' info.txt >/dev/null || fail "title missing"
   grep -E '^Creator: +sumi ' info.txt >/dev/null || fail "creator missing"
 }
@@ -109,6 +110,45 @@ case_flagship_text_has_computed_figures() {
   expect_contains "$text" "モデル2,246個、ユニコーン200社" "page text"
   expect_contains "$text" "世界に占める中国のシェア" "page text"
   expect_contains "$text" "出典:" "page text"
+  # The cover's tiles: each figure with its comparison, as the data give it.
+  pdftotext -f 1 -l 1 -layout reports/china_ai_briefing.pdf cover.txt || fail "pdftotext failed"
+  cover=$(tr -d ' \n' <cover.txt)
+  for figure in "1,509個" "世界3,755個の40.2%" "71社" "世界271社の26.2%" "5,100社超" "世界の約15%" \
+    "約60%" "7,000億元超" "年20%超の成長" "300社超" "産業収入の約70%"; do
+    expect_contains "$cover" "$figure" "cover text"
+  done
+  # The charts' own labels and the players' table.
+  expect_contains "$text" "中国1,509個（40.2%）" "donut label"
+  expect_contains "$text" "中国以外の世界2,246個（59.8%）" "donut label"
+  expect_contains "$text" "71社/271社（26.2%）" "waffle caption"
+  for name in DeepSeek-R1 DeepSeek-V3 Qwen Hunyuan ERNIE SenseNova "Wudao2.0" MoonshotAI Zhipu \
+    MiniMax StepFun; do
+    expect_contains "$text" "$name" "players"
+  done
+}
+
+case_flagship_has_every_section_on_4_to_8_pages() {
+  flagship
+  expect_code 0
+  pages=$(pdfinfo reports/china_ai_briefing.pdf | awk '/^Pages:/ {print $2}')
+  [ -n "$pages" ] && [ "$pages" -ge 4 ] && [ "$pages" -le 8 ] || fail "expected 4 to 8 pages, got '$pages'"
+  pdftotext -layout reports/china_ai_briefing.pdf page.txt || fail "pdftotext failed"
+  text=$(tr -d ' \n' <page.txt)
+  for heading in 目次 1エグゼクティブサマリー 2モデルの勢力図 2.1主要プレイヤーと代表モデル \
+    3エコシステム 3.1ユニコーンが集まる5分野 4投資家とエンジニアへの示唆 5データと出典 出典一覧; do
+    expect_contains "$text" "$heading" "section headings"
+  done
+  for caption in 図1 図2 図3 図4; do expect_contains "$text" "$caption" "figure captions"; done
+  # The sources list is gathered from the data's sources, not typed.
+  expect_contains "$text" "中国信息通信研究院（CAICT）（CGTN報道、2025年7月）" "sources"
+  expect_contains "$text" "業界分析（2025年10月）" "sources"
+  # The last page is the sources list, and no page is left nearly empty.
+  pdftotext -f "$pages" -l "$pages" reports/china_ai_briefing.pdf last.txt
+  grep -q "出典一覧" last.txt || fail "the sources list is not on the last page"
+  for ((p = 1; p <= pages; p++)); do
+    chars=$(pdftotext -f $p -l $p reports/china_ai_briefing.pdf - | tr -d ' \n' | wc -m)
+    [ "$chars" -ge 400 ] || fail "page $p holds only $chars characters"
+  done
 }
 
 case_flagship_embeds_cjk_font_subsets() {
