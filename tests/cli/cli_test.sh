@@ -98,6 +98,28 @@ case_flagship_renders_a4_pdf() {
   grep -E '^Creator: +sumi ' info.txt >/dev/null || fail "creator missing"
 }
 
+# Every page of the flagship, rasterised by poppler at 30 dpi, against
+# tests/cli/reference/flagship-page-N.png (imgdiff's default tolerance;
+# whole text-heavy pages, so about 30 KiB each: larger than the 20 KiB of a
+# visual case). After an intended change, make them again and look at them:
+#   SOURCE_DATE_EPOCH=1753747200 build/sumi render scripts/china_ai_briefing.lua -o reports/f.pdf
+#   pdftoppm -png -r 30 reports/f.pdf tests/cli/reference/flagship-page
+case_flagship_pages_match_reference_images() {
+  flagship
+  expect_code 0
+  imgdiff=$(dirname "$SUMI")/tests/visual/imgdiff
+  [ -x "$imgdiff" ] || fail "no imgdiff beside sumi ($imgdiff)"
+  pdftoppm -png -r 30 reports/china_ai_briefing.pdf page || fail "pdftoppm failed"
+  refs=$(find "$SRC/tests/cli/reference" -name 'flagship-page-*.png' | wc -l)
+  made=$(find . -maxdepth 1 -name 'page-*.png' | wc -l)
+  [ "$refs" -eq "$made" ] || fail "$made pages rendered, $refs reference images"
+  for ref in "$SRC"/tests/cli/reference/flagship-page-*.png; do
+    n=${ref##*flagship-page-}
+    "$imgdiff" "$ref" "page-$n" --diff "diff-$n" >diff.txt 2>&1 ||
+      fail "page ${n%.png} differs from its reference: $(cat diff.txt)"
+  done
+}
+
 case_flagship_text_has_computed_figures() {
   flagship
   expect_code 0
