@@ -172,8 +172,10 @@ end
 local function hi(text) return "<span foreground='" .. accent .. "'>" .. text .. "</span>" end
 
 -- The charts' own titles are smaller than the slide's headline, which
--- carries the message; the rest is the slides theme as it is.
-local deck = {theme = sumi.theme.derive("slides", {sizes = {title = 17, subtitle = 14}})}
+-- carries the message; China is the accent colour on every slide, the rest
+-- of the world grey. The rest is the slides theme as it is.
+local deck = {theme = sumi.theme.derive("slides", {sizes = {title = 17, subtitle = 14},
+  palette = {accent, "#c5cbd3"}})}
 
 ---------------------------------------------------------------- 1 title
 
@@ -280,7 +282,7 @@ local tiles = {
     name = "kpi-ai-companies"}),
   tile(listed_share, {value = listed_share.value, unit = "%",
     format = function(v) return approx(listed_share, fill("{v}", {v = v})) end,
-    label = "上場企業の収入シェア", name = "kpi-listed-share"}),
+    label = fill("上場AI企業{n}社超の収入シェア", {n = listed.value}), name = "kpi-listed-share"}),
 }
 -- Two rows of two: in a row of four the longer figures (7,000億元超) shrink
 -- well below the shorter ones and the labels outgrow their tiles.
