@@ -18,6 +18,15 @@ flagship() { # renders the flagship into WORK/reports with a fixed date
   run env SOURCE_DATE_EPOCH=1753747200 "$SUMI" render scripts/china_ai_briefing.lua "$@"
 }
 
+slides() { # renders the slide deck into WORK/reports with a fixed date
+  mkdir -p scripts data
+  cp "$SRC/scripts/china_ai_slides.lua" scripts/
+  cp "$SRC/data/"*.csv data/
+  [ -e data/waic2025.db ] || sqlite3 -bail data/waic2025.db <"$SRC/data/waic2025.sql" ||
+    fail "cannot build data/waic2025.db from data/waic2025.sql"
+  run env SOURCE_DATE_EPOCH=1753747200 "$SUMI" "${1:-render}" scripts/china_ai_slides.lua "${@:2}"
+}
+
 # ---------------------------------------------------------------- usage
 
 case_help_lists_commands_and_exits_0() {
@@ -694,6 +703,94 @@ case_document_png_previews_one_file_per_page() {
     [ -s "reports/document_example-$i.png" ] || fail "no reports/document_example-$i.png"
   done
   [ ! -e reports/document_example-4.png ] || fail "a fourth preview page"
+}
+
+# ---------------------------------------------------------------- slides
+
+# The deck's slides, in order: the title, five messages, the players, the
+# investors' points, the sources.
+SLIDES=8
+
+case_slides_render_16_9_pages() {
+  slides
+  expect_code 0
+  pdf=reports/china_ai_slides.pdf
+  [ -s "$pdf" ] || fail "no $pdf"
+  pdfinfo "$pdf" >info.txt || fail "pdfinfo cannot read the PDF"
+  grep -E '^Page size: +720 x 405 pts' info.txt >/dev/null || fail "not a 16:9 page: $(cat info.txt)"
+  grep -E "^Pages: +$SLIDES\$" info.txt >/dev/null || fail "not $SLIDES slides: $(cat info.txt)"
+  # Every page, not only the first, is 16:9.
+  pdfinfo -f 1 -l "$SLIDES" "$pdf" | grep -E '^Page +[0-9]+ size:' >sizes.txt
+  [ "$(grep -c '720 x 405 pts' sizes.txt)" -eq "$SLIDES" ] || fail "a page is not 720x405: $(cat sizes.txt)"
+  grep -E '^Title: +中国AI産業の現在地' info.txt >/dev/null || fail "title missing"
+  cp "$pdf" first.pdf
+  slides
+  expect_code 0
+  cmp -s first.pdf "$pdf" || fail "two runs with SOURCE_DATE_EPOCH differ"
+}
+
+case_slides_text_has_headline_figures() {
+  slides
+  expect_code 0
+  pdf=reports/china_ai_slides.pdf
+  # slide|what its text holds (spaces and line ends removed): the counts,
+  # and the shares and rest of the world the script computes from them.
+  for entry in '1|中国AI産業の現在地' '1|2025年7月29日' \
+    '2|中国の大規模AIモデルは1,509個世界3,755個の40.2%を占める' '2|出典:WAIC2025' \
+    '3|中国のAIユニコーン企業は71社世界271社の26.2%にあたる' '3|中国以外200社（73.8%）' \
+    '3|出典:CAICT' \
+    '4|AI特許出願では世界の約60%、企業数では約15%' '4|40.2%' '4|26.2%' \
+    '5|AI産業は7,000億元超（2024年）、年20%超で成長' '5|上場300社超が産業収入の約70%を生む' \
+    '5|5,100社超' \
+    '6|10社が競う：DeepSeek、Qwen、Hunyuan、ERNIE' '6|Qwen（通義千問）' '6|StepFun' \
+    '7|年20%超で伸びる市場' '7|地政学リスク' \
+    '8|出典と注記' '8|中国信息通信研究院（CAICT）' '8|業界分析（2025年10月）'; do
+    IFS='|' read -r page needle <<<"$entry"
+    pdftotext -f "$page" -l "$page" "$pdf" page.txt || fail "pdftotext failed on slide $page"
+    text=$(tr -d ' \n' <page.txt)
+    expect_contains "$text" "$needle" "slide $page"
+  done
+  # Slide numbers in the footer: the title slide has none.
+  pdftotext -f 2 -l 2 "$pdf" page.txt
+  expect_contains "$(tr -d ' \n' <page.txt)" "2/$SLIDES" "slide 2"
+  pdftotext -f 1 -l 1 "$pdf" page.txt
+  if tr -d ' \n' <page.txt | grep -q "1/$SLIDES"; then fail "the title slide has a slide number"; fi
+}
+
+case_slides_embed_cjk_font_subsets() {
+  slides
+  expect_code 0
+  pdffonts reports/china_ai_slides.pdf >fonts.txt || fail "pdffonts failed"
+  grep -E 'NotoSansCJKjp-Regular +CID Type 0C +Identity-H +yes +yes +yes' fonts.txt >/dev/null ||
+    fail "Noto Sans CJK JP not embedded as a subset: $(cat fonts.txt)"
+  grep -E 'NotoSansCJKjp-Bold +CID Type 0C +Identity-H +yes +yes +yes' fonts.txt >/dev/null ||
+    fail "the bold headlines' font is not embedded as a subset: $(cat fonts.txt)"
+  if awk 'NR > 2 && $(NF-4) != "yes"' fonts.txt | grep . >/dev/null; then
+    fail "a font is not embedded: $(cat fonts.txt)"
+  fi
+}
+
+case_slides_chart_exports_one_png_per_named_chart() {
+  slides chart --format png --size 1920x1080 --out reports/slides
+  expect_code 0
+  names=(models-share unicorns-share china-share kpi-industry-size kpi-industry-growth
+    kpi-ai-companies kpi-listed-share)
+  for name in "${names[@]}"; do
+    f=reports/slides/$name.png
+    [ -s "$f" ] || fail "$f missing; stdout: $OUT"
+    expect_contains "$OUT" "$f" "stdout"
+    [ "$(png_size "$f")" = 1920x1080 ] || fail "$f is $(png_size "$f"), not 1920x1080"
+  done
+  [ "$(find reports/slides -type f | wc -l)" -eq "${#names[@]}" ] ||
+    fail "not one PNG per named chart: $(find reports/slides -type f)"
+  [ ! -e reports/china_ai_slides.pdf ] || fail "the deck's PDF was written in chart mode"
+  mv reports/slides first
+  slides chart --format png --size 1920x1080 --out reports/slides
+  expect_code 0
+  for name in "${names[@]}"; do
+    cmp -s "first/$name.png" "reports/slides/$name.png" ||
+      fail "$name.png differs between two runs with SOURCE_DATE_EPOCH"
+  done
 }
 
 case_main
