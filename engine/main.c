@@ -29,7 +29,7 @@ static const char main_usage[] =
     "Exit codes: 0 success, 1 the report failed, 2 bad command-line usage.\n";
 
 static const char render_usage[] =
-    "usage: sumi render SCRIPT [-o OUT] [-p KEY=VALUE]... [--strict-glyphs]\n"
+    "usage: sumi render SCRIPT [-o OUT] [-p KEY=VALUE]... [--strict-glyphs] [--previews]\n"
     "\n"
     "Runs the Lua report script SCRIPT. Its outputs are published only when the\n"
     "script succeeds; on failure no output is written or replaced.\n"
@@ -40,6 +40,8 @@ static const char render_usage[] =
     "                       (repeatable; values are strings)\n"
     "      --strict-glyphs  a character no configured font has is an error\n"
     "                       (exit 1, nothing written), not a warning\n"
+    "      --previews       a document saved as PDF also writes its pages as\n"
+    "                       PNGs beside it (NAME-1.png, NAME-2.png ...)\n"
     "  -h, --help           show this help\n"
     "\n"
     "Limits and files (see docs/API.md, sections 2 and 4):\n"
@@ -212,7 +214,7 @@ static void sandbox_apply(const struct sandbox_args *s, struct sumi_run_options 
 static int command_render(int argc, char **argv) {
     const char *script = NULL, *output = NULL;
     const char **params = calloc((size_t)argc, sizeof *params);
-    int nparams = 0, strict_glyphs = 0;
+    int nparams = 0, strict_glyphs = 0, previews = 0;
     struct sandbox_args sandbox;
     if (!sandbox_init(&sandbox, argc) || params == NULL) {
         sandbox_free(&sandbox);
@@ -247,6 +249,8 @@ static int command_render(int argc, char **argv) {
                 params[nparams++] = argv[++i];
         } else if (strcmp(a, "--strict-glyphs") == 0) {
             strict_glyphs = 1;
+        } else if (strcmp(a, "--previews") == 0) {
+            previews = 1;
         } else if (a[0] == '-' && a[1] != '\0') {
             status = usage_error(render_usage, "unknown option '%s'", a);
         } else if (script != NULL) {
@@ -272,6 +276,7 @@ static int command_render(int argc, char **argv) {
         .params = params,
         .param_count = nparams,
         .strict_glyphs = strict_glyphs,
+        .previews = previews,
     };
     sandbox_apply(&sandbox, &options);
     int code = sumi_run_script(&options);

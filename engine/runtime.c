@@ -29,6 +29,7 @@
 #define REG_CHARTS "sumi.charts"           /* array of them, in `sumi chart` only */
 #define REG_EXPORTED "sumi.exported"       /* paths `sumi chart` writes */
 #define REG_STRICT "sumi.strict_glyphs"    /* true: tofu is an error */
+#define REG_PREVIEWS "sumi.previews"       /* true: documents also write PNG pages */
 
 static const struct {
     const char *name;
@@ -465,6 +466,8 @@ static int setup_run(lua_State *L) {
     lua_setfield(L, LUA_REGISTRYINDEX, REG_PARAMS);
     lua_pushboolean(L, o->strict_glyphs);
     lua_setfield(L, LUA_REGISTRYINDEX, REG_STRICT);
+    lua_pushboolean(L, o->previews);
+    lua_setfield(L, LUA_REGISTRYINDEX, REG_PREVIEWS);
     if (o->export != NULL) {
         lua_newtable(L);
         lua_setfield(L, LUA_REGISTRYINDEX, REG_CHARTS);
@@ -725,6 +728,14 @@ static int runtime_strict_glyphs(lua_State *L) {
     return 1;
 }
 
+/* runtime.previews() -> whether `sumi render --previews` asked documents
+ * saved as PDF to write their pages as PNGs too. */
+static int runtime_previews(lua_State *L) {
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_PREVIEWS);
+    lua_pushboolean(L, lua_toboolean(L, -1));
+    return 1;
+}
+
 static int runtime_warn(lua_State *L) {
     sumi_warn(L, "%s", luaL_checkstring(L, 1));
     return 0;
@@ -739,6 +750,7 @@ static const luaL_Reg runtime_functions[] = {
     {"warn", runtime_warn},
     {"register_chart", runtime_register_chart},
     {"strict_glyphs", runtime_strict_glyphs},
+    {"previews", runtime_previews},
     {NULL, NULL},
 };
 

@@ -29,6 +29,8 @@ struct sumi_run_options {
     const struct sumi_chart_export *export;
     /* --strict-glyphs: a character no font has is an error, not a warning. */
     int strict_glyphs;
+    /* --previews: a document saved as PDF also writes its pages as PNGs. */
+    int previews;
     /* Limits (see limits.h): Lua memory in MiB and run time in seconds,
      * each 0 for none. A time limit runs the script in a child process. */
     long max_memory_mib;

@@ -129,6 +129,23 @@ case_flagship_pages_match_reference_images() {
   done
 }
 
+case_flagship_previews_write_png_pages() {
+  flagship
+  expect_code 0
+  [ -z "$(find reports -name '*.png')" ] || fail "PNG pages without --previews: $(ls reports)"
+  flagship --previews
+  expect_code 0
+  pages=$(pdfinfo reports/china_ai_briefing.pdf | awk '/^Pages:/ { print $2 }')
+  for n in $(seq 1 "$pages"); do
+    png=reports/china_ai_briefing-$n.png
+    [ -s "$png" ] || fail "$png missing; reports: $(ls reports)"
+    # A4 at 96 dpi: 794 x 1123 pixels (the PNG header's width and height)
+    size=$(od -An -tu1 -j16 -N8 "$png" | awk '{ print $3 * 256 + $4 "x" $7 * 256 + $8 }')
+    [ "$size" = "794x1123" ] || fail "$png is $size, not 794x1123"
+  done
+  [ ! -e "reports/china_ai_briefing-$((pages + 1)).png" ] || fail "more PNG pages than PDF pages"
+}
+
 case_flagship_text_has_computed_figures() {
   flagship
   expect_code 0

@@ -237,7 +237,7 @@ local function draw_pages(doc, ctx, result, page_canvas)
     confidential = doc.options.confidential or "",
     date = type(doc.date) == "number" and (doc.lang == "en" and format.date_iso(doc.date)
       or format.date_ja(doc.date)) or tostring(doc.date)}
-  local section, last_outline = "", {}
+  local section, last_outline, outline_canvas = "", {}, nil
   for _, page in ipairs(result) do
     ctx.canvas = page_canvas(page.number)
     local headings, first_section = {}, nil
@@ -257,7 +257,12 @@ local function draw_pages(doc, ctx, result, page_canvas)
       item.block:draw(ctx, item.x, item.y, item.width, item.height)
     end
     -- Outline entries follow the headings' order; each under the nearest
-    -- heading of a higher level before it.
+    -- heading of a higher level before it. Outline ids belong to a canvas:
+    -- PNG pages are a canvas each, so the parents start again on each.
+    if ctx.canvas ~= outline_canvas then
+      outline_canvas = ctx.canvas
+      for l in pairs(last_outline) do last_outline[l] = nil end
+    end
     for _, h in ipairs(headings) do
       local parent = 0
       for l = h.level - 1, 1, -1 do
@@ -341,6 +346,12 @@ function pages.save(doc, path, opts)
     ctx.canvas:close()
   else
     trace = first:close()
+  end
+  -- `sumi render --previews`: the PDF's pages as PNGs beside it, too
+  if kind == "pdf" and runtime.previews() then
+    local pdf_path = path or runtime.default_output("pdf")
+    local shown = pages.save(doc, (pdf_path:gsub("%.[Pp][Dd][Ff]$", "")) .. ".png", {dpi = o.dpi})
+    for _, file in ipairs(shown.files) do files[#files + 1] = file end
   end
   local placed, heading_pages = summary(result, ctx)
   local headings = {}
