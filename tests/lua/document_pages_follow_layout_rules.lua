@@ -354,4 +354,18 @@ test("options are checked", function()
   check.errors(function() sumi.document.new{style = {body = {sise = 3}}} end, "unknown style 'body.sise'")
 end)
 
+test("doc:sources{title = false} lists the sources without a heading of its own", function()
+  local doc = sumi.document.new{}
+  doc:heading("出典と注", 1)
+  doc:source("WAIC 2025")
+  doc:sources{title = false}
+  local _, t = save(doc)
+  local texts = {}
+  for _, r in ipairs(t:select("block")) do texts[#texts + 1] = r[1] end
+  local all = table.concat(texts, "|")
+  check.is_true(all:find("WAIC 2025", 1, true), "the source is listed: " .. all)
+  check.is_true(not all:find("false", 1, true), "no 'false' heading: " .. all)
+  check.errors(function() doc:sources{title = 3} end, "a string or false expected")
+end)
+
 check.done()

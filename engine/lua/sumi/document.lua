@@ -337,6 +337,10 @@ end
 --- document) and then the notes of doc:note.
 function Document:sources(opts)
   local o = options.check("doc:sources", opts, {title = self.lang == "en" and "Sources" or "出典"})
+  if o.title ~= false and type(o.title) ~= "string" then
+    error(("bad option 'title' to 'doc:sources' (a string or false expected, got %s)")
+      :format(type(o.title)), 2)
+  end
   add(self, {kind = "sources_marker", title = o.title})
 end
 

@@ -103,10 +103,12 @@ local function expand(doc)
         style = doc.style.contents, space_before = 0, space_after = doc.style.body.space_after * 2},
         Contents)
     elseif b.kind == "sources_marker" then
-      local title = blocks.heading{label = b.title, title = b.title, level = 2,
-        destination = unique("sources"), style = doc.style.heading[2]}
-      title.unlisted = true
-      out[#out + 1] = title
+      if b.title then -- title = false: the list alone, under the script's own heading
+        local title = blocks.heading{label = b.title, title = b.title, level = 2,
+          destination = unique("sources"), style = doc.style.heading[2]}
+        title.unlisted = true
+        out[#out + 1] = title
+      end
       local style = options.with(doc.style.body, {size = doc.style.body.size * 0.9,
         space_before = 1, space_after = 1})
       for i, s in ipairs(doc.source_list) do
