@@ -103,6 +103,8 @@ test("string columns and x_scale = \"category\" keep categories", function()
   check.is_true(not chart.line(rows, {x = "k", y = "v"}).continuous, "strings")
   check.is_true(not chart.line({{k = 1, v = 1}, {k = 2, v = 2}}, {x = "k", y = "v",
     x_scale = "category"}).continuous, "x_scale")
+  check.errors(function() chart.line(rows, {x = "k", y = "v", x_title = "k"}) end,
+    "bad option 'x_title' to 'chart.line' (for a numeric or date x only: 'k' holds categories)")
 end)
 
 test("a missing value breaks the line; a lone point is marked", function()

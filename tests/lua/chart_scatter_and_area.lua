@@ -189,6 +189,8 @@ test("areas over dates use a time axis", function()
 end)
 
 test("area errors", function()
+  check.errors(function() chart.area(months, {x = "m", y = "a", x_title = "月"}) end,
+    "bad option 'x_title' to 'chart.area' (for a numeric or date x only: 'm' holds categories)")
   check.errors(function() chart.area(months, {x = "m", y = {"a", "z"}}) end, "no field 'z'")
   check.errors(function() chart.area(months, {x = "m", y = "a", mode = "stack"}) end,
     "bad option 'mode' to 'chart.area' (one of stacked, overlap, percent expected, got stack)")

@@ -231,6 +231,7 @@ local function make_xy(kind, data, opts, defaults_table, fn, x_kind)
   end
   self.x_kind = x_kind
   xy.check(self, fn, 3)
+  if not x_kind then xy.check_categorical(self, fn, 3) end
   self.data = xy.read(self, data, fn, 3)
   if o.source == true then self.source = self.data.source elseif o.source then self.source = o.source end
   if o.notes == true then self.notes = self.data.notes elseif o.notes then self.notes = o.notes end
@@ -257,6 +258,7 @@ function chart.line(data, opts)
   if kind then return register(make_xy("line", data, opts, defaults(xy.line_options), "chart.line", kind)) end
   local self = make("line", data, opts, xy.line_options, "chart.line")
   options.one_of("chart.line", "x_scale", self.options.x_scale, {"auto", "category", "linear", "time"}, 3)
+  xy.check_categorical(self, "chart.line", 3)
   return register(self)
 end
 

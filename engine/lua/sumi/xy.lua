@@ -684,6 +684,18 @@ function xy.compose(self, list, area)
   return compose_line(self, list, area)
 end
 
+--- xy.check_categorical(self, fn, level): the x axis options of a
+--- continuous chart are errors on categories, rather than ignored.
+function xy.check_categorical(self, fn, level)
+  local o = self.options
+  for _, key in ipairs({"x_title", "x_format", "x_unit", "x_units", "decimate"}) do
+    if o[key] ~= nil and o[key] ~= xy.line_options[key] then
+      error(("bad option '%s' to '%s' (for a numeric or date x only: '%s' holds categories)")
+        :format(key, fn, tostring(o.x)), level + 1)
+    end
+  end
+end
+
 --- xy.check(self, fn, level): the options of a continuous chart.
 function xy.check(self, fn, level)
   local o = self.options
