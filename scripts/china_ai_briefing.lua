@@ -32,15 +32,8 @@ local date_text = report_date()
 -- The players, the unicorn fields and the sources are in the SQLite
 -- database that bootstrap.sh builds from data/waic2025.sql. It is read
 -- first, so that a missing database fails before anything is drawn.
-local database = "../data/waic2025.db"
-local function query(sql, params)
-  local ok, result = pcall(data.query_sqlite, database, sql, params)
-  if not ok then
-    error(("%s (build the database with: sqlite3 data/waic2025.db < data/waic2025.sql)")
-      :format(result), 2)
-  end
-  return result
-end
+local waic = require "waic_data"
+local query = waic.query
 local sources = query("SELECT id, name, publisher, published FROM sources ORDER BY id")
 local players = query([[SELECT name_ja, models_ja, founded, noted_for_ja FROM players
   ORDER BY position]])
@@ -48,10 +41,7 @@ local fields = query([[SELECT f.field, s.name AS source FROM unicorn_fields f
   JOIN sources s ON s.id = f.source_id ORDER BY f.position]])
 
 -- The headline figures: one row per figure, with who reported it.
-local figures = data.read_csv("../data/waic2025_headline.csv", {
-  title = "WAIC 2025 headline figures",
-  columns = {value = {notes = "as reported; shares in percent"}},
-})
+local figures = waic.figures()
 
 -- Source lines in Japanese, built from the sources table and the rows'
 -- outlet and month: the names are translated, the dates read from data.
@@ -90,24 +80,7 @@ local function cite(rows)
   return table.concat(lines, "、")
 end
 
-local function figure(metric, scope)
-  local rows = figures:where("metric", "==", metric):where("scope", "==", scope or "china")
-  if #rows ~= 1 then
-    error(("data/waic2025_headline.csv has %d rows for '%s' (%s)"):format(#rows, metric, scope), 2)
-  end
-  return rows:row(1)
-end
-
--- China beside the world, for the figures reported for both: shares and
--- the rest of the world are computed here, never typed.
-local world = figures:where("scope", "==", "world"):select("metric", "value"):rename{value = "world"}
-local versus = figures:where("scope", "==", "china"):select("metric", "value")
-  :join(world, "metric")
-  :calc("share", "value", "/", "world")
-  :calc("rest", "world", "-", "value")
-local function compared(metric)
-  return versus:where("metric", "==", metric):row(1)
-end
+local figure, compared, versus = waic.figure, waic.compared, waic.versus()
 local models = compared("large_ai_models")
 local unicorns = compared("ai_unicorns")
 local models_row = figure("large_ai_models")
@@ -121,14 +94,7 @@ local industry = figure("ai_industry_size")
 local growth = figure("ai_industry_growth")
 local unicorn_valuation = figure("unicorn_min_valuation", "world")
 
--- Japanese for the qualifiers the sources use: "about 15" -> 約15,
--- "more than 5,100" -> 5,100超.
-local qualifier_ja = {["more than"] = "超", ["above"] = "超", ["about"] = "約", ["at least"] = "以上"}
-local function approx(row, text)
-  local q = qualifier_ja[row.qualifier or ""]
-  if q == "約" then return q .. text end
-  return text .. (q or "")
-end
+local approx = waic.approx
 
 -- The figures in the words the text uses, each filled from the data once.
 local say = {

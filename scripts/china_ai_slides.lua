@@ -17,42 +17,17 @@ local fill = sumi.template.fill
 
 ---------------------------------------------------------------- data
 
-local figures = data.read_csv("../data/waic2025_headline.csv", {
-  title = "WAIC 2025 headline figures",
-  columns = {value = {notes = "as reported; shares in percent"}},
-})
+local waic = require "waic_data"
+local query = waic.query
+local figures = waic.figures()
 
 -- Players and the fields unicorns work in come from the SQLite database
 -- that bootstrap.sh builds from data/waic2025.sql.
-local database = "../data/waic2025.db"
-local function query(sql, params)
-  local ok, result = pcall(data.query_sqlite, database, sql, params)
-  if not ok then
-    error(("%s (build the database with: sqlite3 data/waic2025.db < data/waic2025.sql)")
-      :format(result), 2)
-  end
-  return result
-end
 local sources = query("SELECT id, name FROM sources ORDER BY id")
 local players = query("SELECT company, models, noted_for FROM players")
 local fields = query("SELECT field FROM unicorn_fields ORDER BY position")
 
-local function figure(metric, scope)
-  local rows = figures:where("metric", "==", metric):where("scope", "==", scope or "china")
-  if #rows ~= 1 then
-    error(("data/waic2025_headline.csv has %d rows for '%s' (%s)"):format(#rows, metric, scope), 2)
-  end
-  return rows:row(1)
-end
-
--- China beside the world: shares and the rest of the world are computed
--- here, never typed.
-local world = figures:where("scope", "==", "world"):select("metric", "value"):rename{value = "world"}
-local versus = figures:where("scope", "==", "china"):select("metric", "value")
-  :join(world, "metric")
-  :calc("share", "value", "/", "world")
-  :calc("rest", "world", "-", "value")
-local function compared(metric) return versus:where("metric", "==", metric):row(1) end
+local figure, compared = waic.figure, waic.compared
 local models = compared("large_ai_models")
 local unicorns = compared("ai_unicorns")
 local companies = figure("ai_companies")
@@ -64,14 +39,7 @@ local industry = figure("ai_industry_size")
 local growth = figure("ai_industry_growth")
 local unicorn_valuation = figure("unicorn_min_valuation", "world")
 
--- Japanese for the qualifiers the sources use: "about 15" -> 約15,
--- "more than 5,100" -> 5,100超.
-local qualifier_ja = {["more than"] = "超", ["above"] = "超", ["about"] = "約", ["at least"] = "以上"}
-local function approx(row, text)
-  local q = qualifier_ja[row.qualifier or ""]
-  if q == "約" then return q .. text end
-  return text .. (q or "")
-end
+local approx = waic.approx
 
 -- A source line in Japanese for figure rows: who published, then the
 -- outlet and month, sources reported together joined ("WAIC 2025・CAICT

@@ -11,7 +11,7 @@ write_script() { # path, then the script on stdin
 
 flagship() { # renders the flagship into WORK/reports with a fixed date
   mkdir -p scripts data
-  cp "$SRC/scripts/china_ai_briefing.lua" scripts/
+  cp "$SRC/scripts/china_ai_briefing.lua" "$SRC/scripts/waic_data.lua" scripts/
   cp "$SRC/data/"*.csv data/
   [ -e data/waic2025.db ] || sqlite3 -bail data/waic2025.db <"$SRC/data/waic2025.sql" ||
     fail "cannot build data/waic2025.db from data/waic2025.sql"
@@ -20,7 +20,7 @@ flagship() { # renders the flagship into WORK/reports with a fixed date
 
 slides() { # renders the slide deck into WORK/reports with a fixed date
   mkdir -p scripts data
-  cp "$SRC/scripts/china_ai_slides.lua" scripts/
+  cp "$SRC/scripts/china_ai_slides.lua" "$SRC/scripts/waic_data.lua" scripts/
   cp "$SRC/data/"*.csv data/
   [ -e data/waic2025.db ] || sqlite3 -bail data/waic2025.db <"$SRC/data/waic2025.sql" ||
     fail "cannot build data/waic2025.db from data/waic2025.sql"
