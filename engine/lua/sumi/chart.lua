@@ -12,6 +12,7 @@ local axis = require "sumi.axis"
 local drawing = require "sumi.drawing"
 local legend = require "sumi.legend"
 local options = require "sumi.options"
+local records = require "sumi.records"
 local scale = require "sumi.scale"
 local themes = require "sumi.theme"
 local bar_mark = require "sumi.marks.bar"
@@ -62,23 +63,7 @@ local function read_data(data, o, fn, level)
     source, notes = meta.source, meta.notes
     unit = data:meta(ys[1]).unit or meta.unit
   elseif type(data) == "table" then
-    n = #data
-    local seen = {}
-    for _, row in ipairs(data) do
-      for k in pairs(row) do seen[k] = true end
-    end
-    for _, name in ipairs(wanted) do
-      if n > 0 and not seen[name] then
-        local keys = {}
-        for k in pairs(seen) do keys[#keys + 1] = tostring(k) end
-        table.sort(keys)
-        error(("%s: no field '%s' in the records (fields: %s)"):format(fn, name, table.concat(keys, ", ")),
-          level)
-      end
-      local values = {n = n}
-      for i, row in ipairs(data) do values[i] = row[name] end
-      columns[name] = values
-    end
+    columns, n = records.columns(data, wanted, fn, level)
   else
     error(("bad argument #1 to '%s' (dataset or array of records expected, got %s)"):format(fn, type(data)),
       level)
@@ -103,10 +88,10 @@ local function read_data(data, o, fn, level)
     end
     series[k] = {name = o.names and o.names[k] or y, values = values}
   end
-  local records = type(data) == "table" and data or nil
+  local rows = type(data) == "table" and data or nil
   -- row(i) -> the record a value label function sees: the chart's columns
   local function row(i)
-    if records then return records[i] end
+    if rows then return rows[i] end
     local r = {}
     for _, name in ipairs(wanted) do r[name] = columns[name][i] end
     return r

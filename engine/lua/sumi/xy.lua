@@ -13,6 +13,7 @@ local drawing = require "sumi.drawing"
 local format = require "sumi.format"
 local legend = require "sumi.legend"
 local options = require "sumi.options"
+local records = require "sumi.records"
 local path = require "sumi.path"
 local scale = require "sumi.scale"
 local area_mark = require "sumi.marks.area"
@@ -69,25 +70,11 @@ local function columns_of(data, names, fn, level)
     error(("bad argument #1 to '%s' (dataset or array of records expected, got %s)"):format(fn, type(data)),
       level)
   end
-  local n, seen = #data, {}
-  for _, row in ipairs(data) do
-    if type(row) ~= "table" then
-      error(("%s: record %d is a %s, not a table"):format(fn, _, type(row)), level)
-    end
-    for k in pairs(row) do seen[k] = true end
-  end
+  local columns, n = records.columns(data, names, fn, level)
   for _, name in ipairs(names) do
-    if n > 0 and not seen[name] then
-      local keys = {}
-      for k in pairs(seen) do keys[#keys + 1] = tostring(k) end
-      table.sort(keys)
-      error(("%s: no field '%s' in the records (fields: %s)"):format(fn, name, table.concat(keys, ", ")),
-        level)
-    end
-    local values, kind = {n = n}, nil
-    for i, row in ipairs(data) do
-      local v = row[name]
-      values[i] = v
+    local values, kind = columns[name], nil
+    for i = 1, n do
+      local v = values[i]
       if v ~= nil then
         local t = math.type(v) or type(v)
         t = t == "float" and "number" or t
