@@ -267,14 +267,22 @@ static int choose_shard(struct batch_options *o) {
     return -1;
 }
 
-/* FNV-1a, 64 bits: fixed, so a job's shard depends on its name alone,
- * on every machine and in every version. */
-static uint64_t fnv1a64(const char *s) {
+/* The shard of a job: FNV-1a (64 bits) of its name, through MurmurHash3's
+ * fmix64 finaliser, modulo the shard count. Fixed, so a job's shard depends
+ * on its name alone, on every machine and in every version. The finaliser
+ * matters: FNV's prime is 1 modulo 3, so FNV-1a alone modulo 3 hardly mixes
+ * names that differ in a digit or two. */
+static uint64_t shard_hash(const char *s) {
     uint64_t h = 14695981039346656037ULL;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         h ^= *p;
         h *= 1099511628211ULL;
     }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
     return h;
 }
 
@@ -787,7 +795,7 @@ static int selected(const struct batch_options *o, const struct sumi_job *job) {
         if (!match)
             return 0;
     }
-    return o->shards == 0 || fnv1a64(job->name) % (uint64_t)o->shards == (uint64_t)o->shard;
+    return o->shards == 0 || shard_hash(job->name) % (uint64_t)o->shards == (uint64_t)o->shard;
 }
 
 static int dry_run(struct batch *b) {
