@@ -359,7 +359,7 @@ static int make_parents(const char *path) {
 }
 
 static void set_error(struct run *run, const char *fmt, const char *arg) {
-    char buf[1024];
+    char buf[4200];
     snprintf(buf, sizeof buf, fmt, arg);
     free(run->r.error);
     run->r.error = strdup(buf);
@@ -410,11 +410,13 @@ static int take_lock(struct run *run) {
         pid[n > 0 ? n : 0] = '\0';
         pid[strcspn(pid, "\n")] = '\0';
         close(fd);
-        char msg[256];
-        snprintf(msg, sizeof msg, "%.60s: locked by PID %s (another run is writing it)", output,
-                 pid[0] ? pid : "?");
-        free(run->r.error);
-        run->r.error = strdup(msg);
+        set_error(run, "%s: locked by PID ", output);
+        char *msg = run->r.error ? malloc(strlen(run->r.error) + strlen(pid) + 40) : NULL;
+        if (msg != NULL) {
+            sprintf(msg, "%s%s (another run is writing it)", run->r.error, pid[0] ? pid : "?");
+            free(run->r.error);
+            run->r.error = msg;
+        }
         run->r.status = SUMI_JOB_LOCKED;
         return -1;
     }
@@ -596,6 +598,10 @@ static void finish_job(struct batch *b, struct run *run, int wstatus, const stru
     run->r.peak_kib = ru->ru_maxrss;
     int code;
     run->r.status = SUMI_JOB_FAILED;
+    /* Ctrl-C reaches the jobs too (one process group): a job that died of
+     * it before the batch stopped it was stopped all the same. */
+    if (stop_signal && WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == stop_signal)
+        run->stopped = 1;
     if (run->stopped && !(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0)) {
         code = 1;
         run->r.status = SUMI_JOB_NOT_RUN;
@@ -824,6 +830,11 @@ static int run_all(struct batch *b, struct sumi_output *report) {
      * starts from them. */
     sumi_fonts_map();
     b->preloaded = sumi_state_preloaded();
+    if (b->o->trusted)
+        fprintf(stderr, "sumi: --trusted: every job may read and write any file%s\n",
+                b->o->max_memory >= 0 || b->o->timeout >= 0
+                    ? ""
+                    : ", and no memory or time limit applies");
     b->tty = isatty(STDERR_FILENO);
     b->started = now();
     int next = 0, halted = 0;
@@ -875,8 +886,10 @@ static int run_all(struct batch *b, struct sumi_output *report) {
 static int batch_run(struct batch_options *o) {
     struct batch b = {.o = o};
     int status = sumi_manifest_load(o->manifest, &b.m);
-    if (status != 0)
+    if (status != 0) {
+        sumi_manifest_free(&b.m); /* what was read before the error */
         return status;
+    }
     status = choose_shard(o);
     b.runs = calloc((size_t)b.m.count + 1, sizeof *b.runs);
     if (status < 0 && b.runs == NULL)
