@@ -139,7 +139,7 @@ return {
 EOF
   run "$SUMI" batch typo.lua --report r.jsonl
   expect_code 2
-  expect_contains "$ERR" "sumi: typo.lua: jobs[3]: unknown key 'outptu' (valid keys: name, output, params, script)" "stderr"
+  expect_contains "$ERR" "sumi: typo.lua:6: jobs[3]: unknown key 'outptu' (valid keys: name, output, params, script)" "stderr"
   cat >dup.lua <<'EOF'
 return {
   defaults = {script = "scripts/job.lua"},
