@@ -125,6 +125,34 @@ case_batch_job_limits_apply_per_job() {
   [ ! -e reports/b.pdf ] || fail "b published after its time limit"
 }
 
+case_batch_job_killed_by_a_signal_fails_alone() {
+  # A crash, or the kernel's OOM killer, ends one job's process from outside.
+  job_script
+  manifest m.lua "" ', wait = "20"'
+  "$SUMI" batch m.lua -j3 --keep-going --report r.jsonl >run.out 2>run.err &
+  local pid=$!
+  wait_for_temporary reports
+  local victim=""
+  for _ in $(seq 1 100); do
+    for child in $(pgrep -P "$pid"); do
+      # b's process has its temporary output open.
+      if ls -l "/proc/$child/fd" 2>/dev/null | grep -q '/\.b\.pdf\.'; then victim=$child; fi
+    done
+    [ -n "$victim" ] && break
+    sleep 0.1
+  done
+  [ -n "$victim" ] || fail "cannot find job b's process (test set-up)"
+  kill -KILL "$victim"
+  wait "$pid"
+  local code=$?
+  [ "$code" -eq 1 ] || fail "exit code $code: $(cat run.err)"
+  expect_contains "$(report_field r.jsonl b error)" "scripts/job.lua: the job's process ended with signal 9 (Killed)" "b's error"
+  [ "$(report_field r.jsonl a status)" = ok ] && [ "$(report_field r.jsonl c status)" = ok ] ||
+    fail "the others did not complete: $(cat r.jsonl)"
+  no_temporaries reports
+  [ ! -e reports/b.pdf ] || fail "b published"
+}
+
 case_batch_bad_manifest_exits_2_before_anything_runs() {
   job_script
   cat >typo.lua <<'EOF'
