@@ -57,6 +57,36 @@ test("a long table splits between rows and repeats its header on every page", fu
   check.is_true(seen["120"] == info.pages, "last row on the last page")
 end)
 
+test("a table row taller than a page runs on between the lines of its cells", function()
+  local doc = sumi.document.new{size = "A5", title = "長いセル"}
+  doc:heading("長いセルのある表", 1)
+  local long = filler:rep(70)
+  doc:table({{name = "企業A", note = long}, {name = "企業B", note = "短い"}},
+    {columns = {{key = "name", title = "企業名", width = 60}, {key = "note", title = "備考"}}})
+  doc:paragraph("表の後の段落。")
+  local info, t = save(doc)
+  check.is_true(info.pages >= 3, "the long cell needs several pages")
+  local bottom = 595.3 - sumi.mm(20) + 0.5
+  local text, headers = {}, 0
+  for page = 1, info.pages do
+    for _, b in ipairs(blocks_on(t, page)) do
+      if b[1] == "企業名" then headers = headers + 1 end
+      if b[1]:find("人工知能", 1, true) or b[1]:find("続いている", 1, true) then
+        text[#text + 1] = b[1]
+        check.less(b.y + b.h, bottom, ("the cell inside the text area on page %d"):format(page))
+      end
+    end
+  end
+  check.equal(headers, info.pages, "the header on every page of the table")
+  check.equal(table.concat(text):gsub("%s", ""), long, "the cell's text whole, in order, once")
+  local heading_page, table_page = nil, nil
+  for _, p in ipairs(info.placed) do
+    if p.kind == "heading" then heading_page = p.page end
+    if p.kind == "table" and not table_page then table_page = p.page end
+  end
+  check.equal(heading_page, table_page, "the heading stays with the start of the table")
+end)
+
 test("figures in a table of Japanese cells wrap inside their columns", function()
   local doc = sumi.document.new{}
   doc:table({{name = ("人工知能関連の長い企業名"):rep(9), v = 1509}},

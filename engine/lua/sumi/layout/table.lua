@@ -133,6 +133,7 @@ end
 -- their natural (unwrapped) widths, figures never squeezed, text columns
 -- sharing what is left so that Japanese wraps inside them.
 function Table:widths(ctx, width)
+  if self.widths_of then return self.widths_of:widths(ctx, width) end
   local key = "w" .. width
   if self.cache[key] then return self.cache[key] end
   local pad, canvas = self.style.padding, ctx.canvas
@@ -213,7 +214,36 @@ function Table:piece(from, to)
   return p
 end
 
-function Table:split(ctx, width, room)
+-- Row r's cells cut where `avail` points of text end: each cell keeps the
+-- whole lines that fit, the rest goes on. nil when no cell gains a line.
+local function cut_row(self, ctx, width, cells, avail)
+  local widths, pad = self:widths(ctx, width), self.style.padding
+  local first, rest, gained = {}, {}, false
+  for k, c in ipairs(self.columns) do
+    local o = cell_options(ctx, self.style, c)
+    o.width = math.max(1, widths[k] - 2 * pad)
+    local m = ctx.canvas:measure_text(cells[k], o)
+    local lines = math.max(m.lines, 1)
+    local n = math.floor((avail - 2 * pad) / (m.height / lines))
+    if n >= lines or cells[k] == "" then
+      first[k], rest[k] = cells[k], ""
+    elseif n < 1 then
+      first[k], rest[k] = "", cells[k]
+    else
+      local at = m.line_starts[n + 1]
+      first[k], rest[k] = markup.range(cells[k], 1, at), markup.range(cells[k], at)
+      gained = true
+    end
+  end
+  if not gained then return nil end
+  return first, rest
+end
+
+-- Splits between rows, at least MIN_ROWS on each side. `force` (the
+-- table is at the top of a page and still does not fit) lifts that rule
+-- and cuts a row taller than the room between lines of its cells, so a
+-- long cell runs on onto the next page instead of off this one.
+function Table:split(ctx, width, room, force)
   local h = self:header_height(ctx, width)
   local last = self.from - 1
   for r = self.from, self.to do
@@ -223,10 +253,30 @@ function Table:split(ctx, width, room)
   end
   local rows = self.to - self.from + 1
   local taken = last - self.from + 1
+  if force and last < self.to then
+    local r = last + 1
+    local first_cells, rest_cells = cut_row(self, ctx, width, self.cells[r], room - h)
+    if not first_cells then
+      if taken == 0 then return nil end
+    else
+      local before, after = {}, {}
+      for i, cells in pairs(self.cells) do before[i], after[i] = cells, cells end
+      before[r], after[r] = first_cells, rest_cells
+      local first = self:piece(self.from, r)
+      first.cells, first.cache, first.space_after = before, {}, 0
+      local rest = self:piece(r, self.to)
+      rest.cells, rest.cache, rest.space_before = after, {}, 0
+      -- The table's own widths, not ones recomputed from the cut cells.
+      first.widths_of, rest.widths_of = self, self
+      return first, rest
+    end
+  end
   -- At least MIN_ROWS on each side, unless the table is shorter than that.
-  if taken < math.min(MIN_ROWS, rows) then return nil end
-  if rows - taken < MIN_ROWS then last = self.to - MIN_ROWS end
-  if last < self.from + math.min(MIN_ROWS, rows) - 1 then return nil end
+  if not force and taken < math.min(MIN_ROWS, rows) then return nil end
+  if not force and rows - taken < MIN_ROWS then last = self.to - MIN_ROWS end
+  if last < self.from or (not force and last < self.from + math.min(MIN_ROWS, rows) - 1) then
+    return nil
+  end
   local rest = self:piece(last + 1, self.to)
   rest.space_before = 0
   local first = self:piece(self.from, last)
