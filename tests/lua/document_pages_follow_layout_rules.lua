@@ -87,6 +87,27 @@ test("a table row taller than a page runs on between the lines of its cells", fu
   check.equal(heading_page, table_page, "the heading stays with the start of the table")
 end)
 
+test("lists nest under the item before them, indented, with their own markers", function()
+  local doc = sumi.document.new{}
+  doc:list({"親の項目", {"子の項目", {"孫の項目"}}, "次の親", {numbered = true, "番号付きの子"}})
+  local _, t = save(doc)
+  local x = {}
+  for _, b in ipairs(t:select("block", 1)) do x[b[1]] = b.x end
+  check.less(x["親の項目"], x["子の項目"], "a child is indented from its parent")
+  check.less(x["子の項目"], x["孫の項目"], "a grandchild from the child")
+  check.equal(x["次の親"], x["親の項目"], "the list goes on at its own indent")
+  for _, marker in ipairs({"・", "◦", "▪", "(1)"}) do
+    check.is_true(x[marker], ("marker %s drawn"):format(marker))
+  end
+  check.less(x["(1)"], x["番号付きの子"], "the number hangs before its item")
+  check.errors(function() sumi.document.new{}:list({{"子"}, "親"}) end,
+    "must follow the item it belongs to")
+  check.errors(function() sumi.document.new{}:list({"a", {"b", {"c", {"d", {"e"}}}}}) end,
+    "lists nest at most 3 deep")
+  check.errors(function() sumi.document.new{}:list({"a", {"b", numberd = true}}) end,
+    "unknown option 'numberd'")
+end)
+
 test("figures in a table of Japanese cells wrap inside their columns", function()
   local doc = sumi.document.new{}
   doc:table({{name = ("人工知能関連の長い企業名"):rep(9), v = 1509}},
