@@ -298,6 +298,28 @@ test("a short two-column section is balanced and what follows goes below it", fu
   check.less(lowest, after.y, "the next paragraph starts below the columns")
 end)
 
+test("the last page of a long two-column section is balanced too", function()
+  local doc = sumi.document.new{}
+  doc:columns(2, function()
+    for k = 1, 14 do doc:paragraph(k .. filler:rep(4)) end
+  end)
+  doc:paragraph("after")
+  local info = doc:save(out_dir .. "/columns-long.trace")
+  check.is_true(info.pages >= 2, "the section runs onto a second page")
+  local bottom, after = {}, nil
+  for _, p in ipairs(info.placed) do
+    if p.page == info.pages and p.kind == "paragraph" and p.width < 300 then
+      bottom[p.frame] = math.max(bottom[p.frame] or 0, p.y + p.height)
+    end
+    if p.label == nil and p.width > 300 then after = p end
+  end
+  check.is_true(bottom[1] and bottom[2], "both columns used on the last page")
+  check.near(bottom[1], bottom[2], 30, "the last page's columns end within about a line of each other")
+  check.less(bottom[1], 500, "the last page's columns stop well above the foot of the page")
+  check.equal(after.page, info.pages, "what follows is on the section's last page")
+  check.less(math.max(bottom[1], bottom[2]), after.y + 0.01, "and below its columns")
+end)
+
 test("page breaks, header and footer templates", function()
   local doc = sumi.document.new{title = "題名", confidential = "社外秘", date = 1753747200,
     footer = {left = "{confidential}", center = "{date}", right = "{page} of {pages}"},

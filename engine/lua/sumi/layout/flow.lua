@@ -79,11 +79,26 @@ function flow.paginate(ctx, list, area)
     return out
   end
 
+  local i = 1 -- the block being placed
+
+  -- On a page a columns section continues onto, the column height that
+  -- balances what is left of it, or nil when the rest fills the page.
+  local function balance_rest()
+    if not (columns and columns.count > 1 and columns.balance) then return nil end
+    local section, j = {}, i
+    while queue[j] and not is_marker(queue[j]) do
+      section[#section + 1] = queue[j]
+      j = j + 1
+    end
+    local w = (page.area.width - columns.gap * (columns.count - 1)) / columns.count
+    return balanced_height(ctx, section, columns.count, w, page.area.height)
+  end
+
   local function new_page()
     page = {number = #pages + 1, items = {}}
     pages[#pages + 1] = page
     page.area = area(page.number)
-    frames = column_frames(page.area, page.area.y)
+    frames = column_frames(page.area, page.area.y, #pages > 1 and balance_rest() or nil)
     f, y, after = 1, page.area.y, nil
   end
 
@@ -134,7 +149,6 @@ function flow.paginate(ctx, list, area)
 
   pages = {}
   new_page()
-  local i = 1
   while i <= #queue do
     local b = queue[i]
     if b.kind == "page_break" then
