@@ -280,6 +280,9 @@ static int render(struct watcher *w, const struct sumi_run_options *run) {
         list_free(&w->reads);
         return 0; /* stopped mid-render: the outputs are as they were */
     }
+    /* Watched before the line is printed: whoever waits for the line may
+     * edit a file at once. */
+    rewatch(w, code != 0);
     time_t now = time(NULL);
     struct tm tm;
     char clock[16] = "--:--:--";
@@ -288,7 +291,6 @@ static int render(struct watcher *w, const struct sumi_run_options *run) {
     printf("[%s] %s: %s in %.2f s%s\n", clock, what, code == 0 ? "ok" : "failed", seconds,
            code == 0 ? "" : ", the last good outputs are kept");
     fflush(stdout);
-    rewatch(w, code != 0);
     return w->fatal;
 }
 
