@@ -260,11 +260,15 @@ static void take_line(struct temp_list *t) {
         if (t->watch != NULL && t->watch->on_read != NULL)
             t->watch->on_read(t->watch->ud, t->line + 2);
     } else if (strncmp(t->line, "T ", 2) == 0) {
+        if (t->watch != NULL && t->watch->on_temp != NULL)
+            t->watch->on_temp(t->watch->ud, t->line + 2);
         if (t->count == t->cap) {
             size_t cap = t->cap ? t->cap * 2 : 16;
             char **p = realloc(t->paths, cap * sizeof *p);
-            if (p == NULL)
+            if (p == NULL) {
+                t->len = 0;
                 return;
+            }
             t->paths = p;
             t->cap = cap;
         }

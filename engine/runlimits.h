@@ -78,6 +78,8 @@ struct sumi_child_watch {
     /* Called in the parent with each file the child read, as the child
      * named it (relative paths are from the working folder). */
     void (*on_read)(void *ud, const char *path);
+    /* Called with each temporary output file the child announced. */
+    void (*on_temp)(void *ud, const char *temp_path);
     void *ud;
 };
 

@@ -71,6 +71,7 @@ struct watcher {
     const char *script;
     struct list files; /* watched now */
     struct list reads; /* named by the child of the render running */
+    struct list made;  /* outputs of that render */
     char **changed;    /* shown names changed since the last render */
     size_t nchanged, capchanged;
     int fatal; /* the watch cannot go on (limit reached) */
@@ -150,6 +151,34 @@ static void on_read(void *ud, const char *path) {
     list_add_path(&w->reads, path, path);
 }
 
+/* A temporary output ".NAME.XXXXXX" becomes NAME in the same folder. */
+static void on_temp(void *ud, const char *temp_path) {
+    struct watcher *w = ud;
+    const char *slash = strrchr(temp_path, '/');
+    const char *base = slash != NULL ? slash + 1 : temp_path;
+    size_t len = strlen(base);
+    if (base[0] != '.' || len < 9)
+        return;
+    char *final = malloc(strlen(temp_path) + 1);
+    if (final == NULL)
+        return;
+    size_t dir_len = (size_t)(base - temp_path);
+    memcpy(final, temp_path, dir_len);
+    memcpy(final + dir_len, base + 1, len - 8);
+    final[dir_len + len - 8] = '\0';
+    list_add_path(&w->made, final, final);
+    free(final);
+}
+
+static int in_list(const struct list *l, const struct file *f) {
+    if (l == NULL)
+        return 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->v[i].dir, f->dir) == 0 && strcmp(l->v[i].name, f->name) == 0)
+            return 1;
+    return 0;
+}
+
 static void note_changed(struct watcher *w, const char *shown) {
     for (size_t i = 0; i < w->nchanged; i++)
         if (strcmp(w->changed[i], shown) == 0)
@@ -215,8 +244,9 @@ static void rewatch(struct watcher *w, int failed) {
     w->files = next;
 }
 
-/* Reads the queued events; returns how many concern a watched file. */
-static int take_events(struct watcher *w) {
+/* Reads the queued events; returns how many concern a watched file that is
+ * not in ignore. */
+static int take_events(struct watcher *w, const struct list *ignore) {
     /* inotify(7): the buffer must be aligned for struct inotify_event. */
     char buf[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
     int relevant = 0;
@@ -240,7 +270,7 @@ static int take_events(struct watcher *w) {
                     continue;
                 if (ev->mask & IN_IGNORED) {
                     f->wd = -1; /* the folder went: watched again after a render */
-                } else if (ev->len > 0 ? strcmp(ev->name, f->name) == 0
+                } else if (ev->len > 0 ? strcmp(ev->name, f->name) == 0 && !in_list(ignore, f)
                                        : (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF)) != 0) {
                     note_changed(w, f->shown);
                     relevant++;
@@ -278,8 +308,14 @@ static int render(struct watcher *w, const struct sumi_run_options *run) {
     double seconds = monotonic_now() - start;
     if (stop_requested && code != 0) {
         list_free(&w->reads);
+        list_free(&w->made);
         return 0; /* stopped mid-render: the outputs are as they were */
     }
+    /* What changed while the render ran is due next, except the render's
+     * own outputs: a script that reads its previous output would otherwise
+     * render for ever. */
+    take_events(w, &w->made);
+    list_free(&w->made);
     /* Watched before the line is printed: whoever waits for the line may
      * edit a file at once. */
     rewatch(w, code != 0);
@@ -297,7 +333,8 @@ static int render(struct watcher *w, const struct sumi_run_options *run) {
 /* Waits for a change to a watched file, then for QUIET_MS without one.
  * Returns 0 when a render is due, -1 when a signal ended the watch. */
 static int wait_for_change(struct watcher *w, int wake) {
-    double quiet_until = -1;
+    /* Changes seen during the last render start the wait at once. */
+    double quiet_until = w->nchanged > 0 ? monotonic_now() + QUIET_MS / 1000.0 : -1;
     for (;;) {
         if (stop_requested)
             return -1;
@@ -315,7 +352,7 @@ static int wait_for_change(struct watcher *w, int wake) {
             w->fatal = 1;
             return -1;
         }
-        if (r > 0 && (p[0].revents & POLLIN) && take_events(w) > 0)
+        if (r > 0 && (p[0].revents & POLLIN) && take_events(w, NULL) > 0)
             quiet_until = monotonic_now() + QUIET_MS / 1000.0;
     }
 }
@@ -350,7 +387,8 @@ int sumi_watch(const struct sumi_run_options *options) {
     sigaction(SIGTERM, &sa, &old_term);
     /* Loaded once here, inherited by every render's process. */
     sumi_fonts_config();
-    struct sumi_child_watch child = {.stop = &stop_requested, .on_read = on_read, .ud = &w};
+    struct sumi_child_watch child = {
+        .stop = &stop_requested, .on_read = on_read, .on_temp = on_temp, .ud = &w};
     struct sumi_run_options run = *options;
     run.watch = &child;
     fprintf(stderr, "sumi: watching %s and the files it reads; Ctrl-C stops\n",
@@ -368,6 +406,7 @@ int sumi_watch(const struct sumi_run_options *options) {
     close(w.fd);
     list_free(&w.files);
     list_free(&w.reads);
+    list_free(&w.made);
     clear_changed(&w);
     free(w.changed);
     if (code == 0)

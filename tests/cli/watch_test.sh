@@ -177,6 +177,29 @@ case_watch_sees_a_module_required_from_the_next_run() {
   stop_watch TERM
 }
 
+case_watch_own_output_read_back_does_not_render_again() {
+  mkdir -p w reports
+  cat >w/again.lua <<'LUA'
+local sumi = require "sumi"
+local c = sumi.canvas.png("reports/again.png", {width = 40, height = 40})
+c:image("../reports/seed.png", 0, 0, 40, 40)
+local ok = pcall(c.image, c, "../reports/again.png", 0, 0, 40, 40) -- the previous run's output
+c:rect(0, 0, 10, 10)
+c:fill("#c00000")
+c:close()
+print(ok and "read back" or "first run")
+LUA
+  cp "$SRC/docs/flagship-page1.png" reports/seed.png
+  start_watch render w/again.lua --watch
+  wait_renders 1
+  touch reports/seed.png
+  wait_renders 2
+  sleep 1.5 # a render caused by its own output would be printed by now
+  [ "$(renders)" -eq 2 ] || fail "the render's own output made it render again: $(cat watch.out)"
+  expect_contains "$(cat watch.out)" "read back" "stdout"
+  stop_watch TERM
+}
+
 case_watch_sigterm_mid_render_leaves_no_temporaries() {
   mkdir -p w
   cat >w/slow.lua <<'LUA'
