@@ -364,8 +364,8 @@ int sumi_watch(const struct sumi_run_options *options) {
     if (w.fd < 0) {
         fprintf(stderr, "sumi: cannot watch files: inotify is unavailable (%s)%s\n",
                 strerror(errno),
-                errno == EMFILE ? "; the limit of inotify instances is reached (raise it with "
-                                  "sysctl fs.inotify.max_user_instances)"
+                errno == EMFILE ? "; the limit of open files or of inotify instances (sysctl "
+                                  "fs.inotify.max_user_instances) is reached"
                                 : "");
         return 1;
     }
@@ -391,9 +391,13 @@ int sumi_watch(const struct sumi_run_options *options) {
         .stop = &stop_requested, .on_read = on_read, .on_temp = on_temp, .ud = &w};
     struct sumi_run_options run = *options;
     run.watch = &child;
-    fprintf(stderr, "sumi: watching %s and the files it reads; Ctrl-C stops\n",
-            options->script_path);
-    int code = render(&w, &run);
+    /* The script's folder is watched from the start: a limit is reported
+     * before anything runs, and an edit during the first render is seen. */
+    rewatch(&w, 1);
+    if (!w.fatal)
+        fprintf(stderr, "sumi: watching %s and the files it reads; Ctrl-C stops\n",
+                options->script_path);
+    int code = w.fatal ? 1 : render(&w, &run);
     while (code == 0 && wait_for_change(&w, pipe_fds[0]) == 0)
         code = render(&w, &run);
     if (w.fatal)

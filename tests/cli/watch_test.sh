@@ -249,4 +249,34 @@ case_watch_missing_script_exits_as_render_does() {
   expect_contains "$ERR" "cannot open script 'missing.lua'" "stderr"
 }
 
+# A user namespace of its own whose inotify limit (/proc/sys/user/NAME) is 0:
+# the machine's own limits are left alone.
+run_with_inotify_limit_0() { # NAME, then the command
+  if ! unshare -U -r true 2>/dev/null; then
+    echo "SKIP: this kernel does not let a user namespace be made (unshare -U)"
+    exit 77
+  fi
+  local limit="$1"
+  shift
+  run unshare -U -r bash -c 'echo 0 >"/proc/sys/user/$0" && exec "$@"' "$limit" "$@"
+}
+
+case_watch_without_inotify_exits_1() {
+  write_report
+  run_with_inotify_limit_0 max_inotify_instances "$SUMI" render w/report.lua --watch
+  expect_code 1
+  expect_contains "$ERR" "sumi: cannot watch files: inotify is unavailable" "stderr"
+  expect_contains "$ERR" "fs.inotify.max_user_instances" "stderr"
+  [ ! -e reports/r.pdf ] || fail "rendered although nothing could be watched"
+}
+
+case_watch_limit_reached_exits_1() {
+  write_report
+  run_with_inotify_limit_0 max_inotify_watches "$SUMI" render w/report.lua --watch
+  expect_code 1
+  expect_contains "$ERR" "the limit of inotify watches is reached" "stderr"
+  expect_contains "$ERR" "fs.inotify.max_user_watches" "stderr"
+  [ ! -e reports/r.pdf ] || fail "rendered although nothing could be watched"
+}
+
 case_main
