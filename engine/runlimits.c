@@ -382,6 +382,10 @@ int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char 
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
     int code;
+    /* Ctrl-C reaches the child too, which may end before the loop saw the
+     * parent's flag. */
+    if (watch != NULL && watch->stop != NULL && *watch->stop)
+        stopped = 1;
     if (stopped && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
         code = 1; /* the watcher ends: nothing to report */
     } else if (killed) {

@@ -243,6 +243,15 @@ LUA
   no_temporaries charts
 }
 
+case_watch_option_is_in_render_and_chart_help() {
+  run "$SUMI" render --help
+  expect_code 0
+  expect_contains "$OUT" "--watch          render, then render again" "render --help"
+  run "$SUMI" chart --help
+  expect_code 0
+  expect_contains "$OUT" "--watch          export again" "chart --help"
+}
+
 case_watch_missing_script_exits_as_render_does() {
   run "$SUMI" render missing.lua --watch
   expect_code 2
