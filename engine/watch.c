@@ -284,9 +284,8 @@ static int take_events(struct watcher *w, const struct list *ignore) {
 static void describe_changes(struct watcher *w, char *out, size_t size) {
     size_t used = 0;
     out[0] = '\0';
-    for (size_t i = 0; i < w->nchanged && i < 3; i++)
-        used += (size_t)snprintf(out + used, used < size ? size - used : 0, "%s%s",
-                                 i > 0 ? ", " : "", w->changed[i]);
+    for (size_t i = 0; i < w->nchanged && i < 3 && used < size; i++)
+        used += (size_t)snprintf(out + used, size - used, "%s%s", i > 0 ? ", " : "", w->changed[i]);
     if (w->nchanged > 3 && used < size)
         snprintf(out + used, size - used, " and %zu more", w->nchanged - 3);
 }
