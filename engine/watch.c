@@ -56,7 +56,7 @@ static void on_signal(int sig) {
 struct file {
     char *dir;   /* canonical folder */
     char *name;  /* the name in it */
-    char *shown; /* as the script named it, for the render line */
+    char *shown; /* for the render line (shown_name) */
     int wd;      /* the folder's inotify watch, or -1 */
 };
 
@@ -115,10 +115,34 @@ static void list_put(struct list *l, const char *dir, const char *name, const ch
     l->v[l->n++] = f;
 }
 
+/* How a file is named in the render line: from the working folder when it
+ * is under it ("data/models.csv", not "scripts/../data/models.csv"), else
+ * by its absolute path. malloc'd. */
+static char *shown_name(const char *real_dir, const char *name) {
+    char cwd[PATH_MAX];
+    const char *rel = NULL;
+    if (getcwd(cwd, sizeof cwd) != NULL) {
+        size_t n = strlen(cwd);
+        if (strcmp(real_dir, cwd) == 0)
+            rel = "";
+        else if (strncmp(real_dir, cwd, n) == 0 && real_dir[n] == '/')
+            rel = real_dir + n + 1;
+        else if (strcmp(cwd, "/") == 0)
+            rel = real_dir + 1;
+    }
+    if (rel == NULL)
+        rel = real_dir;
+    size_t size = strlen(rel) + strlen(name) + 2;
+    char *shown = malloc(size);
+    if (shown != NULL)
+        snprintf(shown, size, "%s%s%s", rel, rel[0] != '\0' ? "/" : "", name);
+    return shown;
+}
+
 /* Adds path under the canonical form of its folder; when the file is a
  * symlink, its target's folder and name too, so that an edit of the target
  * is seen. A file in a folder that does not exist cannot be watched. */
-static void list_add_path(struct list *l, const char *path, const char *shown) {
+static void list_add_path(struct list *l, const char *path) {
     const char *slash = strrchr(path, '/');
     const char *name = slash != NULL ? slash + 1 : path;
     if (name[0] == '\0')
@@ -130,6 +154,11 @@ static void list_add_path(struct list *l, const char *path, const char *shown) {
     free(dir);
     if (real_dir == NULL)
         return;
+    char *shown = shown_name(real_dir, name);
+    if (shown == NULL) {
+        free(real_dir);
+        return;
+    }
     list_put(l, real_dir, name, shown);
     char *target = realpath(path, NULL);
     if (target != NULL) {
@@ -143,12 +172,13 @@ static void list_add_path(struct list *l, const char *path, const char *shown) {
         }
         free(target);
     }
+    free(shown);
     free(real_dir);
 }
 
 static void on_read(void *ud, const char *path) {
     struct watcher *w = ud;
-    list_add_path(&w->reads, path, path);
+    list_add_path(&w->reads, path);
 }
 
 /* A temporary output ".NAME.XXXXXX" becomes NAME in the same folder. */
@@ -166,7 +196,7 @@ static void on_temp(void *ud, const char *temp_path) {
     memcpy(final, temp_path, dir_len);
     memcpy(final + dir_len, base + 1, len - 8);
     final[dir_len + len - 8] = '\0';
-    list_add_path(&w->made, final, final);
+    list_add_path(&w->made, final);
     free(final);
 }
 
@@ -208,7 +238,7 @@ static void clear_changed(struct watcher *w) {
  * named only some of them. Folders no file needs any more are dropped. */
 static void rewatch(struct watcher *w, int failed) {
     struct list next = {0};
-    list_add_path(&next, w->script, w->script);
+    list_add_path(&next, w->script);
     for (size_t i = 0; i < w->reads.n; i++)
         list_put(&next, w->reads.v[i].dir, w->reads.v[i].name, w->reads.v[i].shown);
     if (failed)
