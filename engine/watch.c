@@ -340,14 +340,14 @@ static int render(struct watcher *w, const struct sumi_run_options *run) {
         list_free(&w->made);
         return 0; /* stopped mid-render: the outputs are as they were */
     }
-    /* What changed while the render ran is due next, except the render's
-     * own outputs: a script that reads its previous output would otherwise
-     * render for ever. */
-    take_events(w, &w->made);
-    list_free(&w->made);
     /* Watched before the line is printed: whoever waits for the line may
      * edit a file at once. */
     rewatch(w, code != 0);
+    /* What changed while the render ran is due next (matched against the
+     * files this render read), except the render's own outputs: a script
+     * that reads its previous output would otherwise render for ever. */
+    take_events(w, &w->made);
+    list_free(&w->made);
     time_t now = time(NULL);
     struct tm tm;
     char clock[16] = "--:--:--";
