@@ -36,7 +36,7 @@ struct text_request {
 static PangoContext *context_for(lua_State *L, sumi_canvas *c) {
     if (c->pango != NULL)
         return c->pango;
-    PangoFontMap *map = sumi_fonts_map();
+    PangoFontMap *map = c->subsets != NULL ? sumi_font_subsets_map(c->subsets) : sumi_fonts_map();
     if (map == NULL)
         luaL_error(L, "no fonts: the engine's font configuration did not load");
     PangoContext *ctx = pango_font_map_create_context(map);
@@ -418,6 +418,8 @@ static int text_draw(lua_State *L) {
         cairo_rotate(c->cr, G_PI / 2);
     }
     pango_cairo_update_layout(c->cr, layout);
+    if (c->font_use != NULL)
+        sumi_font_use_record(c->font_use, layout);
     char missing[256];
     int has_missing = find_missing_glyph(layout, missing, sizeof missing);
     /* Strict: nothing of the text is drawn, and the run fails below. */
