@@ -456,6 +456,11 @@ static int text_measure(lua_State *L) {
         luaL_checktype(L, 3, LUA_TTABLE);
     struct text_request req;
     PangoLayout *layout = build_layout(L, c, 2, lua_isnoneornil(L, 3) ? 0 : 3, &req);
+    /* Measured text is recorded too: a drawing that measures text it then
+     * leaves out (a label too long for its place) must measure it the same
+     * way again when it is drawn with the subsets. */
+    if (c->font_use != NULL)
+        sumi_font_use_record(c->font_use, layout);
     struct box b = layout_box(layout, req.vertical);
     push_measure(L, layout, &b);
     g_object_unref(layout);

@@ -713,6 +713,13 @@ function Chart:save(path, opts)
     else
       c = canvas.pdf(path, {width = w, height = h})
       if o.background ~= "transparent" then c:paint(o.background) end
+      -- Drawn once on a trace that records its fonts, so that the PDF
+      -- embeds small subsets of them (docs/API.md, "Font subsets").
+      local rec = canvas.trace(false, {width = w, height = h})
+      rec:record_fonts()
+      self:draw(rec, {x = 0, y = 0, width = w, height = h})
+      c:subset_fonts(rec)
+      rec:discard()
     end
   end
   self:draw(c, {x = 0, y = 0, width = w, height = h})
