@@ -249,7 +249,7 @@ static const char *write_subset(const struct used_face *f, char **path) {
     gchar *name = NULL;
     int fd = g_file_open_tmp("sumi-font-XXXXXX.otf", &name, &gerr);
     if (fd < 0) {
-        err = "cannot create a temporary file";
+        err = "cannot create a temporary file in TMPDIR";
         g_clear_error(&gerr);
     } else {
         size_t done = 0;
@@ -356,8 +356,8 @@ static int canvas_record_fonts(lua_State *L) {
     return 0;
 }
 
-/* c:subset_fonts(recorded) -> number of faces: from now on, c sets text
- * with subsets of the faces recorded on the canvas `recorded`. */
+/* c:subset_fonts(recorded) -> number of faces, or nil and a message: from
+ * now on, c sets text with subsets of the faces recorded on `recorded`. */
 static int canvas_subset_fonts(lua_State *L) {
     sumi_canvas *c = sumi_check_canvas(L, 1);
     sumi_canvas *rec = sumi_check_canvas(L, 2);
@@ -378,10 +378,15 @@ static int canvas_subset_fonts(lua_State *L) {
     struct sumi_font_subsets *s = calloc(1, sizeof *s);
     if (s == NULL)
         return luaL_error(L, "subset_fonts: out of memory");
+    /* A temporary folder that cannot be written, or a face HarfBuzz cannot
+     * cut, is the machine's problem, not the script's: nil and a message,
+     * and the canvas keeps the full fonts. */
     const char *err = make_subsets(rec->font_use, s, L);
     if (err != NULL) {
         sumi_font_subsets_free(s);
-        return luaL_error(L, "cannot subset the fonts: %s", err);
+        lua_pushnil(L);
+        lua_pushfstring(L, "cannot subset the fonts: %s", err);
+        return 2;
     }
     /* Text measured so far used the full faces: the next text call makes a
      * context on the subset map. */

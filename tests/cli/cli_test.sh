@@ -291,6 +291,25 @@ LUA
   [ -z "$(ls tmp)" ] || fail "left after a killed run: $(ls tmp)"
 }
 
+# Without a temporary folder to write the subsets in, the PDF embeds the
+# whole fonts, with a warning: the report is still right, only larger.
+case_font_subsets_fall_back_to_whole_fonts_without_tmpdir() {
+  write_script report.lua <<'LUA'
+local sumi = require "sumi"
+local doc = sumi.document.new{}
+doc:paragraph("一時フォルダがない")
+doc:save()
+LUA
+  run env TMPDIR="$PWD/missing" "$SUMI" render report.lua -o out/report.pdf
+  expect_code 0
+  expect_contains "$ERR" "warning: report.lua:4: cannot subset the fonts: cannot create a temporary file in TMPDIR; the PDF embeds the whole fonts" "stderr"
+  pdftotext out/report.pdf text.txt || fail "pdftotext failed"
+  expect_contains "$(cat text.txt)" "一時フォルダがない" "pdftotext output"
+  pdffonts out/report.pdf >fonts.txt || fail "pdffonts failed"
+  grep -E 'NotoSansCJKjp-Regular +CID Type 0C +Identity-H +yes +yes +yes' fonts.txt >/dev/null ||
+    fail "Noto Sans CJK JP not embedded as a subset: $(cat fonts.txt)"
+}
+
 # chart:save to a PDF embeds subsets too: cairo's own subsets of the two
 # Noto CJK faces made this chart 112 KB; with HarfBuzz's it is under 10 KB.
 case_chart_pdf_embeds_small_font_subsets() {

@@ -718,8 +718,9 @@ function Chart:save(path, opts)
       local rec = canvas.trace(false, {width = w, height = h})
       rec:record_fonts()
       self:draw(rec, {x = 0, y = 0, width = w, height = h})
-      c:subset_fonts(rec)
+      local ok, err = c:subset_fonts(rec)
       rec:discard()
+      if not ok then require("sumi.runtime").warn(err .. "; the PDF embeds the whole fonts") end
     end
   end
   self:draw(c, {x = 0, y = 0, width = w, height = h})

@@ -359,8 +359,9 @@ function pages.save(doc, path, opts)
       if n > 1 then scratch:new_page() end
       return scratch
     end)
-    first:subset_fonts(scratch)
+    local ok, err = first:subset_fonts(scratch)
     scratch:discard()
+    if not ok then runtime.warn(err .. "; the PDF embeds the whole fonts") end
   end
   draw_pages(doc, ctx, result, page_canvas)
   local trace
