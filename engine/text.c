@@ -437,7 +437,9 @@ static int text_draw(lua_State *L) {
         lua_concat(L, 2);
         return lua_error(L);
     }
-    if (has_missing)
+    /* A canvas that records fonts is a rehearsal of a drawing that follows
+     * (doc:save's first pass): that drawing warns, once. */
+    if (has_missing && c->font_use == NULL)
         sumi_warn(L, "%s", missing);
     if (c->sink != NULL && sumi_sink_error(c->sink) != NULL)
         return luaL_error(L, "drawing text failed: %s", sumi_sink_error(c->sink));

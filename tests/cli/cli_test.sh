@@ -256,6 +256,22 @@ LUA
   expect_contains "$(cat text.txt)" "記号 ‽ は" "pdftotext output"
 }
 
+# The recording pass of doc:save draws every text too, but only the PDF's
+# drawing warns about a character no font has: one warning, not two.
+case_document_uncovered_character_warns_once() {
+  write_script report.lua <<'LUA'
+local sumi = require "sumi"
+local doc = sumi.document.new{}
+doc:paragraph("私用領域 \u{E000} の文字")
+doc:save()
+LUA
+  run "$SUMI" render report.lua -o out/report.pdf
+  expect_code 0
+  expect_contains "$ERR" "report.lua:4: no configured font has U+E000" "stderr"
+  count=$(grep -c "no configured font has U+E000" stderr.txt)
+  [ "$count" -eq 1 ] || fail "$count warnings for one character: $ERR"
+}
+
 # The subset faces are private temporary files, removed when the PDF is
 # finished, when the run fails after they were made, and when the run is
 # killed for time inside a long call (the parent removes them).
