@@ -298,9 +298,10 @@ end
 
 local save_defaults = {dpi = 96, format = false, fonts = false}
 
---- doc:save([path] [, {dpi, format}]) -> {pages, files, placed, headings}:
+--- doc:save([path] [, {dpi, format, fonts}]) -> {pages, files, placed, headings}:
 --- writes the document as a PDF, as PNG pages (x.png gives x-1.png,
---- x-2.png, ...) or as a trace, by the path's extension.
+--- x-2.png, ...) or as a trace, by the path's extension; fonts = "subset"
+--- (a PDF's default) draws it with HarfBuzz subsets of the faces it uses.
 function pages.save(doc, path, opts)
   if type(path) == "table" and opts == nil then path, opts = nil, path end
   local o = options.check("doc:save", opts, save_defaults)
@@ -316,7 +317,8 @@ function pages.save(doc, path, opts)
   local fonts = o.fonts or (kind == "pdf" and "subset" or "full")
   options.one_of("doc:save", "fonts", fonts, {"subset", "full"})
   if kind == "png" and fonts == "subset" then
-    error("doc:save: fonts = \"subset\" is for PDF and trace output, not PNG pages", 2)
+    error("bad option 'fonts' to 'doc:save' (\"subset\" is for PDF and trace output, " ..
+      "not PNG pages)", 2)
   end
   local meta = {title = doc.options.title or nil, author = doc.options.author or nil,
     subject = doc.options.subject or nil, keywords = doc.options.keywords or nil}
