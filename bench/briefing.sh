@@ -116,7 +116,7 @@ noisy.
 | start-up (bench/briefing/empty.lua) | $(ms "${hcpu[2]}") | $(share "${hcpu[2]}" 0) | |
 | sumi.document, sumi.chart and the three faces (bench/briefing/fonts.lua) | $(ms "$(minus "${hcpu[3]}" "${hcpu[2]}")") | $(share "${hcpu[3]}" "${hcpu[2]}") | $mem_fonts MB |
 | data, layout and a text trace of every page (the flagship, -o x.trace) | $(ms "$(minus "${hcpu[4]}" "${hcpu[3]}")") | $(share "${hcpu[4]}" "${hcpu[3]}") | $mem_trace MB |
-| drawing with cairo and writing the PDF (fonts subset) | $(ms "$(minus "${hcpu[0]}" "${hcpu[4]}")") | $(share "${hcpu[0]}" "${hcpu[4]}") | $mem_s MB |
+| the pages drawn on a recording trace, the fonts cut by HarfBuzz, the pages drawn by cairo and the PDF written | $(ms "$(minus "${hcpu[0]}" "${hcpu[4]}")") | $(share "${hcpu[0]}" "${hcpu[4]}") | $mem_s MB |
 | whole briefing | $(ms "${hcpu[0]}") | 100% | |
 
 Fonts embedded (pdffonts), sumi:

@@ -56,6 +56,10 @@ static void release(sumi_canvas *c) {
     }
     sumi_sink_free(c->sink);
     c->sink = NULL;
+    sumi_font_use_free(c->font_use);
+    c->font_use = NULL;
+    sumi_font_subsets_free(c->subsets);
+    c->subsets = NULL;
 }
 
 sumi_canvas *sumi_check_canvas(lua_State *L, int idx) {
@@ -179,7 +183,8 @@ static void finish_setup(lua_State *L, sumi_canvas *c, int canvas_idx) {
     }
     cairo_scale(c->cr, c->device_scale, c->device_scale);
     c->pages = 1;
-    sumi_pending_add(L, canvas_idx);
+    if (c->output.file != NULL)
+        sumi_pending_add(L, canvas_idx);
 }
 
 static void set_pdf_date(cairo_surface_t *surface) {
@@ -353,10 +358,13 @@ static int canvas_trace(lua_State *L) {
     struct sumi_rgba check;
     if (!sumi_color_parse(background, &check))
         return luaL_error(L, "bad option 'background' (colour expected, got '%s')", background);
-    const char *path = output_path(L, 1, "trace");
+    /* canvas.trace(false, ...): no file, only the text close() returns. */
+    int in_memory = lua_isboolean(L, 1) && !lua_toboolean(L, 1);
+    const char *path = in_memory ? NULL : output_path(L, 1, "trace");
     sumi_canvas *c = push_closed_canvas(L);
     int idx = lua_gettop(L);
-    open_output(L, c, path);
+    if (!in_memory)
+        open_output(L, c, path);
     c->kind = SUMI_CANVAS_TRACE;
     c->device_scale = 1;
     c->width = w;
@@ -389,7 +397,7 @@ static int canvas_close(lua_State *L) {
             sumi_pending_remove(L, 1);
             return lua_error(L);
         }
-        if (fwrite(bytes, 1, len, c->output.file) != len)
+        if (c->output.file != NULL && fwrite(bytes, 1, len, c->output.file) != len)
             st = CAIRO_STATUS_WRITE_ERROR;
         /* A trace is also the return value: a script may read its own
          * drawing before the file is published at the end of the run. */
@@ -425,6 +433,8 @@ static int canvas_close(lua_State *L) {
         sumi_pending_remove(L, 1);
         return luaL_error(L, "cannot finish canvas: %s", cairo_status_to_string(st));
     }
+    if (c->output.file == NULL) /* an in-memory trace */
+        return returns_text;
     char err[512];
     if (sumi_output_finish(&c->output, err, sizeof err) != 0) {
         sumi_pending_remove(L, 1);
@@ -657,6 +667,7 @@ int luaopen_sumi_canvas(lua_State *L) {
         luaL_newlib(L, canvas_methods);
         sumi_text_add_methods(L, -1);
         sumi_nav_add_methods(L, -1);
+        sumi_subset_add_methods(L, -1);
         lua_setfield(L, -2, "__index");
     }
     lua_pop(L, 1);

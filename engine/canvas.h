@@ -26,6 +26,13 @@ typedef struct {
      * operation goes to instead of cairo, which then only builds paths on a
      * 1x1 scratch surface. NULL on cairo-drawn canvases. Owned here. */
     struct sumi_sink *sink;
+    /* c:record_fonts(): the faces and characters of the text drawn here
+     * (canvas_subset.c). NULL unless asked for. Owned here. */
+    struct sumi_font_use *font_use;
+    /* c:subset_fonts(): the subset faces text is set with instead of the
+     * engine's fonts; NULL for those. Owned here, freed after the surface is
+     * finished (cairo reads the faces then). */
+    struct sumi_font_subsets *subsets;
     struct sumi_output output;
     enum sumi_canvas_kind kind;
     double width, height; /* page size in user units (pt, or px for PNG) */
@@ -48,6 +55,15 @@ void sumi_canvas_set_paint(lua_State *L, sumi_canvas *c, int idx, const char *wh
 /* Adds c:link, c:destination and c:outline (canvas_nav.c) to the method
  * table at idx. */
 void sumi_nav_add_methods(lua_State *L, int methods);
+
+/* canvas_subset.c: c:record_fonts and c:subset_fonts, added to the method
+ * table at idx; the recording text.c does; the font map of the subsets;
+ * releasing both. */
+void sumi_subset_add_methods(lua_State *L, int methods);
+void sumi_font_use_record(struct sumi_font_use *u, PangoLayout *layout);
+PangoFontMap *sumi_font_subsets_map(struct sumi_font_subsets *s);
+void sumi_font_use_free(struct sumi_font_use *u);
+void sumi_font_subsets_free(struct sumi_font_subsets *s);
 
 /* Adds c:text and c:measure_text (text.c) to the method table at idx. */
 void sumi_text_add_methods(lua_State *L, int methods);

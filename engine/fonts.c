@@ -3,6 +3,7 @@
 #include <lauxlib.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "embedded.h"
@@ -32,6 +33,35 @@ FcConfig *sumi_fonts_config(void) {
     FcConfigSetCurrent(c);
     config = c;
     return config;
+}
+
+FcConfig *sumi_fonts_rules_config(void) {
+    const struct sumi_embedded_file *conf = sumi_embedded_find("fonts.conf");
+    if (conf == NULL)
+        return NULL;
+    /* The same file with its <dir> elements blanked out: the rules without
+     * the machine's fonts. */
+    char *text = malloc(conf->size + 1);
+    if (text == NULL)
+        return NULL;
+    memcpy(text, conf->data, conf->size);
+    text[conf->size] = '\0';
+    for (char *p = strstr(text, "<dir>"); p != NULL; p = strstr(p, "<dir>")) {
+        char *end = strstr(p, "</dir>");
+        if (end == NULL)
+            break;
+        end += strlen("</dir>");
+        memset(p, ' ', (size_t)(end - p));
+        p = end;
+    }
+    FcConfig *c = FcConfigCreate();
+    if (c != NULL && (!FcConfigParseAndLoadFromMemory(c, (const FcChar8 *)text, FcTrue) ||
+                      !FcConfigBuildFonts(c))) {
+        FcConfigDestroy(c);
+        c = NULL;
+    }
+    free(text);
+    return c;
 }
 
 PangoFontMap *sumi_fonts_map(void) {

@@ -11,6 +11,9 @@
 
 /* The configuration, or NULL with a message on stderr when it cannot load. */
 FcConfig *sumi_fonts_config(void);
+/* A new configuration with the same rules but no fonts (the caller adds its
+ * own and destroys it), or NULL. */
+FcConfig *sumi_fonts_rules_config(void);
 /* A PangoCairo font map over that configuration (FreeType fonts). */
 PangoFontMap *sumi_fonts_map(void);
 /* Drops the engine's reference to the font map at process exit. */

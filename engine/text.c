@@ -36,7 +36,7 @@ struct text_request {
 static PangoContext *context_for(lua_State *L, sumi_canvas *c) {
     if (c->pango != NULL)
         return c->pango;
-    PangoFontMap *map = sumi_fonts_map();
+    PangoFontMap *map = c->subsets != NULL ? sumi_font_subsets_map(c->subsets) : sumi_fonts_map();
     if (map == NULL)
         luaL_error(L, "no fonts: the engine's font configuration did not load");
     PangoContext *ctx = pango_font_map_create_context(map);
@@ -418,6 +418,8 @@ static int text_draw(lua_State *L) {
         cairo_rotate(c->cr, G_PI / 2);
     }
     pango_cairo_update_layout(c->cr, layout);
+    if (c->font_use != NULL)
+        sumi_font_use_record(c->font_use, layout);
     char missing[256];
     int has_missing = find_missing_glyph(layout, missing, sizeof missing);
     /* Strict: nothing of the text is drawn, and the run fails below. */
@@ -435,7 +437,9 @@ static int text_draw(lua_State *L) {
         lua_concat(L, 2);
         return lua_error(L);
     }
-    if (has_missing)
+    /* A canvas that records fonts is a rehearsal of a drawing that follows
+     * (doc:save's first pass): that drawing warns, once. */
+    if (has_missing && c->font_use == NULL)
         sumi_warn(L, "%s", missing);
     if (c->sink != NULL && sumi_sink_error(c->sink) != NULL)
         return luaL_error(L, "drawing text failed: %s", sumi_sink_error(c->sink));
@@ -454,6 +458,11 @@ static int text_measure(lua_State *L) {
         luaL_checktype(L, 3, LUA_TTABLE);
     struct text_request req;
     PangoLayout *layout = build_layout(L, c, 2, lua_isnoneornil(L, 3) ? 0 : 3, &req);
+    /* Measured text is recorded too: a drawing that measures text it then
+     * leaves out (a label too long for its place) must measure it the same
+     * way again when it is drawn with the subsets. */
+    if (c->font_use != NULL)
+        sumi_font_use_record(c->font_use, layout);
     struct box b = layout_box(layout, req.vertical);
     push_measure(L, layout, &b);
     g_object_unref(layout);

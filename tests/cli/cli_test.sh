@@ -211,6 +211,142 @@ case_flagship_embeds_cjk_font_subsets() {
   fi
 }
 
+# The flagship embeds HarfBuzz subsets of its faces (docs/API.md, "Saving").
+# With cairo's own subsets of the whole Noto CJK faces it was 1103 KB; the
+# bound is the size of the same briefing made with ReportLab and matplotlib
+# (bench/RESULTS.md, 323 KB), the target of issue 5 §8.
+case_flagship_pdf_is_smaller_than_reportlab_peer() {
+  mkdir -p tmp
+  TMPDIR=$PWD/tmp flagship
+  expect_code 0
+  size=$(stat -c %s reports/china_ai_briefing.pdf)
+  [ "$size" -le 330752 ] || fail "the briefing is $size bytes, more than 323 KB"
+  pdffonts reports/china_ai_briefing.pdf >fonts.txt || fail "pdffonts failed"
+  # Every font embedded and a subset (emb, sub, uni all "yes"), none Type 3.
+  fonts=$(awk 'NR > 2' fonts.txt | wc -l)
+  [ "$fonts" -ge 3 ] || fail "fewer fonts than Sans, Sans Bold and Serif Bold: $(cat fonts.txt)"
+  if awk 'NR > 2 && !($(NF-4) == "yes" && $(NF-3) == "yes" && $(NF-2) == "yes")' fonts.txt |
+    grep . >/dev/null; then
+    fail "a font is not an embedded subset with a Unicode map: $(cat fonts.txt)"
+  fi
+  grep -q "Type 3" fonts.txt && fail "a Type 3 font (cairo's fallback): $(cat fonts.txt)"
+  pdftotext reports/china_ai_briefing.pdf text.txt || fail "pdftotext failed"
+  expect_contains "$(tr -d ' \n' <text.txt)" "中国AI産業の現在地" "pdftotext output"
+  leftovers=$(ls tmp)
+  [ -z "$leftovers" ] || fail "subset fonts left in TMPDIR: $leftovers"
+}
+
+# A character only the fallback face has (U+203D, in DejaVu Sans, not in
+# Noto Sans CJK) gets a subset of that face too: no tofu, no warning.
+case_document_rare_character_keeps_its_fallback_font() {
+  write_script rare.lua <<'LUA'
+local sumi = require "sumi"
+local doc = sumi.document.new{title = "記号"}
+doc:heading("珍しい記号", 1)
+doc:paragraph("疑問と感嘆を兼ねる記号 ‽ は DejaVu にしかない。")
+doc:save()
+LUA
+  run "$SUMI" render rare.lua -o out/rare.pdf
+  expect_code 0
+  [ -z "$ERR" ] || fail "stderr not empty: $ERR"
+  pdffonts out/rare.pdf >fonts.txt || fail "pdffonts failed"
+  grep -E '^[A-Z]{6}\+DejaVuSans +CID TrueType +Identity-H +yes +yes +yes' fonts.txt >/dev/null ||
+    fail "DejaVu Sans not embedded as a subset: $(cat fonts.txt)"
+  pdftotext out/rare.pdf text.txt || fail "pdftotext failed"
+  expect_contains "$(cat text.txt)" "記号 ‽ は" "pdftotext output"
+}
+
+# The recording pass of doc:save draws every text too, but only the PDF's
+# drawing warns about a character no font has: one warning, not two.
+case_document_uncovered_character_warns_once() {
+  write_script report.lua <<'LUA'
+local sumi = require "sumi"
+local doc = sumi.document.new{}
+doc:paragraph("私用領域 \u{E000} の文字")
+doc:save()
+LUA
+  run "$SUMI" render report.lua -o out/report.pdf
+  expect_code 0
+  expect_contains "$ERR" "report.lua:4: no configured font has U+E000" "stderr"
+  count=$(grep -c "no configured font has U+E000" stderr.txt)
+  [ "$count" -eq 1 ] || fail "$count warnings for one character: $ERR"
+}
+
+# The subset faces are private temporary files, removed when the PDF is
+# finished, when the run fails after they were made, and when the run is
+# killed for time inside a long call (the parent removes them).
+case_font_subsets_leave_no_temporary_files() {
+  write_script report.lua <<'LUA'
+local sumi = require "sumi"
+local mode, drawn = sumi.params.mode, 0
+-- The footer is drawn twice per page: on the recording trace, then on the
+-- PDF, after the subsets exist.
+local doc = sumi.document.new{footer = function(c, info)
+  drawn = drawn + 1
+  c:text(("%d / %d"):format(info.page, info.pages), info.x, info.y)
+  if drawn == 2 and mode == "error" then error("the footer failed on the PDF") end
+  if drawn == 2 and mode == "longcall" then
+    print(string.find(string.rep("a", 3e5), ".-.-.-.-.-b"))
+  end
+end}
+doc:paragraph("部分集合のフォント")
+doc:save()
+LUA
+  mkdir -p tmp
+  run env TMPDIR="$PWD/tmp" "$SUMI" render report.lua -o out/report.pdf
+  expect_code 0
+  [ -z "$(ls tmp)" ] || fail "left after a run: $(ls tmp)"
+  run env TMPDIR="$PWD/tmp" "$SUMI" render report.lua -o out/report.pdf -p mode=error
+  expect_code 1
+  expect_contains "$ERR" "the footer failed on the PDF" "stderr"
+  [ -z "$(ls tmp)" ] || fail "left after a failed run: $(ls tmp)"
+  run env TMPDIR="$PWD/tmp" "$SUMI" render report.lua -o out/report.pdf -p mode=longcall \
+    --timeout 2
+  expect_code 1
+  expect_contains "$ERR" "stopped inside a long call" "stderr"
+  [ -z "$(ls tmp)" ] || fail "left after a killed run: $(ls tmp)"
+}
+
+# Without a temporary folder to write the subsets in, the PDF embeds the
+# whole fonts, with a warning: the report is still right, only larger.
+case_font_subsets_fall_back_to_whole_fonts_without_tmpdir() {
+  write_script report.lua <<'LUA'
+local sumi = require "sumi"
+local doc = sumi.document.new{}
+doc:paragraph("一時フォルダがない")
+doc:save()
+LUA
+  run env TMPDIR="$PWD/missing" "$SUMI" render report.lua -o out/report.pdf
+  expect_code 0
+  expect_contains "$ERR" "warning: report.lua:4: cannot subset the fonts: cannot create a temporary file in TMPDIR; the PDF embeds the whole fonts" "stderr"
+  pdftotext out/report.pdf text.txt || fail "pdftotext failed"
+  expect_contains "$(cat text.txt)" "一時フォルダがない" "pdftotext output"
+  pdffonts out/report.pdf >fonts.txt || fail "pdffonts failed"
+  grep -E 'NotoSansCJKjp-Regular +CID Type 0C +Identity-H +yes +yes +yes' fonts.txt >/dev/null ||
+    fail "Noto Sans CJK JP not embedded as a subset: $(cat fonts.txt)"
+}
+
+# chart:save to a PDF embeds subsets too: cairo's own subsets of the two
+# Noto CJK faces made this chart 112 KB; with HarfBuzz's it is under 10 KB.
+case_chart_pdf_embeds_small_font_subsets() {
+  write_script chart.lua <<'LUA'
+local chart = require "sumi.chart"
+chart.bar({{k = "中国", v = 1509}, {k = "その他の世界", v = 2246}},
+  {x = "k", y = "v", title = "大規模AIモデル"}):save()
+LUA
+  run "$SUMI" render chart.lua -o out/chart.pdf
+  expect_code 0
+  size=$(stat -c %s out/chart.pdf)
+  [ "$size" -le 20000 ] || fail "the chart is $size bytes, more than 20 KB"
+  pdffonts out/chart.pdf >fonts.txt || fail "pdffonts failed"
+  grep -E 'NotoSansCJKjp-Regular +CID Type 0C +Identity-H +yes +yes +yes' fonts.txt >/dev/null ||
+    fail "Noto Sans CJK JP not embedded as a subset: $(cat fonts.txt)"
+  pdftotext out/chart.pdf text.txt || fail "pdftotext failed"
+  for label in 大規模AIモデル 中国 その他の世界 2,000; do
+    expect_contains "$(cat text.txt)" "$label" "pdftotext output"
+  done
+}
+
 case_flagship_date_parameter_reaches_script() {
   flagship -p date=2025-08-01
   expect_code 0

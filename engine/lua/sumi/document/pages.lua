@@ -296,11 +296,12 @@ end
 
 ---------------------------------------------------------------- saving
 
-local save_defaults = {dpi = 96, format = false}
+local save_defaults = {dpi = 96, format = false, fonts = false}
 
---- doc:save([path] [, {dpi, format}]) -> {pages, files, placed, headings}:
+--- doc:save([path] [, {dpi, format, fonts}]) -> {pages, files, placed, headings}:
 --- writes the document as a PDF, as PNG pages (x.png gives x-1.png,
---- x-2.png, ...) or as a trace, by the path's extension.
+--- x-2.png, ...) or as a trace, by the path's extension; fonts = "subset"
+--- (a PDF's default) draws it with HarfBuzz subsets of the faces it uses.
 function pages.save(doc, path, opts)
   if type(path) == "table" and opts == nil then path, opts = nil, path end
   local o = options.check("doc:save", opts, save_defaults)
@@ -312,6 +313,13 @@ function pages.save(doc, path, opts)
   end
   kind = kind and kind:lower() or "pdf"
   options.one_of("doc:save", "format", kind, {"pdf", "png", "trace"})
+  -- PNG pages keep the full faces: nothing is embedded in a picture.
+  local fonts = o.fonts or (kind == "pdf" and "subset" or "full")
+  options.one_of("doc:save", "fonts", fonts, {"subset", "full"})
+  if kind == "png" and fonts == "subset" then
+    error("bad option 'fonts' to 'doc:save' (\"subset\" is for PDF and trace output, " ..
+      "not PNG pages)", 2)
+  end
   local meta = {title = doc.options.title or nil, author = doc.options.author or nil,
     subject = doc.options.subject or nil, keywords = doc.options.keywords or nil}
   local files = {}
@@ -342,6 +350,21 @@ function pages.save(doc, path, opts)
     end
   end
   local result, ctx = layout(doc, first)
+  if fonts == "subset" then
+    -- The pages are drawn once on a trace that records the faces and
+    -- characters Pango chose, so that the PDF embeds subsets of those
+    -- (docs/API.md, "Saving") instead of cairo's subsets of the whole CJK
+    -- faces. A trace takes the option too, so tests can compare the two.
+    local scratch = canvas.trace(false, {width = doc.width, height = doc.height})
+    scratch:record_fonts()
+    draw_pages(doc, ctx, result, function(n)
+      if n > 1 then scratch:new_page() end
+      return scratch
+    end)
+    local ok, err = first:subset_fonts(scratch)
+    scratch:discard()
+    if not ok then runtime.warn(err .. "; the PDF embeds the whole fonts") end
+  end
   draw_pages(doc, ctx, result, page_canvas)
   local trace
   if kind == "png" then
