@@ -1,0 +1,116 @@
+#!/bin/bash
+# Slurm job arrays on a real single-node cluster (cluster.sh).
+#
+#   slurm_test.sh start STATE            the ctest fixture "slurm": starts the
+#   slurm_test.sh stop STATE             cluster, and stops it whatever happened
+#   slurm_test.sh SUMI SOURCE_DIR WORK_DIR CASE   one case, on that cluster
+#
+# The fixture keeps the cluster's folder (a fresh one under /tmp: munge's
+# socket path must stay short) in STATE/cluster. When the cluster cannot
+# start (no packages, not root), start writes the reason to STATE/unavailable
+# and the cases report themselves skipped (exit 77) with it -- except under
+# CI=true, where start fails and so does every case.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+
+if [ "${1:-}" = start ] || [ "${1:-}" = stop ]; then
+  state="$2"
+  mkdir -p "$state"
+  if [ "$1" = stop ]; then
+    [ -f "$state/cluster" ] && bash "$here/cluster.sh" stop "$(cat "$state/cluster")"
+    exit 0
+  fi
+  rm -f "$state/unavailable" "$state/cluster"
+  unavailable() {
+    echo "slurm_test: the Slurm cluster cannot start: $*" >&2
+    if [ "${CI:-}" = true ]; then
+      echo "slurm_test: CI=true: the Slurm tests must run" >&2
+      exit 1
+    fi
+    echo "$*" >"$state/unavailable"
+    exit 0
+  }
+  [ "$(id -u)" -eq 0 ] || unavailable "not root (slurmd must run as root)"
+  for prog in munged slurmctld slurmd sbatch sinfo; do
+    PATH="$PATH:/usr/sbin:/sbin" command -v "$prog" >/dev/null 2>&1 ||
+      unavailable "$prog is missing (Debian packages slurmctld, slurmd, slurm-client, munge)"
+  done
+  cluster=$(mktemp -d /tmp/sumi-slurm.XXXXXX) || unavailable "cannot make a folder under /tmp"
+  rmdir "$cluster"
+  echo "$cluster" >"$state/cluster"
+  bash "$here/cluster.sh" start "$cluster" || unavailable "cluster.sh start failed (logs in $cluster/log)"
+  exit 0
+fi
+
+source "$here/../lib/case.sh"
+STATE="${SUMI_SLURM_STATE:?SUMI_SLURM_STATE must name the folder of the slurm fixture}"
+
+if [ -f "$STATE/unavailable" ]; then
+  [ "${CI:-}" != true ] || fail "CI=true and no Slurm cluster: $(cat "$STATE/unavailable")"
+  echo "skipped: no Slurm cluster: $(cat "$STATE/unavailable")"
+  exit 77
+fi
+[ -f "$STATE/cluster" ] && [ -f "$(cat "$STATE/cluster")/env" ] ||
+  fail "no Slurm cluster: the fixture test slurm_start did not run or failed"
+# shellcheck disable=SC1091
+. "$(cat "$STATE/cluster")/env"
+
+# The project as an operator's checkout: scripts, data and the seed database.
+project() {
+  mkdir -p scripts data reports docs/scheduling bin
+  cp "$SRC"/scripts/*.lua scripts/
+  cp "$SRC"/data/*.csv data/
+  sqlite3 -bail data/waic2025.db <"$SRC/data/waic2025.sql" ||
+    fail "cannot build data/waic2025.db from data/waic2025.sql"
+  # sumi on the PATH, as `cmake --install` puts it; sbatch passes the
+  # submitting environment (PATH too) to every task.
+  ln -sf "$SUMI" bin/sumi
+  export PATH="$PWD/bin:$PATH"
+}
+
+# sha256 of every file under DIR, by path relative to DIR, sorted.
+digests() {
+  (cd "$1" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum)
+}
+
+# submit SCRIPT [ARGS]...: sbatch --wait, failing with the tasks' logs.
+submit() {
+  timeout 110 sbatch --wait --quiet "$@" >sbatch.out 2>&1
+  local code=$?
+  if [ $code -ne 0 ]; then
+    fail "sbatch $* exited $code: $(cat sbatch.out); task logs: $(tail -n 20 logs/* 2>/dev/null)"
+  fi
+}
+
+# ---------------------------------------------------------------- cases
+
+# Four array tasks each render the flagship for one date into a shared
+# folder; the files equal those of the same renders on this machine.
+case_array_tasks_render_like_one_machine() {
+  project
+  mkdir -p logs
+  cat >render.sbatch <<'SH'
+#!/bin/bash
+#SBATCH --output=logs/render-%A_%a.log
+set -eu
+dates=(2025-07-26 2025-08-01 2025-09-01 2025-10-01)
+d=${dates[$SLURM_ARRAY_TASK_ID]}
+exec sumi render scripts/china_ai_briefing.lua -p date="$d" -o "reports/briefings/briefing-$d.pdf"
+SH
+  export SOURCE_DATE_EPOCH=1753747200
+  submit --array=0-3 render.sbatch
+  for d in 2025-07-26 2025-08-01 2025-09-01 2025-10-01; do
+    run sumi render scripts/china_ai_briefing.lua -p date="$d" -o "local/briefing-$d.pdf"
+    expect_code 0
+  done
+  [ "$(find reports/briefings -type f | wc -l)" -eq 4 ] ||
+    fail "expected 4 files from the array, got: $(find reports/briefings -type f)"
+  digests reports/briefings >cluster.sha256
+  digests local >local.sha256
+  diff local.sha256 cluster.sha256 >/dev/null ||
+    fail "the array's files differ from one machine's: $(diff local.sha256 cluster.sha256)"
+  grep -q "2025年10月1日" <(pdftotext reports/briefings/briefing-2025-10-01.pdf -) ||
+    fail "task 3 did not render its own date"
+}
+
+case_main
