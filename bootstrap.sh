@@ -88,6 +88,10 @@ seed_database
 if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
   as_root localedef -i de_DE -f UTF-8 de_DE.UTF-8
 fi
+# A Japanese locale, under which reruns must write the same bytes (tests/reruns).
+if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
+  as_root localedef -i ja_JP -f UTF-8 ja_JP.UTF-8
+fi
 
 build build -DSUMI_TESTS=ON
 (cd build && ctest --output-on-failure -j "$(nproc)")
