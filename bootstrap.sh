@@ -31,10 +31,11 @@ packages="build-essential cmake pkg-config liblua5.4-dev libcairo2-dev libpango1
 # librsvg2-bin (rsvg-convert) and libxml2-utils (xmllint) check the SVGs.
 # slurmctld, slurmd, slurm-client and munge make the single-node Slurm
 # cluster that tests/slurm starts itself (tests/slurm/cluster.sh); the
-# packages' own services are not used.
+# packages' own services are not used. jq runs the report queries of
+# docs/scheduling.md, python3-yaml parses its Kubernetes CronJob.
 test_packages="libcmocka-dev poppler-utils lua-check clang-format locales postgresql
   clang libclang-rt-14-dev librsvg2-bin libxml2-utils
-  slurmctld slurmd slurm-client munge"
+  slurmctld slurmd slurm-client munge jq python3-yaml"
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
