@@ -43,14 +43,11 @@ free_port() {
 # environment (the daemons get it from us, slurmstepd and the jobs from
 # slurmd), so stop finds them all, and only them, through /proc.
 cluster_pids() {
-  local dir="$1" f pid
-  for f in /proc/[0-9]*/environ; do
+  local f pid
+  for f in $(grep -lzxF "SUMI_SLURM_CLUSTER=$1" /proc/[0-9]*/environ 2>/dev/null); do
     pid=${f#/proc/}
     pid=${pid%/environ}
-    [ "$pid" = "$$" ] && continue
-    if { tr '\0' '\n' <"$f"; } 2>/dev/null | grep -qxF "SUMI_SLURM_CLUSTER=$dir"; then
-      echo "$pid"
-    fi
+    [ "$pid" = "$$" ] || [ "$pid" = "$BASHPID" ] || echo "$pid"
   done
 }
 
