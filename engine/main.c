@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "fonts.h"
 #include "runlimits.h"
 #include "runtime.h"
@@ -20,6 +21,8 @@ static const char main_usage[] =
     "  render SCRIPT [-o OUT] [-p KEY=VALUE]...   run a report script\n"
     "  chart SCRIPT [--format png,svg,pdf,trace] [--out DIR]...\n"
     "                                             export every chart a script makes\n"
+    "  batch MANIFEST [-j N] [--shard K/N] [--report FILE]...\n"
+    "                                             run the jobs of a manifest\n"
     "  fonts                                      show the fonts sumi resolves\n"
     "\n"
     "Options:\n"
@@ -525,6 +528,8 @@ static int dispatch(int argc, char **argv) {
         return command_chart(argc - 2, argv + 2);
     if (strcmp(cmd, "fonts") == 0)
         return command_fonts(argc - 2, argv + 2);
+    if (strcmp(cmd, "batch") == 0)
+        return sumi_batch_main(argc - 2, argv + 2);
     return usage_error(main_usage, "unknown command '%s'", cmd);
 }
 

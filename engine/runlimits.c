@@ -216,7 +216,10 @@ static void set_limit(int resource, rlim_t soft, rlim_t hard) {
     setrlimit(resource, &rl);
 }
 
-static void child_limits(long max_memory_mib, long timeout, long grace) {
+long sumi_limits_grace(long timeout) { return 2 + timeout / 10; }
+
+void sumi_limits_child_setup(long max_memory_mib, long timeout) {
+    long grace = sumi_limits_grace(timeout);
 #if !defined(__SANITIZE_ADDRESS__)
     /* AddressSanitizer reserves terabytes of shadow address space: an
      * RLIMIT_AS would stop it before main. */
@@ -234,7 +237,7 @@ static void child_limits(long max_memory_mib, long timeout, long grace) {
     set_limit(RLIMIT_CPU, cpu, cpu + 5);
 }
 
-struct temp_list {
+struct sumi_temp_list {
     char **paths;
     size_t count, cap;
     char line[4096 + 8];
@@ -242,7 +245,7 @@ struct temp_list {
     int publishing;
 };
 
-static void take_line(struct temp_list *t) {
+static void take_line(struct sumi_temp_list *t) {
     t->line[t->len] = '\0';
     if (strcmp(t->line, "P") == 0) {
         t->publishing = 1;
@@ -262,7 +265,7 @@ static void take_line(struct temp_list *t) {
     t->len = 0;
 }
 
-static void take_bytes(struct temp_list *t, const char *buf, size_t n) {
+void sumi_temps_feed(struct sumi_temp_list *t, const char *buf, size_t n) {
     for (size_t i = 0; i < n; i++) {
         if (buf[i] == '\n')
             take_line(t);
@@ -271,19 +274,29 @@ static void take_bytes(struct temp_list *t, const char *buf, size_t n) {
     }
 }
 
-/* Removes the temporary files the child announced; a finished run renamed
- * or removed them already, so a missing one is no error. */
-static void remove_temps(struct temp_list *t) {
+struct sumi_temp_list *sumi_temps_new(void) {
+    return calloc(1, sizeof(struct sumi_temp_list));
+}
+
+int sumi_temps_publishing(const struct sumi_temp_list *t) { return t->publishing; }
+
+/* A finished run renamed or removed its temporary files already, so a
+ * missing one is no error. */
+void sumi_temps_free(struct sumi_temp_list *t, int remove) {
+    if (t == NULL)
+        return;
     for (size_t i = 0; i < t->count; i++) {
-        unlink(t->paths[i]);
+        if (remove)
+            unlink(t->paths[i]);
         free(t->paths[i]);
     }
     free(t->paths);
+    free(t);
 }
 
 int sumi_limits_run_child(long max_memory_mib, long timeout, const char *script,
                           int (*run)(void *arg, int notify_fd), void *arg) {
-    long grace = 2 + timeout / 10;
+    long grace = sumi_limits_grace(timeout);
     int fds[2];
     if (pipe(fds) != 0) {
         fprintf(stderr, "sumi: cannot create a pipe: %s\n", strerror(errno));
@@ -300,7 +313,7 @@ int sumi_limits_run_child(long max_memory_mib, long timeout, const char *script,
     }
     if (pid == 0) {
         close(fds[0]);
-        child_limits(max_memory_mib, timeout, grace);
+        sumi_limits_child_setup(max_memory_mib, timeout);
         int code = run(arg, fds[1]);
         close(fds[1]);
         fflush(stdout);
@@ -308,7 +321,15 @@ int sumi_limits_run_child(long max_memory_mib, long timeout, const char *script,
         exit(code);
     }
     close(fds[1]);
-    struct temp_list temps = {0};
+    struct sumi_temp_list *temps = sumi_temps_new();
+    if (temps == NULL) {
+        fprintf(stderr, "sumi: out of memory\n");
+        kill(pid, SIGKILL);
+        while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+            ;
+        close(fds[0]);
+        return 1;
+    }
     double deadline = monotonic_now() + (double)(timeout + grace);
     int killed = 0, extended = 0;
     for (;;) {
@@ -316,7 +337,7 @@ int sumi_limits_run_child(long max_memory_mib, long timeout, const char *script,
         if (left <= 0) {
             /* Renaming finished files takes milliseconds: a child caught
              * publishing is let finish, so a report stays all or nothing. */
-            if (temps.publishing && !extended) {
+            if (temps->publishing && !extended) {
                 extended = 1;
                 deadline += 30;
                 continue;
@@ -337,7 +358,7 @@ int sumi_limits_run_child(long max_memory_mib, long timeout, const char *script,
             continue;
         if (n <= 0)
             break; /* the child ended */
-        take_bytes(&temps, buf, (size_t)n);
+        sumi_temps_feed(temps, buf, (size_t)n);
     }
     close(fds[0]);
     int status = 0;
@@ -361,12 +382,6 @@ int sumi_limits_run_child(long max_memory_mib, long timeout, const char *script,
     } else {
         code = WIFEXITED(status) ? WEXITSTATUS(status) : 1;
     }
-    if (code != 0)
-        remove_temps(&temps);
-    else {
-        for (size_t i = 0; i < temps.count; i++)
-            free(temps.paths[i]);
-        free(temps.paths);
-    }
+    sumi_temps_free(temps, code != 0);
     return code;
 }

@@ -73,4 +73,22 @@ void sumi_limits_notify_publish(lua_State *L);
 int sumi_limits_run_child(long max_memory_mib, long timeout, const char *script,
                           int (*run)(void *arg, int notify_fd), void *arg);
 
+/* The pieces of sumi_limits_run_child for a parent that watches many
+ * children at once (`sumi batch`). */
+
+/* In a forked child: RLIMIT_AS from the memory limit and RLIMIT_CPU as a
+ * backstop to the parent's own timer. */
+void sumi_limits_child_setup(long max_memory_mib, long timeout);
+/* Seconds past timeout the parent waits before it kills a child (which
+ * stops itself at the limit unless stuck inside one long C call). */
+long sumi_limits_grace(long timeout);
+/* The temporary outputs a child announced on its notify pipe. */
+struct sumi_temp_list;
+struct sumi_temp_list *sumi_temps_new(void); /* NULL when out of memory */
+void sumi_temps_feed(struct sumi_temp_list *t, const char *buf, size_t n);
+/* 1 once the child said that publication started. */
+int sumi_temps_publishing(const struct sumi_temp_list *t);
+/* Frees the list; with remove, first unlinks every file announced. */
+void sumi_temps_free(struct sumi_temp_list *t, int remove);
+
 #endif

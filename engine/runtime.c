@@ -578,9 +578,7 @@ static void report_error(lua_State *L, const char *script, const char *msg) {
         fprintf(stderr, "%s\n", msg);
 }
 
-static int run_in_process(void *arg, int notify_fd) {
-    const struct sumi_run_options *options = arg;
-    lua_State *L = sumi_state_new();
+int sumi_run_in_state(lua_State *L, const struct sumi_run_options *options, int notify_fd) {
     if (L == NULL) {
         fprintf(stderr, "sumi: cannot create a Lua state: out of memory\n");
         return 1;
@@ -639,6 +637,37 @@ static int run_in_process(void *arg, int notify_fd) {
         print_exported(L);
     sumi_state_close(L);
     return exit_code;
+}
+
+static int run_in_process(void *arg, int notify_fd) {
+    return sumi_run_in_state(sumi_state_new(), arg, notify_fd);
+}
+
+/* require() of one module, called protected. */
+static int preload_one(lua_State *L) {
+    lua_getglobal(L, "require");
+    lua_insert(L, 1);
+    lua_call(L, 1, 0);
+    return 0;
+}
+
+lua_State *sumi_state_preloaded(void) {
+    lua_State *L = sumi_state_new();
+    if (L == NULL)
+        return NULL;
+    for (const struct sumi_embedded_file *f = sumi_embedded_files; f->name != NULL; f++) {
+        /* "sumi" itself reads the run's parameters when it loads. */
+        if (strncmp(f->name, "sumi.", 5) != 0 || strcmp(f->name, "sumi.init") == 0)
+            continue;
+        lua_pushcfunction(L, preload_one);
+        lua_pushstring(L, f->name);
+        if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
+            sumi_state_close(L);
+            return sumi_state_new();
+        }
+    }
+    lua_gc(L, LUA_GCCOLLECT);
+    return L;
 }
 
 int sumi_run_script(const struct sumi_run_options *options) {

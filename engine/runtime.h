@@ -58,6 +58,17 @@ void sumi_state_close(lua_State *L);
  * own outputs. */
 int sumi_run_script(const struct sumi_run_options *options);
 
+/* A fresh state that has already required every module of the engine's Lua
+ * library but `sumi` itself (which reads the run's parameters as it loads):
+ * `sumi batch` makes it once, and each job's forked process starts from a
+ * copy instead of compiling the library again. */
+lua_State *sumi_state_preloaded(void);
+/* Runs one report script in L (from sumi_state_new or sumi_state_preloaded;
+ * NULL when making it failed) in this process, announcing temporary outputs
+ * on notify_fd (-1: none), and closes L. Returns the exit code, as
+ * sumi_run_script. Limits beyond the Lua state's are the caller's. */
+int sumi_run_in_state(lua_State *L, const struct sumi_run_options *options, int notify_fd);
+
 /* Pushes the path a script-relative input path resolves to: absolute paths
  * stay, relative ones are taken from the script's folder. */
 const char *sumi_resolve_input(lua_State *L, const char *path);

@@ -3,6 +3,16 @@
 --
 --   sumi render scripts/china_ai_briefing.lua            -> reports/china_ai_briefing.pdf
 --   sumi render scripts/china_ai_briefing.lua -p date=2025-08-01
+--   sumi render scripts/china_ai_briefing.lua -p recipient="東京本社 投資戦略部" -p confidential=社外秘
+--
+-- Parameters (all optional):
+--   date          YYYY-MM-DD shown on the cover and in the footer (default:
+--                 sumi.epoch(), i.e. SOURCE_DATE_EPOCH or today)
+--   recipient     who the copy is for, shown on the cover as 配布先：...
+--   confidential  a confidentiality line (社外秘, 社内限り ...) at the start
+--                 of every page's footer
+-- scripts/briefings.manifest.lua renders it for several recipients and dates
+-- with `sumi batch`.
 --
 -- Every number in the text, the tiles, the charts and the tables is read
 -- from data/ or computed here; none is typed. Every source line comes from
@@ -26,6 +36,19 @@ local function report_date()
   return sumi.format.date_ja(sumi.epoch())
 end
 local date_text = report_date()
+
+-- A recipient or confidentiality line is one short line of plain text.
+local function text_param(name)
+  local given = sumi.params[name]
+  if given == nil then return nil end
+  if given == "" or #given > 120 or given:find("[%c{}]") then
+    error(("parameter %s must be one line of up to 120 bytes without { or }, got '%s'")
+      :format(name, given))
+  end
+  return given
+end
+local recipient = text_param("recipient")
+local confidential = text_param("confidential")
 
 ---------------------------------------------------------------- data
 
@@ -145,8 +168,10 @@ local doc = sumi.document.new{
   subject = "China's AI industry after WAIC 2025",
   keywords = "China, AI, WAIC 2025, CAICT, investor briefing",
   date = date_text,
+  confidential = confidential or false,
   header = {left = "中国AI産業ブリーフィング", right = "{section}"},
-  footer = {left = "投資家向け資料　{date}", right = "{page} / {pages}"},
+  footer = {left = (confidential and "{confidential}｜" or "") .. "投資家向け資料　{date}",
+            right = "{page} / {pages}"},
   -- The cover has a dark band of its own instead of the running header.
   first_page = {header = function(canvas, info)
     local page_w = canvas:size()
@@ -175,6 +200,9 @@ doc:paragraph('<span font_family="Noto Serif CJK JP" weight="bold">中国AI産�
   {size = 30, color = colors.ink})
 doc:paragraph("WAIC 2025で示された数字から読む、モデル・企業・ユニコーンの勢力図",
   {size = 13, color = colors.muted})
+if recipient then
+  doc:paragraph("配布先：" .. recipient, {size = 11, color = colors.ink, markup = false})
+end
 
 -- Each tile: what is counted above the figure, and how it compares under it.
 local function kpi(title, value, unit, label, format)

@@ -1,0 +1,251 @@
+/* Loading a `sumi batch` manifest. A manifest is a Lua file, but it is read
+ * as data: its chunk runs with an empty environment (no functions to call,
+ * no globals to set), as text only, under a small instruction and memory
+ * cap, so a manifest that loops or grows without end fails at once instead
+ * of holding up a scheduled run. */
+#define _POSIX_C_SOURCE 200809L
+#include "manifest.h"
+
+#include <errno.h>
+#include <lauxlib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "runlimits.h"
+#include "runtime.h"
+
+/* A manifest is a page or two of tables: ten million instructions and
+ * 64 MiB are orders of magnitude beyond what one needs. */
+#define MANIFEST_INSTRUCTIONS 10000000
+#define MANIFEST_MEMORY_MIB 64
+#define MANIFEST_MAX_BYTES (4L * 1024 * 1024)
+
+static void too_long(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    luaL_error(L, "the manifest runs more than %d instructions (it should only return a table)",
+               MANIFEST_INSTRUCTIONS);
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil), so no time zone or timegm() is involved. */
+static long long days_from_civil(int y, int m, int d) {
+    y -= m <= 2;
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    long long yoe = y - era * 400;
+    long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void utc_date(long long epoch, char out[11]) {
+    time_t t = (time_t)epoch;
+    struct tm tm;
+    if (gmtime_r(&t, &tm) == NULL)
+        memcpy(out, "1970-01-01", 11);
+    else
+        strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+static char *folder_of(const char *path) {
+    const char *slash = strrchr(path, '/');
+    if (slash == NULL)
+        return strdup(".");
+    if (slash == path)
+        return strdup("/");
+    return strndup(path, (size_t)(slash - path));
+}
+
+struct load_context {
+    struct sumi_manifest *m;
+    const char *dir;
+    const char *env_date; /* NULL when SOURCE_DATE_EPOCH is not set */
+    const char *today;
+};
+
+static char *copy_field(lua_State *L, int idx, const char *key) {
+    lua_getfield(L, idx, key);
+    char *s = strdup(lua_tostring(L, -1) ? lua_tostring(L, -1) : "");
+    lua_pop(L, 1);
+    if (s == NULL)
+        luaL_error(L, "out of memory");
+    return s;
+}
+
+/* Protected: loads the file, runs it as data, expands it and copies the
+ * jobs into m. Errors are plain messages. */
+static int load_protected(lua_State *L) {
+    struct load_context *c = lua_touserdata(L, 1);
+    struct sumi_manifest *m = c->m;
+    lua_settop(L, 0);
+    if (luaL_loadfilex(L, m->path, "t") != LUA_OK)
+        return lua_error(L);
+    lua_newtable(L); /* the chunk's _ENV: nothing in it */
+    lua_setupvalue(L, 1, 1);
+    lua_sethook(L, too_long, LUA_MASKCOUNT, MANIFEST_INSTRUCTIONS);
+    lua_call(L, 0, 1); /* data */
+    lua_sethook(L, NULL, 0, 0);
+    lua_getglobal(L, "require");
+    lua_pushstring(L, "sumi.manifest");
+    lua_call(L, 1, 1);
+    lua_getfield(L, -1, "expand"); /* data module expand */
+    lua_pushvalue(L, 1);
+    lua_createtable(L, 0, 3);
+    lua_pushstring(L, c->dir);
+    lua_setfield(L, -2, "dir");
+    if (c->env_date != NULL) {
+        lua_pushstring(L, c->env_date);
+        lua_setfield(L, -2, "env_date");
+    }
+    lua_pushstring(L, c->today);
+    lua_setfield(L, -2, "today");
+    lua_call(L, 2, 2); /* data module date jobs */
+    snprintf(m->date, sizeof m->date, "%s", lua_tostring(L, 3));
+    int n = (int)lua_rawlen(L, 4);
+    m->jobs = calloc((size_t)n + 1, sizeof *m->jobs);
+    if (m->jobs == NULL)
+        return luaL_error(L, "out of memory");
+    for (int i = 0; i < n; i++) {
+        struct sumi_job *j = &m->jobs[i];
+        lua_rawgeti(L, 4, i + 1); /* ... job */
+        int job = lua_gettop(L);
+        m->count = i + 1;
+        j->name = copy_field(L, job, "name");
+        j->script = copy_field(L, job, "script");
+        j->output = copy_field(L, job, "output");
+        j->where = copy_field(L, job, "where");
+        lua_getfield(L, job, "params"); /* ... job params */
+        int np = (int)lua_rawlen(L, -1);
+        j->params = calloc((size_t)np + 1, sizeof *j->params);
+        if (j->params == NULL)
+            return luaL_error(L, "out of memory");
+        for (int k = 0; k < np; k++) {
+            lua_rawgeti(L, -1, k + 1);
+            j->params[k] = strdup(lua_tostring(L, -1));
+            lua_pop(L, 1);
+            if (j->params[k] == NULL)
+                return luaL_error(L, "out of memory");
+            j->param_count = k + 1;
+        }
+        lua_settop(L, 4);
+    }
+    return 0;
+}
+
+static int check_file(const char *path) {
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        fprintf(stderr, "sumi: cannot open manifest '%s': %s\n", path, strerror(errno));
+        return 2;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        fprintf(stderr, "sumi: manifest '%s' is not a regular file\n", path);
+        return 2;
+    }
+    if (st.st_size > MANIFEST_MAX_BYTES) {
+        fprintf(stderr, "sumi: %s: a manifest of more than %ld MiB is not data written by hand\n",
+                path, MANIFEST_MAX_BYTES >> 20);
+        return 2;
+    }
+    return 0;
+}
+
+/* The date SOURCE_DATE_EPOCH gives, if set: 1 (date and epoch filled), 0
+ * unset, -1 malformed (message printed). */
+static int env_epoch(long long *epoch, char date[11]) {
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde == NULL || sde[0] == '\0')
+        return 0;
+    char *end;
+    errno = 0;
+    long long v = strtoll(sde, &end, 10);
+    if (*end != '\0' || v < 0 || errno != 0 || sde[0] < '0' || sde[0] > '9') {
+        fprintf(stderr, "sumi: SOURCE_DATE_EPOCH must be a count of seconds, got '%s'\n", sde);
+        return -1;
+    }
+    *epoch = v;
+    utc_date(v, date);
+    return 1;
+}
+
+int sumi_manifest_load(const char *path, struct sumi_manifest *m) {
+    memset(m, 0, sizeof *m);
+    int status = check_file(path);
+    if (status != 0)
+        return status;
+    char env_date[11], today[11];
+    long long epoch = 0;
+    int from_env = env_epoch(&epoch, env_date);
+    if (from_env < 0)
+        return 2;
+    utc_date((long long)time(NULL), today);
+    m->path = strdup(path);
+    char *dir = folder_of(path);
+    lua_State *L = sumi_state_new();
+    if (m->path == NULL || dir == NULL || L == NULL) {
+        fprintf(stderr, "sumi: out of memory\n");
+        free(dir);
+        if (L != NULL)
+            sumi_state_close(L);
+        return 2;
+    }
+    sumi_limits_arm(L, MANIFEST_MEMORY_MIB, 0);
+    struct load_context c = {m, dir, from_env ? env_date : NULL, today};
+    lua_pushcfunction(L, load_protected);
+    lua_pushlightuserdata(L, &c);
+    if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
+        const char *msg = lua_tostring(L, -1);
+        struct sumi_limits *lim = sumi_limits_of(L);
+        if (msg == NULL)
+            msg = "the manifest raised an error that is not a message";
+        if (lim != NULL && lim->refused && strstr(msg, "not enough memory") != NULL)
+            fprintf(stderr, "sumi: %s: the manifest takes more than %d MiB\n", path,
+                    MANIFEST_MEMORY_MIB);
+        else if (strncmp(msg, path, strlen(path)) == 0)
+            fprintf(stderr, "sumi: %s\n", msg); /* already "path:line: ..." */
+        else
+            fprintf(stderr, "sumi: %s: %s\n", path, msg);
+        status = 2;
+    }
+    sumi_state_close(L);
+    free(dir);
+    if (status != 0)
+        return status;
+    if (from_env) {
+        m->epoch = epoch;
+        m->epoch_is_env = 1;
+    } else {
+        int y, mo, d;
+        sscanf(m->date, "%d-%d-%d", &y, &mo, &d);
+        m->epoch = days_from_civil(y, mo, d) * 86400;
+    }
+    for (int i = 0; i < m->count; i++) {
+        if (access(m->jobs[i].script, R_OK) != 0) {
+            fprintf(stderr,
+                    "sumi: %s: %s: script '%s' not found (paths are taken from the "
+                    "manifest's folder)\n",
+                    path, m->jobs[i].where, m->jobs[i].script);
+            return 2;
+        }
+    }
+    return 0;
+}
+
+void sumi_manifest_free(struct sumi_manifest *m) {
+    for (int i = 0; i < m->count; i++) {
+        struct sumi_job *j = &m->jobs[i];
+        free(j->name);
+        free(j->script);
+        free(j->output);
+        free(j->where);
+        for (int k = 0; k < j->param_count; k++)
+            free(j->params[k]);
+        free(j->params);
+    }
+    free(m->jobs);
+    free(m->path);
+    memset(m, 0, sizeof *m);
+}
