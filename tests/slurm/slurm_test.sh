@@ -78,7 +78,7 @@ submit() {
   timeout 110 sbatch --wait --quiet "$@" >sbatch.out 2>&1
   local code=$?
   if [ $code -ne 0 ]; then
-    fail "sbatch $* exited $code: $(cat sbatch.out); task logs: $(tail -n 20 logs/* 2>/dev/null)"
+    fail "sbatch $* exited $code: $(cat sbatch.out); task logs: $(tail -n 20 logs/* reports/slurm-*.log 2>/dev/null)"
   fi
 }
 
@@ -111,6 +111,51 @@ SH
     fail "the array's files differ from one machine's: $(diff local.sha256 cluster.sha256)"
   grep -q "2025年10月1日" <(pdftotext reports/briefings/briefing-2025-10-01.pdf -) ||
     fail "task 3 did not render its own date"
+}
+
+# docs/scheduling/briefings.sbatch as docs/scheduling.md submits it: four
+# shards of the flagship manifest into one shared folder, each task with its
+# own report, then --merge-reports. The union of the shards' PDFs must be
+# the PDFs of one `sumi batch -j2` on one machine, byte for byte, and every
+# job must be in the merged report exactly once.
+case_sharded_batch_equals_single_machine() {
+  project
+  cp "$SRC/docs/scheduling/briefings.sbatch" docs/scheduling/
+  export SOURCE_DATE_EPOCH=1753747200
+  submit --array=0-3 docs/scheduling/briefings.sbatch
+  local reports
+  reports=$(find reports/batch -name 'briefings-*.jsonl' | sort)
+  [ "$(echo "$reports" | wc -l)" -eq 4 ] || fail "expected 4 shard reports, got: $reports"
+  # shellcheck disable=SC2086
+  run sumi batch --merge-reports reports/batch/briefings.jsonl $reports
+  expect_code 0
+  mv reports/briefings cluster
+  mkdir -p logs
+  run sumi batch scripts/briefings.manifest.lua -j 2 --report single.jsonl
+  expect_code 0
+  # Lock files hold the PID of their last user: only the PDFs are outputs.
+  (cd cluster && sha256sum -- *.pdf) >cluster.sha256
+  (cd reports/briefings && sha256sum -- *.pdf) >single.sha256
+  [ "$(wc -l <single.sha256)" -eq 8 ] || fail "the single run wrote $(wc -l <single.sha256) PDFs, not 8"
+  diff single.sha256 cluster.sha256 >diff.txt ||
+    fail "the shards' PDFs differ from one machine's: $(cat diff.txt)"
+  # Every job once in the merged report, ok, with the sha256 of its file.
+  jq -r '.name' reports/batch/briefings.jsonl | sort >merged-names.txt
+  jq -r '.name' single.jsonl | sort >single-names.txt
+  [ -z "$(uniq -d merged-names.txt)" ] || fail "jobs twice in the merged report: $(uniq -d merged-names.txt)"
+  diff single-names.txt merged-names.txt >diff.txt ||
+    fail "the merged report's jobs are not the manifest's: $(cat diff.txt)"
+  [ "$(jq -r 'select(.status != "ok") | .name' reports/batch/briefings.jsonl)" = "" ] ||
+    fail "jobs not ok in the merged report"
+  jq -r '"\(.output_sha256)  \(.output | sub("reports/briefings/"; ""))"' \
+    reports/batch/briefings.jsonl | sort -k 2 >reported.sha256
+  diff <(sort -k 2 cluster.sha256) reported.sha256 >diff.txt ||
+    fail "the merged report's sha256 are not the files': $(cat diff.txt)"
+  # Each task really ran a shard of its own: no task ran every job.
+  local r
+  for r in $reports; do
+    [ "$(wc -l <"$r")" -lt 8 ] || fail "$r holds every job: the task did not take its shard"
+  done
 }
 
 case_main
