@@ -79,4 +79,95 @@ PY
   expect_contains "$OUT" "CronJob Indexed 4 sumi batch scripts/briefings.manifest.lua --shards 4" "parsed CronJob"
 }
 
+# The crontab line, exactly as the doc shows it, under cron's conditions:
+# an empty environment but for cron's PATH=/usr/bin:/bin, SHELL, HOME and
+# LOGNAME, /bin/sh, the home folder as working folder, no terminal (setsid:
+# no controlling terminal; stdin from /dev/null).
+case_crontab_line_runs_under_cron_environment() {
+  project
+  mkdir -p reports/batch home
+  local line schedule command
+  line=$(fenced crontab | localize)
+  schedule=$(echo "$line" | awk '{print $1, $2, $3, $4, $5}')
+  command=$(echo "$line" | cut -d ' ' -f 6-)
+  [ "$schedule" = "30 6 * * 1-5" ] || fail "unexpected schedule '$schedule'"
+  case "$command" in *%*) fail "a % in a crontab command is a newline to cron: $command" ;; esac
+  (cd home && run setsid --wait env -i PATH=/usr/bin:/bin SHELL=/bin/sh HOME="$PWD" \
+    LOGNAME="$(id -un)" /bin/sh -c "$command" </dev/null
+    expect_code 0
+    [ -z "$OUT$ERR" ] || fail "the line printed (cron would mail it): $OUT $ERR") || exit 1
+  [ "$(find reports/briefings -name '*.pdf' | wc -l)" -eq 8 ] ||
+    fail "expected 8 briefings: $(ls reports/briefings)"
+  [ "$(jq -r .status reports/batch/briefings.jsonl | sort | uniq -c | awk '{print $1, $2}')" = "8 ok" ] ||
+    fail "the report is not 8 ok jobs: $(cat reports/batch/briefings.jsonl)"
+  # Without a terminal: one plain line per finished job, no live line.
+  [ "$(grep -c '^sumi batch: \[[0-9]*/8\] ok ' reports/batch/cron.log)" -eq 8 ] ||
+    fail "the log has not one line per job: $(cat reports/batch/cron.log)"
+  if grep -q $'\r\|\e' reports/batch/cron.log; then
+    fail "the log has terminal control characters"
+  fi
+}
+
+# The jq lines of the doc on a real report: one run of the flagship manifest
+# with one job broken, so that each query has something to find.
+case_jq_lines_read_a_real_report() {
+  command -v jq >/dev/null || fail "jq is missing (bootstrap.sh test installs it)"
+  project
+  mkdir -p reports/batch
+  run "$SUMI" batch scripts/briefings.manifest.lua -j 2 --keep-going --report reports/batch/briefings.jsonl
+  expect_code 0
+  # The osaka jobs fail on a second run: an empty recipient.
+  sed -i 's|recipient = "大阪支社 法人営業部"|recipient = ""|' scripts/briefings.manifest.lua
+  run "$SUMI" batch scripts/briefings.manifest.lua -j 2 --keep-going --report reports/batch/briefings.jsonl
+  local lines=()
+  mapfile -t lines < <(grep '^jq ' "$DOC")
+  [ "${#lines[@]}" -eq 4 ] || fail "expected 4 jq lines in the doc, found ${#lines[@]}"
+  run bash -c "${lines[0]}"
+  expect_code 0
+  [ "$(wc -l <stdout.txt)" -ge 1 ] || fail "jq line 1 found no failed job"
+  expect_contains "$OUT" "osaka-" "jq line 1"
+  expect_contains "$OUT" "failed" "jq line 1"
+  expect_contains "$OUT" "parameter recipient must be one line" "jq line 1"
+  run bash -c "${lines[1]}"
+  expect_code 0
+  expect_contains "$(echo "$OUT" | tr -d ' \n')" '"ok":' "jq line 2"
+  expect_contains "$(echo "$OUT" | tr -d ' \n')" '"failed":' "jq line 2"
+  run bash -c "${lines[2]}"
+  expect_code 0
+  [ "$(wc -l <stdout.txt)" -eq 3 ] || fail "jq line 3 printed not 3 lines: $OUT"
+  [[ "$(head -n 1 stdout.txt)" =~ ^[0-9.]+s\ [0-9]+\ KiB\ [a-z]+-2025-[0-9-]+$ ]] ||
+    fail "jq line 3: $(head -n 1 stdout.txt)"
+  run bash -c "${lines[3]}"
+  expect_code 0
+  [ -z "$OUT" ] || fail "jq line 4 printed: $OUT"
+  # ... and it notices a file that changed after the run.
+  echo tampered >>"$(jq -r 'select(.status == "ok") | .output' reports/batch/briefings.jsonl | head -n 1)"
+  run bash -c "${lines[3]}"
+  [ "$CODE" -ne 0 ] || fail "jq line 4 did not notice a changed file"
+}
+
+# The CronJob's command, as its pods would run it: JOB_COMPLETION_INDEX 0 to
+# 3 and --shards 4 split the manifest so that every job runs exactly once.
+case_kubernetes_indexed_pods_split_the_manifest() {
+  project
+  mkdir -p reports/batch
+  /usr/bin/python3 - "$FILES/briefings-cronjob.yaml" >command.txt <<'PY' || fail "cannot read the CronJob"
+import sys, yaml
+doc = yaml.safe_load(open(sys.argv[1]))
+print("\n".join(doc["spec"]["jobTemplate"]["spec"]["template"]["spec"]["containers"][0]["command"]))
+PY
+  local cmd=() i
+  mapfile -t cmd <command.txt
+  [ "${cmd[0]}" = sumi ] || fail "the CronJob does not run sumi: ${cmd[*]}"
+  for i in 0 1 2 3; do
+    run env JOB_COMPLETION_INDEX=$i "$SUMI" "${cmd[@]:1}"
+    expect_code 0
+  done
+  run "$SUMI" batch --merge-reports reports/batch/briefings.jsonl reports/batch/briefings-{0,1,2,3}.jsonl
+  expect_code 0
+  [ "$(jq -r .name reports/batch/briefings.jsonl | sort -u | wc -l)" -eq 8 ] ||
+    fail "the pods did not run the 8 jobs once each: $(jq -r .name reports/batch/briefings.jsonl)"
+  [ "$(wc -l <reports/batch/briefings.jsonl)" -eq 8 ] || fail "a job ran in two pods"
+}
+
 case_main
