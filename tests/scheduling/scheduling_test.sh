@@ -92,8 +92,13 @@ case_crontab_line_runs_under_cron_environment() {
   command=$(echo "$line" | cut -d ' ' -f 6-)
   [ "$schedule" = "30 6 * * 1-5" ] || fail "unexpected schedule '$schedule'"
   case "$command" in *%*) fail "a % in a crontab command is a newline to cron: $command" ;; esac
+  # The sanitizer build's settings are the test's, not cron's: kept.
+  local keep=() v
+  for v in ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS; do
+    [ -z "${!v:-}" ] || keep+=("$v=${!v}")
+  done
   (cd home && run setsid --wait env -i PATH=/usr/bin:/bin SHELL=/bin/sh HOME="$PWD" \
-    LOGNAME="$(id -un)" /bin/sh -c "$command" </dev/null
+    LOGNAME="$(id -un)" "${keep[@]}" /bin/sh -c "$command" </dev/null
     expect_code 0
     [ -z "$OUT$ERR" ] || fail "the line printed (cron would mail it): $OUT $ERR") || exit 1
   [ "$(find reports/briefings -name '*.pdf' | wc -l)" -eq 8 ] ||
@@ -103,6 +108,9 @@ case_crontab_line_runs_under_cron_environment() {
   # Without a terminal: one plain line per finished job, no live line.
   [ "$(grep -c '^sumi batch: \[[0-9]*/8\] ok ' reports/batch/cron.log)" -eq 8 ] ||
     fail "the log has not one line per job: $(cat reports/batch/cron.log)"
+  if grep -q 'Sanitizer\|runtime error:' reports/batch/cron.log; then
+    fail "sanitizer report in the log: $(head -c 2000 reports/batch/cron.log)"
+  fi
   if grep -q $'\r\|\e' reports/batch/cron.log; then
     fail "the log has terminal control characters"
   fi
