@@ -29,13 +29,14 @@ packages="build-essential cmake pkg-config liblua5.4-dev libcairo2-dev libpango1
 # own cluster is not used).
 # clang and libclang-rt-14-dev (libFuzzer) build the fuzz targets (tests/fuzz).
 # librsvg2-bin (rsvg-convert) and libxml2-utils (xmllint) check the SVGs.
-# slurmctld, slurmd, slurm-client and munge make the single-node Slurm
-# cluster that tests/slurm starts itself (tests/slurm/cluster.sh); the
-# packages' own services are not used. jq runs the report queries of
-# docs/scheduling.md, python3-yaml parses its Kubernetes CronJob.
+# jq reads the JSON-lines reports of `sumi batch` (tests/batch) and runs the
+# report queries of docs/scheduling.md; python3-yaml parses its Kubernetes
+# CronJob. slurmctld, slurmd, slurm-client and munge make the single-node
+# Slurm cluster that tests/slurm starts itself (tests/slurm/cluster.sh); the
+# packages' own services are not used.
 test_packages="libcmocka-dev poppler-utils lua-check clang-format locales postgresql
-  clang libclang-rt-14-dev librsvg2-bin libxml2-utils
-  slurmctld slurmd slurm-client munge jq python3-yaml"
+  clang libclang-rt-14-dev librsvg2-bin libxml2-utils jq python3-yaml
+  slurmctld slurmd slurm-client munge"
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

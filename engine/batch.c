@@ -267,14 +267,22 @@ static int choose_shard(struct batch_options *o) {
     return -1;
 }
 
-/* FNV-1a, 64 bits: fixed, so a job's shard depends on its name alone,
- * on every machine and in every version. */
-static uint64_t fnv1a64(const char *s) {
+/* The shard of a job: FNV-1a (64 bits) of its name, through MurmurHash3's
+ * fmix64 finaliser, modulo the shard count. Fixed, so a job's shard depends
+ * on its name alone, on every machine and in every version. The finaliser
+ * matters: FNV's prime is 1 modulo 3, so FNV-1a alone modulo 3 hardly mixes
+ * names that differ in a digit or two. */
+static uint64_t shard_hash(const char *s) {
     uint64_t h = 14695981039346656037ULL;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         h ^= *p;
         h *= 1099511628211ULL;
     }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
     return h;
 }
 
@@ -351,7 +359,7 @@ static int make_parents(const char *path) {
 }
 
 static void set_error(struct run *run, const char *fmt, const char *arg) {
-    char buf[1024];
+    char buf[4200];
     snprintf(buf, sizeof buf, fmt, arg);
     free(run->r.error);
     run->r.error = strdup(buf);
@@ -402,11 +410,13 @@ static int take_lock(struct run *run) {
         pid[n > 0 ? n : 0] = '\0';
         pid[strcspn(pid, "\n")] = '\0';
         close(fd);
-        char msg[256];
-        snprintf(msg, sizeof msg, "%.60s: locked by PID %s (another run is writing it)", output,
-                 pid[0] ? pid : "?");
-        free(run->r.error);
-        run->r.error = strdup(msg);
+        set_error(run, "%s: locked by PID ", output);
+        char *msg = run->r.error ? malloc(strlen(run->r.error) + strlen(pid) + 40) : NULL;
+        if (msg != NULL) {
+            sprintf(msg, "%s%s (another run is writing it)", run->r.error, pid[0] ? pid : "?");
+            free(run->r.error);
+            run->r.error = msg;
+        }
         run->r.status = SUMI_JOB_LOCKED;
         return -1;
     }
@@ -588,6 +598,10 @@ static void finish_job(struct batch *b, struct run *run, int wstatus, const stru
     run->r.peak_kib = ru->ru_maxrss;
     int code;
     run->r.status = SUMI_JOB_FAILED;
+    /* Ctrl-C reaches the jobs too (one process group): a job that died of
+     * it before the batch stopped it was stopped all the same. */
+    if (stop_signal && WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == stop_signal)
+        run->stopped = 1;
     if (run->stopped && !(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0)) {
         code = 1;
         run->r.status = SUMI_JOB_NOT_RUN;
@@ -787,7 +801,7 @@ static int selected(const struct batch_options *o, const struct sumi_job *job) {
         if (!match)
             return 0;
     }
-    return o->shards == 0 || fnv1a64(job->name) % (uint64_t)o->shards == (uint64_t)o->shard;
+    return o->shards == 0 || shard_hash(job->name) % (uint64_t)o->shards == (uint64_t)o->shard;
 }
 
 static int dry_run(struct batch *b) {
@@ -816,6 +830,11 @@ static int run_all(struct batch *b, struct sumi_output *report) {
      * starts from them. */
     sumi_fonts_map();
     b->preloaded = sumi_state_preloaded();
+    if (b->o->trusted)
+        fprintf(stderr, "sumi: --trusted: every job may read and write any file%s\n",
+                b->o->max_memory >= 0 || b->o->timeout >= 0
+                    ? ""
+                    : ", and no memory or time limit applies");
     b->tty = isatty(STDERR_FILENO);
     b->started = now();
     int next = 0, halted = 0;
@@ -867,8 +886,10 @@ static int run_all(struct batch *b, struct sumi_output *report) {
 static int batch_run(struct batch_options *o) {
     struct batch b = {.o = o};
     int status = sumi_manifest_load(o->manifest, &b.m);
-    if (status != 0)
+    if (status != 0) {
+        sumi_manifest_free(&b.m); /* what was read before the error */
         return status;
+    }
     status = choose_shard(o);
     b.runs = calloc((size_t)b.m.count + 1, sizeof *b.runs);
     if (status < 0 && b.runs == NULL)
