@@ -158,4 +158,26 @@ case_sharded_batch_equals_single_machine() {
   done
 }
 
+# What docs/scheduling.md says to alert on, on the cluster: a failing job
+# makes its task and `sbatch --wait` fail, the other tasks' and jobs' files
+# are still written, and the merged report names the failed jobs (exit 1).
+case_failed_job_fails_sbatch_wait_and_the_merge() {
+  project
+  cp "$SRC/docs/scheduling/briefings.sbatch" docs/scheduling/
+  sed -i 's|recipient = "大阪支社 法人営業部"|recipient = ""|' scripts/briefings.manifest.lua
+  export SOURCE_DATE_EPOCH=1753747200
+  timeout 110 sbatch --wait --quiet --array=0-3 docs/scheduling/briefings.sbatch >sbatch.out 2>&1
+  CODE=$?
+  [ "$CODE" -ne 124 ] || fail "sbatch timed out"
+  [ "$CODE" -ne 0 ] || fail "sbatch --wait exited 0 with a failed job"
+  [ "$(find reports/batch -name 'briefings-*.jsonl' | wc -l)" -eq 4 ] ||
+    fail "a task with a failed job wrote no report: $(ls reports/batch)"
+  run sumi batch --merge-reports reports/batch/briefings.jsonl reports/batch/briefings-*.jsonl
+  expect_code 1
+  [ "$(jq -r 'select(.status == "failed") | .name' reports/batch/briefings.jsonl | sort | tr '\n' ' ')" = \
+    "osaka-2025-07-31 osaka-2025-08-29 " ] || fail "not the osaka jobs failed: $(cat reports/batch/briefings.jsonl)"
+  [ "$(find reports/briefings -name '*.pdf' | wc -l)" -eq 6 ] ||
+    fail "the 6 good jobs' files are not all there: $(ls reports/briefings)"
+}
+
 case_main
