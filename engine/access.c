@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "runlimits.h"
 #include "runtime.h"
 
 #define REG_READ_ROOTS "sumi.read_roots"   /* canonical folders a script reads */
@@ -190,6 +191,9 @@ const char *sumi_resolve_read(lua_State *L, const char *path, const char *call) 
             call, path, canon, hint_folder(L, canon));
     }
     lua_pop(L, 1);
+    /* Every read passes here, so `sumi render --watch` learns the whole set,
+     * files that do not exist yet included: their creation is a change. */
+    sumi_limits_notify_read(L, resolved);
     return resolved;
 }
 

@@ -11,6 +11,7 @@
 #include "fonts.h"
 #include "runlimits.h"
 #include "runtime.h"
+#include "watch.h"
 
 #define EXIT_USAGE 2
 
@@ -33,6 +34,7 @@ static const char main_usage[] =
 
 static const char render_usage[] =
     "usage: sumi render SCRIPT [-o OUT] [-p KEY=VALUE]... [--strict-glyphs] [--previews]\n"
+    "                   [--watch]\n"
     "\n"
     "Runs the Lua report script SCRIPT. Its outputs are published only when the\n"
     "script succeeds; on failure no output is written or replaced.\n"
@@ -45,6 +47,10 @@ static const char render_usage[] =
     "                       (exit 1, nothing written), not a warning\n"
     "      --previews       a document saved as PDF also writes its pages as\n"
     "                       PNGs beside it (NAME-1.png, NAME-2.png ...)\n"
+    "      --watch          render, then render again whenever the script, a module\n"
+    "                       it requires or a file it reads changes, until Ctrl-C or\n"
+    "                       SIGTERM (exit 0); a failed render keeps the last good\n"
+    "                       outputs and the watch goes on\n"
     "  -h, --help           show this help\n"
     "\n"
     "Limits and files (see docs/API.md, sections 2 and 4):\n"
@@ -63,7 +69,7 @@ static const char render_usage[] =
 static const char chart_usage[] =
     "usage: sumi chart SCRIPT [--format png,svg,pdf,trace] [--size WxH | --preset NAME]\n"
     "                  [--dpi N] [--background transparent|COLOUR] [--out DIR]\n"
-    "                  [-p KEY=VALUE]... [--strict-glyphs]\n"
+    "                  [-p KEY=VALUE]... [--strict-glyphs] [--watch]\n"
     "\n"
     "Runs the Lua report script SCRIPT as render does, but publishes none of its\n"
     "own outputs: instead every chart it makes with sumi.chart is saved to\n"
@@ -82,6 +88,8 @@ static const char chart_usage[] =
     "  -o, --out DIR        folder for the charts (default: reports/charts/SCRIPT-NAME/)\n"
     "  -p, --param KEY=VALUE  a parameter for the script, in sumi.params.KEY\n"
     "      --strict-glyphs  a character no configured font has is an error\n"
+    "      --watch          export again whenever the script or a file it reads\n"
+    "                       changes, as sumi render --watch does\n"
     "  -h, --help           show this help\n"
     "\n"
     "Limits and files (see docs/API.md, sections 2 and 4):\n"
@@ -217,7 +225,7 @@ static void sandbox_apply(const struct sandbox_args *s, struct sumi_run_options 
 static int command_render(int argc, char **argv) {
     const char *script = NULL, *output = NULL;
     const char **params = calloc((size_t)argc, sizeof *params);
-    int nparams = 0, strict_glyphs = 0, previews = 0;
+    int nparams = 0, strict_glyphs = 0, previews = 0, watch = 0;
     struct sandbox_args sandbox;
     if (!sandbox_init(&sandbox, argc) || params == NULL) {
         sandbox_free(&sandbox);
@@ -254,6 +262,8 @@ static int command_render(int argc, char **argv) {
             strict_glyphs = 1;
         } else if (strcmp(a, "--previews") == 0) {
             previews = 1;
+        } else if (strcmp(a, "--watch") == 0) {
+            watch = 1;
         } else if (a[0] == '-' && a[1] != '\0') {
             status = usage_error(render_usage, "unknown option '%s'", a);
         } else if (script != NULL) {
@@ -282,7 +292,7 @@ static int command_render(int argc, char **argv) {
         .previews = previews,
     };
     sandbox_apply(&sandbox, &options);
-    int code = sumi_run_script(&options);
+    int code = watch ? sumi_watch(&options) : sumi_run_script(&options);
     free(params);
     sandbox_free(&sandbox);
     return code;
@@ -371,7 +381,7 @@ static int command_chart(int argc, char **argv) {
         free(params);
         return 1;
     }
-    int nparams = 0, status = 0, strict_glyphs = 0;
+    int nparams = 0, status = 0, strict_glyphs = 0, watch = 0;
     struct sumi_chart_export e = {0};
     for (int i = 0; i < argc && status == 0; i++) {
         const char *a = argv[i];
@@ -414,6 +424,8 @@ static int command_chart(int argc, char **argv) {
                 params[nparams++] = v;
         } else if (strcmp(a, "--strict-glyphs") == 0) {
             strict_glyphs = 1;
+        } else if (strcmp(a, "--watch") == 0) {
+            watch = 1;
         } else if (a[0] == '-' && a[1] != '\0') {
             status = usage_error(chart_usage, "unknown option '%s'", a);
         } else if (script != NULL) {
@@ -489,7 +501,7 @@ static int command_chart(int argc, char **argv) {
         .strict_glyphs = strict_glyphs,
     };
     sandbox_apply(&sandbox, &options);
-    int code = sumi_run_script(&options);
+    int code = watch ? sumi_watch(&options) : sumi_run_script(&options);
     free(params);
     free(format_list);
     free(default_out);

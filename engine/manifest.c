@@ -135,6 +135,52 @@ static int load_protected(lua_State *L) {
     return 0;
 }
 
+/* The line of the manifest where `key =` is written first, or 0. A table
+ * keeps no positions, so an unknown key is found again in the text: a typo
+ * is rarely written twice. */
+static int line_of_key(const char *path, const char *key) {
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return 0;
+    char *line = NULL;
+    size_t size = 0, klen = strlen(key);
+    int number = 0, found = 0;
+    while (!found && getline(&line, &size, f) >= 0) {
+        number++;
+        for (const char *p = strstr(line, key); p != NULL && !found; p = strstr(p + 1, key)) {
+            int starts =
+                p == line || !(p[-1] == '_' || (p[-1] >= 'a' && p[-1] <= 'z') ||
+                               (p[-1] >= 'A' && p[-1] <= 'Z') || (p[-1] >= '0' && p[-1] <= '9'));
+            const char *q = p + klen;
+            if (*q == '"' || *q == '\'')
+                q++; /* ["key"] = */
+            if (*q == ']')
+                q++;
+            while (*q == ' ' || *q == '\t')
+                q++;
+            found = starts && *q == '=' && q[1] != '=';
+        }
+    }
+    free(line);
+    fclose(f);
+    return found ? number : 0;
+}
+
+/* "jobs[3]: unknown key 'outptu' (...)" -> the line of outptu, or 0. */
+static int line_of_message(const char *path, const char *msg) {
+    const char *k = strstr(msg, "unknown key '");
+    if (k == NULL)
+        return 0;
+    k += strlen("unknown key '");
+    const char *end = strchr(k, '\'');
+    if (end == NULL || end == k || end - k > 200)
+        return 0;
+    char key[256];
+    memcpy(key, k, (size_t)(end - k));
+    key[end - k] = '\0';
+    return line_of_key(path, key);
+}
+
 static int check_file(const char *path) {
     struct stat st;
     if (stat(path, &st) != 0) {
@@ -206,6 +252,8 @@ int sumi_manifest_load(const char *path, struct sumi_manifest *m) {
                     MANIFEST_MEMORY_MIB);
         else if (strncmp(msg, path, strlen(path)) == 0)
             fprintf(stderr, "sumi: %s\n", msg); /* already "path:line: ..." */
+        else if (line_of_message(path, msg) > 0)
+            fprintf(stderr, "sumi: %s:%d: %s\n", path, line_of_message(path, msg), msg);
         else
             fprintf(stderr, "sumi: %s: %s\n", path, msg);
         status = 2;

@@ -199,6 +199,13 @@ void sumi_limits_notify_temp(lua_State *L, const char *temp_path) {
 
 void sumi_limits_notify_publish(lua_State *L) { notify(L, "P\n"); }
 
+void sumi_limits_notify_read(lua_State *L, const char *path) {
+    if (strchr(path, '\n') != NULL)
+        return;
+    notify(L, lua_pushfstring(L, "R %s\n", path));
+    lua_pop(L, 1);
+}
+
 /* ---- the watching parent ---- */
 
 static void set_limit(int resource, rlim_t soft, rlim_t hard) {
@@ -233,6 +240,8 @@ void sumi_limits_child_setup(long max_memory_mib, long timeout) {
 #endif
     /* CPU time can only trail wall time in this single-threaded engine, so
      * this fires only if the parent failed to; SIGXCPU first, SIGKILL 5 s on. */
+    if (timeout == 0)
+        return;
     rlim_t cpu = (rlim_t)(timeout + grace + 1);
     set_limit(RLIMIT_CPU, cpu, cpu + 5);
 }
@@ -243,18 +252,26 @@ struct sumi_temp_list {
     char line[4096 + 8];
     size_t len;
     int publishing;
+    const struct sumi_child_watch *watch; /* NULL: "R" lines are ignored */
 };
 
 static void take_line(struct sumi_temp_list *t) {
     t->line[t->len] = '\0';
     if (strcmp(t->line, "P") == 0) {
         t->publishing = 1;
+    } else if (strncmp(t->line, "R ", 2) == 0) {
+        if (t->watch != NULL && t->watch->on_read != NULL)
+            t->watch->on_read(t->watch->ud, t->line + 2);
     } else if (strncmp(t->line, "T ", 2) == 0) {
+        if (t->watch != NULL && t->watch->on_temp != NULL)
+            t->watch->on_temp(t->watch->ud, t->line + 2);
         if (t->count == t->cap) {
             size_t cap = t->cap ? t->cap * 2 : 16;
             char **p = realloc(t->paths, cap * sizeof *p);
-            if (p == NULL)
+            if (p == NULL) {
+                t->len = 0;
                 return;
+            }
             t->paths = p;
             t->cap = cap;
         }
@@ -296,6 +313,12 @@ void sumi_temps_free(struct sumi_temp_list *t, int remove) {
 
 int sumi_limits_run_child(long max_memory_mib, long timeout, const char *script,
                           int (*run)(void *arg, int notify_fd), void *arg) {
+    return sumi_limits_run_child_watched(max_memory_mib, timeout, script, run, arg, NULL);
+}
+
+int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char *script,
+                                  int (*run)(void *arg, int notify_fd), void *arg,
+                                  const struct sumi_child_watch *watch) {
     long grace = sumi_limits_grace(timeout);
     int fds[2];
     if (pipe(fds) != 0) {
@@ -313,6 +336,12 @@ int sumi_limits_run_child(long max_memory_mib, long timeout, const char *script,
     }
     if (pid == 0) {
         close(fds[0]);
+        if (watch != NULL) {
+            /* The parent's handlers only set its stop flag: a child that
+             * kept them could not be interrupted by Ctrl-C or SIGTERM. */
+            signal(SIGINT, SIG_DFL);
+            signal(SIGTERM, SIG_DFL);
+        }
         sumi_limits_child_setup(max_memory_mib, timeout);
         int code = run(arg, fds[1]);
         close(fds[1]);
@@ -330,11 +359,22 @@ int sumi_limits_run_child(long max_memory_mib, long timeout, const char *script,
         close(fds[0]);
         return 1;
     }
+    temps->watch = watch;
     double deadline = monotonic_now() + (double)(timeout + grace);
-    int killed = 0, extended = 0;
+    int killed = 0, extended = 0, stopped = 0;
     for (;;) {
-        double left = deadline - monotonic_now();
-        if (left <= 0) {
+        double left = timeout > 0 ? deadline - monotonic_now() : 3600;
+        if (watch != NULL && watch->stop != NULL && *watch->stop && !stopped &&
+            !temps->publishing) {
+            /* The pipe's end (the child gone) ends the loop. */
+            kill(pid, SIGTERM);
+            stopped = 1;
+        }
+        /* A stop request is looked at every 100 ms: a signal that came just
+         * before poll() would otherwise wait for the child's end. */
+        if (watch != NULL && left > 0.1)
+            left = 0.1;
+        if (timeout > 0 && deadline - monotonic_now() <= 0) {
             /* Renaming finished files takes milliseconds: a child caught
              * publishing is let finish, so a report stays all or nothing. */
             if (temps->publishing && !extended) {
@@ -365,7 +405,13 @@ int sumi_limits_run_child(long max_memory_mib, long timeout, const char *script,
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
     int code;
-    if (killed) {
+    /* Ctrl-C reaches the child too, which may end before the loop saw the
+     * parent's flag. */
+    if (watch != NULL && watch->stop != NULL && *watch->stop)
+        stopped = 1;
+    if (stopped && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
+        code = 1; /* the watcher ends: nothing to report */
+    } else if (killed) {
         fprintf(stderr,
                 "%s: time limit %ld s exceeded (stopped inside a long call); raise it with "
                 "--timeout\n",

@@ -5,6 +5,7 @@
 #define SUMI_RUNLIMITS_H
 
 #include <lua.h>
+#include <signal.h>
 #include <stddef.h>
 
 /* Defaults of `sumi render` and `sumi chart`: far above what the flagship
@@ -63,6 +64,24 @@ const char *sumi_limits_explain(lua_State *L, const char *msg);
  * that publication starts: "T path" or "P" lines on notify_fd. */
 void sumi_limits_notify_temp(lua_State *L, const char *temp_path);
 void sumi_limits_notify_publish(lua_State *L);
+/* Tells the watching parent about a file the script read or required (an
+ * "R path" line): `sumi render --watch` watches those files. */
+void sumi_limits_notify_read(lua_State *L, const char *path);
+
+/* What a watching parent (`sumi render --watch`) wants of a child besides
+ * its exit code. The caller owns it; it must outlive the run. */
+struct sumi_child_watch {
+    /* Set by the caller's signal handler: the child is ended (unless it is
+     * publishing already), its temporary files removed, and no message
+     * printed. */
+    volatile sig_atomic_t *stop;
+    /* Called in the parent with each file the child read, as the child
+     * named it (relative paths are from the working folder). */
+    void (*on_read)(void *ud, const char *path);
+    /* Called with each temporary output file the child announced. */
+    void (*on_temp)(void *ud, const char *temp_path);
+    void *ud;
+};
 
 /* Runs run(arg) in a forked child with RLIMIT_AS and RLIMIT_CPU set, and
  * waits at most timeout seconds plus a grace for it. A child killed for
@@ -72,6 +91,12 @@ void sumi_limits_notify_publish(lua_State *L);
  * notify_fd. */
 int sumi_limits_run_child(long max_memory_mib, long timeout, const char *script,
                           int (*run)(void *arg, int notify_fd), void *arg);
+/* The same, for a watching parent: a timeout of 0 means no time limit, and
+ * the child takes the default action for SIGINT and SIGTERM whatever the
+ * parent's handlers. */
+int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char *script,
+                                  int (*run)(void *arg, int notify_fd), void *arg,
+                                  const struct sumi_child_watch *watch);
 
 /* The pieces of sumi_limits_run_child for a parent that watches many
  * children at once (`sumi batch`). */

@@ -679,9 +679,10 @@ int sumi_run_script(const struct sumi_run_options *options) {
     /* A time limit needs a process of its own: a single long C call
      * (string.find with a pathological pattern, a huge layout) never returns
      * to the hook, so only a parent can stop it. */
-    if (options->timeout > 0)
-        return sumi_limits_run_child(options->max_memory_mib, options->timeout,
-                                     options->script_path, run_in_process, (void *)options);
+    if (options->timeout > 0 || options->watch != NULL)
+        return sumi_limits_run_child_watched(options->max_memory_mib, options->timeout,
+                                             options->script_path, run_in_process, (void *)options,
+                                             options->watch);
     return run_in_process((void *)options, -1);
 }
 

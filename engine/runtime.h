@@ -7,6 +7,8 @@
 
 #include <lua.h>
 
+struct sumi_child_watch; /* runlimits.h */
+
 /* `sumi chart`: what to export of every chart a script creates. The caller
  * owns the strings, which must outlive the run. */
 struct sumi_chart_export {
@@ -44,6 +46,9 @@ struct sumi_run_options {
     const char *const *allow_write;
     int allow_write_count;
     int trusted; /* --trusted: no file rules at all */
+    /* Non-NULL under `--watch`: the run always happens in a child process,
+     * which reports the files it read to the watcher. */
+    const struct sumi_child_watch *watch;
 };
 
 /* A fresh state with the standard libraries the sandbox allows, the engine's

@@ -125,6 +125,34 @@ case_batch_job_limits_apply_per_job() {
   [ ! -e reports/b.pdf ] || fail "b published after its time limit"
 }
 
+case_batch_job_killed_by_a_signal_fails_alone() {
+  # A crash, or the kernel's OOM killer, ends one job's process from outside.
+  job_script
+  manifest m.lua "" ', wait = "20"'
+  "$SUMI" batch m.lua -j3 --keep-going --report r.jsonl >run.out 2>run.err &
+  local pid=$!
+  wait_for_temporary reports
+  local victim=""
+  for _ in $(seq 1 100); do
+    for child in $(pgrep -P "$pid"); do
+      # b's process has its temporary output open.
+      if ls -l "/proc/$child/fd" 2>/dev/null | grep -q '/\.b\.pdf\.'; then victim=$child; fi
+    done
+    [ -n "$victim" ] && break
+    sleep 0.1
+  done
+  [ -n "$victim" ] || fail "cannot find job b's process (test set-up)"
+  kill -KILL "$victim"
+  wait "$pid"
+  local code=$?
+  [ "$code" -eq 1 ] || fail "exit code $code: $(cat run.err)"
+  expect_contains "$(report_field r.jsonl b error)" "scripts/job.lua: the job's process ended with signal 9 (Killed)" "b's error"
+  [ "$(report_field r.jsonl a status)" = ok ] && [ "$(report_field r.jsonl c status)" = ok ] ||
+    fail "the others did not complete: $(cat r.jsonl)"
+  no_temporaries reports
+  [ ! -e reports/b.pdf ] || fail "b published"
+}
+
 case_batch_bad_manifest_exits_2_before_anything_runs() {
   job_script
   cat >typo.lua <<'EOF'
@@ -139,7 +167,7 @@ return {
 EOF
   run "$SUMI" batch typo.lua --report r.jsonl
   expect_code 2
-  expect_contains "$ERR" "sumi: typo.lua: jobs[3]: unknown key 'outptu' (valid keys: name, output, params, script)" "stderr"
+  expect_contains "$ERR" "sumi: typo.lua:6: jobs[3]: unknown key 'outptu' (valid keys: name, output, params, script)" "stderr"
   cat >dup.lua <<'EOF'
 return {
   defaults = {script = "scripts/job.lua"},
@@ -200,6 +228,51 @@ case_batch_dry_run_lists_expanded_jobs_and_only_selects() {
   run "$SUMI" batch m.lua --only 'zz*'
   expect_code 2
   expect_contains "$ERR" "no job of the manifest matches --only 'zz*'" "stderr"
+}
+
+case_batch_params_merge_defaults_then_job_then_matrix() {
+  job_script
+  cat >m.lua <<'EOF'
+return {
+  defaults = {script = "scripts/job.lua", output = "reports/{name}.pdf", name = "{param.who}-{param.n}",
+              params = {who = "dflt", n = 0, wait = 0.5, fail = false}},
+  matrix = {n = {1, 2}},
+  jobs = {{params = {who = "ann", n = 9}}, {name = "x-{param.n}", params = {fail = true}}},
+}
+EOF
+  run "$SUMI" batch m.lua --dry-run
+  expect_code 0
+  local want
+  want=$(printf '%s\n' \
+    "ann-1	reports/ann-1.pdf	scripts/job.lua	fail=false	n=1	wait=0.5	who=ann" \
+    "ann-2	reports/ann-2.pdf	scripts/job.lua	fail=false	n=2	wait=0.5	who=ann" \
+    "x-1	reports/x-1.pdf	scripts/job.lua	fail=true	n=1	wait=0.5	who=dflt" \
+    "x-2	reports/x-2.pdf	scripts/job.lua	fail=true	n=2	wait=0.5	who=dflt")
+  [ "$OUT" = "$want" ] || fail "expanded jobs: $OUT"
+  expect_contains "$ERR" "4 jobs (date " "stderr"
+  # A name template that does not tell the combinations apart.
+  sed -i 's/name = "x-{param.n}"/name = "x"/' m.lua
+  run "$SUMI" batch m.lua --dry-run
+  expect_code 2
+  expect_contains "$ERR" "two jobs are named 'x' (jobs[2] (n=1) and jobs[2] (n=2))" "stderr"
+}
+
+case_batch_progress_on_a_terminal_is_one_live_line() {
+  job_script
+  manifest m.lua 'wait = "0.3"'
+  # script(1) gives the batch a terminal as stderr.
+  script -qec "'$SUMI' batch m.lua" /dev/null >tty.txt 2>&1 || fail "exit code $?: $(cat tty.txt)"
+  local text
+  text=$(tr '\r' '\n' <tty.txt)
+  expect_contains "$text" "sumi batch: 0/3 done, 0 failed, 1 running" "terminal output"
+  expect_contains "$text" "about " "terminal output (time left)"
+  expect_contains "$text" "3 jobs: 3 ok, 0 failed, 0 not run" "terminal output"
+  case "$text" in *"[1/3] ok"*) fail "a line per job on a terminal: $text" ;; esac
+  # Without a terminal: one plain line per job, and no escape sequences.
+  run "$SUMI" batch m.lua
+  expect_code 0
+  [ "$(grep -c '^sumi batch: \[[1-3]/3\] ok ' stderr.txt)" -eq 3 ] || fail "plain lines: $ERR"
+  ! grep -q $'\033' stderr.txt || fail "escape sequences without a terminal"
 }
 
 case_batch_overlapping_run_finds_output_locked() {

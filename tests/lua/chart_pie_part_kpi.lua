@@ -138,6 +138,16 @@ check.test("kpi shows the figure, label and signed change", function()
   local wide = chart.kpi({value = 123456789012, label = "x"})
   local small = {x = 0, y = 0, width = 80, height = 60}
   check_boxes(wide:layout(canvas, small), small)
+  -- A label longer than the tile wraps inside it, under the figure.
+  local long = chart.kpi({value = 1509, change = 0.402,
+    label = "中国で公開された大規模AIモデル（WAIC 2025時点、世界3,755のうち）"})
+  local narrow = {x = 0, y = 0, width = 150, height = 140}
+  local long_boxes = long:layout(canvas, narrow)
+  check.equal(#long_boxes, 3, "figure, label and change")
+  check_boxes(long_boxes, narrow)
+  local one_line = canvas:measure_text("中国", {size = 12}).height
+  check.is_true(long_boxes[2].height > 1.5 * one_line, "the long label wraps onto more lines")
+  check.is_true(long_boxes[2].y >= long_boxes[1].y + long_boxes[1].height, "label under the figure")
   check.errors(function() chart.kpi({value = 0 / 0}) end, "bad option 'value' to 'chart.kpi'")
   check.errors(function() chart.kpi({value = 1, change = "up"}) end, "bad option 'change' to 'chart.kpi'")
 end)

@@ -57,6 +57,57 @@ test("a long table splits between rows and repeats its header on every page", fu
   check.is_true(seen["120"] == info.pages, "last row on the last page")
 end)
 
+test("a table row taller than a page runs on between the lines of its cells", function()
+  local doc = sumi.document.new{size = "A5", title = "長いセル"}
+  doc:heading("長いセルのある表", 1)
+  local long = filler:rep(70)
+  doc:table({{name = "企業A", note = long}, {name = "企業B", note = "短い"}},
+    {columns = {{key = "name", title = "企業名", width = 60}, {key = "note", title = "備考"}}})
+  doc:paragraph("表の後の段落。")
+  local info, t = save(doc)
+  check.is_true(info.pages >= 3, "the long cell needs several pages")
+  local bottom = 595.3 - sumi.mm(20) + 0.5
+  local text, headers = {}, 0
+  for page = 1, info.pages do
+    for _, b in ipairs(blocks_on(t, page)) do
+      if b[1] == "企業名" then headers = headers + 1 end
+      if b[1]:find("人工知能", 1, true) or b[1]:find("続いている", 1, true) then
+        text[#text + 1] = b[1]
+        check.less(b.y + b.h, bottom, ("the cell inside the text area on page %d"):format(page))
+      end
+    end
+  end
+  check.equal(headers, info.pages, "the header on every page of the table")
+  check.equal(table.concat(text):gsub("%s", ""), long, "the cell's text whole, in order, once")
+  local heading_page, table_page = nil, nil
+  for _, p in ipairs(info.placed) do
+    if p.kind == "heading" then heading_page = p.page end
+    if p.kind == "table" and not table_page then table_page = p.page end
+  end
+  check.equal(heading_page, table_page, "the heading stays with the start of the table")
+end)
+
+test("lists nest under the item before them, indented, with their own markers", function()
+  local doc = sumi.document.new{}
+  doc:list({"親の項目", {"子の項目", {"孫の項目"}}, "次の親", {numbered = true, "番号付きの子"}})
+  local _, t = save(doc)
+  local x = {}
+  for _, b in ipairs(t:select("block", 1)) do x[b[1]] = b.x end
+  check.less(x["親の項目"], x["子の項目"], "a child is indented from its parent")
+  check.less(x["子の項目"], x["孫の項目"], "a grandchild from the child")
+  check.equal(x["次の親"], x["親の項目"], "the list goes on at its own indent")
+  for _, marker in ipairs({"・", "◦", "▪", "(1)"}) do
+    check.is_true(x[marker], ("marker %s drawn"):format(marker))
+  end
+  check.less(x["(1)"], x["番号付きの子"], "the number hangs before its item")
+  check.errors(function() sumi.document.new{}:list({{"子"}, "親"}) end,
+    "must follow the item it belongs to")
+  check.errors(function() sumi.document.new{}:list({"a", {"b", {"c", {"d", {"e"}}}}}) end,
+    "lists nest at most 3 deep")
+  check.errors(function() sumi.document.new{}:list({"a", {"b", numberd = true}}) end,
+    "unknown option 'numberd'")
+end)
+
 test("figures in a table of Japanese cells wrap inside their columns", function()
   local doc = sumi.document.new{}
   doc:table({{name = ("人工知能関連の長い企業名"):rep(9), v = 1509}},
@@ -245,6 +296,28 @@ test("a short two-column section is balanced and what follows goes below it", fu
   check.near(bottom[xs[1]], bottom[xs[2]], 30, "columns end within about a line of each other")
   check.equal(info.pages, 1, "one page")
   check.less(lowest, after.y, "the next paragraph starts below the columns")
+end)
+
+test("the last page of a long two-column section is balanced too", function()
+  local doc = sumi.document.new{}
+  doc:columns(2, function()
+    for k = 1, 14 do doc:paragraph(k .. filler:rep(4)) end
+  end)
+  doc:paragraph("after")
+  local info = doc:save(out_dir .. "/columns-long.trace")
+  check.is_true(info.pages >= 2, "the section runs onto a second page")
+  local bottom, after = {}, nil
+  for _, p in ipairs(info.placed) do
+    if p.page == info.pages and p.kind == "paragraph" and p.width < 300 then
+      bottom[p.frame] = math.max(bottom[p.frame] or 0, p.y + p.height)
+    end
+    if p.label == nil and p.width > 300 then after = p end
+  end
+  check.is_true(bottom[1] and bottom[2], "both columns used on the last page")
+  check.near(bottom[1], bottom[2], 30, "the last page's columns end within about a line of each other")
+  check.less(bottom[1], 500, "the last page's columns stop well above the foot of the page")
+  check.equal(after.page, info.pages, "what follows is on the section's last page")
+  check.less(math.max(bottom[1], bottom[2]), after.y + 0.01, "and below its columns")
 end)
 
 test("page breaks, header and footer templates", function()

@@ -187,20 +187,53 @@ function Document:paragraph(text, opts)
   add(self, paragraph_block(self, o.markup and text or markup.escape(text), style, {}))
 end
 
+-- Bullets and number formats by depth: a nested list is told apart from
+-- its parent at a glance.
+local list_bullets = {"・", "◦", "▪"}
+local list_numbers = {"%d.", "(%d)", "%d)"}
+local list_keys = {numbered = false, start = 1, marker = false}
+
+local function add_list(self, items, o, depth, outer_indent, where)
+  if depth > 3 then error(("bad argument #1 to '%s' (lists nest at most 3 deep)"):format(where), 4) end
+  local style = options.with(self.style.body, {space_before = 1, space_after = 1})
+  local indent = outer_indent + self.style.body.size * (o.numbered and 2 or 1.4)
+  local number = o.start
+  local blocks_added = {}
+  for i, item in ipairs(items) do
+    if type(item) == "table" then
+      if i == 1 then
+        error(("bad argument #1 to '%s' (item 1 is a nested list: it must follow the item it belongs to)")
+          :format(where), 4)
+      end
+      local sub = {}
+      for k, v in pairs(item) do if type(k) ~= "number" then sub[k] = v end end
+      local so = options.check(where .. " (nested list)", sub, list_keys)
+      for _, b in ipairs(add_list(self, item, so, depth + 1, indent, where)) do
+        blocks_added[#blocks_added + 1] = b
+      end
+    else
+      check_text(item, where, 4)
+      local marker = o.numbered and list_numbers[depth]:format(number) or o.marker or list_bullets[depth]
+      number = number + 1
+      local b = paragraph_block(self, item, style, {marker = marker, indent = indent})
+      add(self, b)
+      blocks_added[#blocks_added + 1] = b
+    end
+  end
+  return blocks_added
+end
+
 --- doc:list(items [, {numbered, start, marker}]): one paragraph per item,
---- its bullet (or number) hanging in the margin.
+--- its bullet (or number) hanging in the margin. An item that is itself a
+--- list (with its own numbered, start, marker) nests under the item before
+--- it, up to three deep.
 function Document:list(items, opts)
   if type(items) ~= "table" then error("bad argument #1 to 'doc:list' (table expected)", 2) end
-  local o = options.check("doc:list", opts, {numbered = false, start = 1, marker = "・"})
-  local style = options.with(self.style.body, {space_before = 1, space_after = 1})
-  local indent = self.style.body.size * (o.numbered and 2 or 1.4)
-  for i, item in ipairs(items) do
-    check_text(item, "doc:list")
-    local marker = o.numbered and ((o.start + i - 1) .. ".") or o.marker
-    local b = paragraph_block(self, item, style, {marker = marker, indent = indent})
-    if i == 1 then b.space_before = self.style.body.space_after end
-    if i == #items then b.space_after = self.style.body.space_after end
-    add(self, b)
+  local o = options.check("doc:list", opts, list_keys)
+  local added = add_list(self, items, o, 1, 0, "doc:list")
+  if #added > 0 then
+    added[1].space_before = self.style.body.space_after
+    added[#added].space_after = self.style.body.space_after
   end
 end
 

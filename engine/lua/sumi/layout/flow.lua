@@ -12,6 +12,9 @@
 --   fits beside it; otherwise it moves to the next frame;
 -- - a block that does not fit is split when it can (paragraphs by lines
 --   with widow and orphan control, tables by rows), else moved on;
+-- - a block that fits no frame (alone, or under the headings kept with
+--   it) splits where its own rules would not let it: a table cuts a row
+--   between the lines of its cells;
 -- - a block too tall for an empty frame is placed there all the same
 --   (figures shrink to fit first), with a warning.
 local runtime = require "sumi.runtime"
@@ -76,11 +79,26 @@ function flow.paginate(ctx, list, area)
     return out
   end
 
+  local i = 1 -- the block being placed
+
+  -- On a page a columns section continues onto, the column height that
+  -- balances what is left of it, or nil when the rest fills the page.
+  local function balance_rest()
+    if not (columns and columns.count > 1 and columns.balance) then return nil end
+    local section, j = {}, i
+    while queue[j] and not is_marker(queue[j]) do
+      section[#section + 1] = queue[j]
+      j = j + 1
+    end
+    local w = (page.area.width - columns.gap * (columns.count - 1)) / columns.count
+    return balanced_height(ctx, section, columns.count, w, page.area.height)
+  end
+
   local function new_page()
     page = {number = #pages + 1, items = {}}
     pages[#pages + 1] = page
     page.area = area(page.number)
-    frames = column_frames(page.area, page.area.y)
+    frames = column_frames(page.area, page.area.y, #pages > 1 and balance_rest() or nil)
     f, y, after = 1, page.area.y, nil
   end
 
@@ -123,12 +141,14 @@ function flow.paginate(ctx, list, area)
                                    frame = f}
     y = top + h
     fr.used = math.max(fr.used, y)
+    -- Whether the frame holds only blocks kept with what follows (headings):
+    -- moving on would take them along, so the next block gains nothing by it.
+    fr.kept_only = fr.kept_only ~= false and b.keep_with_next and true or false
     after = b.space_after
   end
 
   pages = {}
   new_page()
-  local i = 1
   while i <= #queue do
     local b = queue[i]
     if b.kind == "page_break" then
@@ -170,11 +190,17 @@ function flow.paginate(ctx, list, area)
         if b.split and not b.keep_with_next and room > 0 then
           first, rest = b:split(ctx, fr.width, room)
         end
+        local page_top = fr.y <= page.area.y + EPSILON
+        if not first and page_top and (at_top() or fr.kept_only) and b.split and room > 0 then
+          -- Nothing gained by moving on: a block that splits may now break
+          -- the rules that keep its pieces whole (a table row between lines).
+          first, rest = b:split(ctx, fr.width, room, true)
+        end
         if first then
           place(first, y + gap, first:height(ctx, fr.width))
           queue[i] = rest
           next_frame()
-        elseif at_top() and fr.y <= page.area.y + EPSILON then
+        elseif at_top() and page_top then
           -- Nothing gained by moving on: a frame from the top of the page
           -- is as big as frames get.
           if h > room + EPSILON and not ctx.quiet then

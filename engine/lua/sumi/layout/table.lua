@@ -7,6 +7,7 @@ local template = require "sumi.template"
 local format = require "sumi.format"
 local markup = require "sumi.layout.markup"
 local options = require "sumi.options"
+local runtime = require "sumi.runtime"
 
 local tables = {}
 
@@ -124,26 +125,30 @@ function tables.new(data, opts, style)
   return self
 end
 
-local function cell_options(ctx, style, c, bold)
-  return {font = style.font or ctx.style.font, size = style.size, lang = ctx.lang, markup = true,
-          weight = bold and "bold" or nil, features = c.numeric and "tnum" or nil}
+local function cell_options(ctx, style, c, bold, scale)
+  return {font = style.font or ctx.style.font, size = style.size * (scale or 1), lang = ctx.lang,
+          markup = true, weight = bold and "bold" or nil, features = c.numeric and "tnum" or nil}
 end
 
--- Column widths at this table width: fixed ones as given; the others from
--- their natural (unwrapped) widths, figures never squeezed, text columns
--- sharing what is left so that Japanese wraps inside them.
-function Table:widths(ctx, width)
-  local key = "w" .. width
-  if self.cache[key] then return self.cache[key] end
+-- The smallest text a table shrinks to so that it fits its width.
+local MIN_SIZE = 6
+
+-- Widths at one text scale, and the width the table needs at least:
+-- fixed columns as given, figures at their natural width, text columns at
+-- three characters.
+local function widths_at(self, ctx, width, scale, wrap_headers)
   local pad, canvas = self.style.padding, ctx.canvas
   local natural, fixed_total, flexible = {}, 0, 0
+  local narrowest = 3 * self.style.size * scale + 2 * pad
   for k, c in ipairs(self.columns) do
-    local w = canvas:measure_text(self.header[k], cell_options(ctx, self.style, c, true)).width
+    local w = canvas:measure_text(self.header[k], cell_options(ctx, self.style, c, true, scale)).width
+    if wrap_headers then w = math.min(w, narrowest - 2 * pad) end
     for _, cells in ipairs(self.cells) do
-      w = math.max(w, canvas:measure_text(cells[k], cell_options(ctx, self.style, c)).width)
+      w = math.max(w, canvas:measure_text(cells[k], cell_options(ctx, self.style, c, false, scale)).width)
     end
     if self.totals then
-      w = math.max(w, canvas:measure_text(self.totals[k], cell_options(ctx, self.style, c, true)).width)
+      w = math.max(w, canvas:measure_text(self.totals[k],
+        cell_options(ctx, self.style, c, true, scale)).width)
     end
     natural[k] = c.width or (w + 2 * pad)
     if c.width or c.numeric then
@@ -152,30 +157,61 @@ function Table:widths(ctx, width)
       flexible = flexible + natural[k]
     end
   end
-  local widths = {}
+  local widths, need = {}, fixed_total
   local total = fixed_total + flexible
   for k, c in ipairs(self.columns) do
     if c.width then
       widths[k] = c.width
     elseif flexible > 0 then
       local share = c.numeric and natural[k] or (width - fixed_total) * natural[k] / flexible
-      widths[k] = c.numeric and share or math.max(share, 3 * self.style.size + 2 * pad)
+      widths[k] = c.numeric and share or math.max(share, narrowest)
+      if not c.numeric then need = need + math.min(natural[k], narrowest) end
     else
       widths[k] = natural[k] * width / total
     end
   end
-  self.cache[key] = widths
-  return widths
+  return widths, need
+end
+
+-- Column widths at this table width: fixed ones as given; the others from
+-- their natural (unwrapped) widths, figures never squeezed, text columns
+-- sharing what is left so that Japanese wraps inside them. A table that
+-- cannot fit so (too many columns) wraps the headers of its figure
+-- columns, then sets its text smaller, down to MIN_SIZE points, rather
+-- than run off the page.
+function Table:widths(ctx, width)
+  if self.widths_of then return self.widths_of:widths(ctx, width) end
+  local key = "w" .. width
+  if self.cache[key] then return self.cache[key], self.cache["s" .. width] end
+  local scale = 1
+  local widths, need = widths_at(self, ctx, width, scale, false)
+  if need > width + 0.01 then
+    -- First the headers of figure columns wrap, then the text shrinks.
+    widths, need = widths_at(self, ctx, width, scale, true)
+    local least = math.min(1, MIN_SIZE / self.style.size)
+    for _ = 1, 6 do
+      if need <= width + 0.01 or scale <= least then break end
+      scale = math.max(least, scale * width / need * 0.98)
+      widths, need = widths_at(self, ctx, width, scale, true)
+    end
+  end
+  if need > width + 0.01 and not ctx.quiet and not self.warned then
+    self.warned = true
+    runtime.warn(("a table is wider than its column even at %g pt (%.0f > %.0f pt): "
+      .. "give it fewer or fixed-width columns"):format(MIN_SIZE, need, width))
+  end
+  self.cache[key], self.cache["s" .. width] = widths, scale
+  return widths, scale
 end
 
 -- The height of one row of cells.
 function Table:row_height(ctx, width, cells, bold)
   local key = "r" .. width .. "\0" .. table.concat(cells, "\0") .. (bold and "b" or "")
   if self.cache[key] then return self.cache[key] end
-  local widths, pad = self:widths(ctx, width), self.style.padding
-  local h = 0
+  local widths, scale = self:widths(ctx, width)
+  local pad, h = self.style.padding, 0
   for k, c in ipairs(self.columns) do
-    local o = cell_options(ctx, self.style, c, bold)
+    local o = cell_options(ctx, self.style, c, bold, scale)
     o.width = math.max(1, widths[k] - 2 * pad)
     h = math.max(h, ctx.canvas:measure_text(cells[k], o).height)
   end
@@ -213,7 +249,37 @@ function Table:piece(from, to)
   return p
 end
 
-function Table:split(ctx, width, room)
+-- Row r's cells cut where `avail` points of text end: each cell keeps the
+-- whole lines that fit, the rest goes on. nil when no cell gains a line.
+local function cut_row(self, ctx, width, cells, avail)
+  local widths, scale = self:widths(ctx, width)
+  local pad = self.style.padding
+  local first, rest, gained = {}, {}, false
+  for k, c in ipairs(self.columns) do
+    local o = cell_options(ctx, self.style, c, false, scale)
+    o.width = math.max(1, widths[k] - 2 * pad)
+    local m = ctx.canvas:measure_text(cells[k], o)
+    local lines = math.max(m.lines, 1)
+    local n = math.floor((avail - 2 * pad) / (m.height / lines))
+    if n >= lines or cells[k] == "" then
+      first[k], rest[k] = cells[k], ""
+    elseif n < 1 then
+      first[k], rest[k] = "", cells[k]
+    else
+      local at = m.line_starts[n + 1]
+      first[k], rest[k] = markup.range(cells[k], 1, at), markup.range(cells[k], at)
+      gained = true
+    end
+  end
+  if not gained then return nil end
+  return first, rest
+end
+
+-- Splits between rows, at least MIN_ROWS on each side. `force` (the
+-- table is at the top of a page and still does not fit) lifts that rule
+-- and cuts a row taller than the room between lines of its cells, so a
+-- long cell runs on onto the next page instead of off this one.
+function Table:split(ctx, width, room, force)
   local h = self:header_height(ctx, width)
   local last = self.from - 1
   for r = self.from, self.to do
@@ -223,10 +289,30 @@ function Table:split(ctx, width, room)
   end
   local rows = self.to - self.from + 1
   local taken = last - self.from + 1
+  if force and last < self.to then
+    local r = last + 1
+    local first_cells, rest_cells = cut_row(self, ctx, width, self.cells[r], room - h)
+    if not first_cells then
+      if taken == 0 then return nil end
+    else
+      local before, after = {}, {}
+      for i, cells in pairs(self.cells) do before[i], after[i] = cells, cells end
+      before[r], after[r] = first_cells, rest_cells
+      local first = self:piece(self.from, r)
+      first.cells, first.cache, first.space_after = before, {}, 0
+      local rest = self:piece(r, self.to)
+      rest.cells, rest.cache, rest.space_before = after, {}, 0
+      -- The table's own widths, not ones recomputed from the cut cells.
+      first.widths_of, rest.widths_of = self, self
+      return first, rest
+    end
+  end
   -- At least MIN_ROWS on each side, unless the table is shorter than that.
-  if taken < math.min(MIN_ROWS, rows) then return nil end
-  if rows - taken < MIN_ROWS then last = self.to - MIN_ROWS end
-  if last < self.from + math.min(MIN_ROWS, rows) - 1 then return nil end
+  if not force and taken < math.min(MIN_ROWS, rows) then return nil end
+  if not force and rows - taken < MIN_ROWS then last = self.to - MIN_ROWS end
+  if last < self.from or (not force and last < self.from + math.min(MIN_ROWS, rows) - 1) then
+    return nil
+  end
   local rest = self:piece(last + 1, self.to)
   rest.space_before = 0
   local first = self:piece(self.from, last)
@@ -235,10 +321,11 @@ function Table:split(ctx, width, room)
 end
 
 function Table:draw_row(ctx, x, y, width, cells, bold)
-  local widths, pad, c = self:widths(ctx, width), self.style.padding, ctx.canvas
+  local widths, scale = self:widths(ctx, width)
+  local pad, c = self.style.padding, ctx.canvas
   local cx = x
   for k, col in ipairs(self.columns) do
-    local o = cell_options(ctx, self.style, col, bold)
+    local o = cell_options(ctx, self.style, col, bold, scale)
     o.width = math.max(1, widths[k] - 2 * pad)
     o.align = col.align
     o.color = bold and self.header_color or self.style.color

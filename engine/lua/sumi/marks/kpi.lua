@@ -2,25 +2,39 @@
 -- ratio) signed and coloured by its sign. mark(list, plot, data, opts) with
 -- data = {value (text), label (text or false), change (text or false),
 -- sign (-1, 0, 1)} and opts = {theme}: theme.positive and theme.negative
--- colour the change, muted when there is none. The figure shrinks until it fits the
--- plot's width. Returns the text boxes.
+-- colour the change, muted when there is none. The label and the change wrap
+-- to the tile's width (Japanese lines break where JIS X 4051 allows) and
+-- shrink, down to the theme's smallest label size, until they leave the
+-- figure room; the figure then shrinks until it fits what is left.
+-- Returns the text boxes.
 
 local function kpi(list, plot, data, opts)
   local theme = opts.theme
-  local small = {size = theme.sizes.label * 1.2, font = theme.font, color = theme.muted, anchor = "top"}
-  local change_style = {size = theme.sizes.label * 1.2, font = theme.font, weight = "bold",
-                        features = "tnum", anchor = "top"}
-  local rest = 0
-  if data.label then rest = rest + select(2, list:measure(data.label, small)) + theme.gap end
-  if data.change then rest = rest + select(2, list:measure(data.change, change_style)) + theme.gap end
+  local small_size = theme.sizes.label * 1.2
+  local small = {font = theme.font, color = theme.muted, anchor = "top", width = plot.width,
+                 align = "center", wrap = "word-char"}
+  local change_style = {font = theme.font, weight = "bold", features = "tnum", anchor = "top",
+                        width = plot.width, align = "center", wrap = "word-char"}
+  local min_size = theme.min_label_size
+  -- The figure keeps at least this much height: a tile is about its number.
+  local figure_floor = math.min(plot.height / 2, math.max(theme.sizes.title * 2, min_size))
+  local rest
+  while true do
+    small.size, change_style.size = small_size, small_size
+    rest = 0
+    if data.label then rest = rest + select(2, list:measure(data.label, small)) + theme.gap end
+    if data.change then rest = rest + select(2, list:measure(data.change, change_style)) + theme.gap end
+    if rest + figure_floor <= plot.height or small_size <= min_size then break end
+    small_size = math.max(small_size * 0.9, min_size)
+  end
   local big = {font = theme.font, weight = "bold", color = theme.ink, features = "tnum", anchor = "top"}
-  local size = math.max(theme.sizes.title * 4, theme.min_label_size)
+  local size = math.max(theme.sizes.title * 4, min_size)
   local w, h
   while true do
     big.size = size
     w, h = list:measure(data.value, big)
-    if (w <= plot.width and h + rest <= plot.height) or size <= theme.min_label_size then break end
-    size = math.max(size * 0.9, theme.min_label_size)
+    if (w <= plot.width and h + rest <= plot.height) or size <= min_size then break end
+    size = math.max(size * 0.9, min_size)
   end
   local cx = plot.x + plot.width / 2
   local y = plot.y + math.max(0, (plot.height - h - rest) / 2)
