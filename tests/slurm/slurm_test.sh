@@ -6,7 +6,8 @@
 #   slurm_test.sh SUMI SOURCE_DIR WORK_DIR CASE   one case, on that cluster
 #
 # The fixture keeps the cluster's folder (a fresh one under /tmp: munge's
-# socket path must stay short) in STATE/cluster. When the cluster cannot
+# socket path must stay short) in STATE/cluster; stop removes it and keeps
+# the daemons' logs in STATE/cluster-logs. When the cluster cannot
 # start (no packages, not root), start writes the reason to STATE/unavailable
 # and the cases report themselves skipped (exit 77) with it -- except under
 # CI=true, where start fails and so does every case.
@@ -17,7 +18,14 @@ if [ "${1:-}" = start ] || [ "${1:-}" = stop ]; then
   state="$2"
   mkdir -p "$state"
   if [ "$1" = stop ]; then
-    [ -f "$state/cluster" ] && bash "$here/cluster.sh" stop "$(cat "$state/cluster")"
+    if [ -f "$state/cluster" ]; then
+      cluster=$(cat "$state/cluster")
+      bash "$here/cluster.sh" stop "$cluster"
+      # The daemons' logs stay with the build's test output; the rest goes.
+      rm -rf "$state/cluster-logs"
+      [ -d "$cluster/log" ] && cp -r "$cluster/log" "$state/cluster-logs"
+      case "$cluster" in /tmp/sumi-slurm.*) rm -rf "$cluster" ;; esac
+    fi
     exit 0
   fi
   rm -f "$state/unavailable" "$state/cluster"
