@@ -29,9 +29,14 @@ packages="build-essential cmake pkg-config liblua5.4-dev libcairo2-dev libpango1
 # own cluster is not used).
 # clang and libclang-rt-14-dev (libFuzzer) build the fuzz targets (tests/fuzz).
 # librsvg2-bin (rsvg-convert) and libxml2-utils (xmllint) check the SVGs.
-# jq reads the JSON-lines reports of `sumi batch` (tests/batch).
+# jq reads the JSON-lines reports of `sumi batch` (tests/batch) and runs the
+# report queries of docs/scheduling.md; python3-yaml parses its Kubernetes
+# CronJob. slurmctld, slurmd, slurm-client and munge make the single-node
+# Slurm cluster that tests/slurm starts itself (tests/slurm/cluster.sh); the
+# packages' own services are not used.
 test_packages="libcmocka-dev poppler-utils lua-check clang-format locales postgresql
-  clang libclang-rt-14-dev librsvg2-bin libxml2-utils jq"
+  clang libclang-rt-14-dev librsvg2-bin libxml2-utils jq python3-yaml
+  slurmctld slurmd slurm-client munge"
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -84,6 +89,10 @@ seed_database
 # A German locale, whose decimal comma must never reach a number we write.
 if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
   as_root localedef -i de_DE -f UTF-8 de_DE.UTF-8
+fi
+# A Japanese locale, under which reruns must write the same bytes (tests/reruns).
+if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
+  as_root localedef -i ja_JP -f UTF-8 ja_JP.UTF-8
 fi
 
 build build -DSUMI_TESTS=ON

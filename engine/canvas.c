@@ -188,22 +188,23 @@ static void finish_setup(lua_State *L, sumi_canvas *c, int canvas_idx) {
 }
 
 static void set_pdf_date(cairo_surface_t *surface) {
-    /* Dates only from SOURCE_DATE_EPOCH, so reruns give the same bytes. */
+    /* Dates only from SOURCE_DATE_EPOCH, so reruns give the same bytes.
+     * Without it cairo would stamp /CreationDate with the wall clock; a date
+     * it cannot parse (the empty string) makes it leave the entry out, which
+     * PDF 32000-1 14.3.3 allows: the file then carries no date at all. */
+    char date[32] = "";
     const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde == NULL || sde[0] == '\0')
-        return;
-    char *end;
-    long long v = strtoll(sde, &end, 10);
-    if (*end != '\0' || v < 0)
-        return;
-    time_t t = (time_t)v;
-    struct tm tm;
-    if (gmtime_r(&t, &tm) == NULL)
-        return;
-    char date[32];
-    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    if (sde != NULL && sde[0] != '\0') {
+        char *end;
+        long long v = strtoll(sde, &end, 10);
+        time_t t = (time_t)v;
+        struct tm tm;
+        if (*end == '\0' && v >= 0 && gmtime_r(&t, &tm) != NULL)
+            strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    }
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+    if (date[0] != '\0')
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
 static int canvas_pdf(lua_State *L) {
