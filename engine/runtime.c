@@ -635,7 +635,12 @@ int sumi_run_in_state(lua_State *L, const struct sumi_run_options *options, int 
         exit_code = 1;
     if (exit_code == 0 && options->export != NULL)
         print_exported(L);
+#if defined(__SANITIZE_ADDRESS__)
     sumi_state_close(L);
+#else
+    if (!options->leave_state)
+        sumi_state_close(L);
+#endif
     return exit_code;
 }
 

@@ -49,6 +49,10 @@ struct sumi_run_options {
     /* Non-NULL under `--watch`: the run always happens in a child process,
      * which reports the files it read to the watcher. */
     const struct sumi_child_watch *watch;
+    /* The run's process ends right after it (a batch job): the state is
+     * left for the kernel to free, which is most of a small job's cost.
+     * Sanitizer builds free it all the same, to check it for leaks. */
+    int leave_state;
 };
 
 /* A fresh state with the standard libraries the sandbox allows, the engine's
