@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "output.h"
 #include "runlimits.h"
 #include "runtime.h"
 
@@ -89,15 +90,6 @@ static void add_root(lua_State *L, int table, const char *dir) {
     lua_rawseti(L, table, (lua_Integer)lua_rawlen(L, table) + 1);
 }
 
-static char *folder_of(const char *path) {
-    const char *slash = strrchr(path, '/');
-    if (slash == NULL)
-        return strdup(".");
-    if (slash == path)
-        return strdup("/");
-    return strndup(path, (size_t)(slash - path));
-}
-
 void sumi_access_setup(lua_State *L, const struct sumi_run_options *o) {
     if (o->max_input_mib > 0) {
         lua_pushinteger(L, o->max_input_mib);
@@ -110,7 +102,7 @@ void sumi_access_setup(lua_State *L, const struct sumi_run_options *o) {
     lua_newtable(L);
     int w = lua_gettop(L);
     if (o->output_path != NULL) {
-        char *out = folder_of(o->output_path);
+        char *out = sumi_folder_of(o->output_path);
         if (out == NULL)
             luaL_error(L, "out of memory");
         lua_pushstring(L, out);
@@ -128,7 +120,7 @@ void sumi_access_setup(lua_State *L, const struct sumi_run_options *o) {
      * and the folders it may write anyway. */
     lua_newtable(L);
     int r = lua_gettop(L);
-    char *dir = folder_of(o->script_path);
+    char *dir = sumi_folder_of(o->script_path);
     if (dir == NULL)
         luaL_error(L, "out of memory");
     lua_pushfstring(L, "%s/../data", dir);

@@ -54,18 +54,6 @@ static int usage_error(const char *fmt, const char *arg) {
 
 /* ---- options ---- */
 
-static int parse_long(const char *s, long min, long max, long *out) {
-    char *end;
-    if (*s < '0' || *s > '9')
-        return 0;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (*end != '\0' || errno != 0 || v < min || v > max)
-        return 0;
-    *out = v;
-    return 1;
-}
-
 /* "K/N" with 0 <= K < N. */
 static int parse_shard(const char *s, int *k, int *n) {
     const char *slash = strchr(s, '/');
@@ -77,7 +65,8 @@ static int parse_shard(const char *s, int *k, int *n) {
     memcpy(kbuf, s, (size_t)(slash - s));
     kbuf[slash - s] = '\0';
     long kv, nv;
-    if (!parse_long(kbuf, 0, 1000000, &kv) || !parse_long(slash + 1, 1, 1000000, &nv) || kv >= nv)
+    if (!sumi_parse_long(kbuf, 0, 1000000, &kv) || !sumi_parse_long(slash + 1, 1, 1000000, &nv) ||
+        kv >= nv)
         return 0;
     *k = (int)kv;
     *n = (int)nv;
@@ -91,6 +80,14 @@ static int parse_options(int argc, char **argv, struct batch_options *o) {
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         long n;
         int takes_value = 1;
+        char err[256];
+        int sandboxed = sumi_sandbox_option(&o->sandbox, a, v, err, sizeof err);
+        if (sandboxed < 0)
+            return usage_error("%s", err);
+        if (sandboxed > 0) {
+            i += sandboxed - 1; /* 2: the value was taken too */
+            continue;
+        }
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             fputs(batch_usage, stdout);
             return 0;
@@ -100,11 +97,8 @@ static int parse_options(int argc, char **argv, struct batch_options *o) {
         } else if (strcmp(a, "--dry-run") == 0) {
             o->dry_run = 1;
             takes_value = 0;
-        } else if (strcmp(a, "--trusted") == 0) {
-            o->trusted = 1;
-            takes_value = 0;
         } else if (strncmp(a, "-j", 2) == 0 && a[2] != '\0') {
-            if (!parse_long(a + 2, 1, 1024, &n))
+            if (!sumi_parse_long(a + 2, 1, 1024, &n))
                 return usage_error("bad job count '%s' (a number from 1 to 1024 expected)", a + 2);
             o->jobs = (int)n;
             takes_value = 0;
@@ -118,13 +112,10 @@ static int parse_options(int argc, char **argv, struct batch_options *o) {
             continue;
         if (v == NULL &&
             (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0 || strcmp(a, "--shard") == 0 ||
-             strcmp(a, "--shards") == 0 || strcmp(a, "--report") == 0 || strcmp(a, "--only") == 0 ||
-             strcmp(a, "--max-memory") == 0 || strcmp(a, "--timeout") == 0 ||
-             strcmp(a, "--max-input-size") == 0 || strcmp(a, "--allow-read") == 0 ||
-             strcmp(a, "--allow-write") == 0))
+             strcmp(a, "--shards") == 0 || strcmp(a, "--report") == 0 || strcmp(a, "--only") == 0))
             return usage_error("option '%s' needs a value", a);
         if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
-            if (!parse_long(v, 1, 1024, &n))
+            if (!sumi_parse_long(v, 1, 1024, &n))
                 return usage_error("bad job count '%s' (a number from 1 to 1024 expected)", v);
             o->jobs = (int)n;
         } else if (strcmp(a, "--shard") == 0) {
@@ -133,7 +124,7 @@ static int parse_options(int argc, char **argv, struct batch_options *o) {
                                    v);
             o->shard_given = v;
         } else if (strcmp(a, "--shards") == 0) {
-            if (o->shards_given != 0 || !parse_long(v, 1, 1000000, &o->shards_given))
+            if (o->shards_given != 0 || !sumi_parse_long(v, 1, 1000000, &o->shards_given))
                 return usage_error("bad or repeated --shards '%s' (a count from 1 on, once)", v);
         } else if (strcmp(a, "--report") == 0) {
             if (o->report != NULL || v[0] == '\0')
@@ -141,27 +132,6 @@ static int parse_options(int argc, char **argv, struct batch_options *o) {
             o->report = v;
         } else if (strcmp(a, "--only") == 0) {
             o->only[o->only_count++] = v;
-        } else if (strcmp(a, "--max-memory") == 0) {
-            if (o->max_memory >= 0 || !parse_long(v, 16, 1L << 20, &o->max_memory))
-                return usage_error("bad or repeated --max-memory '%s' (MiB from 16 to 1048576 "
-                                   "expected, once)",
-                                   v);
-        } else if (strcmp(a, "--timeout") == 0) {
-            if (o->timeout >= 0 || !parse_long(v, 1, 7L * 24 * 3600, &o->timeout))
-                return usage_error(
-                    "bad or repeated --timeout '%s' (seconds from 1 to 604800 expected, once)", v);
-        } else if (strcmp(a, "--max-input-size") == 0) {
-            if (o->max_input >= 0 || !parse_long(v, 1, 1L << 20, &o->max_input))
-                return usage_error("bad or repeated --max-input-size '%s' (MiB from 1 to 1048576 "
-                                   "expected, once)",
-                                   v);
-        } else if (strcmp(a, "--allow-read") == 0 || strcmp(a, "--allow-write") == 0) {
-            if (v[0] == '\0')
-                return usage_error("%s", "empty folder given to --allow-read or --allow-write");
-            if (a[8] == 'r')
-                o->allow_read[o->nread++] = v;
-            else
-                o->allow_write[o->nwrite++] = v;
         } else if (strcmp(a, "--merge-reports") == 0) {
             return usage_error("%s", "--merge-reports comes first: sumi batch --merge-reports "
                                      "OUT REPORT...");
@@ -189,17 +159,17 @@ static int choose_shard(struct batch_options *o) {
     if (slurm != NULL && slurm[0] != '\0') {
         const char *min_text = getenv("SLURM_ARRAY_TASK_MIN");
         const char *count_text = getenv("SLURM_ARRAY_TASK_COUNT");
-        if (!parse_long(slurm, 0, 1L << 30, &index) ||
-            (min_text != NULL && !parse_long(min_text, 0, 1L << 30, &min)) || index < min)
+        if (!sumi_parse_long(slurm, 0, 1L << 30, &index) ||
+            (min_text != NULL && !sumi_parse_long(min_text, 0, 1L << 30, &min)) || index < min)
             return usage_error("bad SLURM_ARRAY_TASK_ID or SLURM_ARRAY_TASK_MIN ('%s')", slurm);
         if (o->shards_given != 0)
             count = o->shards_given;
-        else if (count_text == NULL || !parse_long(count_text, 1, 1000000, &count))
+        else if (count_text == NULL || !sumi_parse_long(count_text, 1, 1000000, &count))
             return usage_error("%s", "SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is "
                                      "not (give the count with --shards N)");
         index -= min; /* --array=1-4 runs tasks 1..4 as shards 0..3 */
     } else if (k8s != NULL && k8s[0] != '\0') {
-        if (!parse_long(k8s, 0, 1L << 30, &index))
+        if (!sumi_parse_long(k8s, 0, 1L << 30, &index))
             return usage_error("bad JOB_COMPLETION_INDEX '%s'", k8s);
         if (o->shards_given == 0)
             return usage_error("%s", "JOB_COMPLETION_INDEX is set: give the completion count "
@@ -355,18 +325,15 @@ int sumi_batch_main(int argc, char **argv) {
             return usage_error("%s", "--merge-reports needs OUT and at least one REPORT");
         return sumi_batch_merge_reports(argv[1], argv + 2, argc - 2);
     }
-    struct batch_options o = {.jobs = 1, .max_memory = -1, .timeout = -1, .max_input = -1};
+    struct batch_options o = {.jobs = 1};
     o.only = calloc((size_t)argc + 1, sizeof *o.only);
-    o.allow_read = calloc((size_t)argc + 1, sizeof *o.allow_read);
-    o.allow_write = calloc((size_t)argc + 1, sizeof *o.allow_write);
     int status = 1;
-    if (o.only != NULL && o.allow_read != NULL && o.allow_write != NULL) {
+    if (sumi_sandbox_init(&o.sandbox, argc) && o.only != NULL) {
         status = parse_options(argc, argv, &o);
         if (status < 0)
             status = batch_run(&o);
     }
     free(o.only);
-    free(o.allow_read);
-    free(o.allow_write);
+    sumi_sandbox_free(&o.sandbox);
     return status;
 }

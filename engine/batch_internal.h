@@ -11,6 +11,8 @@
 #include "manifest.h"
 #include "output.h"
 
+#include "cli.h"
+
 struct sumi_temp_list;
 
 struct batch_options {
@@ -18,13 +20,10 @@ struct batch_options {
     const char **only;
     int only_count;
     int jobs, keep_going, dry_run;
-    int shard, shards;       /* shards 0: every job */
-    const char *shard_given; /* --shard as given, or NULL */
-    long shards_given;       /* --shards, or 0 */
-    /* as in sumi render; -1: not given */
-    long max_memory, timeout, max_input;
-    const char **allow_read, **allow_write;
-    int nread, nwrite, trusted;
+    int shard, shards;                /* shards 0: every job */
+    const char *shard_given;          /* --shard as given, or NULL */
+    long shards_given;                /* --shards, or 0 */
+    struct sumi_sandbox_args sandbox; /* limits and file rules, as in sumi render */
 };
 
 enum job_state { PENDING, RUNNING, DONE };

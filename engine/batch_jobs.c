@@ -191,18 +191,9 @@ static void run_child(struct batch *b, struct run *run, int pipes[3][2]) {
         .output_path = job->output,
         .params = (const char *const *)job->params,
         .param_count = job->param_count,
-        .max_memory_mib =
-            o->max_memory >= 0 ? o->max_memory : (o->trusted ? 0 : SUMI_DEFAULT_MAX_MEMORY_MIB),
-        .timeout = o->timeout >= 0 ? o->timeout : (o->trusted ? 0 : SUMI_DEFAULT_TIMEOUT_S),
-        .max_input_mib =
-            o->max_input >= 0 ? o->max_input : (o->trusted ? 0 : SUMI_DEFAULT_MAX_INPUT_MIB),
-        .allow_read = o->allow_read,
-        .allow_read_count = o->nread,
-        .allow_write = o->allow_write,
-        .allow_write_count = o->nwrite,
-        .trusted = o->trusted,
         .leave_state = 1,
     };
+    sumi_sandbox_apply(&o->sandbox, &options);
     if (options.timeout > 0)
         sumi_limits_child_setup(options.max_memory_mib, options.timeout);
     int code = sumi_run_in_state(b->preloaded, &options, pipes[0][1]);
@@ -260,8 +251,9 @@ static void start_job(struct batch *b, struct run *run) {
         run->fd[k] = pipes[k][0];
     run->pid = pid;
     run->state = RUNNING;
-    long timeout =
-        b->o->timeout >= 0 ? b->o->timeout : (b->o->trusted ? 0 : SUMI_DEFAULT_TIMEOUT_S);
+    long timeout = b->o->sandbox.timeout >= 0
+                       ? b->o->sandbox.timeout
+                       : (b->o->sandbox.trusted ? 0 : SUMI_DEFAULT_TIMEOUT_S);
     run->deadline = timeout > 0 ? run->start + (double)(timeout + sumi_limits_grace(timeout)) : 0;
     b->running++;
 }
@@ -338,7 +330,8 @@ static void finish_job(struct batch *b, struct run *run, int wstatus, const stru
         snprintf(msg, sizeof msg,
                  "%.150s: time limit %ld s exceeded (stopped inside a long call); raise it with "
                  "--timeout",
-                 job->script, b->o->timeout >= 0 ? b->o->timeout : (long)SUMI_DEFAULT_TIMEOUT_S);
+                 job->script,
+                 b->o->sandbox.timeout >= 0 ? b->o->sandbox.timeout : (long)SUMI_DEFAULT_TIMEOUT_S);
         set_error(run, "%s", msg);
         code = 1;
     } else if (WIFSIGNALED(wstatus)) {
@@ -504,9 +497,9 @@ int sumi_batch_run_all(struct batch *b, struct sumi_output *report) {
      * starts from them. */
     sumi_fonts_map();
     b->preloaded = sumi_state_preloaded();
-    if (b->o->trusted)
+    if (b->o->sandbox.trusted)
         fprintf(stderr, "sumi: --trusted: every job may read and write any file%s\n",
-                b->o->max_memory >= 0 || b->o->timeout >= 0
+                b->o->sandbox.max_memory >= 0 || b->o->sandbox.timeout >= 0
                     ? ""
                     : ", and no memory or time limit applies");
     b->tty = isatty(STDERR_FILENO);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "cli.h"
 #include "fonts.h"
 #include "runlimits.h"
 #include "runtime.h"
@@ -131,104 +132,29 @@ static int valid_param(const char *p) {
     return 1;
 }
 
-/* The options render and chart share: limits and file rules. */
-struct sandbox_args {
-    long max_memory, timeout, max_input; /* -1: not given */
-    const char **allow_read, **allow_write;
-    int nread, nwrite;
-    int trusted;
-};
-
-static int sandbox_init(struct sandbox_args *s, int argc) {
-    *s = (struct sandbox_args){.max_memory = -1, .timeout = -1, .max_input = -1};
-    s->allow_read = calloc((size_t)argc + 1, sizeof *s->allow_read);
-    s->allow_write = calloc((size_t)argc + 1, sizeof *s->allow_write);
-    return s->allow_read != NULL && s->allow_write != NULL;
-}
-
-static void sandbox_free(struct sandbox_args *s) {
-    free(s->allow_read);
-    free(s->allow_write);
-}
-
-static int parse_long(const char *s, long min, long max, long *out) {
-    char *end;
-    if (*s < '0' || *s > '9')
+/* Takes argv[*i] when it is a sandbox option (engine/cli.c): returns 1
+ * (status set on a usage error), or 0 when the option is another one. */
+static int sandbox_option(struct sumi_sandbox_args *s, const char *usage, int argc, char **argv,
+                          int *i, int *status) {
+    char err[256];
+    int taken =
+        sumi_sandbox_option(s, argv[*i], *i + 1 < argc ? argv[*i + 1] : NULL, err, sizeof err);
+    if (taken == 0)
         return 0;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (*end != '\0' || errno != 0 || v < min || v > max)
-        return 0;
-    *out = v;
+    if (taken < 0)
+        *status = usage_error(usage, "%s", err);
+    else if (taken == 2)
+        ++*i;
     return 1;
-}
-
-/* Takes argv[*i] when it is a sandbox option: returns 1 (status set on a
- * usage error), or 0 when the option is another one. */
-static int sandbox_option(struct sandbox_args *s, const char *usage, int argc, char **argv, int *i,
-                          int *status) {
-    const char *a = argv[*i];
-    int is_memory = strcmp(a, "--max-memory") == 0, is_timeout = strcmp(a, "--timeout") == 0;
-    int is_read = strcmp(a, "--allow-read") == 0, is_write = strcmp(a, "--allow-write") == 0;
-    int is_input = strcmp(a, "--max-input-size") == 0;
-    if (strcmp(a, "--trusted") == 0) {
-        s->trusted = 1;
-        return 1;
-    }
-    if (!is_memory && !is_timeout && !is_read && !is_write && !is_input)
-        return 0;
-    if (*i + 1 >= argc) {
-        *status = usage_error(usage, "option '%s' needs a value", a);
-        return 1;
-    }
-    const char *v = argv[++*i];
-    if (is_memory && (s->max_memory >= 0 || !parse_long(v, 16, 1L << 20, &s->max_memory)))
-        *status = usage_error(usage,
-                              "bad or repeated --max-memory '%s' (MiB from 16 to 1048576 "
-                              "expected, once)",
-                              v);
-    else if (is_timeout && (s->timeout >= 0 || !parse_long(v, 1, 7L * 24 * 3600, &s->timeout)))
-        *status = usage_error(usage,
-                              "bad or repeated --timeout '%s' (seconds from 1 to 604800 "
-                              "expected, once)",
-                              v);
-    else if (is_input && (s->max_input >= 0 || !parse_long(v, 1, 1L << 20, &s->max_input)))
-        *status = usage_error(usage,
-                              "bad or repeated --max-input-size '%s' (MiB from 1 to 1048576 "
-                              "expected, once)",
-                              v);
-    else if ((is_read || is_write) && v[0] == '\0')
-        *status = usage_error(usage, "%s", "empty folder given to --allow-read or --allow-write");
-    else if (is_read)
-        s->allow_read[s->nread++] = v;
-    else if (is_write)
-        s->allow_write[s->nwrite++] = v;
-    return 1;
-}
-
-/* Fills the run options from the sandbox options: the defaults apply unless
- * --trusted, which keeps only the limits given explicitly. */
-static void sandbox_apply(const struct sandbox_args *s, struct sumi_run_options *o) {
-    long memory = s->trusted ? 0 : SUMI_DEFAULT_MAX_MEMORY_MIB;
-    long timeout = s->trusted ? 0 : SUMI_DEFAULT_TIMEOUT_S;
-    o->max_memory_mib = s->max_memory >= 0 ? s->max_memory : memory;
-    o->timeout = s->timeout >= 0 ? s->timeout : timeout;
-    o->max_input_mib =
-        s->max_input >= 0 ? s->max_input : (s->trusted ? 0 : SUMI_DEFAULT_MAX_INPUT_MIB);
-    o->allow_read = s->allow_read;
-    o->allow_read_count = s->nread;
-    o->allow_write = s->allow_write;
-    o->allow_write_count = s->nwrite;
-    o->trusted = s->trusted;
 }
 
 static int command_render(int argc, char **argv) {
     const char *script = NULL, *output = NULL;
     const char **params = calloc((size_t)argc, sizeof *params);
     int nparams = 0, strict_glyphs = 0, previews = 0, watch = 0;
-    struct sandbox_args sandbox;
-    if (!sandbox_init(&sandbox, argc) || params == NULL) {
-        sandbox_free(&sandbox);
+    struct sumi_sandbox_args sandbox;
+    if (!sumi_sandbox_init(&sandbox, argc) || params == NULL) {
+        sumi_sandbox_free(&sandbox);
         free(params);
         return 1;
     }
@@ -238,7 +164,7 @@ static int command_render(int argc, char **argv) {
         if (is_help(a)) {
             fputs(render_usage, stdout);
             free(params);
-            sandbox_free(&sandbox);
+            sumi_sandbox_free(&sandbox);
             return 0;
         } else if (sandbox_option(&sandbox, render_usage, argc, argv, &i, &status)) {
             continue;
@@ -280,7 +206,7 @@ static int command_render(int argc, char **argv) {
     }
     if (status != 0) {
         free(params);
-        sandbox_free(&sandbox);
+        sumi_sandbox_free(&sandbox);
         return status;
     }
     struct sumi_run_options options = {
@@ -291,10 +217,10 @@ static int command_render(int argc, char **argv) {
         .strict_glyphs = strict_glyphs,
         .previews = previews,
     };
-    sandbox_apply(&sandbox, &options);
+    sumi_sandbox_apply(&sandbox, &options);
     int code = watch ? sumi_watch(&options) : sumi_run_script(&options);
     free(params);
-    sandbox_free(&sandbox);
+    sumi_sandbox_free(&sandbox);
     return code;
 }
 
@@ -375,9 +301,9 @@ static int command_chart(int argc, char **argv) {
     const char *formats[4];
     int format_count = 0;
     const char **params = calloc((size_t)argc + 1, sizeof *params);
-    struct sandbox_args sandbox;
-    if (!sandbox_init(&sandbox, argc) || params == NULL) {
-        sandbox_free(&sandbox);
+    struct sumi_sandbox_args sandbox;
+    if (!sumi_sandbox_init(&sandbox, argc) || params == NULL) {
+        sumi_sandbox_free(&sandbox);
         free(params);
         return 1;
     }
@@ -390,7 +316,7 @@ static int command_chart(int argc, char **argv) {
             fputs(chart_usage, stdout);
             free(params);
             free(format_list);
-            sandbox_free(&sandbox);
+            sumi_sandbox_free(&sandbox);
             return 0;
         } else if (sandbox_option(&sandbox, chart_usage, argc, argv, &i, &status)) {
             continue;
@@ -483,7 +409,7 @@ static int command_chart(int argc, char **argv) {
         free(params);
         free(format_list);
         free(default_out);
-        sandbox_free(&sandbox);
+        sumi_sandbox_free(&sandbox);
         return status;
     }
     if (format_count == 0)
@@ -500,12 +426,12 @@ static int command_chart(int argc, char **argv) {
         .export = &e,
         .strict_glyphs = strict_glyphs,
     };
-    sandbox_apply(&sandbox, &options);
+    sumi_sandbox_apply(&sandbox, &options);
     int code = watch ? sumi_watch(&options) : sumi_run_script(&options);
     free(params);
     free(format_list);
     free(default_out);
-    sandbox_free(&sandbox);
+    sumi_sandbox_free(&sandbox);
     return code;
 }
 

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "output.h"
 #include "runlimits.h"
 #include "runtime.h"
 
@@ -48,15 +49,6 @@ static void utc_date(long long epoch, char out[11]) {
         memcpy(out, "1970-01-01", 11);
     else
         strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
-static char *folder_of(const char *path) {
-    const char *slash = strrchr(path, '/');
-    if (slash == NULL)
-        return strdup(".");
-    if (slash == path)
-        return strdup("/");
-    return strndup(path, (size_t)(slash - path));
 }
 
 struct load_context {
@@ -229,7 +221,7 @@ int sumi_manifest_load(const char *path, struct sumi_manifest *m) {
         return 2;
     utc_date((long long)time(NULL), today);
     m->path = strdup(path);
-    char *dir = folder_of(path);
+    char *dir = sumi_folder_of(path);
     lua_State *L = sumi_state_new();
     if (m->path == NULL || dir == NULL || L == NULL) {
         fprintf(stderr, "sumi: out of memory\n");

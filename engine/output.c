@@ -38,7 +38,7 @@ static int make_parents(const char *path, char *err, size_t errlen) {
     return 0;
 }
 
-static char *folder_of(const char *path) {
+char *sumi_folder_of(const char *path) {
     const char *slash = strrchr(path, '/');
     if (slash == NULL)
         return strdup(".");
@@ -66,7 +66,7 @@ int sumi_output_open(struct sumi_output *out, const char *path, char *err, size_
         return -1;
     }
     out->final_path = strdup(path);
-    char *folder = folder_of(path);
+    char *folder = sumi_folder_of(path);
     const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     size_t tlen = (folder ? strlen(folder) : 0) + strlen(base) + 32;
     out->temp_path = malloc(tlen);
@@ -137,7 +137,7 @@ int sumi_output_publish(struct sumi_output *out, char *err, size_t errlen) {
         return -1;
     }
     /* The rename itself is durable only once the folder is synced. */
-    char *folder = folder_of(out->final_path);
+    char *folder = sumi_folder_of(out->final_path);
     if (folder != NULL) {
         int dfd = open(folder, O_RDONLY | O_DIRECTORY);
         if (dfd >= 0) {

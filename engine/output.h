@@ -31,4 +31,8 @@ int sumi_output_is_finished(const struct sumi_output *out);
 /* Closes and removes the temporary file; the destination is untouched. */
 void sumi_output_abort(struct sumi_output *out);
 
+/* The folder part of path ("." for a bare name, "/" for the root), newly
+ * allocated; NULL when out of memory. */
+char *sumi_folder_of(const char *path);
+
 #endif

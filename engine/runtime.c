@@ -13,6 +13,7 @@
 
 #include "embedded.h"
 #include "modules.h"
+#include "output.h"
 #include "protect.h"
 #include "runlimits.h"
 
@@ -433,22 +434,13 @@ static int run_main(lua_State *L) {
     return 0;
 }
 
-static char *dirname_of(const char *path) {
-    const char *slash = strrchr(path, '/');
-    if (slash == NULL)
-        return strdup(".");
-    if (slash == path)
-        return strdup("/");
-    return strndup(path, (size_t)(slash - path));
-}
-
 static int setup_run(lua_State *L) {
     const struct sumi_run_options *o = lua_touserdata(L, 1);
     lua_pushstring(L, o->script_path);
     lua_setfield(L, LUA_REGISTRYINDEX, REG_SCRIPT);
     lua_pushboolean(L, 1);
     lua_setfield(L, LUA_REGISTRYINDEX, REG_DEFER);
-    char *dir = dirname_of(o->script_path);
+    char *dir = sumi_folder_of(o->script_path);
     lua_pushstring(L, dir ? dir : ".");
     free(dir);
     lua_setfield(L, LUA_REGISTRYINDEX, REG_SCRIPT_DIR);
