@@ -28,16 +28,9 @@ done
 if [ "$peer" = 1 ]; then
   "$python" -c 'import reportlab, matplotlib, fontTools' 2>/dev/null ||
     { echo "batch.sh: $python lacks reportlab or matplotlib (or run with PEER=0)" >&2; exit 2; }
-  mkdir -p "$font_dir"
-  for face in "NotoSansCJK-Regular.ttc sans-regular" "NotoSansCJK-Bold.ttc sans-bold" \
-              "NotoSerifCJK-Bold.ttc serif-bold"; do
-    set -- $face
-    if [ ! -s "$font_dir/$2.ttf" ]; then
-      echo "batch.sh: converting $1 to TrueType outlines (once, untimed)" >&2
-      "$python" bench/briefing/otf2ttf.py "$noto/$1" 0 "$font_dir/$2.ttf.part"
-      mv "$font_dir/$2.ttf.part" "$font_dir/$2.ttf"
-    fi
-  done
+  bench_name=batch.sh
+  . bench/briefing/peer_fonts.sh
+  peer_fonts
 fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sumi-bench.XXXXXX")

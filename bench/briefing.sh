@@ -30,16 +30,9 @@ done
 [ -f data/waic2025.db ] ||
   { echo "briefing.sh: no data/waic2025.db (sqlite3 data/waic2025.db < data/waic2025.sql)" >&2; exit 2; }
 
-mkdir -p "$font_dir"
-for face in "NotoSansCJK-Regular.ttc sans-regular" "NotoSansCJK-Bold.ttc sans-bold" \
-            "NotoSerifCJK-Bold.ttc serif-bold"; do
-  set -- $face
-  if [ ! -s "$font_dir/$2.ttf" ]; then
-    echo "briefing.sh: converting $1 to TrueType outlines (once, untimed)" >&2
-    "$python" bench/briefing/otf2ttf.py "$noto/$1" 0 "$font_dir/$2.ttf.part"
-    mv "$font_dir/$2.ttf.part" "$font_dir/$2.ttf"
-  fi
-done
+bench_name=briefing.sh
+. bench/briefing/peer_fonts.sh
+peer_fonts
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sumi-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
