@@ -713,14 +713,9 @@ function Chart:save(path, opts)
     else
       c = canvas.pdf(path, {width = w, height = h})
       if o.background ~= "transparent" then c:paint(o.background) end
-      -- Drawn once on a trace that records its fonts, so that the PDF
-      -- embeds small subsets of them (docs/API.md, "Font subsets").
-      local rec = canvas.trace(false, {width = w, height = h})
-      rec:record_fonts()
-      self:draw(rec, {x = 0, y = 0, width = w, height = h})
-      local ok, err = c:subset_fonts(rec)
-      rec:discard()
-      if not ok then require("sumi.runtime").warn(err .. "; the PDF embeds the whole fonts") end
+      require("sumi.subset").prepare(c, w, h, function(trace)
+        self:draw(trace, {x = 0, y = 0, width = w, height = h})
+      end)
     end
   end
   self:draw(c, {x = 0, y = 0, width = w, height = h})

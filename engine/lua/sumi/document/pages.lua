@@ -8,6 +8,7 @@ local options = require "sumi.options"
 local canvas = require "sumi.canvas"
 local format = require "sumi.format"
 local runtime = require "sumi.runtime"
+local subset = require "sumi.subset"
 
 local pages = {}
 
@@ -351,19 +352,13 @@ function pages.save(doc, path, opts)
   end
   local result, ctx = layout(doc, first)
   if fonts == "subset" then
-    -- The pages are drawn once on a trace that records the faces and
-    -- characters Pango chose, so that the PDF embeds subsets of those
-    -- (docs/API.md, "Saving") instead of cairo's subsets of the whole CJK
-    -- faces. A trace takes the option too, so tests can compare the two.
-    local scratch = canvas.trace(false, {width = doc.width, height = doc.height})
-    scratch:record_fonts()
-    draw_pages(doc, ctx, result, function(n)
-      if n > 1 then scratch:new_page() end
-      return scratch
+    -- A trace takes the option too, so tests can compare the two layouts.
+    subset.prepare(first, doc.width, doc.height, function(scratch)
+      draw_pages(doc, ctx, result, function(n)
+        if n > 1 then scratch:new_page() end
+        return scratch
+      end)
     end)
-    local ok, err = first:subset_fonts(scratch)
-    scratch:discard()
-    if not ok then runtime.warn(err .. "; the PDF embeds the whole fonts") end
   end
   draw_pages(doc, ctx, result, page_canvas)
   local trace
