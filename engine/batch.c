@@ -234,14 +234,19 @@ static char *report_path(const struct batch_options *o) {
     return out;
 }
 
+/* Whether --only lets the job through (every job without --only). */
+static int only_matches(const struct batch_options *o, const char *name) {
+    if (o->only_count == 0)
+        return 1;
+    for (int i = 0; i < o->only_count; i++)
+        if (fnmatch(o->only[i], name, 0) == 0)
+            return 1;
+    return 0;
+}
+
 static int selected(const struct batch_options *o, const struct sumi_job *job) {
-    if (o->only_count > 0) {
-        int match = 0;
-        for (int i = 0; i < o->only_count && !match; i++)
-            match = fnmatch(o->only[i], job->name, 0) == 0;
-        if (!match)
-            return 0;
-    }
+    if (!only_matches(o, job->name))
+        return 0;
     return o->shards == 0 || shard_hash(job->name) % (uint64_t)o->shards == (uint64_t)o->shard;
 }
 
@@ -275,13 +280,7 @@ static int batch_run(struct batch_options *o) {
     int matched = 0;
     for (int i = 0; status < 0 && i < b.m.count; i++) {
         struct sumi_job *job = &b.m.jobs[i];
-        int only_ok = 1;
-        if (o->only_count > 0) {
-            only_ok = 0;
-            for (int k = 0; k < o->only_count && !only_ok; k++)
-                only_ok = fnmatch(o->only[k], job->name, 0) == 0;
-        }
-        matched += only_ok;
+        matched += only_matches(o, job->name);
         if (!selected(o, job))
             continue;
         struct run *run = &b.runs[b.count++];

@@ -27,18 +27,13 @@
 
 #include "batch_internal.h"
 #include "fonts.h"
+#include "output.h"
 #include "runlimits.h"
 #include "runtime.h"
 
 /* A job's captured stderr and stdout: enough for any error and traceback;
  * a script printing megabytes keeps only its start. */
 #define CAPTURE_MAX (64 * 1024)
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static volatile sig_atomic_t stop_signal;
 
@@ -56,24 +51,6 @@ static void capture_add(struct capture *c, const char *buf, size_t n) {
     c->len += n;
     p[c->len] = '\0';
     c->data = p;
-}
-
-static int make_parents(const char *path) {
-    char *copy = strdup(path);
-    if (copy == NULL)
-        return -1;
-    for (char *p = copy + 1; *p != '\0'; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
-            free(copy);
-            return -1;
-        }
-        *p = '/';
-    }
-    free(copy);
-    return 0;
 }
 
 static void set_error(struct run *run, const char *fmt, const char *arg) {
@@ -113,7 +90,8 @@ static int take_lock(struct run *run) {
     const char *output = run->r.job->output;
     char path[4096];
     snprintf(path, sizeof path, "%s.lock", output);
-    if (make_parents(path) != 0) {
+    char err[256];
+    if (sumi_make_parents(path, err, sizeof err) != 0) {
         set_error(run, "cannot create the folder of '%s'", output);
         return -1;
     }
@@ -212,7 +190,7 @@ static void run_child(struct batch *b, struct run *run, int pipes[3][2]) {
 
 static void start_job(struct batch *b, struct run *run) {
     run->state = DONE;
-    run->start = now();
+    run->start = sumi_monotonic_now();
     if (take_lock(run) != 0) {
         run->r.exit_code = 1;
         if (run->r.status != SUMI_JOB_LOCKED)
@@ -310,7 +288,7 @@ static void finish_job(struct batch *b, struct run *run, int wstatus, const stru
     const struct sumi_job *job = run->r.job;
     run->state = DONE;
     b->running--;
-    run->r.seconds = now() - run->start;
+    run->r.seconds = sumi_monotonic_now() - run->start;
     b->job_seconds += run->r.seconds;
     run->r.peak_kib = ru->ru_maxrss;
     int code;
@@ -409,7 +387,7 @@ static void poll_jobs(struct batch *b) {
         return;
     }
     int n = 0;
-    double t = now(), wait = b->tty ? 0.25 : 1.0;
+    double t = sumi_monotonic_now(), wait = b->tty ? 0.25 : 1.0;
     for (int i = 0; i < b->count; i++) {
         struct run *run = &b->runs[i];
         if (run->state != RUNNING)
@@ -444,7 +422,7 @@ static void poll_jobs(struct batch *b) {
     free(p);
     free(owner);
     free(which);
-    t = now();
+    t = sumi_monotonic_now();
     for (int i = 0; i < b->count; i++) {
         struct run *run = &b->runs[i];
         if (run->state != RUNNING)
@@ -477,6 +455,7 @@ static int write_report(struct batch *b, struct sumi_output *report) {
         results[i] = b->runs[i].r;
     char err[512];
     int status = 0;
+    snprintf(err, sizeof err, "%s", "a write failed");
     if (sumi_batch_write_report(report->file, results, b->count) != 0 ||
         sumi_output_commit(report, err, sizeof err) != 0) {
         fprintf(stderr, "sumi: cannot write the report: %s\n", err);
@@ -503,7 +482,7 @@ int sumi_batch_run_all(struct batch *b, struct sumi_output *report) {
                     ? ""
                     : ", and no memory or time limit applies");
     b->tty = isatty(STDERR_FILENO);
-    b->started = now();
+    b->started = sumi_monotonic_now();
     int next = 0, halted = 0;
     while (next < b->count || b->running > 0) {
         while (!stop_signal && !halted && b->running < b->o->jobs && next < b->count) {
@@ -532,7 +511,7 @@ int sumi_batch_run_all(struct batch *b, struct sumi_output *report) {
     for (int i = 0; i < b->count; i++)
         ok += b->runs[i].r.status == SUMI_JOB_OK;
     fprintf(stderr, "sumi batch: %d jobs: %d ok, %d failed, %d not run (%.1f s)\n", b->count, ok,
-            b->count - ok - not_run, not_run, now() - b->started);
+            b->count - ok - not_run, not_run, sumi_monotonic_now() - b->started);
     if (not_run > 0) {
         fprintf(stderr, "sumi batch: %s; not run:",
                 stop_signal ? (stop_signal == SIGINT ? "stopped by SIGINT" : "stopped by SIGTERM")

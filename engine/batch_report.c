@@ -145,7 +145,9 @@ static int read_report(const char *file, struct merged_line **lines, size_t *n, 
         m->name = strdup(json_object_get_string(name));
         m->text = strdup(line);
         m->file = file;
+        /* A status that is not a string (null, say) is not "ok". */
         m->ok = json_object_object_get_ex(o, "status", &st) &&
+                json_object_is_type(st, json_type_string) &&
                 strcmp(json_object_get_string(st), "ok") == 0;
         json_object_put(o);
         if (m->name == NULL || m->text == NULL) {

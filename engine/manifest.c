@@ -244,10 +244,13 @@ int sumi_manifest_load(const char *path, struct sumi_manifest *m) {
                     MANIFEST_MEMORY_MIB);
         else if (strncmp(msg, path, strlen(path)) == 0)
             fprintf(stderr, "sumi: %s\n", msg); /* already "path:line: ..." */
-        else if (line_of_message(path, msg) > 0)
-            fprintf(stderr, "sumi: %s:%d: %s\n", path, line_of_message(path, msg), msg);
-        else
-            fprintf(stderr, "sumi: %s: %s\n", path, msg);
+        else {
+            int line = line_of_message(path, msg);
+            if (line > 0)
+                fprintf(stderr, "sumi: %s:%d: %s\n", path, line, msg);
+            else
+                fprintf(stderr, "sumi: %s: %s\n", path, msg);
+        }
         status = 2;
     }
     sumi_state_close(L);

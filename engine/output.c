@@ -16,8 +16,7 @@ static void release(struct sumi_output *out) {
     out->file = NULL;
 }
 
-/* mkdir -p for the folder part of path. */
-static int make_parents(const char *path, char *err, size_t errlen) {
+int sumi_make_parents(const char *path, char *err, size_t errlen) {
     char *copy = strdup(path);
     if (copy == NULL) {
         snprintf(err, errlen, "out of memory");
@@ -58,7 +57,7 @@ int sumi_output_open(struct sumi_output *out, const char *path, char *err, size_
         snprintf(err, errlen, "output path '%s' names a folder, not a file", path);
         return -1;
     }
-    if (make_parents(path, err, errlen) != 0)
+    if (sumi_make_parents(path, err, errlen) != 0)
         return -1;
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {

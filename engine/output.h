@@ -34,5 +34,7 @@ void sumi_output_abort(struct sumi_output *out);
 /* The folder part of path ("." for a bare name, "/" for the root), newly
  * allocated; NULL when out of memory. */
 char *sumi_folder_of(const char *path);
+/* mkdir -p for the folder part of path: 0, or -1 with the message in err. */
+int sumi_make_parents(const char *path, char *err, size_t errlen);
 
 #endif

@@ -30,7 +30,7 @@
  * Lua), glibc's per-thread arenas. */
 #define AS_MARGIN_MIB 2048
 
-static double monotonic_now(void) {
+double sumi_monotonic_now(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
@@ -119,7 +119,7 @@ static void limits_hook(lua_State *L, lua_Debug *ar) {
             raise_limit(L, lim);
         }
     }
-    if (lim->timeout != 0 && monotonic_now() - lim->start >= (double)lim->timeout) {
+    if (lim->timeout != 0 && sumi_monotonic_now() - lim->start >= (double)lim->timeout) {
         lim->time_hit = 1;
         raise_limit(L, lim);
     }
@@ -132,7 +132,7 @@ void sumi_limits_arm(lua_State *L, long max_memory_mib, long timeout) {
     lim->max_memory_mib = max_memory_mib;
     lim->max_memory = (size_t)max_memory_mib * 1024 * 1024;
     lim->timeout = timeout;
-    lim->start = monotonic_now();
+    lim->start = sumi_monotonic_now();
     if (max_memory_mib > 0 || timeout > 0)
         lua_sethook(L, limits_hook, LUA_MASKCOUNT, HOOK_COUNT);
 }
@@ -140,7 +140,7 @@ void sumi_limits_arm(lua_State *L, long max_memory_mib, long timeout) {
 int sumi_limits_time_up(struct sumi_limits *lim) {
     if (lim == NULL || lim->timeout == 0)
         return 0;
-    if (!lim->time_hit && monotonic_now() - lim->start >= (double)lim->timeout)
+    if (!lim->time_hit && sumi_monotonic_now() - lim->start >= (double)lim->timeout)
         lim->time_hit = 1;
     return lim->time_hit;
 }
@@ -148,7 +148,7 @@ int sumi_limits_time_up(struct sumi_limits *lim) {
 double sumi_limits_time_left(const struct sumi_limits *lim) {
     if (lim == NULL || lim->timeout == 0)
         return -1;
-    double left = (double)lim->timeout - (monotonic_now() - lim->start);
+    double left = (double)lim->timeout - (sumi_monotonic_now() - lim->start);
     return left > 0 ? left : 0;
 }
 
@@ -360,10 +360,10 @@ int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char 
         return 1;
     }
     temps->watch = watch;
-    double deadline = monotonic_now() + (double)(timeout + grace);
+    double deadline = sumi_monotonic_now() + (double)(timeout + grace);
     int killed = 0, extended = 0, stopped = 0;
     for (;;) {
-        double left = timeout > 0 ? deadline - monotonic_now() : 3600;
+        double left = timeout > 0 ? deadline - sumi_monotonic_now() : 3600;
         if (watch != NULL && watch->stop != NULL && *watch->stop && !stopped &&
             !temps->publishing) {
             /* The pipe's end (the child gone) ends the loop. */
@@ -374,7 +374,7 @@ int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char 
          * before poll() would otherwise wait for the child's end. */
         if (watch != NULL && left > 0.1)
             left = 0.1;
-        if (timeout > 0 && deadline - monotonic_now() <= 0) {
+        if (timeout > 0 && deadline - sumi_monotonic_now() <= 0) {
             /* Renaming finished files takes milliseconds: a child caught
              * publishing is let finish, so a report stays all or nothing. */
             if (temps->publishing && !extended) {

@@ -44,6 +44,9 @@ struct sumi_limits *sumi_limits_of(lua_State *L);
 /* Starts the clock and installs the hook on L; coroutines created later
  * inherit it (lua_newthread copies the creator's hook). */
 void sumi_limits_arm(lua_State *L, long max_memory_mib, long timeout);
+
+/* Seconds on the monotonic clock (for durations, never dates). */
+double sumi_monotonic_now(void);
 /* For long calls into a library that can poll (SQLite's progress handler):
  * 1 once the run's time is up (time_hit is then set), else 0; 0 without a
  * time limit or for lim NULL. */

@@ -77,12 +77,6 @@ struct watcher {
     int fatal; /* the watch cannot go on (limit reached) */
 };
 
-static double monotonic_now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void list_free(struct list *l) {
     for (size_t i = 0; i < l->n; i++) {
         free(l->v[i].dir);
@@ -332,9 +326,9 @@ static int render(struct watcher *w, const struct sumi_run_options *run) {
         snprintf(what, sizeof what, "changed %s", list);
     }
     clear_changed(w);
-    double start = monotonic_now();
+    double start = sumi_monotonic_now();
     int code = sumi_run_script(run);
-    double seconds = monotonic_now() - start;
+    double seconds = sumi_monotonic_now() - start;
     if (stop_requested && code != 0) {
         list_free(&w->reads);
         list_free(&w->made);
@@ -363,13 +357,13 @@ static int render(struct watcher *w, const struct sumi_run_options *run) {
  * Returns 0 when a render is due, -1 when a signal ended the watch. */
 static int wait_for_change(struct watcher *w, int wake) {
     /* Changes seen during the last render start the wait at once. */
-    double quiet_until = w->nchanged > 0 ? monotonic_now() + QUIET_MS / 1000.0 : -1;
+    double quiet_until = w->nchanged > 0 ? sumi_monotonic_now() + QUIET_MS / 1000.0 : -1;
     for (;;) {
         if (stop_requested)
             return -1;
         int ms = -1;
         if (quiet_until >= 0) {
-            double left = quiet_until - monotonic_now();
+            double left = quiet_until - sumi_monotonic_now();
             if (left <= 0)
                 return 0;
             ms = (int)(left * 1000) + 1;
@@ -382,7 +376,7 @@ static int wait_for_change(struct watcher *w, int wake) {
             return -1;
         }
         if (r > 0 && (p[0].revents & POLLIN) && take_events(w, NULL) > 0)
-            quiet_until = monotonic_now() + QUIET_MS / 1000.0;
+            quiet_until = sumi_monotonic_now() + QUIET_MS / 1000.0;
     }
 }
 

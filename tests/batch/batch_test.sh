@@ -427,6 +427,11 @@ case_batch_report_fields_and_merge_reports() {
   run "$SUMI" batch --merge-reports x.jsonl bad.jsonl
   expect_code 1
   expect_contains "$ERR" "bad.jsonl:1: not a job of a sumi batch report" "stderr"
+  # A status that is not a string counts as a job not ok, not a crash.
+  printf '{"name":"z","status":null}\n' >null-status.jsonl
+  run "$SUMI" batch --merge-reports z.jsonl null-status.jsonl
+  expect_code 1
+  expect_contains "$ERR" "1 jobs, 0 ok, 1 not ok" "stderr"
 }
 
 case_batch_usage_errors_exit_2() {
