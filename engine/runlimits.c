@@ -200,7 +200,8 @@ void sumi_limits_notify_temp(lua_State *L, const char *temp_path) {
 void sumi_limits_notify_publish(lua_State *L) { notify(L, "P\n"); }
 
 void sumi_limits_notify_read(lua_State *L, const char *path) {
-    if (strchr(path, '\n') != NULL)
+    struct sumi_limits *lim = sumi_limits_of(L);
+    if (lim == NULL || !lim->notify_reads || strchr(path, '\n') != NULL)
         return;
     notify(L, lua_pushfstring(L, "R %s\n", path));
     lua_pop(L, 1);
@@ -309,11 +310,6 @@ void sumi_temps_free(struct sumi_temp_list *t, int remove) {
     }
     free(t->paths);
     free(t);
-}
-
-int sumi_limits_run_child(long max_memory_mib, long timeout, const char *script,
-                          int (*run)(void *arg, int notify_fd), void *arg) {
-    return sumi_limits_run_child_watched(max_memory_mib, timeout, script, run, arg, NULL);
 }
 
 int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char *script,

@@ -30,6 +30,7 @@ struct sumi_limits {
     int refused;         /* the allocator refused a block at least once */
     int time_hit;        /* sticky too */
     int notify_fd;       /* -1, or the pipe to the watching parent */
+    int notify_reads;    /* the parent is a --watch: tell it every file read */
 };
 
 /* A new Lua state whose allocator counts against a limit set later with
@@ -87,21 +88,18 @@ struct sumi_child_watch {
 };
 
 /* Runs run(arg) in a forked child with RLIMIT_AS and RLIMIT_CPU set, and
- * waits at most timeout seconds plus a grace for it. A child killed for
- * time leaves no temporary output behind: the parent removes every one the
- * child announced. Returns the exit code (1 when killed). The child calls
- * run with the pipe's write end, which it must store in its state's
- * notify_fd. */
-int sumi_limits_run_child(long max_memory_mib, long timeout, const char *script,
-                          int (*run)(void *arg, int notify_fd), void *arg);
-/* The same, for a watching parent: a timeout of 0 means no time limit, and
- * the child takes the default action for SIGINT and SIGTERM whatever the
- * parent's handlers. */
+ * waits at most timeout seconds plus a grace for it (a timeout of 0: no
+ * time limit). A child killed for time leaves no temporary output behind:
+ * the parent removes every one the child announced. Returns the exit code
+ * (1 when killed). The child calls run with the pipe's write end, which it
+ * must store in its state's notify_fd. With a watch (NULL for none), the
+ * parent reports the files the child read, and the child takes the default
+ * action for SIGINT and SIGTERM whatever the parent's handlers. */
 int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char *script,
                                   int (*run)(void *arg, int notify_fd), void *arg,
                                   const struct sumi_child_watch *watch);
 
-/* The pieces of sumi_limits_run_child for a parent that watches many
+/* The pieces of sumi_limits_run_child_watched for a parent that watches many
  * children at once (`sumi batch`). */
 
 /* In a forked child: RLIMIT_AS from the memory limit and RLIMIT_CPU as a

@@ -576,6 +576,7 @@ int sumi_run_in_state(lua_State *L, const struct sumi_run_options *options, int 
         return 1;
     }
     sumi_limits_of(L)->notify_fd = notify_fd;
+    sumi_limits_of(L)->notify_reads = options->watch != NULL;
     lua_pushcfunction(L, setup_run);
     lua_pushlightuserdata(L, (void *)options);
     if (lua_pcall(L, 1, 0, 0) != LUA_OK) {

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "fonts.h"
+#include "output.h"
 #include "runlimits.h"
 
 /* A burst of writes (an editor's save, a script regenerating a CSV) is one
@@ -141,9 +142,7 @@ static void list_add_path(struct list *l, const char *path) {
     const char *name = slash != NULL ? slash + 1 : path;
     if (name[0] == '\0')
         return;
-    char *dir = slash == NULL   ? strdup(".")
-                : slash == path ? strdup("/")
-                                : strndup(path, (size_t)(slash - path));
+    char *dir = sumi_folder_of(path);
     char *real_dir = dir != NULL ? realpath(dir, NULL) : NULL;
     free(dir);
     if (real_dir == NULL)

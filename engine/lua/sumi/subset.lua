@@ -12,7 +12,8 @@ local subset = {}
 --- draws with subsets of the fonts it used. When the subsets cannot be made
 --- the run warns and the PDF embeds the whole fonts.
 function subset.prepare(pdf, width, height, draw)
-  local scratch = canvas.trace(false, {width = width, height = height})
+  -- <close>: an error in draw still lets the trace go at once.
+  local scratch <close> = canvas.trace(false, {width = width, height = height})
   scratch:record_fonts()
   draw(scratch)
   local ok, err = pdf:subset_fonts(scratch)
