@@ -41,10 +41,7 @@ static sumi_canvas *push_closed_canvas(lua_State *L) {
 
 /* One idempotent release for close, discard, __gc and __close. */
 static void release(sumi_canvas *c) {
-    if (c->pango != NULL) {
-        g_object_unref(c->pango);
-        c->pango = NULL;
-    }
+    g_clear_object(&c->pango);
     if (c->cr != NULL) {
         cairo_destroy(c->cr);
         c->cr = NULL;

@@ -210,9 +210,7 @@ static const luaL_Reg nav_methods[] = {
 };
 
 void sumi_nav_add_methods(lua_State *L, int methods) {
-    methods = lua_absindex(L, methods);
-    for (const luaL_Reg *r = nav_methods; r->name != NULL; r++) {
-        lua_pushcfunction(L, r->func);
-        lua_setfield(L, methods, r->name);
-    }
+    lua_pushvalue(L, methods);
+    luaL_setfuncs(L, nav_methods, 0);
+    lua_pop(L, 1);
 }

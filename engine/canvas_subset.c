@@ -395,19 +395,20 @@ static int canvas_subset_fonts(lua_State *L) {
     }
     /* Text measured so far used the full faces: the next text call makes a
      * context on the subset map. */
-    if (c->pango != NULL) {
-        g_object_unref(c->pango);
-        c->pango = NULL;
-    }
+    g_clear_object(&c->pango);
     c->subsets = s;
     lua_pushinteger(L, (lua_Integer)s->count);
     return 1;
 }
 
+static const luaL_Reg subset_methods[] = {
+    {"record_fonts", canvas_record_fonts},
+    {"subset_fonts", canvas_subset_fonts},
+    {NULL, NULL},
+};
+
 void sumi_subset_add_methods(lua_State *L, int methods) {
-    methods = lua_absindex(L, methods);
-    lua_pushcfunction(L, canvas_record_fonts);
-    lua_setfield(L, methods, "record_fonts");
-    lua_pushcfunction(L, canvas_subset_fonts);
-    lua_setfield(L, methods, "subset_fonts");
+    lua_pushvalue(L, methods);
+    luaL_setfuncs(L, subset_methods, 0);
+    lua_pop(L, 1);
 }

@@ -475,12 +475,16 @@ static const luaL_Reg text_functions[] = {
     {NULL, NULL},
 };
 
+static const luaL_Reg text_methods[] = {
+    {"text", text_draw},
+    {"measure_text", text_measure},
+    {NULL, NULL},
+};
+
 void sumi_text_add_methods(lua_State *L, int methods) {
-    methods = lua_absindex(L, methods);
-    lua_pushcfunction(L, text_draw);
-    lua_setfield(L, methods, "text");
-    lua_pushcfunction(L, text_measure);
-    lua_setfield(L, methods, "measure_text");
+    lua_pushvalue(L, methods);
+    luaL_setfuncs(L, text_methods, 0);
+    lua_pop(L, 1);
 }
 
 int luaopen_sumi_text(lua_State *L) {
