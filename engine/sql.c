@@ -4,6 +4,7 @@
  * them; the `types` option converts a column (reader.h, defined in
  * json.c). */
 #define _POSIX_C_SOURCE 200809L
+#include <dlfcn.h>
 #include <errno.h>
 #include <glib.h>
 #include <lauxlib.h>
@@ -22,6 +23,58 @@
 #include "reader.h"
 #include "runlimits.h"
 #include "runtime.h"
+
+/* ---- libpq, opened on first use ----
+ * libpq brings OpenSSL, GnuTLS, Kerberos and LDAP with it: linked into the
+ * binary, they cost every process about 20 ms of loading and relocation
+ * (bench/README.md), also the many runs that never connect. The engine
+ * opens it the first time a script queries PostgreSQL. */
+#define PQ_FUNCTIONS(X)                                                                            \
+    X(PQclear)                                                                                     \
+    X(PQconnectdbParams)                                                                           \
+    X(PQconninfoFree)                                                                              \
+    X(PQconninfoParse)                                                                             \
+    X(PQdb)                                                                                        \
+    X(PQerrorMessage)                                                                              \
+    X(PQexec)                                                                                      \
+    X(PQexecParams)                                                                                \
+    X(PQfinish)                                                                                    \
+    X(PQfname)                                                                                     \
+    X(PQfreemem)                                                                                   \
+    X(PQftype)                                                                                     \
+    X(PQgetisnull)                                                                                 \
+    X(PQgetlength)                                                                                 \
+    X(PQgetvalue)                                                                                  \
+    X(PQnfields)                                                                                   \
+    X(PQntuples)                                                                                   \
+    X(PQresStatus)                                                                                 \
+    X(PQresultErrorField)                                                                          \
+    X(PQresultStatus)                                                                              \
+    X(PQstatus)
+
+static struct {
+#define PQ_POINTER(f) __typeof__(f) *f;
+    PQ_FUNCTIONS(PQ_POINTER)
+#undef PQ_POINTER
+} pq;
+
+/* The soname of libpq's stable ABI (version 5 since PostgreSQL 8.2). */
+#define LIBPQ_SONAME "libpq.so.5"
+
+static void pq_open(lua_State *L) {
+    static void *lib;
+    if (lib != NULL)
+        return;
+    void *handle = dlopen(LIBPQ_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (handle == NULL)
+        luaL_error(L, "PostgreSQL is not available: %s", dlerror());
+#define PQ_LOAD(f)                                                                                 \
+    if ((pq.f = (__typeof__(f) *)dlsym(handle, #f)) == NULL)                                       \
+        luaL_error(L, "PostgreSQL is not available: " LIBPQ_SONAME " has no " #f);
+    PQ_FUNCTIONS(PQ_LOAD)
+#undef PQ_LOAD
+    lib = handle;
+}
 
 /* ---- the state both queries own ---- */
 
@@ -48,11 +101,11 @@ static void state_release(struct sql_state *st) {
     if (st->db != NULL)
         sqlite3_close_v2(st->db);
     if (st->res != NULL)
-        PQclear(st->res);
+        pq.PQclear(st->res);
     if (st->conn != NULL)
-        PQfinish(st->conn);
+        pq.PQfinish(st->conn);
     if (st->conninfo != NULL)
-        PQconninfoFree(st->conninfo);
+        pq.PQconninfoFree(st->conninfo);
     free(st->keywords);
     free(st->values);
     free(st->params);
@@ -553,10 +606,10 @@ static const char *first_line(lua_State *L, const char *msg) {
 
 static void pg_connect(lua_State *L, struct sql_state *st, const char *conninfo) {
     char *perr = NULL;
-    st->conninfo = PQconninfoParse(conninfo, &perr);
+    st->conninfo = pq.PQconninfoParse(conninfo, &perr);
     if (st->conninfo == NULL) {
         /* libpq's message quotes the string, which may hold a password. */
-        PQfreemem(perr);
+        pq.PQfreemem(perr);
         fail(L, st,
              "PostgreSQL connection failed: the connection string cannot be read "
              "(key=value settings or a postgresql:// URI expected)");
@@ -604,22 +657,22 @@ static void pg_connect(lua_State *L, struct sql_state *st, const char *conninfo)
     st->values[k++] = "UTF8";
     st->keywords[k] = "fallback_application_name";
     st->values[k++] = "sumi";
-    st->conn = PQconnectdbParams(st->keywords, st->values, 0);
+    st->conn = pq.PQconnectdbParams(st->keywords, st->values, 0);
     if (options != NULL)
         lua_pop(L, 1); /* libpq keeps its own copy */
     if (st->conn == NULL)
         fail(L, st, "out of memory");
-    if (PQstatus(st->conn) != CONNECTION_OK)
-        fail(L, st, "PostgreSQL connection failed: %s", first_line(L, PQerrorMessage(st->conn)));
+    if (pq.PQstatus(st->conn) != CONNECTION_OK)
+        fail(L, st, "PostgreSQL connection failed: %s", first_line(L, pq.PQerrorMessage(st->conn)));
 }
 
 static int pg_sql_error(lua_State *L, struct sql_state *st, const char *where, PGresult *res) {
-    const char *primary = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
-    const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-    const char *position = PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION);
-    const char *hint = PQresultErrorField(res, PG_DIAG_MESSAGE_HINT);
+    const char *primary = pq.PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+    const char *state = pq.PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    const char *position = pq.PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION);
+    const char *hint = pq.PQresultErrorField(res, PG_DIAG_MESSAGE_HINT);
     if (primary == NULL)
-        primary = first_line(L, PQerrorMessage(st->conn));
+        primary = first_line(L, pq.PQerrorMessage(st->conn));
     /* 57014 query_canceled: the statement_timeout pg_connect set. */
     struct sumi_limits *lim = sumi_limits_of(L);
     if (state != NULL && strcmp(state, "57014") == 0 && lim != NULL && lim->timeout != 0) {
@@ -635,15 +688,15 @@ static int pg_sql_error(lua_State *L, struct sql_state *st, const char *where, P
 static void pg_read_value(lua_State *L, struct sql_state *st, const char *where, int r, int c,
                           struct reader_value *v) {
     memset(v, 0, sizeof *v);
-    if (PQgetisnull(st->res, r, c)) {
+    if (pq.PQgetisnull(st->res, r, c)) {
         v->kind = READER_NULL;
         return;
     }
-    const char *s = PQgetvalue(st->res, r, c);
-    const char *name = PQfname(st->res, c);
+    const char *s = pq.PQgetvalue(st->res, r, c);
+    const char *name = pq.PQfname(st->res, c);
     v->s = s;
-    v->len = (size_t)PQgetlength(st->res, r, c);
-    switch (PQftype(st->res, c)) {
+    v->len = (size_t)pq.PQgetlength(st->res, r, c);
+    switch (pq.PQftype(st->res, c)) {
     case PG_BOOL:
         v->kind = READER_BOOLEAN;
         v->i = s[0] == 't';
@@ -707,6 +760,7 @@ static int data_query_postgres(lua_State *L) {
             lua_pop(L, 1);
         }
     }
+    pq_open(L);
     struct sql_state *st = push_state(L);
     st->params = alloc_or_fail(L, st, (size_t)n, sizeof *st->params);
     for (lua_Integer i = 1; i <= n; i++) {
@@ -715,16 +769,16 @@ static int data_query_postgres(lua_State *L) {
         lua_pop(L, 1);
     }
     pg_connect(L, st, conninfo);
-    const char *where = lua_pushfstring(L, "PostgreSQL database '%s'", PQdb(st->conn));
+    const char *where = lua_pushfstring(L, "PostgreSQL database '%s'", pq.PQdb(st->conn));
     /* Every query reads: a read-only transaction, with dates and floats
      * written in the forms parsed below whatever the server's settings. */
-    st->res = PQexec(st->conn, "BEGIN READ ONLY; SET LOCAL DateStyle = ISO; "
-                               "SET LOCAL extra_float_digits = 3");
-    if (PQresultStatus(st->res) != PGRES_COMMAND_OK)
+    st->res = pq.PQexec(st->conn, "BEGIN READ ONLY; SET LOCAL DateStyle = ISO; "
+                                  "SET LOCAL extra_float_digits = 3");
+    if (pq.PQresultStatus(st->res) != PGRES_COMMAND_OK)
         return pg_sql_error(L, st, where, st->res);
-    PQclear(st->res);
-    st->res = PQexecParams(st->conn, sql, (int)n, NULL, st->params, NULL, NULL, 0);
-    ExecStatusType status = PQresultStatus(st->res);
+    pq.PQclear(st->res);
+    st->res = pq.PQexecParams(st->conn, sql, (int)n, NULL, st->params, NULL, NULL, 0);
+    ExecStatusType status = pq.PQresultStatus(st->res);
     if (status == PGRES_FATAL_ERROR || status == PGRES_NONFATAL_ERROR ||
         status == PGRES_BAD_RESPONSE)
         return pg_sql_error(L, st, where, st->res);
@@ -732,9 +786,9 @@ static int data_query_postgres(lua_State *L) {
         return fail(L, st,
                     "%s: the statement returns no rows (%s); query_postgres runs queries "
                     "that read, such as SELECT",
-                    where, PQresStatus(status));
+                    where, pq.PQresStatus(status));
 
-    int ncols = PQnfields(st->res), nrows = PQntuples(st->res);
+    int ncols = pq.PQnfields(st->res), nrows = pq.PQntuples(st->res);
     st->ncols = ncols;
     st->b = sumi_builder_new();
     if (st->b == NULL)
@@ -742,7 +796,7 @@ static int data_query_postgres(lua_State *L) {
     st->types = alloc_or_fail(L, st, (size_t)ncols, sizeof *st->types);
     st->null_types = alloc_or_fail(L, st, (size_t)ncols, sizeof *st->null_types);
     for (int c = 0; c < ncols; c++) {
-        const char *name = PQfname(st->res, c);
+        const char *name = pq.PQfname(st->res, c);
         if (sumi_builder_find(st->b, name) >= 0)
             return fail(L, st, "%s: the result has two columns named '%s' (rename one with AS)",
                         where, name);
@@ -750,7 +804,7 @@ static int data_query_postgres(lua_State *L) {
             return fail(L, st, "out of memory");
         st->types[c] = reader_type_of(L, opts, name);
         st->null_types[c] =
-            st->types[c] != READER_AS_IS ? st->types[c] : pg_type(PQftype(st->res, c));
+            st->types[c] != READER_AS_IS ? st->types[c] : pg_type(pq.PQftype(st->res, c));
     }
     for (int r = 0; r < nrows; r++) {
         for (int c = 0; c < ncols; c++) {
@@ -761,8 +815,8 @@ static int data_query_postgres(lua_State *L) {
             if (rc == -1)
                 return fail(L, st, "out of memory");
             if (rc == -2)
-                return fail(L, st, "%s: column '%s' row %d: %s", where, PQfname(st->res, c), r + 1,
-                            err);
+                return fail(L, st, "%s: column '%s' row %d: %s", where, pq.PQfname(st->res, c),
+                            r + 1, err);
         }
         if (sumi_builder_end_row(st->b) != 0)
             return fail(L, st, "out of memory");
