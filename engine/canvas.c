@@ -41,7 +41,6 @@ static sumi_canvas *push_closed_canvas(lua_State *L) {
 
 /* One idempotent release for close, discard, __gc and __close. */
 static void release(sumi_canvas *c) {
-    g_clear_object(&c->pango);
     if (c->cr != NULL) {
         cairo_destroy(c->cr);
         c->cr = NULL;

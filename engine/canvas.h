@@ -21,7 +21,6 @@ enum sumi_canvas_kind { SUMI_CANVAS_PDF, SUMI_CANVAS_PNG, SUMI_CANVAS_SVG, SUMI_
 typedef struct {
     cairo_surface_t *surface; /* NULL when closed */
     cairo_t *cr;
-    PangoContext *pango; /* made on first text call, owned here */
     /* SVG (text kept as text) and trace canvases: the writer every drawing
      * operation goes to instead of cairo, which then only builds paths on a
      * 1x1 scratch surface. NULL on cairo-drawn canvases. Owned here. */
@@ -57,11 +56,11 @@ void sumi_canvas_set_paint(lua_State *L, sumi_canvas *c, int idx, const char *wh
 void sumi_nav_add_methods(lua_State *L, int methods);
 
 /* canvas_subset.c: c:record_fonts and c:subset_fonts, added to the method
- * table at idx; the recording text.c does; the font map of the subsets;
- * releasing both. */
+ * table at idx; the recording text.c does; drawing a layout with the
+ * subsets; releasing both. */
 void sumi_subset_add_methods(lua_State *L, int methods);
 void sumi_font_use_record(struct sumi_font_use *u, PangoLayout *layout);
-PangoFontMap *sumi_font_subsets_map(struct sumi_font_subsets *s);
+void sumi_font_subsets_show_layout(struct sumi_font_subsets *s, cairo_t *cr, PangoLayout *layout);
 void sumi_font_use_free(struct sumi_font_use *u);
 void sumi_font_subsets_free(struct sumi_font_subsets *s);
 

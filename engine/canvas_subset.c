@@ -7,22 +7,14 @@
  * embedded about 1 MB of fonts. A document is therefore drawn twice: once
  * on a trace that records, for each face Pango chose, the characters and
  * glyphs it set; then HarfBuzz's subsetter (hb-subset.h) cuts each face down
- * to those, subroutines included, and the PDF is drawn with a font map that
- * offers the small faces in place of the large ones. cairo then subsets
- * faces of a few hundred glyphs.
+ * to those glyphs, without subroutines and keeping every glyph's id, and
+ * the PDF is drawn from the very same Pango layouts (text.c keeps them),
+ * each glyph run shown with a cairo font made from the subset face instead
+ * of the full one, by a PangoRenderer of our own. cairo then subsets faces
+ * that hold only the glyphs drawn.
  *
- * Pango must choose the same font for every character as it did on the
- * trace, or the layout would change between the passes. The font map's
- * FcConfig therefore holds the very patterns of the faces that were used
- * (family, style, weight, languages: what fontconfig sorts by), with only
- * the file, face index and character set replaced by the subset's, and the
- * same rules (fonts/sumi-fonts.conf without its font folders). A character
- * is drawn by the first font in the sorted list that has it; every font that
- * lacks it now lacked it before too, and the font that drew it has it, so
- * each recorded character lands on the same face. HarfBuzz keeps the
- * advances (hmtx, vmtx) and the layout lookups (all features) of the kept
- * glyphs, so the glyphs land where they did. tests/lua checks both with a
- * trace drawn before and after. */
+ * Nothing is shaped again, so the layout on the PDF is the layout that was
+ * measured, and the subsets need no layout tables. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <glib.h>
@@ -30,6 +22,8 @@
 #include <hb-subset.h>
 #include <hb.h>
 #include <lauxlib.h>
+#include <cairo-ft.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-font.h>
 #include <pango/pangofc-fontmap.h>
@@ -130,86 +124,58 @@ void sumi_font_use_record(struct sumi_font_use *u, PangoLayout *layout) {
 
 /* ---- the subset faces ---- */
 
+struct subset_face {
+    char *file; /* the original, as fontconfig gave it */
+    int index;
+    char *path;          /* the subset: a temporary file, removed when freed */
+    hb_map_t *glyph_ids; /* the full face's glyph id -> the subset's */
+};
+
 /* Created by c:subset_fonts(), freed by sumi_font_subsets_free when its
  * canvas is released, after the surface is finished: cairo reads the files
  * when it embeds the fonts, at the end. */
 struct sumi_font_subsets {
-    PangoFontMap *map;
-    char **paths; /* the subset files, removed when freed */
+    struct subset_face *faces;
     size_t count;
+    /* PangoFont (a reference) -> the cairo font that draws its glyphs
+     * from the subset face */
+    GHashTable *fonts;
 };
+
+/* How the glyphs of one Pango font are drawn: with a cairo font made from
+ * the subset face and the glyph ids renumbered, or (ids NULL) with the
+ * full face as Pango would. */
+struct subset_font {
+    cairo_scaled_font_t *font;
+    const hb_map_t *ids;
+};
+
+static void subset_font_free(gpointer p) {
+    struct subset_font *f = p;
+    cairo_scaled_font_destroy(f->font);
+    g_free(f);
+}
 
 void sumi_font_subsets_free(struct sumi_font_subsets *s) {
     if (s == NULL)
         return;
-    if (s->map != NULL) {
-        /* Pango 1.50 keeps its reference to the FcConfig when the map is
-         * finalized (LeakSanitizer shows the subsets' patterns): taking the
-         * config off the map first makes Pango drop it. */
-        pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(s->map), NULL);
-        g_object_unref(s->map);
-    }
+    if (s->fonts != NULL)
+        g_hash_table_unref(s->fonts);
     for (size_t i = 0; i < s->count; i++) {
-        g_unlink(s->paths[i]);
-        g_free(s->paths[i]);
+        free(s->faces[i].file);
+        hb_map_destroy(s->faces[i].glyph_ids);
+        if (s->faces[i].path != NULL) {
+            g_unlink(s->faces[i].path);
+            g_free(s->faces[i].path);
+        }
     }
-    free(s->paths);
+    free(s->faces);
     free(s);
 }
 
-PangoFontMap *sumi_font_subsets_map(struct sumi_font_subsets *s) { return s->map; }
-
-/* The pattern fontconfig listed the face with (not the one Pango rendered
- * with, which carries size, matrix and hinting), or NULL. */
-static FcPattern *listed_pattern(FcConfig *config, const char *file, int index) {
-    FcFontSet *set = FcConfigGetFonts(config, FcSetSystem);
-    for (int i = 0; set != NULL && i < set->nfont; i++) {
-        FcChar8 *f = NULL;
-        int idx = 0;
-        if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &f) != FcResultMatch ||
-            FcPatternGetInteger(set->fonts[i], FC_INDEX, 0, &idx) != FcResultMatch)
-            continue;
-        if (idx == index && strcmp((const char *)f, file) == 0)
-            return set->fonts[i];
-    }
-    return NULL;
-}
-
-/* The subset with the original's BASE table put back. HarfBuzz 6 drops
- * BASE, but Pango aligns the runs of a line by their fonts' baselines: when
- * a line mixed a full face and a subset one, or two subsets, text moved by
- * 0.1 pt against the layout. BASE refers to glyphs only in BaseCoord format
- * 2, which the Noto CJK faces do not use. */
-static hb_face_t *add_base_table(hb_face_t *subset, hb_face_t *orig) {
-    /* A face made by a builder cannot list its tables (HarfBuzz 6): read
-     * the subset back from its bytes. */
-    hb_blob_t *bytes = hb_face_reference_blob(subset);
-    hb_face_t *sub = hb_face_create(bytes, 0);
-    hb_blob_destroy(bytes);
-    hb_face_t *b = hb_face_builder_create();
-    hb_tag_t tags[32];
-    unsigned int start = 0, n;
-    do {
-        n = sizeof tags / sizeof tags[0];
-        hb_face_get_table_tags(sub, start, &n, tags);
-        for (unsigned int i = 0; i < n; i++) {
-            hb_blob_t *t = hb_face_reference_table(sub, tags[i]);
-            hb_face_builder_add_table(b, tags[i], t);
-            hb_blob_destroy(t);
-        }
-        start += n;
-    } while (n == sizeof tags / sizeof tags[0]);
-    hb_blob_t *base = hb_face_reference_table(orig, HB_TAG('B', 'A', 'S', 'E'));
-    if (hb_blob_get_length(base) > 0)
-        hb_face_builder_add_table(b, HB_TAG('B', 'A', 'S', 'E'), base);
-    hb_blob_destroy(base);
-    hb_face_destroy(sub);
-    return b;
-}
-
 /* Writes the subset of face f to a new private temporary file; its path in
- * *path. NULL or a message. */
-static const char *write_subset(const struct used_face *f, char **path) {
+ * *path, the new id of each recorded glyph in ids. NULL or a message. */
+static const char *write_subset(const struct used_face *f, char **path, hb_map_t *ids) {
     *path = NULL;
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(f->file);
     if (blob == NULL)
@@ -221,32 +187,48 @@ static const char *write_subset(const struct used_face *f, char **path) {
         hb_face_destroy(face);
         return "out of memory";
     }
+    /* The characters keep their cmap entries (cairo's fallback for the
+     * text of a glyph); the glyphs are what is drawn. */
     hb_set_union(hb_subset_input_unicode_set(input), f->unicodes);
     hb_set_union(hb_subset_input_glyph_set(input), f->glyphs);
-    /* Every layout feature (a script may ask for any: tnum, palt, vert...)
-     * and every name: cairo names the embedded font from it. */
-    static const hb_subset_sets_t all[] = {HB_SUBSET_SETS_LAYOUT_FEATURE_TAG,
-                                           HB_SUBSET_SETS_NAME_ID, HB_SUBSET_SETS_NAME_LANG_ID};
+    /* Nothing is shaped with a subset, so no layout table is kept: without
+     * them the subsetter has no alternates (aalt, jp78, vert...) to follow,
+     * which was most of its time on a CJK face. */
+    static const hb_tag_t layout_tables[] = {
+        HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+        HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H')};
+    for (size_t i = 0; i < sizeof layout_tables / sizeof layout_tables[0]; i++)
+        hb_set_add(hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG), layout_tables[i]);
+    /* Every name: cairo names the embedded font from it. */
+    static const hb_subset_sets_t all[] = {HB_SUBSET_SETS_NAME_ID, HB_SUBSET_SETS_NAME_LANG_ID};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         hb_set_clear(hb_subset_input_set(input, all[i]));
         hb_set_invert(hb_subset_input_set(input, all[i]));
     }
     /* Charstrings without subroutines: cairo copies every local subroutine
-     * of each font dict it touches, so subroutines HarfBuzz kept for a few
-     * glyphs would be embedded whole. The flagship's PDF is 130 KB this way
-     * against 155 KB with subroutines (bench/RESULTS.md). */
+     * of each font dict it touches, so subroutines kept for a few glyphs
+     * would be embedded whole (the flagship's PDF is 130 KB this way against
+     * 155 KB with them, bench/RESULTS.md). */
     hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_DESUBROUTINIZE);
-    hb_face_t *sub = hb_subset_or_fail(face, input);
+    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(face, input);
     hb_subset_input_destroy(input);
-    if (sub == NULL) {
-        hb_face_destroy(face);
+    hb_face_destroy(face);
+    if (plan == NULL)
+        return "HarfBuzz cannot subset the face";
+    /* The glyphs are renumbered: the layouts' glyph ids are mapped when they
+     * are drawn (keeping the ids would write tables for all 65,535). */
+    const hb_map_t *renumbered = hb_subset_plan_old_to_new_glyph_mapping(plan);
+    for (hb_codepoint_t g = HB_SET_VALUE_INVALID; hb_set_next(f->glyphs, &g);)
+        if (hb_map_has(renumbered, g))
+            hb_map_set(ids, g, hb_map_get(renumbered, g));
+    hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
+    hb_subset_plan_destroy(plan);
+    if (sub == NULL || !hb_map_allocation_successful(ids)) {
+        hb_face_destroy(sub);
         return "HarfBuzz cannot subset the face";
     }
-    hb_face_t *with_base = add_base_table(sub, face);
+    hb_blob_t *out = hb_face_reference_blob(sub);
     hb_face_destroy(sub);
-    hb_face_destroy(face);
-    hb_blob_t *out = hb_face_reference_blob(with_base);
-    hb_face_destroy(with_base);
     unsigned int len = 0;
     const char *data = hb_blob_get_data(out, &len);
     const char *err = NULL;
@@ -278,73 +260,268 @@ static const char *write_subset(const struct used_face *f, char **path) {
     return err;
 }
 
-/* Puts the subset faces into config in place of the patterns fontconfig
- * made when scanning them: each gets the pattern of its original, with the
- * subset's file, index and characters. */
-static const char *replace_patterns(FcConfig *config, FcConfig *original,
-                                    const struct sumi_font_use *u) {
-    FcFontSet *set = FcConfigGetFonts(config, FcSetApplication);
-    if (set == NULL || (size_t)set->nfont != u->count)
-        return "fontconfig did not take the subset faces";
-    for (int i = 0; i < set->nfont; i++) {
-        FcPattern *scanned = set->fonts[i];
-        const struct used_face *f = &u->faces[i];
-        FcPattern *orig = listed_pattern(original, f->file, f->index);
-        FcChar8 *file = NULL;
-        FcCharSet *chars = NULL;
-        if (orig == NULL)
-            return "a face is not one of the engine's fonts";
-        if (FcPatternGetString(scanned, FC_FILE, 0, &file) != FcResultMatch ||
-            FcPatternGetCharSet(scanned, FC_CHARSET, 0, &chars) != FcResultMatch)
-            return "fontconfig cannot read a subset face";
-        FcPattern *p = FcPatternDuplicate(orig);
-        if (p == NULL || !FcPatternDel(p, FC_FILE) || !FcPatternAddString(p, FC_FILE, file) ||
-            (FcPatternDel(p, FC_INDEX), !FcPatternAddInteger(p, FC_INDEX, 0)) ||
-            (FcPatternDel(p, FC_CHARSET), !FcPatternAddCharSet(p, FC_CHARSET, chars))) {
-            if (p != NULL)
-                FcPatternDestroy(p);
+static const char *make_subsets(const struct sumi_font_use *u, struct sumi_font_subsets *s,
+                                lua_State *L) {
+    s->faces = calloc(u->count ? u->count : 1, sizeof *s->faces);
+    s->fonts =
+        g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, subset_font_free);
+    if (s->faces == NULL)
+        return "out of memory";
+    for (size_t i = 0; i < u->count; i++) {
+        struct subset_face *f = &s->faces[s->count];
+        f->file = strdup(u->faces[i].file);
+        f->index = u->faces[i].index;
+        f->glyph_ids = hb_map_create();
+        s->count++;
+        if (f->file == NULL || !hb_map_allocation_successful(f->glyph_ids))
             return "out of memory";
-        }
-        FcPatternDestroy(scanned);
-        set->fonts[i] = p;
+        const char *err = write_subset(&u->faces[i], &f->path, f->glyph_ids);
+        if (err != NULL)
+            return err;
+        /* A parent that kills this process for time removes the file. */
+        sumi_limits_notify_temp(L, f->path);
     }
     return NULL;
 }
 
-static const char *make_subsets(const struct sumi_font_use *u, struct sumi_font_subsets *s,
-                                lua_State *L) {
-    FcConfig *original = sumi_fonts_config();
-    if (original == NULL)
-        return "the engine's font configuration did not load";
-    s->paths = calloc(u->count ? u->count : 1, sizeof *s->paths);
-    if (s->paths == NULL)
-        return "out of memory";
-    for (size_t i = 0; i < u->count; i++) {
-        const char *err = write_subset(&u->faces[i], &s->paths[i]);
-        if (err != NULL)
-            return err;
-        s->count++;
-        /* A parent that kills this process for time removes the file. */
-        sumi_limits_notify_temp(L, s->paths[i]);
+/* The subset font for `font`: the same pattern (synthetic bold and slant
+ * included) with the subset's file, at the same size, matrix and options.
+ * The full face when the face was not recorded. NULL when cairo has no
+ * font for it at all. */
+static const struct subset_font *subset_font_for(struct sumi_font_subsets *s, PangoFont *font) {
+    struct subset_font *kept = g_hash_table_lookup(s->fonts, font);
+    if (kept != NULL)
+        return kept;
+    cairo_scaled_font_t *full = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+    if (full == NULL)
+        return NULL;
+    struct subset_font *made = g_new0(struct subset_font, 1);
+    made->font = cairo_scaled_font_reference(full);
+    FcPattern *pattern =
+        PANGO_IS_FC_FONT(font) ? pango_fc_font_get_pattern(PANGO_FC_FONT(font)) : NULL;
+    FcChar8 *file = NULL;
+    int index = 0;
+    if (pattern != NULL && FcPatternGetString(pattern, FC_FILE, 0, &file) == FcResultMatch) {
+        FcPatternGetInteger(pattern, FC_INDEX, 0, &index);
+        for (size_t i = 0; i < s->count; i++) {
+            if (s->faces[i].index != index || strcmp(s->faces[i].file, (const char *)file) != 0)
+                continue;
+            FcPattern *p = FcPatternDuplicate(pattern);
+            if (p == NULL)
+                break;
+            FcPatternDel(p, FC_FILE);
+            FcPatternDel(p, FC_INDEX);
+            FcPatternAddString(p, FC_FILE, (const FcChar8 *)s->faces[i].path);
+            FcPatternAddInteger(p, FC_INDEX, 0);
+            cairo_font_face_t *face = cairo_ft_font_face_create_for_pattern(p);
+            FcPatternDestroy(p);
+            cairo_matrix_t font_matrix, ctm;
+            cairo_scaled_font_get_font_matrix(full, &font_matrix);
+            cairo_scaled_font_get_ctm(full, &ctm);
+            cairo_font_options_t *options = cairo_font_options_create();
+            cairo_scaled_font_get_font_options(full, options);
+            cairo_scaled_font_t *sub = cairo_scaled_font_create(face, &font_matrix, &ctm, options);
+            cairo_font_options_destroy(options);
+            cairo_font_face_destroy(face);
+            if (cairo_scaled_font_status(sub) == CAIRO_STATUS_SUCCESS) {
+                cairo_scaled_font_destroy(made->font);
+                made->font = sub;
+                made->ids = s->faces[i].glyph_ids;
+            } else {
+                cairo_scaled_font_destroy(sub);
+            }
+            break;
+        }
     }
-    FcConfig *config = sumi_fonts_rules_config();
-    if (config == NULL)
-        return "cannot load the engine's font rules";
-    const char *err = NULL;
-    for (size_t i = 0; i < s->count && err == NULL; i++)
-        if (!FcConfigAppFontAddFile(config, (const FcChar8 *)s->paths[i]))
-            err = "fontconfig cannot read a subset face";
-    if (err == NULL)
-        err = replace_patterns(config, original, u);
-    if (err == NULL) {
-        s->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-        if (s->map == NULL)
-            err = "cannot create a font map";
-        else
-            pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(s->map), config);
+    g_hash_table_insert(s->fonts, g_object_ref(font), made);
+    return made;
+}
+
+/* The full face's font, for a run with a glyph the recording did not see
+ * (drawn as Pango would: larger, never wrong). */
+static const struct subset_font *full_font_for(PangoFont *font, struct subset_font *out) {
+    out->font = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+    out->ids = NULL;
+    return out->font != NULL ? out : NULL;
+}
+
+/* ---- drawing a layout with the subsets ----
+ *
+ * A PangoRenderer: Pango walks the layout (lines, runs, colours from
+ * markup, underlines) and calls these with positions in Pango units. Glyph
+ * runs go to cairo with their text and clusters, as pango_cairo_show_layout
+ * does, so that text copied out of the PDF is the text that was set. */
+
+typedef struct {
+    PangoRenderer parent;
+    cairo_t *cr;
+    struct sumi_font_subsets *subsets;
+    double x0, y0; /* where the layout's origin is */
+} SubsetRenderer;
+
+typedef struct {
+    PangoRendererClass parent_class;
+} SubsetRendererClass;
+
+static GType subset_renderer_get_type(void);
+G_DEFINE_TYPE(SubsetRenderer, subset_renderer, PANGO_TYPE_RENDERER)
+
+/* The part's colour from the markup, when it has one; an alpha alone
+ * applies to a solid source, as in pango_cairo_show_layout. Without either
+ * the caller's source stays: set again here, a gradient would move with
+ * the layout's origin (cairo locks a pattern to the matrix it is set
+ * under). Called between cairo_save and cairo_restore. */
+static void set_part_color(SubsetRenderer *r, PangoRenderPart part) {
+    PangoColor *color = pango_renderer_get_color(&r->parent, part);
+    guint16 alpha = pango_renderer_get_alpha(&r->parent, part);
+    double red, green, blue;
+    if (color != NULL)
+        cairo_set_source_rgba(r->cr, color->red / 65535.0, color->green / 65535.0,
+                              color->blue / 65535.0, alpha ? alpha / 65535.0 : 1.0);
+    else if (alpha != 0 && cairo_pattern_get_rgba(cairo_get_source(r->cr), &red, &green, &blue,
+                                                  NULL) == CAIRO_STATUS_SUCCESS)
+        cairo_set_source_rgba(r->cr, red, green, blue, alpha / 65535.0);
+}
+
+/* A character no font has: an empty box where it stands (the run warns). */
+static void draw_missing_box(SubsetRenderer *r, cairo_scaled_font_t *font, double x, double y,
+                             double width) {
+    cairo_font_extents_t fe;
+    cairo_scaled_font_extents(font, &fe);
+    cairo_save(r->cr);
+    cairo_new_path(r->cr);
+    cairo_rectangle(r->cr, x + width * 0.1, y - fe.ascent * 0.8, width * 0.8, fe.ascent * 0.9);
+    cairo_set_line_width(r->cr, fmax(width * 0.05, 0.1));
+    cairo_stroke(r->cr);
+    cairo_restore(r->cr);
+}
+
+static void subset_draw_glyph_item(PangoRenderer *renderer, const char *text, PangoGlyphItem *item,
+                                   int x, int y) {
+    SubsetRenderer *r = (SubsetRenderer *)renderer;
+    PangoGlyphString *gs = item->glyphs;
+    PangoFont *pango_font = item->item->analysis.font;
+    const struct subset_font *sf = subset_font_for(r->subsets, pango_font);
+    struct subset_font full;
+    for (int i = 0; sf != NULL && sf->ids != NULL && i < gs->num_glyphs; i++) {
+        PangoGlyph g = gs->glyphs[i].glyph;
+        if (g != PANGO_GLYPH_EMPTY && !(g & PANGO_GLYPH_UNKNOWN_FLAG) && !hb_map_has(sf->ids, g)) {
+            sf = full_font_for(pango_font, &full);
+            break;
+        }
     }
-    FcConfigDestroy(config); /* the font map keeps its own reference */
-    return err;
+    if (sf == NULL || gs->num_glyphs == 0)
+        return;
+    cairo_scaled_font_t *font = sf->font;
+    cairo_save(r->cr);
+    set_part_color(r, PANGO_RENDER_PART_FOREGROUND);
+    cairo_set_scaled_font(r->cr, font);
+    cairo_glyph_t *glyphs = g_new(cairo_glyph_t, gs->num_glyphs);
+    /* shown[i]: glyph i is drawn (empty glyphs and missing characters are
+     * not), so clusters count only those. */
+    gboolean *shown = g_new0(gboolean, gs->num_glyphs);
+    double base_x = r->x0 + (double)x / PANGO_SCALE, base_y = r->y0 + (double)y / PANGO_SCALE;
+    int count = 0, at = 0;
+    for (int i = 0; i < gs->num_glyphs; i++) {
+        const PangoGlyphInfo *gi = &gs->glyphs[i];
+        double gx = base_x + (double)(at + gi->geometry.x_offset) / PANGO_SCALE;
+        double gy = base_y + (double)gi->geometry.y_offset / PANGO_SCALE;
+        at += gi->geometry.width;
+        if (gi->glyph == PANGO_GLYPH_EMPTY)
+            continue;
+        if (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
+            draw_missing_box(r, font, gx, gy, (double)gi->geometry.width / PANGO_SCALE);
+            continue;
+        }
+        glyphs[count].index = sf->ids != NULL ? hb_map_get(sf->ids, gi->glyph) : gi->glyph;
+        glyphs[count].x = gx;
+        glyphs[count].y = gy;
+        shown[i] = TRUE;
+        count++;
+    }
+    int backward = item->item->analysis.level % 2;
+    if (count > 0 && text != NULL && !backward) {
+        cairo_text_cluster_t *clusters = g_new(cairo_text_cluster_t, gs->num_glyphs + 1);
+        int n = 0;
+        PangoGlyphItemIter iter;
+        for (gboolean more = pango_glyph_item_iter_init_start(&iter, item, text); more;
+             more = pango_glyph_item_iter_next_cluster(&iter)) {
+            int glyphs_in = 0;
+            for (int g = iter.start_glyph; g < iter.end_glyph; g++)
+                glyphs_in += shown[g] ? 1 : 0;
+            clusters[n].num_bytes = iter.end_index - iter.start_index;
+            clusters[n].num_glyphs = glyphs_in;
+            n++;
+        }
+        cairo_show_text_glyphs(r->cr, text + item->item->offset, item->item->length, glyphs, count,
+                               clusters, n, 0);
+        g_free(clusters);
+    } else if (count > 0) {
+        cairo_show_glyphs(r->cr, glyphs, count);
+    }
+    cairo_restore(r->cr);
+    g_free(shown);
+    g_free(glyphs);
+}
+
+static void subset_draw_glyphs(PangoRenderer *renderer, PangoFont *font, PangoGlyphString *glyphs,
+                               int x, int y) {
+    PangoItem item = {0};
+    item.analysis.font = font;
+    PangoGlyphItem glyph_item = {.item = &item, .glyphs = glyphs};
+    subset_draw_glyph_item(renderer, NULL, &glyph_item, x, y);
+}
+
+/* Underlines, strikethrough, backgrounds. */
+static void subset_draw_rectangle(PangoRenderer *renderer, PangoRenderPart part, int x, int y,
+                                  int width, int height) {
+    SubsetRenderer *r = (SubsetRenderer *)renderer;
+    cairo_save(r->cr);
+    set_part_color(r, part);
+    cairo_new_path(r->cr);
+    cairo_rectangle(r->cr, r->x0 + (double)x / PANGO_SCALE, r->y0 + (double)y / PANGO_SCALE,
+                    (double)width / PANGO_SCALE, (double)height / PANGO_SCALE);
+    cairo_fill(r->cr);
+    cairo_restore(r->cr);
+}
+
+static void subset_draw_trapezoid(PangoRenderer *renderer, PangoRenderPart part, double y1,
+                                  double x11, double x21, double y2, double x12, double x22) {
+    SubsetRenderer *r = (SubsetRenderer *)renderer;
+    cairo_save(r->cr);
+    set_part_color(r, part);
+    cairo_new_path(r->cr);
+    cairo_move_to(r->cr, r->x0 + x11, r->y0 + y1);
+    cairo_line_to(r->cr, r->x0 + x21, r->y0 + y1);
+    cairo_line_to(r->cr, r->x0 + x22, r->y0 + y2);
+    cairo_line_to(r->cr, r->x0 + x12, r->y0 + y2);
+    cairo_close_path(r->cr);
+    cairo_fill(r->cr);
+    cairo_restore(r->cr);
+}
+
+static void subset_renderer_init(SubsetRenderer *r) { (void)r; }
+
+static void subset_renderer_class_init(SubsetRendererClass *klass) {
+    PangoRendererClass *rc = PANGO_RENDERER_CLASS(klass);
+    rc->draw_glyph_item = subset_draw_glyph_item;
+    rc->draw_glyphs = subset_draw_glyphs;
+    rc->draw_rectangle = subset_draw_rectangle;
+    rc->draw_trapezoid = subset_draw_trapezoid;
+}
+
+void sumi_font_subsets_show_layout(struct sumi_font_subsets *s, cairo_t *cr, PangoLayout *layout) {
+    SubsetRenderer *r = g_object_new(subset_renderer_get_type(), NULL);
+    r->cr = cr;
+    r->subsets = s;
+    /* Like pango_cairo_show_layout: the layout starts at the current point
+     * when there is one. */
+    if (cairo_has_current_point(cr))
+        cairo_get_current_point(cr, &r->x0, &r->y0);
+    cairo_save(cr);
+    pango_renderer_draw_layout(&r->parent, layout, 0, 0);
+    cairo_restore(cr);
+    g_object_unref(r);
 }
 
 /* ---- methods ---- */
@@ -393,9 +570,6 @@ static int canvas_subset_fonts(lua_State *L) {
         lua_pushfstring(L, "cannot subset the fonts: %s", err);
         return 2;
     }
-    /* Text measured so far used the full faces: the next text call makes a
-     * context on the subset map. */
-    g_clear_object(&c->pango);
     c->subsets = s;
     lua_pushinteger(L, (lua_Integer)s->count);
     return 1;

@@ -35,35 +35,6 @@ FcConfig *sumi_fonts_config(void) {
     return config;
 }
 
-FcConfig *sumi_fonts_rules_config(void) {
-    const struct sumi_embedded_file *conf = sumi_embedded_find("fonts.conf");
-    if (conf == NULL)
-        return NULL;
-    /* The same file with its <dir> elements blanked out: the rules without
-     * the machine's fonts. */
-    char *text = malloc(conf->size + 1);
-    if (text == NULL)
-        return NULL;
-    memcpy(text, conf->data, conf->size);
-    text[conf->size] = '\0';
-    for (char *p = strstr(text, "<dir>"); p != NULL; p = strstr(p, "<dir>")) {
-        char *end = strstr(p, "</dir>");
-        if (end == NULL)
-            break;
-        end += strlen("</dir>");
-        memset(p, ' ', (size_t)(end - p));
-        p = end;
-    }
-    FcConfig *c = FcConfigCreate();
-    if (c != NULL && (!FcConfigParseAndLoadFromMemory(c, (const FcChar8 *)text, FcTrue) ||
-                      !FcConfigBuildFonts(c))) {
-        FcConfigDestroy(c);
-        c = NULL;
-    }
-    free(text);
-    return c;
-}
-
 PangoFontMap *sumi_fonts_map(void) {
     if (font_map != NULL)
         return font_map;
@@ -84,6 +55,7 @@ void sumi_fonts_shutdown(void) {
      * but it aborts when any cache entry is still referenced, which happens
      * now and then (entries freed lazily); the caches are left to the exit. */
     if (font_map != NULL) {
+        sumi_text_forget_layouts();
         g_object_unref(font_map);
         font_map = NULL;
     }

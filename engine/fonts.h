@@ -11,11 +11,11 @@
 
 /* The configuration, or NULL with a message on stderr when it cannot load. */
 FcConfig *sumi_fonts_config(void);
-/* A new configuration with the same rules but no fonts (the caller adds its
- * own and destroys it), or NULL. */
-FcConfig *sumi_fonts_rules_config(void);
 /* A PangoCairo font map over that configuration (FreeType fonts). */
 PangoFontMap *sumi_fonts_map(void);
+/* text.c: drops the layouts it keeps (and their contexts); called before
+ * the font map is released. */
+void sumi_text_forget_layouts(void);
 /* Drops the engine's reference to the font map at process exit. */
 void sumi_fonts_shutdown(void);
 /* Prints what `sumi fonts` shows; returns 0 when sans, serif and mono all

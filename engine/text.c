@@ -33,12 +33,50 @@ struct text_request {
     int anchor;
 };
 
-static PangoContext *context_for(lua_State *L, sumi_canvas *c) {
-    if (c->pango != NULL)
-        return c->pango;
-    PangoFontMap *map = c->subsets != NULL ? sumi_font_subsets_map(c->subsets) : sumi_fonts_map();
-    if (map == NULL)
-        luaL_error(L, "no fonts: the engine's font configuration did not load");
+/* ---- the layout cache ----
+ *
+ * A document lays its text out several times: every pass of the contents,
+ * the drawing that records the fonts for the subsets, the PDF itself, and
+ * the charts that measure a label before they draw it. Shaping is most of
+ * that work, and a Pango layout, once its lines are made, is read-only to
+ * everything here: layouts are kept and handed out again for the same text
+ * and options. Contexts are never changed after they are made (one per
+ * language and direction), so a kept layout never goes stale. Every canvas
+ * sets text with the engine's font map; a PDF with font subsets draws these
+ * same layouts with other faces (canvas_subset.c). */
+
+/* Past either bound the cache is emptied: a script that sets megabytes of
+ * distinct text does not keep all of it laid out. */
+#define CACHE_MAX_LAYOUTS 8192
+#define CACHE_MAX_TEXT_BYTES (8u << 20)
+#define CACHE_MAX_CONTEXTS 16
+
+static struct {
+    struct {
+        PangoLanguage *lang;
+        int vertical;
+        PangoContext *ctx;
+    } contexts[CACHE_MAX_CONTEXTS];
+    int context_count;
+    GHashTable *layouts; /* GBytes key -> PangoLayout */
+    size_t text_bytes;
+} cache;
+
+static void cache_empty_layouts(void) {
+    if (cache.layouts != NULL)
+        g_hash_table_remove_all(cache.layouts);
+    cache.text_bytes = 0;
+}
+
+void sumi_text_forget_layouts(void) {
+    if (cache.layouts != NULL)
+        g_hash_table_unref(cache.layouts);
+    for (int i = 0; i < cache.context_count; i++)
+        g_object_unref(cache.contexts[i].ctx);
+    memset(&cache, 0, sizeof cache);
+}
+
+static PangoContext *new_context(PangoFontMap *map, PangoLanguage *lang, int vertical) {
     PangoContext *ctx = pango_font_map_create_context(map);
     pango_cairo_context_set_resolution(ctx, 72);
     /* Unhinted, unrounded metrics: a layout measures the same on PDF, SVG and
@@ -50,8 +88,27 @@ static PangoContext *context_for(lua_State *L, sumi_canvas *c) {
     pango_cairo_context_set_font_options(ctx, fo);
     cairo_font_options_destroy(fo);
     pango_context_set_round_glyph_positions(ctx, FALSE);
-    c->pango = ctx;
+    pango_context_set_language(ctx, lang);
+    pango_context_set_base_gravity(ctx, vertical ? PANGO_GRAVITY_EAST : PANGO_GRAVITY_SOUTH);
+    pango_context_set_gravity_hint(ctx, PANGO_GRAVITY_HINT_NATURAL);
     return ctx;
+}
+
+static PangoContext *context_for(PangoFontMap *map, PangoLanguage *lang, int vertical) {
+    for (int i = 0; i < cache.context_count; i++)
+        if (cache.contexts[i].lang == lang && cache.contexts[i].vertical == vertical)
+            return cache.contexts[i].ctx;
+    if (cache.context_count == CACHE_MAX_CONTEXTS) { /* scripts of many languages */
+        cache_empty_layouts();
+        for (int i = 0; i < cache.context_count; i++)
+            g_object_unref(cache.contexts[i].ctx);
+        cache.context_count = 0;
+    }
+    int i = cache.context_count++;
+    cache.contexts[i].lang = lang;
+    cache.contexts[i].vertical = vertical;
+    cache.contexts[i].ctx = new_context(map, lang, vertical);
+    return cache.contexts[i].ctx;
 }
 
 static PangoWeight parse_weight(lua_State *L, int opts) {
@@ -231,11 +288,51 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
     if (opts != 0)
         lua_pop(L, 1);
 
+    /* The key holds every option that changes the layout (not colour,
+     * angle or anchor, which only place it), then the strings. */
+    struct {
+        double size, width, line_spacing, letter_spacing;
+        PangoLanguage *lang;
+        int style, weight, markup, align, wrap, vertical;
+    } shape;
+    memset(&shape, 0, sizeof shape); /* padding too: the key is compared as bytes */
+    shape.size = size;
+    shape.width = width;
+    shape.line_spacing = line_spacing;
+    shape.letter_spacing = letter_spacing;
+    shape.lang = pango_language_from_string(lang);
+    shape.style = style;
+    shape.weight = (int)weight;
+    shape.markup = markup;
+    shape.align = align;
+    shape.wrap = wrap;
+    shape.vertical = req->vertical;
+    size_t family_len = strlen(family) + 1, features_len = features ? strlen(features) + 1 : 1;
+    size_t key_len = sizeof shape + family_len + features_len + len;
+    PangoFontMap *map = sumi_fonts_map();
+    if (map == NULL)
+        luaL_error(L, "no fonts: the engine's font configuration did not load");
+    if (cache.layouts == NULL)
+        cache.layouts = g_hash_table_new_full(g_bytes_hash, g_bytes_equal,
+                                              (GDestroyNotify)g_bytes_unref, g_object_unref);
+    guchar *key = g_malloc(key_len);
+    memcpy(key, &shape, sizeof shape);
+    memcpy(key + sizeof shape, family, family_len);
+    memcpy(key + sizeof shape + family_len, features ? features : "", features_len);
+    memcpy(key + sizeof shape + family_len + features_len, text, len);
+    GBytes *kept_key = g_bytes_new_take(key, key_len);
+    PangoLayout *kept = g_hash_table_lookup(cache.layouts, kept_key);
+    if (kept != NULL) {
+        g_bytes_unref(kept_key);
+        return g_object_ref(kept);
+    }
+
     PangoAttrList *attrs = NULL;
     char *plain = NULL;
     if (markup) {
         GError *error = NULL;
         if (!pango_parse_markup(text, (int)len, 0, &attrs, &plain, NULL, &error)) {
+            g_bytes_unref(kept_key);
             lua_pushfstring(L, "bad markup: %s", error ? error->message : "unknown error");
             if (error)
                 g_error_free(error);
@@ -243,11 +340,7 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
         }
     }
     /* From here nothing raises until the layout is returned. */
-    PangoContext *ctx = context_for(L, c);
-    pango_context_set_language(ctx, pango_language_from_string(lang));
-    pango_context_set_base_gravity(ctx, req->vertical ? PANGO_GRAVITY_EAST : PANGO_GRAVITY_SOUTH);
-    pango_context_set_gravity_hint(ctx, PANGO_GRAVITY_HINT_NATURAL);
-    PangoLayout *layout = pango_layout_new(ctx);
+    PangoLayout *layout = pango_layout_new(context_for(map, shape.lang, req->vertical));
     PangoFontDescription *desc = pango_font_description_new();
     pango_font_description_set_family(desc, family);
     pango_font_description_set_size(desc, (gint)lround(size * PANGO_SCALE));
@@ -286,6 +379,11 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
     }
     if (line_spacing > 0)
         pango_layout_set_line_spacing(layout, (float)line_spacing);
+    if (g_hash_table_size(cache.layouts) >= CACHE_MAX_LAYOUTS ||
+        cache.text_bytes + len > CACHE_MAX_TEXT_BYTES)
+        cache_empty_layouts();
+    g_hash_table_insert(cache.layouts, kept_key, g_object_ref(layout));
+    cache.text_bytes += len;
     return layout;
 }
 
@@ -417,7 +515,6 @@ static int text_draw(lua_State *L) {
         cairo_translate(c->cr, b.width, 0);
         cairo_rotate(c->cr, G_PI / 2);
     }
-    pango_cairo_update_layout(c->cr, layout);
     if (c->font_use != NULL)
         sumi_font_use_record(c->font_use, layout);
     char missing[256];
@@ -426,6 +523,8 @@ static int text_draw(lua_State *L) {
     if (!(has_missing && strict)) {
         if (c->sink != NULL)
             sumi_sink_text(c->sink, c->cr, layout, &source_ctm);
+        else if (c->subsets != NULL)
+            sumi_font_subsets_show_layout(c->subsets, c->cr, layout);
         else
             pango_cairo_show_layout(c->cr, layout);
     }

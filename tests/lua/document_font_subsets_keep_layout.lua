@@ -3,7 +3,9 @@
 -- face, at the same place, as the full faces did: a trace drawn with them
 -- is the trace drawn without them, byte for byte, for Japanese, Chinese,
 -- bold, synthetic italics, serif, mono, OpenType features, vertical text
--- and a character only the fallback font (DejaVu) has.
+-- and a character only the fallback font (DejaVu) has. (The layouts are
+-- the same ones by construction; tests/visual/pdf_subsets.sh compares the
+-- pixels of the two PDFs.)
 local check = require "check"
 local sumi = require "sumi"
 local canvas = require "sumi.canvas"
