@@ -5,16 +5,16 @@
  * whole CFF table to do it. The Noto CJK faces hold 65,535 glyphs whose
  * subroutines are shared across the font, so five pages of Japanese
  * embedded about 1 MB of fonts. A document is therefore drawn twice: once
- * on a trace that records, for each face Pango chose, the characters and
- * glyphs it set; then HarfBuzz's subsetter (hb-subset.h) cuts each face down
- * to those glyphs, without subroutines and keeping every glyph's id, and
- * the PDF is drawn from the very same Pango layouts (text.c keeps them),
- * each glyph run shown with a cairo font made from the subset face instead
- * of the full one, by a PangoRenderer of our own. cairo then subsets faces
- * that hold only the glyphs drawn.
+ * on a trace that records, for each face Pango chose, the glyphs it set;
+ * then HarfBuzz's subsetter (hb-subset.h) cuts each face down to those
+ * glyphs (renumbered, without subroutines), and the PDF is drawn from the
+ * very same Pango layouts (text.c keeps them), each glyph run shown with a
+ * cairo font made from the subset face instead of the full one, by a
+ * PangoRenderer of our own. cairo then subsets faces of a few hundred
+ * glyphs.
  *
  * Nothing is shaped again, so the layout on the PDF is the layout that was
- * measured, and the subsets need no layout tables. */
+ * measured, and the subsets need no layout tables and no cmap. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <glib.h>
@@ -40,8 +40,7 @@
 struct used_face {
     char *file; /* the face's font file and index, as fontconfig gave them */
     int index;
-    hb_set_t *unicodes; /* characters set in it */
-    hb_set_t *glyphs;   /* glyph ids drawn from it (ligatures, vertical forms) */
+    hb_set_t *glyphs; /* glyph ids drawn from it (ligatures, vertical forms too) */
 };
 
 /* Created by c:record_fonts(), freed by sumi_font_use_free when its canvas
@@ -57,7 +56,6 @@ void sumi_font_use_free(struct sumi_font_use *u) {
         return;
     for (size_t i = 0; i < u->count; i++) {
         free(u->faces[i].file);
-        hb_set_destroy(u->faces[i].unicodes);
         hb_set_destroy(u->faces[i].glyphs);
     }
     free(u->faces);
@@ -79,12 +77,9 @@ static struct used_face *face_for(struct sumi_font_use *u, const char *file, int
     struct used_face *f = &u->faces[u->count];
     f->file = strdup(file);
     f->index = index;
-    f->unicodes = hb_set_create();
     f->glyphs = hb_set_create();
-    if (f->file == NULL || !hb_set_allocation_successful(f->unicodes) ||
-        !hb_set_allocation_successful(f->glyphs)) {
+    if (f->file == NULL || !hb_set_allocation_successful(f->glyphs)) {
         free(f->file);
-        hb_set_destroy(f->unicodes);
         hb_set_destroy(f->glyphs);
         return NULL;
     }
@@ -93,7 +88,6 @@ static struct used_face *face_for(struct sumi_font_use *u, const char *file, int
 }
 
 void sumi_font_use_record(struct sumi_font_use *u, PangoLayout *layout) {
-    const char *text = pango_layout_get_text(layout);
     PangoLayoutIter *iter = pango_layout_get_iter(layout);
     do {
         PangoLayoutRun *run = pango_layout_iter_get_run_readonly(iter);
@@ -110,9 +104,6 @@ void sumi_font_use_record(struct sumi_font_use *u, PangoLayout *layout) {
             u->failed = 1;
             break;
         }
-        const char *s = text + run->item->offset, *end = s + run->item->length;
-        for (; s < end; s = g_utf8_next_char(s))
-            hb_set_add(f->unicodes, g_utf8_get_char(s));
         for (int i = 0; i < run->glyphs->num_glyphs; i++) {
             PangoGlyph g = run->glyphs->glyphs[i].glyph;
             if (!(g & PANGO_GLYPH_UNKNOWN_FLAG) && g != PANGO_GLYPH_EMPTY)
@@ -173,6 +164,18 @@ void sumi_font_subsets_free(struct sumi_font_subsets *s) {
     free(s);
 }
 
+/* The face's tables but its cmap. Given glyph ids, HarfBuzz 6 walks the
+ * whole cmap to keep the characters of those glyphs: for a CJK face that
+ * is two thirds of a subset's time. Nothing needs the characters: text is
+ * never shaped with a subset, and the PDF's text comes from the clusters
+ * the renderer gives cairo. */
+static hb_blob_t *table_but_cmap(hb_face_t *face, hb_tag_t tag, void *original) {
+    (void)face;
+    if (tag == HB_TAG('c', 'm', 'a', 'p'))
+        return hb_blob_get_empty();
+    return hb_face_reference_table(original, tag);
+}
+
 /* Writes the subset of face f to a new private temporary file; its path in
  * *path, the new id of each recorded glyph in ids. NULL or a message. */
 static const char *write_subset(const struct used_face *f, char **path, hb_map_t *ids) {
@@ -180,16 +183,18 @@ static const char *write_subset(const struct used_face *f, char **path, hb_map_t
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(f->file);
     if (blob == NULL)
         return "cannot read the font file";
-    hb_face_t *face = hb_face_create(blob, (unsigned)f->index);
+    hb_face_t *full = hb_face_create(blob, (unsigned)f->index);
     hb_blob_destroy(blob);
+    hb_face_t *face =
+        hb_face_create_for_tables(table_but_cmap, full, (hb_destroy_func_t)hb_face_destroy);
+    hb_face_set_index(face, (unsigned)f->index);
+    hb_face_set_upem(face, hb_face_get_upem(full));
+    hb_face_set_glyph_count(face, hb_face_get_glyph_count(full));
     hb_subset_input_t *input = hb_subset_input_create_or_fail();
     if (input == NULL) {
         hb_face_destroy(face);
         return "out of memory";
     }
-    /* The characters keep their cmap entries (cairo's fallback for the
-     * text of a glyph); the glyphs are what is drawn. */
-    hb_set_union(hb_subset_input_unicode_set(input), f->unicodes);
     hb_set_union(hb_subset_input_glyph_set(input), f->glyphs);
     /* Nothing is shaped with a subset, so no layout table is kept: without
      * them the subsetter has no alternates (aalt, jp78, vert...) to follow,
@@ -260,6 +265,27 @@ static const char *write_subset(const struct used_face *f, char **path, hb_map_t
     return err;
 }
 
+/* The faces are cut side by side, one thread a processor: HarfBuzz works
+ * on each face alone, and the faces of a document take about the same
+ * time each (tens of milliseconds for a CJK face). */
+struct subset_work {
+    const struct sumi_font_use *use;
+    struct sumi_font_subsets *subsets;
+    const char **errors; /* per face */
+    gint next;           /* the next face to take */
+};
+
+static gpointer subset_worker(gpointer data) {
+    struct subset_work *w = data;
+    for (;;) {
+        gint i = g_atomic_int_add(&w->next, 1);
+        if (i >= (gint)w->use->count)
+            return NULL;
+        struct subset_face *f = &w->subsets->faces[i];
+        w->errors[i] = write_subset(&w->use->faces[i], &f->path, f->glyph_ids);
+    }
+}
+
 static const char *make_subsets(const struct sumi_font_use *u, struct sumi_font_subsets *s,
                                 lua_State *L) {
     s->faces = calloc(u->count ? u->count : 1, sizeof *s->faces);
@@ -268,20 +294,41 @@ static const char *make_subsets(const struct sumi_font_use *u, struct sumi_font_
     if (s->faces == NULL)
         return "out of memory";
     for (size_t i = 0; i < u->count; i++) {
-        struct subset_face *f = &s->faces[s->count];
+        struct subset_face *f = &s->faces[i];
         f->file = strdup(u->faces[i].file);
         f->index = u->faces[i].index;
         f->glyph_ids = hb_map_create();
         s->count++;
         if (f->file == NULL || !hb_map_allocation_successful(f->glyph_ids))
             return "out of memory";
-        const char *err = write_subset(&u->faces[i], &f->path, f->glyph_ids);
-        if (err != NULL)
-            return err;
-        /* A parent that kills this process for time removes the file. */
-        sumi_limits_notify_temp(L, f->path);
     }
-    return NULL;
+    const char **errors = calloc(u->count, sizeof *errors);
+    if (errors == NULL)
+        return "out of memory";
+    struct subset_work work = {.use = u, .subsets = s, .errors = errors, .next = 0};
+    GThread *helpers[8];
+    int helper_count = 0, wanted = (int)MIN(u->count, (size_t)g_get_num_processors()) - 1;
+    /* A thread that cannot be started (a process limit) leaves its share
+     * to this one. */
+    for (int i = 0; i < wanted && i < (int)G_N_ELEMENTS(helpers); i++) {
+        GThread *t = g_thread_try_new("sumi-subset", subset_worker, &work, NULL);
+        if (t == NULL)
+            break;
+        helpers[helper_count++] = t;
+    }
+    subset_worker(&work);
+    for (int i = 0; i < helper_count; i++)
+        g_thread_join(helpers[i]);
+    const char *err = NULL;
+    for (size_t i = 0; i < s->count; i++) {
+        /* A parent that kills this process for time removes the file. */
+        if (s->faces[i].path != NULL)
+            sumi_limits_notify_temp(L, s->faces[i].path);
+        if (err == NULL)
+            err = errors[i];
+    }
+    free(errors);
+    return err;
 }
 
 /* The subset font for `font`: the same pattern (synthetic bold and slant
@@ -440,21 +487,27 @@ static void subset_draw_glyph_item(PangoRenderer *renderer, const char *text, Pa
         count++;
     }
     int backward = item->item->analysis.level % 2;
-    if (count > 0 && text != NULL && !backward) {
+    if (count > 0 && text != NULL) {
         cairo_text_cluster_t *clusters = g_new(cairo_text_cluster_t, gs->num_glyphs + 1);
         int n = 0;
         PangoGlyphItemIter iter;
         for (gboolean more = pango_glyph_item_iter_init_start(&iter, item, text); more;
              more = pango_glyph_item_iter_next_cluster(&iter)) {
+            /* Right to left, a cluster's glyphs run down from start_glyph,
+             * and cairo takes the glyphs from the end (BACKWARD). */
             int glyphs_in = 0;
-            for (int g = iter.start_glyph; g < iter.end_glyph; g++)
-                glyphs_in += shown[g] ? 1 : 0;
+            if (backward)
+                for (int g = iter.start_glyph; g > iter.end_glyph; g--)
+                    glyphs_in += shown[g] ? 1 : 0;
+            else
+                for (int g = iter.start_glyph; g < iter.end_glyph; g++)
+                    glyphs_in += shown[g] ? 1 : 0;
             clusters[n].num_bytes = iter.end_index - iter.start_index;
             clusters[n].num_glyphs = glyphs_in;
             n++;
         }
         cairo_show_text_glyphs(r->cr, text + item->item->offset, item->item->length, glyphs, count,
-                               clusters, n, 0);
+                               clusters, n, backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
         g_free(clusters);
     } else if (count > 0) {
         cairo_show_glyphs(r->cr, glyphs, count);
@@ -526,7 +579,7 @@ void sumi_font_subsets_show_layout(struct sumi_font_subsets *s, cairo_t *cr, Pan
 
 /* ---- methods ---- */
 
-/* c:record_fonts(): from now on, c notes the faces and characters of the
+/* c:record_fonts(): from now on, c notes the faces and glyphs of the
  * text drawn on it. */
 static int canvas_record_fonts(lua_State *L) {
     sumi_canvas *c = sumi_check_canvas(L, 1);

@@ -4,8 +4,8 @@
 -- pdf_subsets.sh rasterises both and compares them. Everything the subset
 -- renderer draws itself is here: colours and alpha from markup, underline,
 -- strikethrough, background, a gradient, rotated and vertical text,
--- OpenType features, synthetic italics, ligatures, Chinese and a character
--- only the fallback face has.
+-- OpenType features, synthetic italics, ligatures, Chinese, a character
+-- only the fallback face has and right-to-left Hebrew.
 local canvas = require "sumi.canvas"
 local runtime = require "sumi.runtime"
 local subset = require "sumi.subset"
@@ -26,6 +26,7 @@ local function draw(c)
   c:text("斜体の日本語 Italic", 12, 70, {style = "italic", weight = "bold", size = 14})
   c:text("fi ffl ligatures ‽ ‱", 12, 100, {font = "serif", size = 14})
   c:text("中国人工智能产业规模超过7000亿元", 12, 130, {lang = "zh-cn", size = 12})
+  c:text("שלום עולם 2025", 250, 130, {lang = "he", size = 12})
   c:text("回転した見出し 30°", 60, 240, {angle = -30, size = 14, weight = "bold"})
   c:text("グラデーションの文字", 200, 200, {size = 20, weight = "bold",
     color = canvas.linear_gradient(200, 0, 400, 0, {{0, "#c0392b"}, {1, "#1f5fa8"}})})
