@@ -217,7 +217,8 @@ static int load_embedded(lua_State *L, const char *name) {
         if (*p == '.')
             *p = '/';
     strncat(chunkname, ".lua", sizeof chunkname - strlen(chunkname) - 1);
-    if (luaL_loadbufferx(L, f->data, f->size, chunkname, "t") != LUA_OK)
+    /* Bytecode, compiled at build time by the same liblua (CMakeLists.txt). */
+    if (luaL_loadbufferx(L, f->data, f->size, chunkname, "b") != LUA_OK)
         lua_error(L);
     sumi_protect_chunk(L);
     return 1;
