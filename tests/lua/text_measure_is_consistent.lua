@@ -102,5 +102,43 @@ test("palt makes Japanese punctuation narrower", function()
   check.less(c:measure_text(s, {features = "palt"}).width, c:measure_text(s).width, "palt")
 end)
 
+-- The engine keeps the layouts it made (engine/text.c) and hands them out
+-- again for the same text and options: every option that changes a layout
+-- must give another one, and a kept layout must measure as a new one did.
+test("kept layouts: each option that shapes text gives its own layout", function()
+  local s = "「AI産業」、2025年 fi 骨直"
+  local base = c:measure_text(s, {size = 12})
+  local variants = {
+    size = {size = 13}, weight = {size = 12, weight = "bold"},
+    style = {size = 12, style = "italic"}, font = {size = 12, font = "serif"},
+    letter_spacing = {size = 12, letter_spacing = 1}, features = {size = 12, features = "palt"},
+    lang = {size = 12, lang = "zh-cn"}, width = {size = 12, width = 40},
+    vertical = {size = 12, vertical = true},
+  }
+  for key, opts in pairs(variants) do
+    local m = c:measure_text(s, opts)
+    -- (a slant leaves the advances alone and moves the ink)
+    check.is_true(m.width ~= base.width or m.height ~= base.height or m.lines ~= base.lines
+      or m.ink.width ~= base.ink.width, "option " .. key .. " changes the measurement")
+    -- and asking again gives the same numbers
+    local again = c:measure_text(s, opts)
+    check.equal(again.width, m.width, key .. ": width again")
+    check.equal(again.height, m.height, key .. ": height again")
+  end
+  check.equal(c:measure_text(s, {size = 12}).width, base.width, "the first layout is kept")
+  -- markup changes the text that is set
+  local plain = c:measure_text("<b>太字</b>", {size = 12})
+  local marked = c:measure_text("<b>太字</b>", {size = 12, markup = true})
+  check.less(marked.width, plain.width, "markup tags are not set as text")
+end)
+
+test("kept layouts: thousands of distinct texts still measure as new", function()
+  local first = c:measure_text("測定 0", {size = 9}).width
+  for i = 1, 9000 do c:measure_text("測定 " .. i, {size = 9}) end
+  check.equal(c:measure_text("測定 0", {size = 9}).width, first, "width after the cache filled")
+  check.less(first, c:measure_text("測定 8999", {size = 9}).width, "longer text is wider")
+end)
+
 c:discard()
 check.done()
+

@@ -34,11 +34,18 @@ local function draw(c)
     12, 160, {width = 170, size = 10, line_spacing = 1.3})
 end
 
+-- Text the recording never saw: its run is drawn from the whole face.
+local function draw_unrecorded(c)
+  c:text("not recorded: mono 0123", 12, 275, {font = "mono", size = 10})
+end
+
 local full = canvas.pdf(full_path, {width = W, height = H})
 draw(full)
+draw_unrecorded(full)
 full:close()
 
 local pdf = canvas.pdf(subset_path, {width = W, height = H})
 subset.prepare(pdf, W, H, draw)
 draw(pdf)
+draw_unrecorded(pdf)
 pdf:close()
