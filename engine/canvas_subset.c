@@ -49,6 +49,9 @@ struct sumi_font_use {
     struct used_face *faces;
     size_t count, cap;
     int failed; /* out of memory while recording: the record is incomplete */
+    /* The layouts already recorded (text.c hands out the same layout for
+     * the same text), each held so its address is not reused. */
+    GHashTable *seen;
 };
 
 void sumi_font_use_free(struct sumi_font_use *u) {
@@ -59,6 +62,8 @@ void sumi_font_use_free(struct sumi_font_use *u) {
         hb_set_destroy(u->faces[i].glyphs);
     }
     free(u->faces);
+    if (u->seen != NULL)
+        g_hash_table_unref(u->seen);
     free(u);
 }
 
@@ -88,29 +93,34 @@ static struct used_face *face_for(struct sumi_font_use *u, const char *file, int
 }
 
 void sumi_font_use_record(struct sumi_font_use *u, PangoLayout *layout) {
-    PangoLayoutIter *iter = pango_layout_get_iter(layout);
-    do {
-        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(iter);
-        if (run == NULL || !PANGO_IS_FC_FONT(run->item->analysis.font))
-            continue;
-        FcPattern *p = pango_fc_font_get_pattern(PANGO_FC_FONT(run->item->analysis.font));
-        FcChar8 *file = NULL;
-        int index = 0;
-        if (FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch)
-            continue;
-        FcPatternGetInteger(p, FC_INDEX, 0, &index);
-        struct used_face *f = face_for(u, (const char *)file, index);
-        if (f == NULL) {
-            u->failed = 1;
-            break;
+    if (u->seen == NULL)
+        u->seen = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, NULL);
+    if (g_hash_table_contains(u->seen, layout))
+        return;
+    g_hash_table_add(u->seen, g_object_ref(layout));
+    for (GSList *line = pango_layout_get_lines_readonly(layout); line != NULL; line = line->next) {
+        for (GSList *r = ((PangoLayoutLine *)line->data)->runs; r != NULL; r = r->next) {
+            const PangoGlyphItem *run = r->data;
+            if (!PANGO_IS_FC_FONT(run->item->analysis.font))
+                continue;
+            FcPattern *p = pango_fc_font_get_pattern(PANGO_FC_FONT(run->item->analysis.font));
+            FcChar8 *file = NULL;
+            int index = 0;
+            if (FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch)
+                continue;
+            FcPatternGetInteger(p, FC_INDEX, 0, &index);
+            struct used_face *f = face_for(u, (const char *)file, index);
+            if (f == NULL) {
+                u->failed = 1;
+                return;
+            }
+            for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+                PangoGlyph g = run->glyphs->glyphs[i].glyph;
+                if (!(g & PANGO_GLYPH_UNKNOWN_FLAG) && g != PANGO_GLYPH_EMPTY)
+                    hb_set_add(f->glyphs, g);
+            }
         }
-        for (int i = 0; i < run->glyphs->num_glyphs; i++) {
-            PangoGlyph g = run->glyphs->glyphs[i].glyph;
-            if (!(g & PANGO_GLYPH_UNKNOWN_FLAG) && g != PANGO_GLYPH_EMPTY)
-                hb_set_add(f->glyphs, g);
-        }
-    } while (pango_layout_iter_next_run(iter));
-    pango_layout_iter_free(iter);
+    }
 }
 
 /* ---- the subset faces ---- */

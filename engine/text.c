@@ -390,16 +390,14 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
 /* Finds the first character no configured font could draw (it would print
  * as an empty box, "tofu") and describes it in msg. Returns 1 when found. */
 static int find_missing_glyph(PangoLayout *layout, char *msg, size_t size) {
-    PangoLayoutIter *iter = pango_layout_get_iter(layout);
     const char *text = pango_layout_get_text(layout);
-    int warned = 0;
-    do {
-        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(iter);
-        if (run == NULL)
-            continue;
-        for (int i = 0; i < run->glyphs->num_glyphs && !warned; i++) {
-            PangoGlyph g = run->glyphs->glyphs[i].glyph;
-            if ((g & PANGO_GLYPH_UNKNOWN_FLAG) && g != PANGO_GLYPH_EMPTY) {
+    for (GSList *line = pango_layout_get_lines_readonly(layout); line != NULL; line = line->next) {
+        for (GSList *r = ((PangoLayoutLine *)line->data)->runs; r != NULL; r = r->next) {
+            const PangoGlyphItem *run = r->data;
+            for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+                PangoGlyph g = run->glyphs->glyphs[i].glyph;
+                if (!(g & PANGO_GLYPH_UNKNOWN_FLAG) || g == PANGO_GLYPH_EMPTY)
+                    continue;
                 gunichar ch = g & ~PANGO_GLYPH_UNKNOWN_FLAG;
                 if (ch < 0x20 || ch == 0x7f) /* control characters are not tofu */
                     continue;
@@ -407,12 +405,11 @@ static int find_missing_glyph(PangoLayout *layout, char *msg, size_t size) {
                 g_unichar_to_utf8(ch, utf8);
                 snprintf(msg, size, "no configured font has U+%04X '%s' (in text \"%.60s\")",
                          (unsigned)ch, utf8, text);
-                warned = 1;
+                return 1;
             }
         }
-    } while (!warned && pango_layout_iter_next_run(iter));
-    pango_layout_iter_free(iter);
-    return warned;
+    }
+    return 0;
 }
 
 struct box {

@@ -29,7 +29,16 @@ local function kpi(list, plot, data, opts)
   end
   local big = {font = theme.font, weight = "bold", color = theme.ink, features = "tnum", anchor = "top"}
   local size = math.max(theme.sizes.title * 4, min_size)
-  local w, h
+  big.size = size
+  local w, h = list:measure(data.value, big)
+  -- The figure's box grows in proportion to its size, so the steps it would
+  -- still overflow by more than 2% are taken without laying it out at each
+  -- size (a new size is a new font to load): the loop below then ends on
+  -- the size it would have reached from the top.
+  local room = math.min(plot.width / w, (plot.height - rest) / h)
+  while room < 0.98 and size * 0.9 > min_size do
+    size, room = size * 0.9, room / 0.9
+  end
   while true do
     big.size = size
     w, h = list:measure(data.value, big)
