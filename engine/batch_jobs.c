@@ -344,7 +344,9 @@ static void finish_job(struct batch *b, struct run *run, int wstatus, const stru
         remove_stale_temporaries(job->output);
     } else {
         run->r.status = SUMI_JOB_OK;
-        sumi_temps_free(run->temps, 0);
+        /* Published outputs were renamed away; what is left (subset fonts
+         * of a canvas the script never closed: jobs end with _exit) goes. */
+        sumi_temps_free(run->temps, 1);
     }
     run->temps = NULL;
     close_fd(&run->lock_fd);

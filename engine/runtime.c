@@ -642,6 +642,14 @@ static int run_in_process(void *arg, int notify_fd) {
     return sumi_run_in_state(sumi_state_new(), arg, notify_fd);
 }
 
+/* In a process of its own, the state is left to the process's end
+ * (runlimits.c ends the child with _exit once its outputs are out). */
+static int run_in_child(void *arg, int notify_fd) {
+    struct sumi_run_options options = *(const struct sumi_run_options *)arg;
+    options.leave_state = 1;
+    return sumi_run_in_state(sumi_state_new(), &options, notify_fd);
+}
+
 /* require() of one module, called protected. */
 static int preload_one(lua_State *L) {
     lua_getglobal(L, "require");
@@ -680,7 +688,7 @@ int sumi_run_script(const struct sumi_run_options *options) {
      * to the hook, so only a parent can stop it. */
     if (options->timeout > 0 || options->watch != NULL)
         return sumi_limits_run_child_watched(options->max_memory_mib, options->timeout,
-                                             options->script_path, run_in_process, (void *)options,
+                                             options->script_path, run_in_child, (void *)options,
                                              options->watch);
     return run_in_process((void *)options, -1);
 }
