@@ -58,6 +58,7 @@ struct batch {
     int tty;
     int running, done, failed;
     double started, job_seconds;
+    double stopping_since; /* when a stop signal came; 0 before */
 };
 
 /* Runs the jobs in b->runs, b->o->jobs at a time, and writes the report to

@@ -368,12 +368,22 @@ static void progress(struct batch *b) {
     fflush(stderr);
 }
 
+/* A job caught renaming its finished outputs into place is let finish
+ * (for up to 30 s, as with a time limit), so its outputs stay all or
+ * nothing; the job itself holds a stop signal back while it publishes. */
 static void stop_all(struct batch *b) {
-    for (int i = 0; i < b->count; i++)
-        if (b->runs[i].state == RUNNING && !b->runs[i].stopped) {
-            b->runs[i].stopped = 1;
-            kill(b->runs[i].pid, SIGKILL);
-        }
+    double now = sumi_monotonic_now();
+    if (b->stopping_since == 0)
+        b->stopping_since = now;
+    for (int i = 0; i < b->count; i++) {
+        struct run *run = &b->runs[i];
+        if (run->state != RUNNING || run->stopped)
+            continue;
+        if (sumi_temps_publishing(run->temps) && now - b->stopping_since < 30)
+            continue;
+        run->stopped = 1;
+        kill(run->pid, SIGKILL);
+    }
 }
 
 /* Reads what is ready on the running jobs' pipes; reaps the jobs whose

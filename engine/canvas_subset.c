@@ -413,7 +413,6 @@ typedef struct {
     PangoRenderer parent;
     cairo_t *cr;
     struct sumi_font_subsets *subsets;
-    double x0, y0; /* where the layout's origin is */
 } SubsetRenderer;
 
 typedef struct {
@@ -477,7 +476,7 @@ static void subset_draw_glyph_item(PangoRenderer *renderer, const char *text, Pa
     /* shown[i]: glyph i is drawn (empty glyphs and missing characters are
      * not), so clusters count only those. */
     gboolean *shown = g_new0(gboolean, gs->num_glyphs);
-    double base_x = r->x0 + (double)x / PANGO_SCALE, base_y = r->y0 + (double)y / PANGO_SCALE;
+    double base_x = (double)x / PANGO_SCALE, base_y = (double)y / PANGO_SCALE;
     int count = 0, at = 0;
     for (int i = 0; i < gs->num_glyphs; i++) {
         const PangoGlyphInfo *gi = &gs->glyphs[i];
@@ -542,7 +541,7 @@ static void subset_draw_rectangle(PangoRenderer *renderer, PangoRenderPart part,
     cairo_save(r->cr);
     set_part_color(r, part);
     cairo_new_path(r->cr);
-    cairo_rectangle(r->cr, r->x0 + (double)x / PANGO_SCALE, r->y0 + (double)y / PANGO_SCALE,
+    cairo_rectangle(r->cr, (double)x / PANGO_SCALE, (double)y / PANGO_SCALE,
                     (double)width / PANGO_SCALE, (double)height / PANGO_SCALE);
     cairo_fill(r->cr);
     cairo_restore(r->cr);
@@ -554,10 +553,10 @@ static void subset_draw_trapezoid(PangoRenderer *renderer, PangoRenderPart part,
     cairo_save(r->cr);
     set_part_color(r, part);
     cairo_new_path(r->cr);
-    cairo_move_to(r->cr, r->x0 + x11, r->y0 + y1);
-    cairo_line_to(r->cr, r->x0 + x21, r->y0 + y1);
-    cairo_line_to(r->cr, r->x0 + x22, r->y0 + y2);
-    cairo_line_to(r->cr, r->x0 + x12, r->y0 + y2);
+    cairo_move_to(r->cr, x11, y1);
+    cairo_line_to(r->cr, x21, y1);
+    cairo_line_to(r->cr, x22, y2);
+    cairo_line_to(r->cr, x12, y2);
     cairo_close_path(r->cr);
     cairo_fill(r->cr);
     cairo_restore(r->cr);
@@ -577,10 +576,6 @@ void sumi_font_subsets_show_layout(struct sumi_font_subsets *s, cairo_t *cr, Pan
     SubsetRenderer *r = g_object_new(subset_renderer_get_type(), NULL);
     r->cr = cr;
     r->subsets = s;
-    /* Like pango_cairo_show_layout: the layout starts at the current point
-     * when there is one. */
-    if (cairo_has_current_point(cr))
-        cairo_get_current_point(cr, &r->x0, &r->y0);
     cairo_save(cr);
     pango_renderer_draw_layout(&r->parent, layout, 0, 0);
     cairo_restore(cr);

@@ -312,10 +312,31 @@ void sumi_temps_free(struct sumi_temp_list *t, int remove) {
     free(t);
 }
 
+/* A stop signal (Ctrl-C, SIGTERM, SIGHUP) that reaches a render's parent:
+ * the child is asked to stop and waited for, so a child renaming its
+ * outputs into place finishes first and the shell gets its prompt back
+ * only when the outputs are whole. */
+static volatile sig_atomic_t stop_signal;
+static void on_stop_signal(int sig) { stop_signal = sig; }
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
 int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char *script,
                                   int (*run)(void *arg, int notify_fd), void *arg,
                                   const struct sumi_child_watch *watch) {
     long grace = sumi_limits_grace(timeout);
+    /* Under --watch the watcher's own handlers set watch->stop. */
+    int own_handlers = watch == NULL || watch->stop == NULL;
+    volatile sig_atomic_t *stop = own_handlers ? &stop_signal : watch->stop;
+    struct sigaction previous[3];
+    if (own_handlers) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_stop_signal;
+        sigemptyset(&sa.sa_mask);
+        stop_signal = 0;
+        for (int i = 0; i < 3; i++)
+            sigaction(stop_signals[i], &sa, &previous[i]);
+    }
     int fds[2];
     if (pipe(fds) != 0) {
         fprintf(stderr, "sumi: cannot create a pipe: %s\n", strerror(errno));
@@ -328,16 +349,17 @@ int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char 
         fprintf(stderr, "sumi: cannot start the script's process: %s\n", strerror(errno));
         close(fds[0]);
         close(fds[1]);
+        if (own_handlers)
+            for (int i = 0; i < 3; i++)
+                sigaction(stop_signals[i], &previous[i], NULL);
         return 1;
     }
     if (pid == 0) {
         close(fds[0]);
-        if (watch != NULL) {
-            /* The parent's handlers only set its stop flag: a child that
-             * kept them could not be interrupted by Ctrl-C or SIGTERM. */
-            signal(SIGINT, SIG_DFL);
-            signal(SIGTERM, SIG_DFL);
-        }
+        /* The parent's handlers only set its stop flag: a child that kept
+         * them could not be interrupted by Ctrl-C or SIGTERM. */
+        for (int i = 0; i < 3; i++)
+            signal(stop_signals[i], SIG_DFL);
         sumi_limits_child_setup(max_memory_mib, timeout);
         int code = run(arg, fds[1]);
         close(fds[1]);
@@ -362,6 +384,9 @@ int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char 
         while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
             ;
         close(fds[0]);
+        if (own_handlers)
+            for (int i = 0; i < 3; i++)
+                sigaction(stop_signals[i], &previous[i], NULL);
         return 1;
     }
     temps->watch = watch;
@@ -369,15 +394,14 @@ int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char 
     int killed = 0, extended = 0, stopped = 0;
     for (;;) {
         double left = timeout > 0 ? deadline - sumi_monotonic_now() : 3600;
-        if (watch != NULL && watch->stop != NULL && *watch->stop && !stopped &&
-            !temps->publishing) {
+        if (*stop && !stopped && !temps->publishing) {
             /* The pipe's end (the child gone) ends the loop. */
             kill(pid, SIGTERM);
             stopped = 1;
         }
         /* A stop request is looked at every 100 ms: a signal that came just
          * before poll() would otherwise wait for the child's end. */
-        if (watch != NULL && left > 0.1)
+        if (left > 0.1)
             left = 0.1;
         if (timeout > 0 && deadline - sumi_monotonic_now() <= 0) {
             /* Renaming finished files takes milliseconds: a child caught
@@ -412,7 +436,7 @@ int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char 
     int code;
     /* Ctrl-C reaches the child too, which may end before the loop saw the
      * parent's flag. */
-    if (watch != NULL && watch->stop != NULL && *watch->stop)
+    if (*stop)
         stopped = 1;
     if (stopped && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
         code = 1; /* the watcher ends: nothing to report */
@@ -437,5 +461,13 @@ int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char 
      * published outputs were renamed away, and a child that ended early,
      * or with _exit, left the rest. */
     sumi_temps_free(temps, 1);
+    if (own_handlers) {
+        for (int i = 0; i < 3; i++)
+            sigaction(stop_signals[i], &previous[i], NULL);
+        /* Stopped before its outputs were out: end as the signal would have
+         * ended this process (130 after Ctrl-C, 143 after SIGTERM). */
+        if (stopped && code != 0 && stop_signal != 0)
+            raise(stop_signal);
+    }
     return code;
 }

@@ -3,6 +3,7 @@
 
 #include <lauxlib.h>
 #include <lualib.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,6 +154,29 @@ static int finish_pending(lua_State *L, int ok) {
     lua_pop(L, 1);
     if (ok && status != 0)
         finish_pending(L, 0);
+    return status;
+}
+
+/* Publishes every output still open. A stop signal (Ctrl-C, SIGTERM,
+ * SIGHUP) that comes while they are renamed into place waits until all of
+ * them are, so a report is never half new and half old; the run, having
+ * finished, then ends as it would have, and the signal is dropped. */
+static int publish_pending(lua_State *L) {
+    sigset_t stops, before;
+    sigemptyset(&stops);
+    sigaddset(&stops, SIGINT);
+    sigaddset(&stops, SIGTERM);
+    sigaddset(&stops, SIGHUP);
+    sigprocmask(SIG_BLOCK, &stops, &before);
+    int status = finish_pending(L, 1);
+    sigset_t pending;
+    const struct timespec now = {0, 0};
+    while (sigpending(&pending) == 0 &&
+           (sigismember(&pending, SIGINT) == 1 || sigismember(&pending, SIGTERM) == 1 ||
+            sigismember(&pending, SIGHUP) == 1) &&
+           sigtimedwait(&stops, NULL, &now) > 0)
+        ;
+    sigprocmask(SIG_SETMASK, &before, NULL);
     return status;
 }
 
@@ -625,7 +649,7 @@ int sumi_run_in_state(lua_State *L, const struct sumi_run_options *options, int 
     sumi_limits_disarm(L);
     if (exit_code == 0)
         sumi_limits_notify_publish(L);
-    if (finish_pending(L, exit_code == 0) != 0)
+    if ((exit_code == 0 ? publish_pending(L) : finish_pending(L, 0)) != 0)
         exit_code = 1;
     if (exit_code == 0 && options->export != NULL)
         print_exported(L);

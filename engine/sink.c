@@ -450,12 +450,7 @@ static void write_block(struct sumi_sink *s, PangoLayout *layout, const cairo_ma
 void sumi_sink_text(struct sumi_sink *s, cairo_t *cr, PangoLayout *layout,
                     const cairo_matrix_t *source_ctm) {
     cairo_matrix_t to_page;
-    cairo_get_matrix(cr, &to_page);
-    if (cairo_has_current_point(cr)) { /* pango_cairo_show_layout starts there */
-        double cx, cy;
-        cairo_get_current_point(cr, &cx, &cy);
-        cairo_matrix_translate(&to_page, cx, cy);
-    }
+    cairo_get_matrix(cr, &to_page); /* c:text leaves no current point */
     write_block(s, layout, &to_page);
     double scale = sqrt(fabs(to_page.xx * to_page.yy - to_page.xy * to_page.yx));
     struct sink_paint base_paint;

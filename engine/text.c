@@ -492,6 +492,14 @@ static int text_draw(lua_State *L) {
      * object; nothing below raises until the layout is released. */
     PangoLayout *layout = build_layout(L, c, 2, opts, &req);
     int strict = sumi_strict_glyphs(L);
+    /* Text goes at (x, y), not where a path the script has begun ends
+     * (pango_cairo_show_layout starts at the current point): the path is
+     * set aside while the text is drawn, and given back. */
+    cairo_path_t *pending = NULL;
+    if (cairo_has_current_point(c->cr)) {
+        pending = cairo_copy_path(c->cr);
+        cairo_new_path(c->cr);
+    }
     cairo_save(c->cr);
     if (opts != 0 && lua_getfield(L, opts, "color") != LUA_TNIL)
         sumi_canvas_set_paint(L, c, -1, "color");
@@ -526,6 +534,10 @@ static int text_draw(lua_State *L) {
             pango_cairo_show_layout(c->cr, layout);
     }
     cairo_restore(c->cr);
+    if (pending != NULL) {
+        cairo_append_path(c->cr, pending);
+        cairo_path_destroy(pending);
+    }
     g_object_unref(layout);
     if (has_missing && strict) {
         sumi_where_script(L);

@@ -459,6 +459,60 @@ LUA
   [ ! -e reports/b.png ] || fail "reports/b.png written by a failed run"
 }
 
+# A stop signal that comes while a run renames its outputs into place waits
+# for the last of them: 400 outputs are all there, or (signal before the
+# first) none. The signal goes to the whole process group, as Ctrl-C does.
+case_stop_signal_while_publishing_keeps_all_outputs() {
+  write_script many.lua <<'LUA'
+local sumi = require "sumi"
+for i = 1, 400 do
+  local c = sumi.canvas.png(("reports/many/p-%03d.png"):format(i), {width = 4, height = 4})
+  c:close()
+end
+LUA
+  set -m # each background job in a process group of its own, as in a terminal
+  local mode
+  for mode in "" "--timeout 60"; do
+    rm -rf reports/many
+    # shellcheck disable=SC2086  # the mode's words are separate arguments
+    "$SUMI" render many.lua $mode >/dev/null 2>err.txt &
+    local pid=$! waited=0
+    until [ -e reports/many/p-001.png ] || ! kill -0 "$pid" 2>/dev/null ||
+          [ "$waited" -ge 20000 ]; do
+      sleep 0.001
+      waited=$((waited + 1))
+    done
+    kill -TERM -- "-$pid" 2>/dev/null
+    wait "$pid"
+    local code=$? n
+    n=$(find reports/many -name 'p-*.png' 2>/dev/null | wc -l)
+    [ "$n" = 0 ] || [ "$n" = 400 ] || fail "render $mode: $n of 400 outputs published"
+    [ "$n" = 0 ] || [ "$code" = 0 ] ||
+      fail "render $mode: exit code $code after publishing all; stderr: $(cat err.txt)"
+    [ -z "$(find reports/many -name '.p-*' 2>/dev/null)" ] ||
+      fail "render $mode: temporary files left: $(find reports/many -name '.p-*')"
+  done
+  # Stopped before it publishes: nothing written, and the exit status of
+  # the signal (143), as before the child's parent waited for it.
+  write_script slow.lua <<'LUA'
+local sumi = require "sumi"
+local c = sumi.canvas.png("reports/slow.png", {width = 4, height = 4})
+c:close()
+local x = 0
+for i = 1, 4e9 do x = x + i end
+LUA
+  "$SUMI" render slow.lua --timeout 60 >/dev/null 2>err.txt &
+  local slow=$!
+  sleep 0.5
+  kill -TERM -- "-$slow" 2>/dev/null
+  wait "$slow"
+  local slow_code=$?
+  [ "$slow_code" = 143 ] || fail "stopped render: exit code $slow_code, expected 143"
+  [ ! -e reports/slow.png ] || fail "a stopped render published reports/slow.png"
+  [ -z "$(find reports -name '.slow*' 2>/dev/null)" ] || fail "a stopped render left temporaries"
+  set +m
+}
+
 case_output_option_sets_default_path() {
   write_script chart.lua <<'LUA'
 local sumi = require "sumi"

@@ -130,6 +130,21 @@ test("text: one block per call, one line per run, with the font Pango chose", fu
   check.equal(runs[2].angle, 90, "rotated")
 end)
 
+test("text drawn while a path is begun goes where it is asked, and the path stays", function()
+  local t = trace.parse(traced(function(c)
+    c:rect(30, 40, 20, 10)
+    c:text("途中", 100, 60, {size = 10})
+    c:fill("#336699")
+  end))
+  local block = t:select("block")[1]
+  check.equal(block.x, 100, "block x")
+  check.equal(block.y, 60, "block y")
+  local fill = t:select("fill")[1]
+  check.equal(fill.shape, "rect", "the rectangle is filled after the text")
+  check.equal(fill.x, 30, "rect x")
+  check.equal(fill.w, 20, "rect w")
+end)
+
 test("a trace is the same text every time", function()
   local function draw(c)
     c:rect(0.001, 1 / 3, 10, 10)
