@@ -597,20 +597,26 @@ static int canvas_record_fonts(lua_State *L) {
 }
 
 /* c:subset_fonts(recorded) -> number of faces, or nil and a message: from
- * now on, c sets text with subsets of the faces recorded on `recorded`. */
+ * now on, c draws its text from subsets of the faces recorded on
+ * `recorded`. */
 static int canvas_subset_fonts(lua_State *L) {
     sumi_canvas *c = sumi_check_canvas(L, 1);
     sumi_canvas *rec = sumi_check_canvas(L, 2);
     if (rec->font_use == NULL)
         return luaL_argerror(L, 2, "the canvas did not record its fonts (call record_fonts first)");
-    if (rec->font_use->failed)
-        return luaL_error(L, "subset_fonts: out of memory while recording fonts");
+    /* An incomplete record is the machine's problem too: the canvas keeps
+     * the full fonts, as below. */
+    if (rec->font_use->failed) {
+        lua_pushnil(L);
+        lua_pushstring(L, "cannot subset the fonts: out of memory while recording them");
+        return 2;
+    }
     if (c->subsets != NULL)
         return luaL_error(L, "subset_fonts: the canvas already uses subset fonts");
     if (rec->subsets != NULL)
         return luaL_argerror(L, 2, "the recording canvas must use the engine's own fonts");
-    /* Nothing was written: there is nothing to embed, and a font map
-     * without fonts would only turn text drawn later into boxes. */
+    /* Nothing was written: there is nothing to cut, and text drawn later
+     * comes from the full faces. */
     if (rec->font_use->count == 0) {
         lua_pushinteger(L, 0);
         return 1;
