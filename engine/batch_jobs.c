@@ -68,15 +68,12 @@ static void remove_stale_temporaries(const char *output) {
     const char *base = slash ? slash + 1 : output;
     char *folder = slash ? strndup(output, (size_t)(slash - output + (slash == output))) : NULL;
     DIR *d = opendir(folder != NULL ? folder : ".");
-    size_t blen = strlen(base);
     if (d != NULL) {
         struct dirent *e;
         while ((e = readdir(d)) != NULL) {
-            const char *n = e->d_name;
-            if (n[0] == '.' && strlen(n) == blen + 8 && strncmp(n + 1, base, blen) == 0 &&
-                n[blen + 1] == '.') {
+            if (sumi_output_is_temp_of(e->d_name, base)) {
                 char path[4096];
-                snprintf(path, sizeof path, "%s/%s", folder != NULL ? folder : ".", n);
+                snprintf(path, sizeof path, "%s/%s", folder != NULL ? folder : ".", e->d_name);
                 unlink(path);
             }
         }
@@ -229,9 +226,7 @@ static void start_job(struct batch *b, struct run *run) {
         run->fd[k] = pipes[k][0];
     run->pid = pid;
     run->state = RUNNING;
-    long timeout = b->o->sandbox.timeout >= 0
-                       ? b->o->sandbox.timeout
-                       : (b->o->sandbox.trusted ? 0 : SUMI_DEFAULT_TIMEOUT_S);
+    long timeout = sumi_sandbox_timeout(&b->o->sandbox);
     run->deadline = timeout > 0 ? run->start + (double)(timeout + sumi_limits_grace(timeout)) : 0;
     b->running++;
 }
@@ -292,6 +287,7 @@ static void finish_job(struct batch *b, struct run *run, int wstatus, const stru
     b->job_seconds += run->r.seconds;
     run->r.peak_kib = ru->ru_maxrss;
     int code;
+    char why[512];
     run->r.status = SUMI_JOB_FAILED;
     /* Ctrl-C reaches the jobs too (one process group): a job that died of
      * it before the batch stopped it was stopped all the same. */
@@ -303,21 +299,9 @@ static void finish_job(struct batch *b, struct run *run, int wstatus, const stru
         char sig[32];
         snprintf(sig, sizeof sig, "%d", (int)stop_signal);
         set_error(run, "stopped by signal %s before it finished", sig);
-    } else if (run->timed_out) {
-        char msg[256];
-        snprintf(msg, sizeof msg,
-                 "%.150s: time limit %ld s exceeded (stopped inside a long call); raise it with "
-                 "--timeout",
-                 job->script,
-                 b->o->sandbox.timeout >= 0 ? b->o->sandbox.timeout : (long)SUMI_DEFAULT_TIMEOUT_S);
-        set_error(run, "%s", msg);
-        code = 1;
-    } else if (WIFSIGNALED(wstatus)) {
-        int sig = WTERMSIG(wstatus);
-        char msg[256];
-        snprintf(msg, sizeof msg, "%.150s: the job's process ended with signal %d (%s)",
-                 job->script, sig, strsignal(sig));
-        set_error(run, "%s", msg);
+    } else if (sumi_limits_describe_end(why, sizeof why, job->script, "job's", wstatus,
+                                        run->timed_out, sumi_sandbox_timeout(&b->o->sandbox))) {
+        set_error(run, "%s", why);
         code = 1;
     } else {
         code = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 1;

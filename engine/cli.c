@@ -73,10 +73,14 @@ int sumi_sandbox_option(struct sumi_sandbox_args *s, const char *option, const c
     return -1;
 }
 
+long sumi_sandbox_timeout(const struct sumi_sandbox_args *s) {
+    return s->timeout >= 0 ? s->timeout : (s->trusted ? 0 : SUMI_DEFAULT_TIMEOUT_S);
+}
+
 void sumi_sandbox_apply(const struct sumi_sandbox_args *s, struct sumi_run_options *o) {
     o->max_memory_mib =
         s->max_memory >= 0 ? s->max_memory : (s->trusted ? 0 : SUMI_DEFAULT_MAX_MEMORY_MIB);
-    o->timeout = s->timeout >= 0 ? s->timeout : (s->trusted ? 0 : SUMI_DEFAULT_TIMEOUT_S);
+    o->timeout = sumi_sandbox_timeout(s);
     o->max_input_mib =
         s->max_input >= 0 ? s->max_input : (s->trusted ? 0 : SUMI_DEFAULT_MAX_INPUT_MIB);
     o->allow_read = s->allow_read;

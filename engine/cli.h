@@ -29,6 +29,8 @@ int sumi_sandbox_option(struct sumi_sandbox_args *s, const char *option, const c
 /* Fills the run options: the default limits apply unless --trusted, which
  * keeps only the limits given explicitly. */
 void sumi_sandbox_apply(const struct sumi_sandbox_args *s, struct sumi_run_options *o);
+/* The time limit in seconds those options give (0: none). */
+long sumi_sandbox_timeout(const struct sumi_sandbox_args *s);
 
 /* s as a decimal number from min to max: 1 and *out set, or 0. */
 int sumi_parse_long(const char *s, long min, long max, long *out);

@@ -46,6 +46,32 @@ char *sumi_folder_of(const char *path) {
     return strndup(path, (size_t)(slash - path));
 }
 
+/* mkstemp's six characters, after a dot */
+#define TEMP_SUFFIX ".XXXXXX"
+#define TEMP_SUFFIX_LEN (sizeof TEMP_SUFFIX - 1)
+
+int sumi_output_is_temp_of(const char *name, const char *base) {
+    size_t blen = strlen(base);
+    return name[0] == '.' && strlen(name) == 1 + blen + TEMP_SUFFIX_LEN &&
+           strncmp(name + 1, base, blen) == 0 && name[1 + blen] == '.';
+}
+
+char *sumi_output_of_temp(const char *temp_path) {
+    const char *slash = strrchr(temp_path, '/');
+    const char *name = slash != NULL ? slash + 1 : temp_path;
+    size_t len = strlen(name);
+    if (name[0] != '.' || len < 2 + TEMP_SUFFIX_LEN || name[len - TEMP_SUFFIX_LEN] != '.')
+        return NULL;
+    size_t dir_len = (size_t)(name - temp_path), base_len = len - 1 - TEMP_SUFFIX_LEN;
+    char *final = malloc(dir_len + base_len + 1);
+    if (final == NULL)
+        return NULL;
+    memcpy(final, temp_path, dir_len);
+    memcpy(final + dir_len, name + 1, base_len);
+    final[dir_len + base_len] = '\0';
+    return final;
+}
+
 int sumi_output_open(struct sumi_output *out, const char *path, char *err, size_t errlen) {
     memset(out, 0, sizeof *out);
     if (path == NULL || path[0] == '\0') {
@@ -75,8 +101,9 @@ int sumi_output_open(struct sumi_output *out, const char *path, char *err, size_
         snprintf(err, errlen, "out of memory");
         return -1;
     }
-    /* A dot file beside the destination: same file system, so rename is atomic. */
-    snprintf(out->temp_path, tlen, "%s/.%s.XXXXXX", folder, base);
+    /* A dot file beside the destination: same file system, so rename is
+     * atomic. The pattern is read back by sumi_output_is_temp_of. */
+    snprintf(out->temp_path, tlen, "%s/.%s" TEMP_SUFFIX, folder, base);
     free(folder);
     int fd = mkstemp(out->temp_path);
     if (fd < 0) {

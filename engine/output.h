@@ -31,6 +31,13 @@ int sumi_output_is_finished(const struct sumi_output *out);
 /* Closes and removes the temporary file; the destination is untouched. */
 void sumi_output_abort(struct sumi_output *out);
 
+/* An output's temporary file is ".NAME.XXXXXX" beside it. Whether the file
+ * name `name` (no folder) is a temporary of the output named `base`: */
+int sumi_output_is_temp_of(const char *name, const char *base);
+/* The output a temporary file's path stands for (same folder), newly
+ * allocated; NULL when the path is not a temporary's or out of memory. */
+char *sumi_output_of_temp(const char *temp_path);
+
 /* The folder part of path ("." for a bare name, "/" for the root), newly
  * allocated; NULL when out of memory. */
 char *sumi_folder_of(const char *path);

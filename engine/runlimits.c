@@ -320,6 +320,23 @@ static volatile sig_atomic_t stop_signal;
 static void on_stop_signal(int sig) { stop_signal = sig; }
 static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
 
+int sumi_limits_describe_end(char *msg, size_t size, const char *script, const char *process,
+                             int status, int killed_at_limit, long timeout) {
+    if (killed_at_limit)
+        snprintf(msg, size,
+                 "%.200s: time limit %ld s exceeded (stopped inside a long call); raise it with "
+                 "--timeout",
+                 script, timeout);
+    else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)
+        snprintf(msg, size, "%.200s: CPU time limit exceeded; raise it with --timeout", script);
+    else if (WIFSIGNALED(status))
+        snprintf(msg, size, "%.200s: the %s process ended with signal %d (%s)", script, process,
+                 WTERMSIG(status), strsignal(WTERMSIG(status)));
+    else
+        return 0;
+    return 1;
+}
+
 int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char *script,
                                   int (*run)(void *arg, int notify_fd), void *arg,
                                   const struct sumi_child_watch *watch) {
@@ -438,21 +455,12 @@ int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char 
      * parent's flag. */
     if (*stop)
         stopped = 1;
+    char why[512];
     if (stopped && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
         code = 1; /* the watcher ends: nothing to report */
-    } else if (killed) {
-        fprintf(stderr,
-                "%s: time limit %ld s exceeded (stopped inside a long call); raise it with "
-                "--timeout\n",
-                script, timeout);
-        code = 1;
-    } else if (WIFSIGNALED(status)) {
-        int sig = WTERMSIG(status);
-        if (sig == SIGXCPU)
-            fprintf(stderr, "%s: CPU time limit exceeded; raise it with --timeout\n", script);
-        else
-            fprintf(stderr, "%s: the script's process ended with signal %d (%s)\n", script, sig,
-                    strsignal(sig));
+    } else if (sumi_limits_describe_end(why, sizeof why, script, "script's", status, killed,
+                                        timeout)) {
+        fprintf(stderr, "%s\n", why);
         code = 1;
     } else {
         code = WIFEXITED(status) ? WEXITSTATUS(status) : 1;

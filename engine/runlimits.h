@@ -108,6 +108,13 @@ void sumi_limits_child_setup(long max_memory_mib, long timeout);
 /* Seconds past timeout the parent waits before it kills a child (which
  * stops itself at the limit unless stuck inside one long C call). */
 long sumi_limits_grace(long timeout);
+/* Why a child that did not exit by itself ended, as `sumi render` and
+ * `sumi batch` both say it: killed at the time limit (killed_at_limit),
+ * the CPU-time backstop (SIGXCPU) or another signal; `process` names it
+ * ("script's", "job's"). Returns 0, with msg untouched, when the child
+ * exited on its own. */
+int sumi_limits_describe_end(char *msg, size_t size, const char *script, const char *process,
+                             int status, int killed_at_limit, long timeout);
 /* The temporary outputs a child announced on its notify pipe. */
 struct sumi_temp_list;
 struct sumi_temp_list *sumi_temps_new(void); /* NULL when out of memory */

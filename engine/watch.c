@@ -174,21 +174,12 @@ static void on_read(void *ud, const char *path) {
     list_add_path(&w->reads, path);
 }
 
-/* A temporary output ".NAME.XXXXXX" becomes NAME in the same folder. */
+/* A temporary output stands for the output the render makes. */
 static void on_temp(void *ud, const char *temp_path) {
     struct watcher *w = ud;
-    const char *slash = strrchr(temp_path, '/');
-    const char *base = slash != NULL ? slash + 1 : temp_path;
-    size_t len = strlen(base);
-    if (base[0] != '.' || len < 9)
-        return;
-    char *final = malloc(strlen(temp_path) + 1);
+    char *final = sumi_output_of_temp(temp_path);
     if (final == NULL)
         return;
-    size_t dir_len = (size_t)(base - temp_path);
-    memcpy(final, temp_path, dir_len);
-    memcpy(final + dir_len, base + 1, len - 8);
-    final[dir_len + len - 8] = '\0';
     list_add_path(&w->made, final);
     free(final);
 }
