@@ -172,6 +172,24 @@ static void run_child(struct batch *b, struct run *run, int pipes[3][2]) {
     if (options.timeout > 0)
         sumi_limits_child_setup(options.max_memory_mib, options.timeout);
     int code = sumi_run_in_state(b->preloaded, &options, pipes[0][1]);
+    if (code == 0) {
+        /* The job hashes its own output: the parent, which drains every
+         * job's pipes, would hash one job's file while the others wait. */
+        char line[2 + 64 + 2] = "H ";
+        sumi_batch_sha256(job->output, line + 2);
+        if (line[2] != '\0') {
+            strcat(line, "\n");
+            size_t done = 0, len = strlen(line);
+            while (done < len) {
+                ssize_t n = write(pipes[0][1], line + done, len - done);
+                if (n < 0 && errno == EINTR)
+                    continue;
+                if (n <= 0)
+                    break;
+                done += (size_t)n;
+            }
+        }
+    }
     close(pipes[0][1]);
     fflush(stdout);
     fflush(stderr);
@@ -317,6 +335,8 @@ static void finish_job(struct batch *b, struct run *run, int wstatus, const stru
                       "to the path given with -o, a canvas or document saved to nil?)",
                       job->output);
             code = 1;
+        } else if (sumi_temps_sha256(run->temps) != NULL) {
+            memcpy(run->r.sha256, sumi_temps_sha256(run->temps), 65);
         } else {
             sumi_batch_sha256(job->output, run->r.sha256);
         }

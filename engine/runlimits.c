@@ -253,6 +253,7 @@ struct sumi_temp_list {
     char line[4096 + 8];
     size_t len;
     int publishing;
+    char sha256[65];                      /* "H" line; empty when none came */
     const struct sumi_child_watch *watch; /* NULL: "R" lines are ignored */
 };
 
@@ -260,6 +261,8 @@ static void take_line(struct sumi_temp_list *t) {
     t->line[t->len] = '\0';
     if (strcmp(t->line, "P") == 0) {
         t->publishing = 1;
+    } else if (strncmp(t->line, "H ", 2) == 0 && strlen(t->line + 2) == 64) {
+        memcpy(t->sha256, t->line + 2, 65);
     } else if (strncmp(t->line, "R ", 2) == 0) {
         if (t->watch != NULL && t->watch->on_read != NULL)
             t->watch->on_read(t->watch->ud, t->line + 2);
@@ -297,6 +300,10 @@ struct sumi_temp_list *sumi_temps_new(void) {
 }
 
 int sumi_temps_publishing(const struct sumi_temp_list *t) { return t->publishing; }
+
+const char *sumi_temps_sha256(const struct sumi_temp_list *t) {
+    return t->sha256[0] != '\0' ? t->sha256 : NULL;
+}
 
 /* A finished run renamed or removed its temporary files already, so a
  * missing one is no error. */

@@ -121,6 +121,9 @@ struct sumi_temp_list *sumi_temps_new(void); /* NULL when out of memory */
 void sumi_temps_feed(struct sumi_temp_list *t, const char *buf, size_t n);
 /* 1 once the child said that publication started. */
 int sumi_temps_publishing(const struct sumi_temp_list *t);
+/* The SHA-256 (hex) of its output a `sumi batch` job sent as "H <hex>",
+ * or NULL. */
+const char *sumi_temps_sha256(const struct sumi_temp_list *t);
 /* Frees the list; with remove, first unlinks every file announced. */
 void sumi_temps_free(struct sumi_temp_list *t, int remove);
 
