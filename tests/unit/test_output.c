@@ -251,6 +251,34 @@ static void output_file_mode_follows_umask(void **state) {
     free(path);
 }
 
+/* The temporary's name is read back (watch, batch) by the helpers beside
+ * the pattern: a real temporary maps to its output, other names do not. */
+static void output_temporary_names_map_back_to_their_output(void **state) {
+    struct fixture *f = *state;
+    char *path = join_path(f->dir, "briefing.pdf");
+    struct sumi_output out;
+    char err[512] = "";
+    assert_int_equal(sumi_output_open(&out, path, err, sizeof err), 0);
+    char *back = sumi_output_of_temp(out.temp_path);
+    assert_non_null(back);
+    assert_string_equal(back, path);
+    free(back);
+    const char *name = strrchr(out.temp_path, '/') + 1;
+    assert_true(sumi_output_is_temp_of(name, "briefing.pdf"));
+    assert_false(sumi_output_is_temp_of(name, "briefing.pd"));
+    assert_false(sumi_output_is_temp_of(name, "briefing.pdf.bak"));
+    assert_false(sumi_output_is_temp_of("briefing.pdf", "briefing.pdf"));
+    assert_false(sumi_output_is_temp_of(".briefing.pdf.lock", "briefing.pdf"));
+    assert_null(sumi_output_of_temp("reports/briefing.pdf"));
+    assert_null(sumi_output_of_temp("reports/.x"));
+    back = sumi_output_of_temp(".a.b.XXXXXX");
+    assert_non_null(back);
+    assert_string_equal(back, "a.b");
+    free(back);
+    sumi_output_abort(&out);
+    free(path);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(output_commit_publishes_the_written_bytes, setup, teardown),
@@ -274,6 +302,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(output_under_a_regular_file_fails_with_a_message, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(output_file_mode_follows_umask, setup, teardown),
+        cmocka_unit_test_setup_teardown(output_temporary_names_map_back_to_their_output, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests_name("output", tests, NULL, NULL);
 }
