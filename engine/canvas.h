@@ -66,5 +66,8 @@ void sumi_font_subsets_free(struct sumi_font_subsets *s);
 
 /* Adds c:text and c:measure_text (text.c) to the method table at idx. */
 void sumi_text_add_methods(lua_State *L, int methods);
+/* text.c: changes whenever the kept layouts are let go, so a layout's
+ * address names one layout within a generation. */
+unsigned sumi_text_cache_generation(void);
 
 #endif

@@ -50,8 +50,10 @@ struct sumi_font_use {
     size_t count, cap;
     int failed; /* out of memory while recording: the record is incomplete */
     /* The layouts already recorded (text.c hands out the same layout for
-     * the same text), each held so its address is not reused. */
+     * the same text). Not held: text.c keeps them alive until it empties
+     * its cache, and a new generation of the cache starts the set again. */
     GHashTable *seen;
+    unsigned seen_generation;
 };
 
 void sumi_font_use_free(struct sumi_font_use *u) {
@@ -94,10 +96,14 @@ static struct used_face *face_for(struct sumi_font_use *u, const char *file, int
 
 void sumi_font_use_record(struct sumi_font_use *u, PangoLayout *layout) {
     if (u->seen == NULL)
-        u->seen = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, NULL);
+        u->seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+    if (u->seen_generation != sumi_text_cache_generation()) {
+        g_hash_table_remove_all(u->seen);
+        u->seen_generation = sumi_text_cache_generation();
+    }
     if (g_hash_table_contains(u->seen, layout))
         return;
-    g_hash_table_add(u->seen, g_object_ref(layout));
+    g_hash_table_add(u->seen, layout);
     for (GSList *line = pango_layout_get_lines_readonly(layout); line != NULL; line = line->next) {
         for (GSList *r = ((PangoLayoutLine *)line->data)->runs; r != NULL; r = r->next) {
             const PangoGlyphItem *run = r->data;
@@ -109,6 +115,10 @@ void sumi_font_use_record(struct sumi_font_use *u, PangoLayout *layout) {
             if (FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch)
                 continue;
             FcPatternGetInteger(p, FC_INDEX, 0, &index);
+            /* A named instance of a variable font (its number in the high
+             * bits) is not cut: its run is drawn from the whole face. */
+            if (index >> 16 != 0)
+                continue;
             struct used_face *f = face_for(u, (const char *)file, index);
             if (f == NULL) {
                 u->failed = 1;

@@ -327,6 +327,27 @@ static volatile sig_atomic_t stop_signal;
 static void on_stop_signal(int sig) { stop_signal = sig; }
 static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
 
+/* The stop handler for each stop signal the process does not ignore (under
+ * nohup, or as a background job of a script, SIGHUP or SIGINT stay
+ * ignored), what was there kept in previous. */
+static void catch_stop_signals(struct sigaction previous[3], int caught[3]) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    stop_signal = 0;
+    for (int i = 0; i < 3; i++) {
+        caught[i] = sigaction(stop_signals[i], NULL, &previous[i]) == 0 &&
+                    previous[i].sa_handler != SIG_IGN && sigaction(stop_signals[i], &sa, NULL) == 0;
+    }
+}
+
+static void restore_stop_signals(const struct sigaction previous[3], const int caught[3]) {
+    for (int i = 0; i < 3; i++)
+        if (caught[i])
+            sigaction(stop_signals[i], &previous[i], NULL);
+}
+
 int sumi_limits_describe_end(char *msg, size_t size, const char *script, const char *process,
                              int status, int killed_at_limit, long timeout) {
     if (killed_at_limit)
@@ -352,20 +373,14 @@ int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char 
     int own_handlers = watch == NULL || watch->stop == NULL;
     volatile sig_atomic_t *stop = own_handlers ? &stop_signal : watch->stop;
     struct sigaction previous[3];
-    if (own_handlers) {
-        struct sigaction sa;
-        memset(&sa, 0, sizeof sa);
-        sa.sa_handler = on_stop_signal;
-        sigemptyset(&sa.sa_mask);
-        stop_signal = 0;
-        for (int i = 0; i < 3; i++)
-            sigaction(stop_signals[i], &sa, &previous[i]);
-    }
+    int caught[3] = {0, 0, 0};
     int fds[2];
     if (pipe(fds) != 0) {
         fprintf(stderr, "sumi: cannot create a pipe: %s\n", strerror(errno));
         return 1;
     }
+    if (own_handlers)
+        catch_stop_signals(previous, caught);
     fflush(stdout);
     fflush(stderr);
     pid_t pid = fork();
@@ -373,17 +388,19 @@ int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char 
         fprintf(stderr, "sumi: cannot start the script's process: %s\n", strerror(errno));
         close(fds[0]);
         close(fds[1]);
-        if (own_handlers)
-            for (int i = 0; i < 3; i++)
-                sigaction(stop_signals[i], &previous[i], NULL);
+        restore_stop_signals(previous, caught);
         return 1;
     }
     if (pid == 0) {
         close(fds[0]);
         /* The parent's handlers only set its stop flag: a child that kept
          * them could not be interrupted by Ctrl-C or SIGTERM. */
-        for (int i = 0; i < 3; i++)
-            signal(stop_signals[i], SIG_DFL);
+        if (own_handlers) {
+            restore_stop_signals(previous, caught);
+        } else {
+            signal(SIGINT, SIG_DFL);
+            signal(SIGTERM, SIG_DFL);
+        }
         sumi_limits_child_setup(max_memory_mib, timeout);
         int code = run(arg, fds[1]);
         close(fds[1]);
@@ -408,9 +425,7 @@ int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char 
         while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
             ;
         close(fds[0]);
-        if (own_handlers)
-            for (int i = 0; i < 3; i++)
-                sigaction(stop_signals[i], &previous[i], NULL);
+        restore_stop_signals(previous, caught);
         return 1;
     }
     temps->watch = watch;
@@ -477,8 +492,7 @@ int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char 
      * or with _exit, left the rest. */
     sumi_temps_free(temps, 1);
     if (own_handlers) {
-        for (int i = 0; i < 3; i++)
-            sigaction(stop_signals[i], &previous[i], NULL);
+        restore_stop_signals(previous, caught);
         /* Stopped before its outputs were out: end as the signal would have
          * ended this process (130 after Ctrl-C, 143 after SIGTERM). */
         if (stopped && code != 0 && stop_signal != 0)

@@ -68,11 +68,16 @@ static void pq_open(lua_State *L) {
     void *handle = dlopen(LIBPQ_SONAME, RTLD_NOW | RTLD_LOCAL);
     if (handle == NULL)
         luaL_error(L, "PostgreSQL is not available: %s", dlerror());
+    const char *missing = NULL;
 #define PQ_LOAD(f)                                                                                 \
-    if ((pq.f = (__typeof__(f) *)dlsym(handle, #f)) == NULL)                                       \
-        luaL_error(L, "PostgreSQL is not available: " LIBPQ_SONAME " has no " #f);
+    if (missing == NULL && (pq.f = (__typeof__(f) *)dlsym(handle, #f)) == NULL)                    \
+        missing = #f;
     PQ_FUNCTIONS(PQ_LOAD)
 #undef PQ_LOAD
+    if (missing != NULL) {
+        dlclose(handle);
+        luaL_error(L, "PostgreSQL is not available: " LIBPQ_SONAME " has no %s", missing);
+    }
     lib = handle;
 }
 

@@ -60,20 +60,26 @@ static struct {
     int context_count;
     GHashTable *layouts; /* GBytes key -> PangoLayout */
     size_t text_bytes;
+    unsigned generation; /* counts the times the layouts were let go */
 } cache;
 
 static void cache_empty_layouts(void) {
     if (cache.layouts != NULL)
         g_hash_table_remove_all(cache.layouts);
     cache.text_bytes = 0;
+    cache.generation++;
 }
+
+unsigned sumi_text_cache_generation(void) { return cache.generation; }
 
 void sumi_text_forget_layouts(void) {
     if (cache.layouts != NULL)
         g_hash_table_unref(cache.layouts);
     for (int i = 0; i < cache.context_count; i++)
         g_object_unref(cache.contexts[i].ctx);
+    unsigned generation = cache.generation;
     memset(&cache, 0, sizeof cache);
+    cache.generation = generation + 1;
 }
 
 static PangoContext *new_context(PangoFontMap *map, PangoLanguage *lang, int vertical) {
@@ -493,13 +499,11 @@ static int text_draw(lua_State *L) {
     PangoLayout *layout = build_layout(L, c, 2, opts, &req);
     int strict = sumi_strict_glyphs(L);
     /* Text goes at (x, y), not where a path the script has begun ends
-     * (pango_cairo_show_layout starts at the current point): the path is
-     * set aside while the text is drawn, and given back. */
-    cairo_path_t *pending = NULL;
-    if (cairo_has_current_point(c->cr)) {
-        pending = cairo_copy_path(c->cr);
-        cairo_new_path(c->cr);
-    }
+     * (pango_cairo_show_layout starts at the current point), and an
+     * underline's fill must not take that path: it is set aside while the
+     * text is drawn, and given back. */
+    cairo_path_t *pending = cairo_copy_path(c->cr);
+    cairo_new_path(c->cr);
     cairo_save(c->cr);
     if (opts != 0 && lua_getfield(L, opts, "color") != LUA_TNIL)
         sumi_canvas_set_paint(L, c, -1, "color");
@@ -534,10 +538,9 @@ static int text_draw(lua_State *L) {
             pango_cairo_show_layout(c->cr, layout);
     }
     cairo_restore(c->cr);
-    if (pending != NULL) {
+    if (pending->status == CAIRO_STATUS_SUCCESS && pending->num_data > 0)
         cairo_append_path(c->cr, pending);
-        cairo_path_destroy(pending);
-    }
+    cairo_path_destroy(pending);
     g_object_unref(layout);
     if (has_missing && strict) {
         sumi_where_script(L);

@@ -513,6 +513,27 @@ LUA
   set +m
 }
 
+# A render started with SIGHUP ignored (nohup, a job of a script) keeps it
+# ignored, in its parent and in the child that runs the script.
+case_ignored_hangup_is_still_ignored() {
+  write_script busy.lua <<'LUA'
+local sumi = require "sumi"
+local c = sumi.canvas.png("reports/busy.png", {width = 4, height = 4})
+c:close()
+local x = 0
+for i = 1, 2e8 do x = x + i end
+LUA
+  (trap '' HUP; exec "$SUMI" render busy.lua --timeout 60 >/dev/null 2>err.txt) &
+  local pid=$!
+  sleep 0.3
+  kill -HUP "$pid" 2>/dev/null
+  pkill -HUP -P "$pid" 2>/dev/null
+  wait "$pid"
+  local code=$?
+  [ "$code" = 0 ] || fail "render with SIGHUP ignored ended with $code; stderr: $(cat err.txt)"
+  [ -s reports/busy.png ] || fail "reports/busy.png was not written"
+}
+
 case_output_option_sets_default_path() {
   write_script chart.lua <<'LUA'
 local sumi = require "sumi"
