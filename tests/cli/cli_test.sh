@@ -10,20 +10,12 @@ write_script() { # path, then the script on stdin
 }
 
 flagship() { # renders the flagship into WORK/reports with a fixed date
-  mkdir -p scripts data
-  cp "$SRC/scripts/china_ai_briefing.lua" "$SRC/scripts/waic_data.lua" scripts/
-  cp "$SRC/data/"*.csv data/
-  [ -e data/waic2025.db ] || sqlite3 -bail data/waic2025.db <"$SRC/data/waic2025.sql" ||
-    fail "cannot build data/waic2025.db from data/waic2025.sql"
+  flagship_project
   run env SOURCE_DATE_EPOCH=1753747200 "$SUMI" render scripts/china_ai_briefing.lua "$@"
 }
 
 slides() { # renders the slide deck into WORK/reports with a fixed date
-  mkdir -p scripts data
-  cp "$SRC/scripts/china_ai_slides.lua" "$SRC/scripts/waic_data.lua" scripts/
-  cp "$SRC/data/"*.csv data/
-  [ -e data/waic2025.db ] || sqlite3 -bail data/waic2025.db <"$SRC/data/waic2025.sql" ||
-    fail "cannot build data/waic2025.db from data/waic2025.sql"
+  flagship_project
   run env SOURCE_DATE_EPOCH=1753747200 "$SUMI" "${1:-render}" scripts/china_ai_slides.lua "${@:2}"
 }
 

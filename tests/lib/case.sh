@@ -44,6 +44,16 @@ expect_contains() { # haystack needle what
   esac
 }
 
+# The flagship's project in the case's folder: every script, the CSV files
+# and the SQLite database built from data/waic2025.sql.
+flagship_project() {
+  mkdir -p scripts data reports
+  cp "$SRC"/scripts/*.lua scripts/
+  cp "$SRC"/data/*.csv data/
+  [ -e data/waic2025.db ] || sqlite3 -bail data/waic2025.db <"$SRC/data/waic2025.sql" ||
+    fail "cannot build data/waic2025.db from data/waic2025.sql"
+}
+
 case_main() {
   declare -F "case_$CASE" >/dev/null || fail "no case named $CASE"
   "case_$CASE"

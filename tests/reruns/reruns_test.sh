@@ -5,14 +5,6 @@
 #   reruns_test.sh SUMI SOURCE_DIR WORK_DIR CASE
 source "$(dirname "$0")/../lib/case.sh"
 
-project() {
-  mkdir -p scripts data reports
-  cp "$SRC"/scripts/*.lua scripts/
-  cp "$SRC"/data/*.csv data/
-  sqlite3 -bail data/waic2025.db <"$SRC/data/waic2025.sql" ||
-    fail "cannot build data/waic2025.db from data/waic2025.sql"
-}
-
 need_locale() { # name as `locale -a` lists it, e.g. ja_JP.utf8
   locale -a 2>/dev/null | grep -qix "$1" ||
     fail "locale $1 is not installed (bootstrap.sh test generates it)"
@@ -74,7 +66,7 @@ same_in_every_environment() {
 
 case_flagship_pdf_same_bytes_across_tz_locale_and_home() {
   need_locale ja_jp.utf8
-  project
+  flagship_project
   same_in_every_environment "the flagship" SOURCE_DATE_EPOCH=1753747200 \
     "$SUMI" render scripts/china_ai_briefing.lua -o out/briefing.pdf
   pdfinfo first-out/briefing.pdf >info.txt || fail "pdfinfo failed"
@@ -86,7 +78,7 @@ case_flagship_pdf_same_bytes_across_tz_locale_and_home() {
 # /CreationDate, so two runs a second apart differed.
 case_pdf_without_source_date_epoch_carries_no_clock_time() {
   need_locale ja_jp.utf8
-  project
+  flagship_project
   unset SOURCE_DATE_EPOCH
   same_in_every_environment "the flagship with -p date" \
     "$SUMI" render scripts/china_ai_briefing.lua -p date=2025-08-01 -o out/briefing.pdf
@@ -100,7 +92,7 @@ case_pdf_without_source_date_epoch_carries_no_clock_time() {
 
 case_chart_png_svg_pdf_same_bytes_across_tz_locale_and_home() {
   need_locale ja_jp.utf8
-  project
+  flagship_project
   same_in_every_environment "sumi chart of the slides" SOURCE_DATE_EPOCH=1753747200 \
     "$SUMI" chart scripts/china_ai_slides.lua --format png,svg,pdf --out out
   for ext in png svg pdf; do
@@ -113,7 +105,7 @@ case_chart_png_svg_pdf_same_bytes_across_tz_locale_and_home() {
 # date, not the clock, dates the PDFs (no SOURCE_DATE_EPOCH).
 case_batch_same_bytes_across_jobs_tz_locale_and_home() {
   need_locale ja_jp.utf8
-  project
+  flagship_project
   unset SOURCE_DATE_EPOCH
   OUTDIR=reports/briefings
   same_in_every_environment "sumi batch -j{j}" \
@@ -127,7 +119,7 @@ case_batch_same_bytes_across_jobs_tz_locale_and_home() {
 # PNG and SVG through sumi batch, -j1 and -j2 by turns, with SOURCE_DATE_EPOCH.
 case_batch_png_and_svg_same_bytes_across_jobs_tz_locale_and_home() {
   need_locale ja_jp.utf8
-  project
+  flagship_project
   cat >scripts/share.lua <<'LUA'
 local sumi = require "sumi"
 local chart = require "sumi.chart"

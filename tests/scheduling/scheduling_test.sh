@@ -8,14 +8,6 @@ source "$(dirname "$0")/../lib/case.sh"
 DOC="$SRC/docs/scheduling.md"
 FILES="$SRC/docs/scheduling"
 
-project() {
-  mkdir -p scripts data reports
-  cp "$SRC"/scripts/*.lua scripts/
-  cp "$SRC"/data/*.csv data/
-  sqlite3 -bail data/waic2025.db <"$SRC/data/waic2025.sql" ||
-    fail "cannot build data/waic2025.db from data/waic2025.sql"
-}
-
 localize() { # the recipe's two machine-specific paths made this test's
   sed -e "s|/srv/reports|$PWD|g" -e "s|/usr/local/bin/sumi|$SUMI|g"
 }
@@ -84,7 +76,7 @@ PY
 # LOGNAME, /bin/sh, the home folder as working folder, no terminal (setsid:
 # no controlling terminal; stdin from /dev/null).
 case_crontab_line_runs_under_cron_environment() {
-  project
+  flagship_project
   mkdir -p reports/batch home
   local line schedule command
   line=$(fenced crontab | localize)
@@ -120,7 +112,7 @@ case_crontab_line_runs_under_cron_environment() {
 # with one job broken, so that each query has something to find.
 case_jq_lines_read_a_real_report() {
   command -v jq >/dev/null || fail "jq is missing (bootstrap.sh test installs it)"
-  project
+  flagship_project
   mkdir -p reports/batch
   run "$SUMI" batch scripts/briefings.manifest.lua -j 2 --keep-going --report reports/batch/briefings.jsonl
   expect_code 0
@@ -157,7 +149,7 @@ case_jq_lines_read_a_real_report() {
 # The CronJob's command, as its pods would run it: JOB_COMPLETION_INDEX 0 to
 # 3 and --shards 4 split the manifest so that every job runs exactly once.
 case_kubernetes_indexed_pods_split_the_manifest() {
-  project
+  flagship_project
   mkdir -p reports/batch
   /usr/bin/python3 - "$FILES/briefings-cronjob.yaml" >command.txt <<'PY' || fail "cannot read the CronJob"
 import sys, yaml

@@ -3,6 +3,9 @@
 -- outputs filled in from their templates, paths taken from the manifest's
 -- folder. The manifest is data written by hand, so every mistake is an
 -- error naming its key: "jobs[3]: unknown key 'outptu' (valid keys: ...)".
+local options = require "sumi.options"
+local sorted_keys = options.sorted_keys
+
 local manifest = {}
 
 local TOP_KEYS = {date = true, defaults = true, jobs = true, matrix = true}
@@ -60,12 +63,6 @@ local function param_name(key, where)
   return key
 end
 
-local function sorted_keys(t)
-  local keys = {}
-  for key in pairs(t) do keys[#keys + 1] = key end
-  table.sort(keys)
-  return keys
-end
 
 local function read_params(t, where, into)
   if t == nil then return into end

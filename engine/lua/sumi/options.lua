@@ -3,12 +3,15 @@
 -- default (false stands for "not set"). Shared by scale, axis, legend, marks and chart.
 local options = {}
 
-local function sorted_keys(t)
+--- options.sorted_keys(t) -> the keys of t, sorted (messages and output
+--- that must not depend on pairs() order).
+function options.sorted_keys(t)
   local keys = {}
   for k in pairs(t) do keys[#keys + 1] = k end
   table.sort(keys)
   return keys
 end
+local sorted_keys = options.sorted_keys
 
 --- options.check(name, given, defaults [, level]) -> a new table holding
 --- every key of defaults, given values first. `given` may be nil. The error
