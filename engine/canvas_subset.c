@@ -16,23 +16,21 @@
  * Nothing is shaped again, so the layout on the PDF is the layout that was
  * measured, and the subsets need no layout tables and no cmap. */
 #define _POSIX_C_SOURCE 200809L
+#include <cairo-ft.h>
 #include <errno.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <hb-subset.h>
 #include <hb.h>
 #include <lauxlib.h>
-#include <cairo-ft.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-font.h>
-#include <pango/pangofc-fontmap.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "canvas.h"
-#include "fonts.h"
 #include "runlimits.h"
 
 /* ---- recording ---- */
