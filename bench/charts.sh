@@ -36,7 +36,7 @@ for p in bar line many; do
   cc $flags -o "$tmp/bin/$p" "bench/floor/$p.c" $(pkg-config --cflags --libs pangocairo cairo-pdf) -lm
 done
 # shellcheck disable=SC2046,SC2086
-cc $flags -Iengine -o "$tmp/bin/png_settings" bench/png_settings.c engine/png.c \
+cc $flags -Iengine/core -o "$tmp/bin/png_settings" bench/png_settings.c engine/core/png.c \
   $(pkg-config --cflags --libs cairo libpng)
 cd "$tmp"
 
@@ -172,7 +172,7 @@ publishing of both files.
 | whole script | $(ms "${a_cpu[0]}") | 100% |
 
 PNG encoder settings, on sumi's own (a) and (c) charts (median of 9 encodings
-in one process; engine/png.c unless named):
+in one process; engine/core/png.c unless named):
 
 | setting | 1920x1080 bar chart | 600x400 bar chart |
 |---|---|---|

@@ -7,7 +7,7 @@
 #include <cairo.h>
 
 #include "fonts.h"
-#include "modules.h"
+#include "canvas.h"
 
 struct fixture {
     lua_State *L;

@@ -9,7 +9,6 @@
 
 #include "csv.h"
 #include "data.h"
-#include "modules.h"
 
 /* ---- helpers ---- */
 

@@ -3,7 +3,7 @@
  * script would call it. */
 #include "support.h"
 
-#include "modules.h"
+#include "numeric.h"
 
 #define MILLION 1000000
 

@@ -77,7 +77,7 @@ static void limits_time_limit_survives_pcall_and_coroutines(void **state) {
                              "while true do pcall(co) end");
     assert_non_null(err);
     assert_non_null(strstr(err, "time limit 1 s exceeded; raise it with --timeout"));
-    assert_true(sumi_limits_of(L)->time_hit);
+    assert_true(sumi_limits_of(L)->job.time_hit);
     sumi_limits_disarm(L);
     assert_null(run(L, "local x = 0 for i = 1, 100000 do x = x + i end"));
     sumi_limits_state_close(L);
@@ -88,7 +88,7 @@ static void limits_other_states_have_no_limits(void **state) {
     lua_State *L = luaL_newstate();
     assert_null(sumi_limits_of(L));
     assert_string_equal(sumi_limits_explain(L, "not enough memory"), "not enough memory");
-    assert_int_equal(sumi_limits_time_up(sumi_limits_of(L)), 0);
+    assert_int_equal(sumi_job_time_up(sumi_job_of(L)), 0);
     lua_close(L);
 }
 

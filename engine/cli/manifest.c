@@ -101,7 +101,7 @@ static int load_protected(lua_State *L) {
     if (m->jobs == NULL)
         return luaL_error(L, "out of memory");
     for (int i = 0; i < n; i++) {
-        struct sumi_job *j = &m->jobs[i];
+        struct sumi_batch_job *j = &m->jobs[i];
         lua_rawgeti(L, 4, i + 1); /* ... job */
         int job = lua_gettop(L);
         m->count = i + 1;
@@ -279,7 +279,7 @@ int sumi_manifest_load(const char *path, struct sumi_manifest *m) {
 
 void sumi_manifest_free(struct sumi_manifest *m) {
     for (int i = 0; i < m->count; i++) {
-        struct sumi_job *j = &m->jobs[i];
+        struct sumi_batch_job *j = &m->jobs[i];
         free(j->name);
         free(j->script);
         free(j->output);

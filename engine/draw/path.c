@@ -32,7 +32,6 @@
 #include <string.h>
 
 #include "canvas.h"
-#include "modules.h"
 #include "numeric.h"
 #include "options.h"
 

@@ -59,15 +59,20 @@ void sumi_nav_add_methods(lua_State *L, int methods);
  * table at idx; the recording text.c does; drawing a layout with the
  * subsets; releasing both. */
 void sumi_subset_add_methods(lua_State *L, int methods);
-void sumi_font_use_record(struct sumi_font_use *u, PangoLayout *layout);
+/* generation: the text cache's (text.c), which changes whenever the kept
+ * layouts are let go, so a layout's address names one layout within a
+ * generation. */
+void sumi_font_use_record(struct sumi_font_use *u, PangoLayout *layout, unsigned generation);
 void sumi_font_subsets_show_layout(struct sumi_font_subsets *s, cairo_t *cr, PangoLayout *layout);
 void sumi_font_use_free(struct sumi_font_use *u);
 void sumi_font_subsets_free(struct sumi_font_subsets *s);
 
 /* Adds c:text and c:measure_text (text.c) to the method table at idx. */
 void sumi_text_add_methods(lua_State *L, int methods);
-/* text.c: changes whenever the kept layouts are let go, so a layout's
- * address names one layout within a generation. */
-unsigned sumi_text_cache_generation(void);
+
+/* sumi.canvas, sumi.text and sumi.path (canvas.c, text.c, path.c). */
+int luaopen_sumi_canvas(lua_State *L);
+int luaopen_sumi_text(lua_State *L);
+int luaopen_sumi_path(lua_State *L);
 
 #endif

@@ -17,7 +17,7 @@
 #include "data.h"
 #include "options.h"
 #include "reader.h"
-#include "runtime.h"
+#include "access.h"
 
 /* Records are flat; the bound keeps a hostile file (a million '[') from
  * costing time and memory, and json-c from building a deep tree. */

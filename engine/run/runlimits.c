@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "fonts.h"
+#include "job.h"
 
 /* The hook runs every HOOK_COUNT VM instructions: a few microseconds of
  * script time, so a limit is noticed at once, while the clock read it costs
@@ -29,12 +30,6 @@
  * libraries, fontconfig's caches, cairo surfaces, datasets (malloc'd outside
  * Lua), glibc's per-thread arenas. */
 #define AS_MARGIN_MIB 2048
-
-double sumi_monotonic_now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* lua_Alloc (Lua 5.4 manual §4.6): for a new block ptr is NULL and osize is
  * a type tag, not a size. */
@@ -67,10 +62,12 @@ lua_State *sumi_limits_state_new(void) {
     struct sumi_limits *lim = calloc(1, sizeof *lim);
     if (lim == NULL)
         return NULL;
-    lim->notify_fd = -1;
+    lim->job.notify_fd = -1;
     lua_State *L = lua_newstate(counting_alloc, lim);
     if (L == NULL)
         free(lim);
+    else
+        sumi_job_attach(L, &lim->job);
     return L;
 }
 
@@ -98,7 +95,8 @@ static int raise_limit(lua_State *L, struct sumi_limits *lim) {
         lua_pushfstring(L, "memory limit %d MiB exceeded; raise it with --max-memory",
                         (int)lim->max_memory_mib);
     else
-        lua_pushfstring(L, "time limit %d s exceeded; raise it with --timeout", (int)lim->timeout);
+        lua_pushfstring(L, "time limit %d s exceeded; raise it with --timeout",
+                        (int)lim->job.timeout);
     lua_concat(L, 2);
     return lua_error(L);
 }
@@ -108,7 +106,7 @@ static void limits_hook(lua_State *L, lua_Debug *ar) {
     struct sumi_limits *lim = sumi_limits_of(L);
     if (lim == NULL)
         return;
-    if (lim->memory_hit || lim->time_hit)
+    if (lim->memory_hit || lim->job.time_hit)
         raise_limit(L, lim);
     if (lim->max_memory != 0 && lim->used > lim->max_memory) {
         /* Garbage counts until collected: only live data past the limit is
@@ -119,10 +117,8 @@ static void limits_hook(lua_State *L, lua_Debug *ar) {
             raise_limit(L, lim);
         }
     }
-    if (lim->timeout != 0 && sumi_monotonic_now() - lim->start >= (double)lim->timeout) {
-        lim->time_hit = 1;
+    if (sumi_job_time_up(&lim->job))
         raise_limit(L, lim);
-    }
 }
 
 void sumi_limits_arm(lua_State *L, long max_memory_mib, long timeout) {
@@ -131,25 +127,10 @@ void sumi_limits_arm(lua_State *L, long max_memory_mib, long timeout) {
         return;
     lim->max_memory_mib = max_memory_mib;
     lim->max_memory = (size_t)max_memory_mib * 1024 * 1024;
-    lim->timeout = timeout;
-    lim->start = sumi_monotonic_now();
+    lim->job.timeout = timeout;
+    lim->job.start = sumi_monotonic_now();
     if (max_memory_mib > 0 || timeout > 0)
         lua_sethook(L, limits_hook, LUA_MASKCOUNT, HOOK_COUNT);
-}
-
-int sumi_limits_time_up(struct sumi_limits *lim) {
-    if (lim == NULL || lim->timeout == 0)
-        return 0;
-    if (!lim->time_hit && sumi_monotonic_now() - lim->start >= (double)lim->timeout)
-        lim->time_hit = 1;
-    return lim->time_hit;
-}
-
-double sumi_limits_time_left(const struct sumi_limits *lim) {
-    if (lim == NULL || lim->timeout == 0)
-        return -1;
-    double left = (double)lim->timeout - (sumi_monotonic_now() - lim->start);
-    return left > 0 ? left : 0;
 }
 
 void sumi_limits_disarm(lua_State *L) {
@@ -167,44 +148,16 @@ const char *sumi_limits_explain(lua_State *L, const char *msg) {
         strstr(msg, "memory limit") == NULL)
         return lua_pushfstring(L, "memory limit %d MiB exceeded; raise it with --max-memory",
                                (int)lim->max_memory_mib);
-    if (lim->time_hit && strstr(msg, "time limit") == NULL)
+    if (lim->job.time_hit && strstr(msg, "time limit") == NULL)
         return lua_pushfstring(L, "time limit %d s exceeded; raise it with --timeout",
-                               (int)lim->timeout);
+                               (int)lim->job.timeout);
     return msg;
 }
 
-static void notify(lua_State *L, const char *line) {
+void sumi_limits_notify_publish(lua_State *L) {
     struct sumi_limits *lim = sumi_limits_of(L);
-    if (lim == NULL || lim->notify_fd < 0)
-        return;
-    size_t len = strlen(line), done = 0;
-    while (done < len) {
-        ssize_t n = write(lim->notify_fd, line + done, len - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return;
-        done += (size_t)n;
-    }
-}
-
-void sumi_limits_notify_temp(lua_State *L, const char *temp_path) {
-    /* A path holding a newline cannot be announced line by line; the
-     * output folder's own name then keeps the parent from finding it. */
-    if (strchr(temp_path, '\n') != NULL)
-        return;
-    notify(L, lua_pushfstring(L, "T %s\n", temp_path));
-    lua_pop(L, 1);
-}
-
-void sumi_limits_notify_publish(lua_State *L) { notify(L, "P\n"); }
-
-void sumi_limits_notify_read(lua_State *L, const char *path) {
-    struct sumi_limits *lim = sumi_limits_of(L);
-    if (lim == NULL || !lim->notify_reads || strchr(path, '\n') != NULL)
-        return;
-    notify(L, lua_pushfstring(L, "R %s\n", path));
-    lua_pop(L, 1);
+    if (lim != NULL)
+        sumi_job_notify(&lim->job, "P\n");
 }
 
 /* ---- the watching parent ---- */

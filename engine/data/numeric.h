@@ -34,4 +34,7 @@ static inline double sumi_number_at(const struct sumi_numbers *x, size_t i) {
     return x->dates != NULL ? (double)x->dates[i] : x->doubles[i];
 }
 
+/* sumi.numeric (numeric.c). */
+int luaopen_sumi_numeric(lua_State *L);
+
 #endif

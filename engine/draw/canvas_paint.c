@@ -11,7 +11,7 @@
 #include "canvas_internal.h"
 #include "color.h"
 #include "options.h"
-#include "runtime.h"
+#include "access.h"
 
 /* ---- paths ---- */
 

@@ -20,7 +20,6 @@
 #include <string.h>
 
 #include "data.h"
-#include "modules.h"
 #include "numeric.h"
 #include "options.h"
 

@@ -8,6 +8,8 @@
 #include <signal.h>
 #include <stddef.h>
 
+#include "job.h"
+
 /* Defaults of `sumi render` and `sumi chart`: far above what the flagship
  * takes (about 10 MiB of Lua memory, under 2 s), low enough that a runaway
  * script on a cron host ends in minutes rather than never. */
@@ -24,13 +26,11 @@ struct sumi_limits {
     size_t used;         /* bytes the Lua state holds now */
     size_t max_memory;   /* in bytes; 0: no limit */
     long max_memory_mib; /* as given, for messages */
-    long timeout;        /* seconds; 0: no limit */
-    double start;        /* monotonic clock at arm time, in seconds */
     int memory_hit;      /* sticky: once set, the run fails */
     int refused;         /* the allocator refused a block at least once */
-    int time_hit;        /* sticky too */
-    int notify_fd;       /* -1, or the pipe to the watching parent */
-    int notify_reads;    /* the parent is a --watch: tell it every file read */
+    /* The run's clock and its pipe to a watching parent: the job the data
+     * and drawing modules see (sumi_job_of), attached to the state. */
+    struct sumi_job job;
 };
 
 /* A new Lua state whose allocator counts against a limit set later with
@@ -46,15 +46,6 @@ struct sumi_limits *sumi_limits_of(lua_State *L);
  * inherit it (lua_newthread copies the creator's hook). */
 void sumi_limits_arm(lua_State *L, long max_memory_mib, long timeout);
 
-/* Seconds on the monotonic clock (for durations, never dates). */
-double sumi_monotonic_now(void);
-/* For long calls into a library that can poll (SQLite's progress handler):
- * 1 once the run's time is up (time_hit is then set), else 0; 0 without a
- * time limit or for lim NULL. */
-int sumi_limits_time_up(struct sumi_limits *lim);
-/* Seconds the run has left: -1 without a time limit, else >= 0. */
-double sumi_limits_time_left(const struct sumi_limits *lim);
-
 /* Removes the hook from L and the memory cap, so that discarding outputs
  * after a limit was hit cannot fail for want of memory. */
 void sumi_limits_disarm(lua_State *L);
@@ -64,13 +55,10 @@ void sumi_limits_disarm(lua_State *L);
  * unchanged when no limit explains it. */
 const char *sumi_limits_explain(lua_State *L, const char *msg);
 
-/* Tells the watching parent (if any) about a temporary output file, or
- * that publication starts: "T path" or "P" lines on notify_fd. */
-void sumi_limits_notify_temp(lua_State *L, const char *temp_path);
+/* Tells the watching parent (if any) that publication starts: a "P" line
+ * on the job's pipe (temporary outputs and files read are announced by
+ * core/job.c). */
 void sumi_limits_notify_publish(lua_State *L);
-/* Tells the watching parent about a file the script read or required (an
- * "R path" line): `sumi render --watch` watches those files. */
-void sumi_limits_notify_read(lua_State *L, const char *path);
 
 /* What a watching parent (`sumi render --watch`) wants of a child besides
  * its exit code. The caller owns it; it must outlive the run. */

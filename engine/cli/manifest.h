@@ -6,7 +6,7 @@
 
 /* Owned by the manifest: every string is malloc'd and freed by
  * sumi_manifest_free. */
-struct sumi_job {
+struct sumi_batch_job {
     char *name;
     char *script;  /* taken from the manifest's folder */
     char *output;  /* likewise */
@@ -20,7 +20,7 @@ struct sumi_manifest {
     char date[11];    /* YYYY-MM-DD: the run's date, {date} in templates */
     long long epoch;  /* SOURCE_DATE_EPOCH for the jobs */
     int epoch_is_env; /* 1: the environment set it, so jobs inherit it as is */
-    struct sumi_job *jobs;
+    struct sumi_batch_job *jobs;
     int count;
 };
 

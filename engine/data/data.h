@@ -29,4 +29,7 @@ void sumi_data_register_csv(lua_State *L, int module);
 void sumi_data_register_json(lua_State *L, int module);
 void sumi_data_register_sql(lua_State *L, int module);
 
+/* sumi.data (data.c). */
+int luaopen_sumi_data(lua_State *L);
+
 #endif

@@ -322,7 +322,7 @@ struct sumi_dataset *sumi_csv_read(const char *path, const struct sumi_csv_optio
 
 #include "data.h"
 #include "options.h"
-#include "runtime.h"
+#include "access.h"
 
 /* null = {"", "NA", "-"}: the markers, anchored by the options table. */
 static void read_nulls(lua_State *L, int opts, struct sumi_csv_options *o) {

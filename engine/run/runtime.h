@@ -1,7 +1,7 @@
-/* The Lua state a report script runs in, and the services the C modules ask
- * of it: where relative paths point, the default output, and the list of
- * outputs still open (published on success, discarded on failure). All of it
- * hangs off the lua_State's registry, so jobs never share state. */
+/* The Lua state a report script runs in: the sandboxed standard library,
+ * the engine's `require` and modules, and the run itself (set-up, the
+ * script's call, publication or discard of its outputs, `sumi chart`'s
+ * export). What the C modules ask of the run is the job's (core/job.h). */
 #ifndef SUMI_RUNTIME_H
 #define SUMI_RUNTIME_H
 
@@ -33,7 +33,7 @@ struct sumi_run_options {
     int strict_glyphs;
     /* --previews: a document saved as PDF also writes its pages as PNGs. */
     int previews;
-    /* Limits (see limits.h): Lua memory in MiB and run time in seconds,
+    /* Limits (see runlimits.h): Lua memory in MiB and run time in seconds,
      * each 0 for none. A time limit runs the script in a child process. */
     long max_memory_mib;
     long timeout;
@@ -78,51 +78,7 @@ lua_State *sumi_state_preloaded(void);
  * sumi_run_script. Limits beyond the Lua state's are the caller's. */
 int sumi_run_in_state(lua_State *L, const struct sumi_run_options *options, int notify_fd);
 
-/* Pushes the path a script-relative input path resolves to: absolute paths
- * stay, relative ones are taken from the script's folder. */
-const char *sumi_resolve_input(lua_State *L, const char *path);
-
-/* sumi_resolve_input, then the file rules of the run (access.c): raises an
- * error naming call, the path and --allow-read when the script may not read
- * it. A state without rules (a C test's) reads anywhere. */
-const char *sumi_resolve_read(lua_State *L, const char *path, const char *call);
-/* Refuses what a reader that takes a whole file (read_csv, read_json,
- * image) must not start on: anything but a regular file (a FIFO or
- * /dev/zero never ends), and a file past the run's --max-input-size.
- * A file that cannot be examined is left to the reader's own message. */
-void sumi_check_input_file(lua_State *L, const char *file, const char *given, const char *call);
-/* Raises an error naming call, the path and --allow-write when the script
- * may not write path. */
-void sumi_check_write(lua_State *L, const char *path, const char *call);
-/* Records the run's file rules in the registry (called by the runner). */
-void sumi_access_setup(lua_State *L, const struct sumi_run_options *o);
-
-/* Pushes the default output path for a file of the given extension ("pdf"):
- * -o when given, else reports/<script name>.<ext>. Raises an error when -o
- * names a file of another type. */
-const char *sumi_default_output(lua_State *L, const char *extension);
-
-/* The value at idx (a userdata whose metatable has __publish and __discard)
- * is published when the whole script succeeds, or discarded when it fails:
- * a report is all or nothing, even for outputs the script closed early. */
-void sumi_pending_add(lua_State *L, int idx);
-void sumi_pending_remove(lua_State *L, int idx);
-/* True inside `sumi render`: closing an output defers its publication to the
- * end of the run. Elsewhere (a bare state in a C test) close publishes. */
-int sumi_publish_deferred(lua_State *L);
-
-/* True when a character no configured font has must fail the run
- * (--strict-glyphs, or sumi.runtime.strict_glyphs(true)). */
-int sumi_strict_glyphs(lua_State *L);
-
-/* Pushes "file:line: " of the innermost frame of the script (or of one of
- * its own modules): a label drawn by sumi.chart is reported where the
- * script made the chart, not inside the engine's Lua library. */
-void sumi_where_script(lua_State *L);
-
-/* Writes a warning on stderr, prefixed with the script position. */
-void sumi_warn(lua_State *L, const char *fmt, ...);
-
+/* sumi.runtime: what a script may know about its run. */
 int luaopen_sumi_runtime(lua_State *L);
 
 #endif

@@ -10,9 +10,8 @@
 #include "canvas.h"
 #include "color.h"
 #include "fonts.h"
-#include "modules.h"
 #include "options.h"
-#include "runtime.h"
+#include "job.h"
 
 /* The longest string one text or measure call takes, in bytes. */
 #define TEXT_LIMIT (1 << 20)
@@ -45,13 +44,19 @@ struct text_request {
  * sets text with the engine's font map; a PDF with font subsets draws these
  * same layouts with other faces (canvas_subset.c). */
 
-/* Past either bound the cache is emptied: a script that sets megabytes of
- * distinct text does not keep all of it laid out. */
-#define CACHE_MAX_LAYOUTS 8192
-#define CACHE_MAX_TEXT_BYTES (8u << 20)
+/* The cache belongs to the run: a userdata in the lua_State's registry,
+ * freed with the state (two runs never share layouts, and a batch job's
+ * cache dies with it). Its size is bounded in bytes: past the bound it is
+ * emptied, so a script that sets megabytes of distinct text does not keep
+ * all of it laid out. A layout's bytes are estimated from its text: Pango
+ * keeps per byte of text a log attribute, glyph infos and clusters, runs
+ * and items (tens of bytes in all), beside its fixed objects. */
+#define CACHE_MAX_BYTES ((size_t)64 << 20)
+#define LAYOUT_FIXED_BYTES 1024
+#define LAYOUT_BYTES_PER_TEXT_BYTE 64
 #define CACHE_MAX_CONTEXTS 16
 
-static struct {
+struct layout_cache {
     struct {
         PangoLanguage *lang;
         int vertical;
@@ -59,27 +64,45 @@ static struct {
     } contexts[CACHE_MAX_CONTEXTS];
     int context_count;
     GHashTable *layouts; /* GBytes key -> PangoLayout */
-    size_t text_bytes;
+    size_t bytes;        /* estimated, see above */
     unsigned generation; /* counts the times the layouts were let go */
-} cache;
+};
 
-static void cache_empty_layouts(void) {
-    if (cache.layouts != NULL)
-        g_hash_table_remove_all(cache.layouts);
-    cache.text_bytes = 0;
-    cache.generation++;
+static const char layout_cache_key = 'l'; /* registry: the run's cache */
+
+static void cache_empty_layouts(struct layout_cache *cache) {
+    if (cache->layouts != NULL)
+        g_hash_table_remove_all(cache->layouts);
+    cache->bytes = 0;
+    cache->generation++;
 }
 
-unsigned sumi_text_cache_generation(void) { return cache.generation; }
+static int cache_gc(lua_State *L) {
+    struct layout_cache *cache = lua_touserdata(L, 1);
+    if (cache->layouts != NULL)
+        g_hash_table_unref(cache->layouts);
+    for (int i = 0; i < cache->context_count; i++)
+        g_object_unref(cache->contexts[i].ctx);
+    memset(cache, 0, sizeof *cache);
+    return 0;
+}
 
-void sumi_text_forget_layouts(void) {
-    if (cache.layouts != NULL)
-        g_hash_table_unref(cache.layouts);
-    for (int i = 0; i < cache.context_count; i++)
-        g_object_unref(cache.contexts[i].ctx);
-    unsigned generation = cache.generation;
-    memset(&cache, 0, sizeof cache);
-    cache.generation = generation + 1;
+/* The run's layout cache, made on first use. */
+static struct layout_cache *cache_of(lua_State *L) {
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &layout_cache_key) == LUA_TUSERDATA) {
+        struct layout_cache *cache = lua_touserdata(L, -1);
+        lua_pop(L, 1);
+        return cache;
+    }
+    lua_pop(L, 1);
+    struct layout_cache *cache = lua_newuserdatauv(L, sizeof *cache, 0);
+    memset(cache, 0, sizeof *cache);
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, cache_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_setmetatable(L, -2);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &layout_cache_key);
+    return cache;
 }
 
 static PangoContext *new_context(PangoFontMap *map, PangoLanguage *lang, int vertical) {
@@ -100,21 +123,22 @@ static PangoContext *new_context(PangoFontMap *map, PangoLanguage *lang, int ver
     return ctx;
 }
 
-static PangoContext *context_for(PangoFontMap *map, PangoLanguage *lang, int vertical) {
-    for (int i = 0; i < cache.context_count; i++)
-        if (cache.contexts[i].lang == lang && cache.contexts[i].vertical == vertical)
-            return cache.contexts[i].ctx;
-    if (cache.context_count == CACHE_MAX_CONTEXTS) { /* scripts of many languages */
-        cache_empty_layouts();
-        for (int i = 0; i < cache.context_count; i++)
-            g_object_unref(cache.contexts[i].ctx);
-        cache.context_count = 0;
+static PangoContext *context_for(struct layout_cache *cache, PangoFontMap *map, PangoLanguage *lang,
+                                 int vertical) {
+    for (int i = 0; i < cache->context_count; i++)
+        if (cache->contexts[i].lang == lang && cache->contexts[i].vertical == vertical)
+            return cache->contexts[i].ctx;
+    if (cache->context_count == CACHE_MAX_CONTEXTS) { /* scripts of many languages */
+        cache_empty_layouts(cache);
+        for (int i = 0; i < cache->context_count; i++)
+            g_object_unref(cache->contexts[i].ctx);
+        cache->context_count = 0;
     }
-    int i = cache.context_count++;
-    cache.contexts[i].lang = lang;
-    cache.contexts[i].vertical = vertical;
-    cache.contexts[i].ctx = new_context(map, lang, vertical);
-    return cache.contexts[i].ctx;
+    int i = cache->context_count++;
+    cache->contexts[i].lang = lang;
+    cache->contexts[i].vertical = vertical;
+    cache->contexts[i].ctx = new_context(map, lang, vertical);
+    return cache->contexts[i].ctx;
 }
 
 static PangoWeight parse_weight(lua_State *L, int opts) {
@@ -318,16 +342,17 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
     PangoFontMap *map = sumi_fonts_map();
     if (map == NULL)
         luaL_error(L, "no fonts: the engine's font configuration did not load");
-    if (cache.layouts == NULL)
-        cache.layouts = g_hash_table_new_full(g_bytes_hash, g_bytes_equal,
-                                              (GDestroyNotify)g_bytes_unref, g_object_unref);
+    struct layout_cache *cache = cache_of(L);
+    if (cache->layouts == NULL)
+        cache->layouts = g_hash_table_new_full(g_bytes_hash, g_bytes_equal,
+                                               (GDestroyNotify)g_bytes_unref, g_object_unref);
     guchar *key = g_malloc(key_len);
     memcpy(key, &shape, sizeof shape);
     memcpy(key + sizeof shape, family, family_len);
     memcpy(key + sizeof shape + family_len, features ? features : "", features_len);
     memcpy(key + sizeof shape + family_len + features_len, text, len);
     GBytes *kept_key = g_bytes_new_take(key, key_len);
-    PangoLayout *kept = g_hash_table_lookup(cache.layouts, kept_key);
+    PangoLayout *kept = g_hash_table_lookup(cache->layouts, kept_key);
     if (kept != NULL) {
         g_bytes_unref(kept_key);
         return g_object_ref(kept);
@@ -346,7 +371,7 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
         }
     }
     /* From here nothing raises until the layout is returned. */
-    PangoLayout *layout = pango_layout_new(context_for(map, shape.lang, req->vertical));
+    PangoLayout *layout = pango_layout_new(context_for(cache, map, shape.lang, req->vertical));
     PangoFontDescription *desc = pango_font_description_new();
     pango_font_description_set_family(desc, family);
     pango_font_description_set_size(desc, (gint)lround(size * PANGO_SCALE));
@@ -385,11 +410,11 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
     }
     if (line_spacing > 0)
         pango_layout_set_line_spacing(layout, (float)line_spacing);
-    if (g_hash_table_size(cache.layouts) >= CACHE_MAX_LAYOUTS ||
-        cache.text_bytes + len > CACHE_MAX_TEXT_BYTES)
-        cache_empty_layouts();
-    g_hash_table_insert(cache.layouts, kept_key, g_object_ref(layout));
-    cache.text_bytes += len;
+    size_t cost = LAYOUT_FIXED_BYTES + key_len + LAYOUT_BYTES_PER_TEXT_BYTE * len;
+    if (cache->bytes + cost > CACHE_MAX_BYTES)
+        cache_empty_layouts(cache);
+    g_hash_table_insert(cache->layouts, kept_key, g_object_ref(layout));
+    cache->bytes += cost;
     return layout;
 }
 
@@ -525,7 +550,7 @@ static int text_draw(lua_State *L) {
         cairo_rotate(c->cr, G_PI / 2);
     }
     if (c->font_use != NULL)
-        sumi_font_use_record(c->font_use, layout);
+        sumi_font_use_record(c->font_use, layout, cache_of(L)->generation);
     char missing[256];
     int has_missing = find_missing_glyph(layout, missing, sizeof missing);
     /* Strict: nothing of the text is drawn, and the run fails below. */
@@ -573,7 +598,7 @@ static int text_measure(lua_State *L) {
      * leaves out (a label too long for its place) must measure it the same
      * way again when it is drawn with the subsets. */
     if (c->font_use != NULL)
-        sumi_font_use_record(c->font_use, layout);
+        sumi_font_use_record(c->font_use, layout, cache_of(L)->generation);
     struct box b = layout_box(layout, req.vertical);
     push_measure(L, layout, &b);
     g_object_unref(layout);

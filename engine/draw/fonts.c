@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "embedded.h"
-#include "modules.h"
 
 /* Created once, on first use, and kept for the life of the process: loading
  * fonts is the costly part of start-up, and the configuration never changes
@@ -55,7 +54,6 @@ void sumi_fonts_shutdown(void) {
      * but it aborts when any cache entry is still referenced, which happens
      * now and then (entries freed lazily); the caches are left to the exit. */
     if (font_map != NULL) {
-        sumi_text_forget_layouts();
         g_object_unref(font_map);
         font_map = NULL;
     }

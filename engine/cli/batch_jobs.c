@@ -160,7 +160,7 @@ static void run_child(struct batch *b, struct run *run, int pipes[3][2]) {
         setenv("SOURCE_DATE_EPOCH", epoch, 1);
     }
     struct batch_options *o = b->o;
-    const struct sumi_job *job = run->r.job;
+    const struct sumi_batch_job *job = run->r.job;
     struct sumi_run_options options = {
         .script_path = job->script,
         .output_path = job->output,
@@ -281,7 +281,7 @@ static void print_captured(struct batch *b, struct run *run) {
 }
 
 static void report_finished(struct batch *b, struct run *run) {
-    const struct sumi_job *job = run->r.job;
+    const struct sumi_batch_job *job = run->r.job;
     b->done++;
     if (run->r.status != SUMI_JOB_OK)
         b->failed++;
@@ -298,7 +298,7 @@ static void report_finished(struct batch *b, struct run *run) {
 }
 
 static void finish_job(struct batch *b, struct run *run, int wstatus, const struct rusage *ru) {
-    const struct sumi_job *job = run->r.job;
+    const struct sumi_batch_job *job = run->r.job;
     run->state = DONE;
     b->running--;
     run->r.seconds = sumi_monotonic_now() - run->start;

@@ -13,9 +13,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "access.h"
+#include "job.h"
 #include "output.h"
-#include "runlimits.h"
-#include "runtime.h"
 
 #define REG_READ_ROOTS "sumi.read_roots"   /* canonical folders a script reads */
 #define REG_WRITE_ROOTS "sumi.write_roots" /* canonical folders it writes */
@@ -90,7 +90,7 @@ static void add_root(lua_State *L, int table, const char *dir) {
     lua_rawseti(L, table, (lua_Integer)lua_rawlen(L, table) + 1);
 }
 
-void sumi_access_setup(lua_State *L, const struct sumi_run_options *o) {
+void sumi_access_setup(lua_State *L, const struct sumi_access_rules *o) {
     if (o->max_input_mib > 0) {
         lua_pushinteger(L, o->max_input_mib);
         lua_setfield(L, LUA_REGISTRYINDEX, REG_MAX_INPUT);
@@ -111,8 +111,8 @@ void sumi_access_setup(lua_State *L, const struct sumi_run_options *o) {
         lua_pop(L, 1);
     }
     add_root(L, w, "reports");
-    if (o->export != NULL)
-        add_root(L, w, o->export->directory);
+    if (o->export_directory != NULL)
+        add_root(L, w, o->export_directory);
     for (int i = 0; i < o->allow_write_count; i++)
         add_root(L, w, o->allow_write[i]);
     /* Reads: the script's folder, the data/ folder beside it (the flagship
@@ -185,7 +185,7 @@ const char *sumi_resolve_read(lua_State *L, const char *path, const char *call) 
     lua_pop(L, 1);
     /* Every read passes here, so `sumi render --watch` learns the whole set,
      * files that do not exist yet included: their creation is a change. */
-    sumi_limits_notify_read(L, resolved);
+    sumi_job_announce_read(L, resolved);
     return resolved;
 }
 

@@ -15,7 +15,7 @@ enum sumi_job_status { SUMI_JOB_OK, SUMI_JOB_FAILED, SUMI_JOB_LOCKED, SUMI_JOB_N
 
 /* What one job came to, for the report. Owned by the batch run. */
 struct sumi_job_result {
-    const struct sumi_job *job;
+    const struct sumi_batch_job *job;
     enum sumi_job_status status;
     int exit_code;   /* -1: the job did not run */
     double seconds;  /* wall time, 0 when not run */

@@ -46,7 +46,7 @@ static json_object *string_or_null(const char *s) {
 int sumi_batch_write_report(FILE *out, const struct sumi_job_result *results, int count) {
     for (int i = 0; i < count; i++) {
         const struct sumi_job_result *r = &results[i];
-        const struct sumi_job *job = r->job;
+        const struct sumi_batch_job *job = r->job;
         json_object *o = json_object_new_object();
         json_object *params = json_object_new_object();
         for (int k = 0; k < job->param_count; k++) {

@@ -31,7 +31,7 @@
 #include <unistd.h>
 
 #include "canvas.h"
-#include "runlimits.h"
+#include "job.h"
 
 /* ---- recording ---- */
 
@@ -92,12 +92,12 @@ static struct used_face *face_for(struct sumi_font_use *u, const char *file, int
     return f;
 }
 
-void sumi_font_use_record(struct sumi_font_use *u, PangoLayout *layout) {
+void sumi_font_use_record(struct sumi_font_use *u, PangoLayout *layout, unsigned generation) {
     if (u->seen == NULL)
         u->seen = g_hash_table_new(g_direct_hash, g_direct_equal);
-    if (u->seen_generation != sumi_text_cache_generation()) {
+    if (u->seen_generation != generation) {
         g_hash_table_remove_all(u->seen);
-        u->seen_generation = sumi_text_cache_generation();
+        u->seen_generation = generation;
     }
     if (g_hash_table_contains(u->seen, layout))
         return;
@@ -341,7 +341,7 @@ static const char *make_subsets(const struct sumi_font_use *u, struct sumi_font_
     for (size_t i = 0; i < s->count; i++) {
         /* A parent that kills this process for time removes the file. */
         if (s->faces[i].path != NULL)
-            sumi_limits_notify_temp(L, s->faces[i].path);
+            sumi_job_announce_temp(L, s->faces[i].path);
         if (err == NULL)
             err = errors[i];
     }

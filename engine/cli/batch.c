@@ -244,7 +244,7 @@ static int only_matches(const struct batch_options *o, const char *name) {
     return 0;
 }
 
-static int selected(const struct batch_options *o, const struct sumi_job *job) {
+static int selected(const struct batch_options *o, const struct sumi_batch_job *job) {
     if (!only_matches(o, job->name))
         return 0;
     return o->shards == 0 || shard_hash(job->name) % (uint64_t)o->shards == (uint64_t)o->shard;
@@ -252,7 +252,7 @@ static int selected(const struct batch_options *o, const struct sumi_job *job) {
 
 static int dry_run(struct batch *b) {
     for (int i = 0; i < b->count; i++) {
-        const struct sumi_job *job = b->runs[i].r.job;
+        const struct sumi_batch_job *job = b->runs[i].r.job;
         printf("%s\t%s\t%s", job->name, job->output, job->script);
         for (int k = 0; k < job->param_count; k++)
             printf("\t%s", job->params[k]);
@@ -279,7 +279,7 @@ static int batch_run(struct batch_options *o) {
         status = 1;
     int matched = 0;
     for (int i = 0; status < 0 && i < b.m.count; i++) {
-        struct sumi_job *job = &b.m.jobs[i];
+        struct sumi_batch_job *job = &b.m.jobs[i];
         matched += only_matches(o, job->name);
         if (!selected(o, job))
             continue;

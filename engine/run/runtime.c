@@ -12,25 +12,25 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "access.h"
+#include "canvas.h"
+#include "data.h"
 #include "embedded.h"
-#include "modules.h"
+#include "fonts.h"
+#include "job.h"
+#include "numeric.h"
 #include "output.h"
 #include "protect.h"
 #include "runlimits.h"
+#include "stack.h"
 
-/* Registry keys. */
-#define REG_SCRIPT "sumi.script"           /* script path as given */
-#define REG_SCRIPT_DIR "sumi.script_dir"   /* its folder */
-#define REG_OUTPUT "sumi.output"           /* -o, if any */
+/* Registry keys (the job's own are in core/job.c). */
 #define REG_PARAMS "sumi.params"           /* table of -p values */
-#define REG_PENDING "sumi.pending"         /* array of open outputs */
 #define REG_LOADED "sumi.loaded"           /* modules already required */
 #define REG_EXIT "sumi.exit"               /* light marker raised by os.exit */
-#define REG_DEFER "sumi.defer_publish"     /* true inside sumi_run_script */
 #define REG_CHART_COUNT "sumi.chart_count" /* charts created so far */
 #define REG_CHARTS "sumi.charts"           /* array of them, in `sumi chart` only */
 #define REG_EXPORTED "sumi.exported"       /* paths `sumi chart` writes */
-#define REG_STRICT "sumi.strict_glyphs"    /* true: tofu is an error */
 #define REG_PREVIEWS "sumi.previews"       /* true: documents also write PNG pages */
 
 static const struct {
@@ -43,120 +43,6 @@ static const struct {
     {"sumi.path", luaopen_sumi_path},
 };
 
-static const char *registry_string(lua_State *L, const char *key) {
-    lua_getfield(L, LUA_REGISTRYINDEX, key);
-    const char *s = lua_tostring(L, -1);
-    lua_pop(L, 1); /* the registry keeps the string alive */
-    return s;
-}
-
-const char *sumi_resolve_input(lua_State *L, const char *path) {
-    const char *dir = registry_string(L, REG_SCRIPT_DIR);
-    if (path[0] == '/' || dir == NULL || strcmp(dir, ".") == 0)
-        return lua_pushstring(L, path);
-    return lua_pushfstring(L, "%s/%s", dir, path);
-}
-
-static const char *extension_of(const char *path) {
-    const char *slash = strrchr(path, '/');
-    const char *dot = strrchr(path, '.');
-    if (dot == NULL || (slash != NULL && dot < slash))
-        return "";
-    return dot + 1;
-}
-
-const char *sumi_default_output(lua_State *L, const char *extension) {
-    const char *given = registry_string(L, REG_OUTPUT);
-    if (given != NULL) {
-        if (strcasecmp(extension_of(given), extension) != 0)
-            luaL_error(L, "output '%s' given with -o is not a .%s file, which this call writes",
-                       given, extension);
-        return lua_pushstring(L, given);
-    }
-    const char *script = registry_string(L, REG_SCRIPT);
-    if (script == NULL)
-        luaL_error(L, "no output path given and no script to name one after");
-    const char *base = strrchr(script, '/') ? strrchr(script, '/') + 1 : script;
-    size_t len = strlen(base);
-    if (len > 4 && strcmp(base + len - 4, ".lua") == 0)
-        len -= 4;
-    lua_pushlstring(L, base, len);
-    const char *stem = lua_tostring(L, -1);
-    lua_pushfstring(L, "reports/%s.%s", stem, extension);
-    lua_remove(L, -2);
-    return lua_tostring(L, -1);
-}
-
-void sumi_pending_add(lua_State *L, int idx) {
-    idx = lua_absindex(L, idx);
-    if (lua_getfield(L, LUA_REGISTRYINDEX, REG_PENDING) != LUA_TTABLE) {
-        lua_pop(L, 1);
-        lua_newtable(L);
-        lua_pushvalue(L, -1);
-        lua_setfield(L, LUA_REGISTRYINDEX, REG_PENDING);
-    }
-    lua_pushvalue(L, idx);
-    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
-    lua_pop(L, 1);
-}
-
-int sumi_publish_deferred(lua_State *L) {
-    lua_getfield(L, LUA_REGISTRYINDEX, REG_DEFER);
-    int deferred = lua_toboolean(L, -1);
-    lua_pop(L, 1);
-    return deferred;
-}
-
-void sumi_pending_remove(lua_State *L, int idx) {
-    idx = lua_absindex(L, idx);
-    if (lua_getfield(L, LUA_REGISTRYINDEX, REG_PENDING) == LUA_TTABLE) {
-        lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
-        for (lua_Integer i = 1; i <= n; i++) {
-            lua_rawgeti(L, -1, i);
-            if (lua_rawequal(L, -1, idx)) {
-                lua_pushboolean(L, 0); /* keep the sequence: order is creation order */
-                lua_rawseti(L, -3, i);
-            }
-            lua_pop(L, 1);
-        }
-    }
-    lua_pop(L, 1);
-}
-
-/* Publishes (ok) or discards every output still open. Returns 0, or 1 when
- * publishing one failed (its message printed). */
-static int finish_pending(lua_State *L, int ok) {
-    int status = 0;
-    if (lua_getfield(L, LUA_REGISTRYINDEX, REG_PENDING) != LUA_TTABLE) {
-        lua_pop(L, 1);
-        return 0;
-    }
-    lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
-    for (lua_Integer i = 1; i <= n; i++) {
-        if (lua_rawgeti(L, -1, i) != LUA_TUSERDATA) {
-            lua_pop(L, 1);
-            continue;
-        }
-        /* After a failure, everything is discarded, including outputs that
-         * would still publish: a report is all or nothing. */
-        const char *method = (ok && status == 0) ? "__publish" : "__discard";
-        if (luaL_getmetafield(L, -1, method) == LUA_TNIL) {
-            lua_pop(L, 1);
-            continue;
-        }
-        lua_insert(L, -2);
-        if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
-            fprintf(stderr, "sumi: %s\n", lua_tostring(L, -1));
-            lua_pop(L, 1);
-            status = 1;
-        }
-    }
-    lua_pop(L, 1);
-    if (ok && status != 0)
-        finish_pending(L, 0);
-    return status;
-}
-
 /* Publishes every output still open. A stop signal (Ctrl-C, SIGTERM,
  * SIGHUP) that comes while they are renamed into place waits until all of
  * them are, so a report is never half new and half old; the run, having
@@ -168,7 +54,7 @@ static int publish_pending(lua_State *L) {
     sigaddset(&stops, SIGTERM);
     sigaddset(&stops, SIGHUP);
     sigprocmask(SIG_BLOCK, &stops, &before);
-    int status = finish_pending(L, 1);
+    int status = sumi_job_finish_pending(L, 1);
     sigset_t pending;
     const struct timespec now = {0, 0};
     while (sigpending(&pending) == 0 &&
@@ -178,50 +64,6 @@ static int publish_pending(lua_State *L) {
         ;
     sigprocmask(SIG_SETMASK, &before, NULL);
     return status;
-}
-
-int sumi_strict_glyphs(lua_State *L) {
-    lua_getfield(L, LUA_REGISTRYINDEX, REG_STRICT);
-    int on = lua_toboolean(L, -1);
-    lua_pop(L, 1);
-    return on;
-}
-
-/* Whether a chunk is one of the engine's own Lua modules: load_embedded
- * names "sumi.chart" "@sumi/chart.lua". */
-static int engine_chunk(const char *source) {
-    size_t n = strlen(source);
-    char name[256];
-    if (source[0] != '@' || n < 6 || n - 5 >= sizeof name || strcmp(source + n - 4, ".lua") != 0)
-        return 0;
-    memcpy(name, source + 1, n - 5);
-    name[n - 5] = '\0';
-    for (char *p = name; *p; p++)
-        if (*p == '/')
-            *p = '.';
-    return sumi_embedded_find(name) != NULL;
-}
-
-void sumi_where_script(lua_State *L) {
-    lua_Debug ar;
-    for (int level = 1; lua_getstack(L, level, &ar); level++) {
-        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 && !engine_chunk(ar.source)) {
-            lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
-            return;
-        }
-    }
-    luaL_where(L, 1);
-}
-
-void sumi_warn(lua_State *L, const char *fmt, ...) {
-    sumi_where_script(L);
-    fprintf(stderr, "sumi: warning: %s", lua_tostring(L, -1));
-    lua_pop(L, 1);
-    va_list ap;
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
 }
 
 /* ---- require: the engine's modules and script-local Lua files only ---- */
@@ -447,7 +289,7 @@ static int message_handler(lua_State *L) {
 }
 
 static int run_main(lua_State *L) {
-    const char *script = registry_string(L, REG_SCRIPT);
+    const char *script = sumi_job_script(L);
     lua_pushcfunction(L, message_handler);
     int handler = lua_gettop(L);
     if (luaL_loadfilex(L, script, "t") != LUA_OK)
@@ -461,18 +303,7 @@ static int run_main(lua_State *L) {
 
 static int setup_run(lua_State *L) {
     const struct sumi_run_options *o = lua_touserdata(L, 1);
-    lua_pushstring(L, o->script_path);
-    lua_setfield(L, LUA_REGISTRYINDEX, REG_SCRIPT);
-    lua_pushboolean(L, 1);
-    lua_setfield(L, LUA_REGISTRYINDEX, REG_DEFER);
-    char *dir = sumi_folder_of(o->script_path);
-    lua_pushstring(L, dir ? dir : ".");
-    free(dir);
-    lua_setfield(L, LUA_REGISTRYINDEX, REG_SCRIPT_DIR);
-    if (o->output_path != NULL) {
-        lua_pushstring(L, o->output_path);
-        lua_setfield(L, LUA_REGISTRYINDEX, REG_OUTPUT);
-    }
+    sumi_job_setup(L, o->script_path, o->output_path, o->strict_glyphs);
     lua_newtable(L);
     for (int i = 0; i < o->param_count; i++) {
         const char *eq = strchr(o->params[i], '=');
@@ -481,15 +312,24 @@ static int setup_run(lua_State *L) {
         lua_settable(L, -3);
     }
     lua_setfield(L, LUA_REGISTRYINDEX, REG_PARAMS);
-    lua_pushboolean(L, o->strict_glyphs);
-    lua_setfield(L, LUA_REGISTRYINDEX, REG_STRICT);
     lua_pushboolean(L, o->previews);
     lua_setfield(L, LUA_REGISTRYINDEX, REG_PREVIEWS);
     if (o->export != NULL) {
         lua_newtable(L);
         lua_setfield(L, LUA_REGISTRYINDEX, REG_CHARTS);
     }
-    sumi_access_setup(L, o);
+    const struct sumi_access_rules rules = {
+        .script_path = o->script_path,
+        .output_path = o->output_path,
+        .export_directory = o->export != NULL ? o->export->directory : NULL,
+        .allow_read = o->allow_read,
+        .allow_read_count = o->allow_read_count,
+        .allow_write = o->allow_write,
+        .allow_write_count = o->allow_write_count,
+        .trusted = o->trusted,
+        .max_input_mib = o->max_input_mib,
+    };
+    sumi_access_setup(L, &rules);
     return 0;
 }
 
@@ -539,7 +379,7 @@ static int export_charts(lua_State *L) {
         return luaL_error(L,
                           "%s created no charts (sumi chart exports the charts made with "
                           "sumi.chart)",
-                          registry_string(L, REG_SCRIPT));
+                          sumi_job_script(L));
     size_t dirlen = strlen(e->directory);
     const char *sep = dirlen > 0 && e->directory[dirlen - 1] == '/' ? "" : "/";
     for (lua_Integer i = 1; i <= n; i++) {
@@ -600,8 +440,8 @@ int sumi_run_in_state(lua_State *L, const struct sumi_run_options *options, int 
         fprintf(stderr, "sumi: cannot create a Lua state: out of memory\n");
         return 1;
     }
-    sumi_limits_of(L)->notify_fd = notify_fd;
-    sumi_limits_of(L)->notify_reads = options->watch != NULL;
+    sumi_limits_of(L)->job.notify_fd = notify_fd;
+    sumi_limits_of(L)->job.notify_reads = options->watch != NULL;
     lua_pushcfunction(L, setup_run);
     lua_pushlightuserdata(L, (void *)options);
     if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
@@ -629,9 +469,7 @@ int sumi_run_in_state(lua_State *L, const struct sumi_run_options *options, int 
         lua_pop(L, 1);
     }
     if (exit_code == 0 && options->export != NULL) {
-        finish_pending(L, 0); /* the script's own outputs are not published */
-        lua_newtable(L);
-        lua_setfield(L, LUA_REGISTRYINDEX, REG_PENDING);
+        sumi_job_finish_pending(L, 0); /* the script's own outputs are not published */
         lua_pushcfunction(L, export_charts);
         lua_pushlightuserdata(L, (void *)options->export);
         if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
@@ -642,14 +480,14 @@ int sumi_run_in_state(lua_State *L, const struct sumi_run_options *options, int 
     }
     /* A limit hit inside a pcall the script caught still fails the run. */
     struct sumi_limits *lim = sumi_limits_of(L);
-    if (exit_code == 0 && (lim->memory_hit || lim->time_hit)) {
+    if (exit_code == 0 && (lim->memory_hit || lim->job.time_hit)) {
         report_error(L, options->script_path, "");
         exit_code = 1;
     }
     sumi_limits_disarm(L);
     if (exit_code == 0)
         sumi_limits_notify_publish(L);
-    if ((exit_code == 0 ? publish_pending(L) : finish_pending(L, 0)) != 0)
+    if ((exit_code == 0 ? publish_pending(L) : sumi_job_finish_pending(L, 0)) != 0)
         exit_code = 1;
     if (exit_code == 0 && options->export != NULL)
         print_exported(L);
@@ -729,7 +567,7 @@ static int runtime_params(lua_State *L) {
 }
 
 static int runtime_script(lua_State *L) {
-    lua_getfield(L, LUA_REGISTRYINDEX, REG_SCRIPT);
+    lua_pushstring(L, sumi_job_script(L));
     return 1;
 }
 
@@ -782,8 +620,7 @@ static int runtime_register_chart(lua_State *L) {
 static int runtime_strict_glyphs(lua_State *L) {
     if (!lua_isnone(L, 1)) {
         luaL_checktype(L, 1, LUA_TBOOLEAN);
-        lua_pushvalue(L, 1);
-        lua_setfield(L, LUA_REGISTRYINDEX, REG_STRICT);
+        sumi_set_strict_glyphs(L, lua_toboolean(L, 1));
     }
     lua_pushboolean(L, sumi_strict_glyphs(L));
     return 1;

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "modules.h"
 #include "options.h"
 #include "protect.h"
 

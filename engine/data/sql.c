@@ -21,8 +21,8 @@
 #include "data.h"
 #include "options.h"
 #include "reader.h"
-#include "runlimits.h"
-#include "runtime.h"
+#include "access.h"
+#include "job.h"
 
 /* ---- libpq, opened on first use ----
  * libpq brings OpenSSL, GnuTLS, Kerberos and LDAP with it: linked into the
@@ -414,12 +414,12 @@ static const char *check_query_arguments(lua_State *L, const char *fname, size_t
 /* sqlite3_progress_handler: a query is one long C call that the Lua hook
  * never sees, so SQLite itself asks every few thousand VM steps whether the
  * run's time is up; nonzero interrupts the query (SQLITE_INTERRUPT). */
-static int sqlite_progress(void *lim) { return sumi_limits_time_up(lim); }
+static int sqlite_progress(void *job) { return sumi_job_time_up(job); }
 
 static int sqlite_interrupted(lua_State *L, struct sql_state *st, const char *given) {
-    struct sumi_limits *lim = sumi_limits_of(L);
+    struct sumi_job *job = sumi_job_of(L);
     return fail(L, st, "%s: time limit %d s exceeded during the query; raise it with --timeout",
-                given, lim != NULL ? (int)lim->timeout : 0);
+                given, job != NULL ? (int)job->timeout : 0);
 }
 
 /* data.query_sqlite(db_path, sql [, params [, options]]) -> dataset */
@@ -450,8 +450,8 @@ static int data_query_sqlite(lua_State *L) {
     sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
     sqlite3_limit(st->db, SQLITE_LIMIT_ATTACHED, 0);
     sqlite3_busy_timeout(st->db, 5000); /* a writer elsewhere holds a lock briefly */
-    if (sumi_limits_time_left(sumi_limits_of(L)) >= 0)
-        sqlite3_progress_handler(st->db, 10000, sqlite_progress, sumi_limits_of(L));
+    if (sumi_job_time_left(sumi_job_of(L)) >= 0)
+        sqlite3_progress_handler(st->db, 10000, sqlite_progress, sumi_job_of(L));
 
     const char *tail = NULL;
     if (sqlite3_prepare_v2(st->db, sql, (int)sql_len, &st->stmt, &tail) != SQLITE_OK)
@@ -524,7 +524,7 @@ static int data_query_sqlite(lua_State *L) {
         if (sumi_builder_end_row(st->b) != 0)
             return fail(L, st, "out of memory");
     }
-    if (rc == SQLITE_INTERRUPT && sumi_limits_time_up(sumi_limits_of(L)))
+    if (rc == SQLITE_INTERRUPT && sumi_job_time_up(sumi_job_of(L)))
         return sqlite_interrupted(L, st, given);
     if (rc != SQLITE_DONE)
         return sqlite_sql_error(L, st, given, sql);
@@ -628,7 +628,7 @@ static void pg_connect(lua_State *L, struct sql_state *st, const char *conninfo)
     int has_timeout = 0;
     /* The server cancels a query that would outlive the run's time limit,
      * rather than the watching parent killing sumi in the middle of it. */
-    double left = sumi_limits_time_left(sumi_limits_of(L));
+    double left = sumi_job_time_left(sumi_job_of(L));
     const char *user_options = NULL;
     for (PQconninfoOption *o = st->conninfo; o->keyword != NULL; o++)
         if (strcmp(o->keyword, "options") == 0 && o->val != NULL)
@@ -679,11 +679,11 @@ static int pg_sql_error(lua_State *L, struct sql_state *st, const char *where, P
     if (primary == NULL)
         primary = first_line(L, pq.PQerrorMessage(st->conn));
     /* 57014 query_canceled: the statement_timeout pg_connect set. */
-    struct sumi_limits *lim = sumi_limits_of(L);
-    if (state != NULL && strcmp(state, "57014") == 0 && lim != NULL && lim->timeout != 0) {
-        lim->time_hit = 1;
+    struct sumi_job *job = sumi_job_of(L);
+    if (state != NULL && strcmp(state, "57014") == 0 && job != NULL && job->timeout != 0) {
+        job->time_hit = 1;
         return fail(L, st, "%s: time limit %d s exceeded during the query; raise it with --timeout",
-                    where, (int)lim->timeout);
+                    where, (int)job->timeout);
     }
     return fail(L, st, "%s: SQL error %s: %s%s%s%s%s%s", where, state ? state : "(no SQLSTATE)",
                 primary, position ? " (at character " : "", position ? position : "",

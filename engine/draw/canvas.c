@@ -17,10 +17,9 @@
 
 #include "canvas_internal.h"
 #include "color.h"
-#include "modules.h"
 #include "options.h"
-#include "runlimits.h"
-#include "runtime.h"
+#include "access.h"
+#include "job.h"
 #include "sumi_png.h"
 
 /* cairo keeps coordinates in 24.8 fixed point: beyond about 8 million device
@@ -166,7 +165,7 @@ static void open_output(lua_State *L, sumi_canvas *c, const char *path) {
     if (sumi_output_open(&c->output, path, err, sizeof err) != 0)
         luaL_error(L, "%s", err);
     /* A parent that kills this process for time removes the file. */
-    sumi_limits_notify_temp(L, c->output.temp_path);
+    sumi_job_announce_temp(L, c->output.temp_path);
 }
 
 static void finish_setup(lua_State *L, sumi_canvas *c, int canvas_idx) {
