@@ -30,14 +30,11 @@
 #include "output.h"
 #include "runlimits.h"
 #include "runtime.h"
+#include "stop.h"
 
 /* A job's captured stderr and stdout: enough for any error and traceback;
  * a script printing megabytes keeps only its start. */
 #define CAPTURE_MAX (64 * 1024)
-
-static volatile sig_atomic_t stop_signal;
-
-static void on_stop(int sig) { stop_signal = sig; }
 
 static void capture_add(struct capture *c, const char *buf, size_t n) {
     if (c->len >= CAPTURE_MAX)
@@ -137,8 +134,7 @@ static void run_child(struct batch *b, struct run *run, int pipes[3][2]) {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent)
         _exit(1);
-    signal(SIGTERM, SIG_DFL);
-    signal(SIGINT, SIG_DFL);
+    sumi_stop_child_defaults();
     for (int i = 0; i < b->count; i++) {
         struct run *other = &b->runs[i];
         if (other->state == RUNNING || other == run) {
@@ -309,13 +305,13 @@ static void finish_job(struct batch *b, struct run *run, int wstatus, const stru
     run->r.status = SUMI_JOB_FAILED;
     /* Ctrl-C reaches the jobs too (one process group): a job that died of
      * it before the batch stopped it was stopped all the same. */
-    if (stop_signal && WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == stop_signal)
+    if (sumi_stop_signal() && WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == sumi_stop_signal())
         run->stopped = 1;
     if (run->stopped && !(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0)) {
         code = 1;
         run->r.status = SUMI_JOB_NOT_RUN;
         char sig[32];
-        snprintf(sig, sizeof sig, "%d", (int)stop_signal);
+        snprintf(sig, sizeof sig, "%d", sumi_stop_signal());
         set_error(run, "stopped by signal %s before it finished", sig);
     } else if (sumi_limits_describe_end(why, sizeof why, job->script, "job's", wstatus,
                                         run->timed_out, sumi_sandbox_timeout(&b->o->sandbox))) {
@@ -483,11 +479,9 @@ static int write_report(struct batch *b, struct sumi_output *report) {
 }
 
 int sumi_batch_run_all(struct batch *b, struct sumi_output *report) {
-    struct sigaction sa = {0};
-    sa.sa_handler = on_stop;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
+    /* Stopped, the batch stops its jobs (one that is publishing finishes)
+     * and reports what did not run; the process ends with the batch. */
+    sumi_stop_catch(-1, 1);
     /* Fonts and the Lua library once, in the parent: every job's process
      * starts from them. */
     sumi_fonts_map();
@@ -501,7 +495,7 @@ int sumi_batch_run_all(struct batch *b, struct sumi_output *report) {
     b->started = sumi_monotonic_now();
     int next = 0, halted = 0;
     while (next < b->count || b->running > 0) {
-        while (!stop_signal && !halted && b->running < b->o->jobs && next < b->count) {
+        while (!sumi_stop_signal() && !halted && b->running < b->o->jobs && next < b->count) {
             struct run *run = &b->runs[next++];
             start_job(b, run);
             if (run->state == DONE) {
@@ -509,10 +503,10 @@ int sumi_batch_run_all(struct batch *b, struct sumi_output *report) {
                 halted = !b->o->keep_going;
             }
         }
-        if (b->running == 0 && (stop_signal || halted || next >= b->count))
+        if (b->running == 0 && (sumi_stop_signal() || halted || next >= b->count))
             break;
         poll_jobs(b);
-        if (stop_signal)
+        if (sumi_stop_signal())
             stop_all(b);
         if (b->failed > 0 && !b->o->keep_going)
             halted = 1;
@@ -529,9 +523,10 @@ int sumi_batch_run_all(struct batch *b, struct sumi_output *report) {
     fprintf(stderr, "sumi batch: %d jobs: %d ok, %d failed, %d not run (%.1f s)\n", b->count, ok,
             b->count - ok - not_run, not_run, sumi_monotonic_now() - b->started);
     if (not_run > 0) {
-        fprintf(stderr, "sumi batch: %s; not run:",
-                stop_signal ? (stop_signal == SIGINT ? "stopped by SIGINT" : "stopped by SIGTERM")
-                            : "stopped after a failure (--keep-going runs the rest)");
+        fprintf(stderr, "sumi batch: %s%s; not run:",
+                sumi_stop_signal() ? "stopped by " : "stopped after a failure",
+                sumi_stop_signal() ? sumi_stop_name(sumi_stop_signal())
+                                   : " (--keep-going runs the rest)");
         for (int i = 0; i < b->count; i++)
             if (b->runs[i].r.status == SUMI_JOB_NOT_RUN)
                 fprintf(stderr, " %s", b->runs[i].r.job->name);

@@ -15,6 +15,7 @@
 
 #include "fonts.h"
 #include "job.h"
+#include "stop.h"
 
 /* The hook runs every HOOK_COUNT VM instructions: a few microseconds of
  * script time, so a limit is noticed at once, while the clock read it costs
@@ -272,35 +273,6 @@ void sumi_temps_free(struct sumi_temp_list *t, int remove) {
     free(t);
 }
 
-/* A stop signal (Ctrl-C, SIGTERM, SIGHUP) that reaches a render's parent:
- * the child is asked to stop and waited for, so a child renaming its
- * outputs into place finishes first and the shell gets its prompt back
- * only when the outputs are whole. */
-static volatile sig_atomic_t stop_signal;
-static void on_stop_signal(int sig) { stop_signal = sig; }
-static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
-
-/* The stop handler for each stop signal the process does not ignore (under
- * nohup, or as a background job of a script, SIGHUP or SIGINT stay
- * ignored), what was there kept in previous. */
-static void catch_stop_signals(struct sigaction previous[3], int caught[3]) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_stop_signal;
-    sigemptyset(&sa.sa_mask);
-    stop_signal = 0;
-    for (int i = 0; i < 3; i++) {
-        caught[i] = sigaction(stop_signals[i], NULL, &previous[i]) == 0 &&
-                    previous[i].sa_handler != SIG_IGN && sigaction(stop_signals[i], &sa, NULL) == 0;
-    }
-}
-
-static void restore_stop_signals(const struct sigaction previous[3], const int caught[3]) {
-    for (int i = 0; i < 3; i++)
-        if (caught[i])
-            sigaction(stop_signals[i], &previous[i], NULL);
-}
-
 int sumi_limits_describe_end(char *msg, size_t size, const char *script, const char *process,
                              int status, int killed_at_limit, long timeout) {
     if (killed_at_limit)
@@ -322,18 +294,16 @@ int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char 
                                   int (*run)(void *arg, int notify_fd), void *arg,
                                   const struct sumi_child_watch *watch) {
     long grace = sumi_limits_grace(timeout);
-    /* Under --watch the watcher's own handlers set watch->stop. */
-    int own_handlers = watch == NULL || watch->stop == NULL;
-    volatile sig_atomic_t *stop = own_handlers ? &stop_signal : watch->stop;
-    struct sigaction previous[3];
-    int caught[3] = {0, 0, 0};
     int fds[2];
     if (pipe(fds) != 0) {
         fprintf(stderr, "sumi: cannot create a pipe: %s\n", strerror(errno));
         return 1;
     }
-    if (own_handlers)
-        catch_stop_signals(previous, caught);
+    /* A stop signal that reaches a render's parent: the child is asked to
+     * stop and waited for, so a child renaming its outputs into place
+     * finishes first and the shell gets its prompt back only when the
+     * outputs are whole. Under --watch the watcher has caught them already. */
+    sumi_stop_catch(-1, 0);
     fflush(stdout);
     fflush(stderr);
     pid_t pid = fork();
@@ -341,19 +311,14 @@ int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char 
         fprintf(stderr, "sumi: cannot start the script's process: %s\n", strerror(errno));
         close(fds[0]);
         close(fds[1]);
-        restore_stop_signals(previous, caught);
+        sumi_stop_release();
         return 1;
     }
     if (pid == 0) {
         close(fds[0]);
-        /* The parent's handlers only set its stop flag: a child that kept
+        /* The parent's handlers only record a stop: a child that kept
          * them could not be interrupted by Ctrl-C or SIGTERM. */
-        if (own_handlers) {
-            restore_stop_signals(previous, caught);
-        } else {
-            signal(SIGINT, SIG_DFL);
-            signal(SIGTERM, SIG_DFL);
-        }
+        sumi_stop_child_defaults();
         sumi_limits_child_setup(max_memory_mib, timeout);
         int code = run(arg, fds[1]);
         close(fds[1]);
@@ -378,7 +343,7 @@ int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char 
         while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
             ;
         close(fds[0]);
-        restore_stop_signals(previous, caught);
+        sumi_stop_release();
         return 1;
     }
     temps->watch = watch;
@@ -386,7 +351,7 @@ int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char 
     int killed = 0, extended = 0, stopped = 0;
     for (;;) {
         double left = timeout > 0 ? deadline - sumi_monotonic_now() : 3600;
-        if (*stop && !stopped && !temps->publishing) {
+        if (sumi_stop_signal() && !stopped && !temps->publishing) {
             /* The pipe's end (the child gone) ends the loop. */
             kill(pid, SIGTERM);
             stopped = 1;
@@ -428,7 +393,7 @@ int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char 
     int code;
     /* Ctrl-C reaches the child too, which may end before the loop saw the
      * parent's flag. */
-    if (*stop)
+    if (sumi_stop_signal())
         stopped = 1;
     char why[512];
     if (stopped && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
@@ -444,12 +409,11 @@ int sumi_limits_run_child_watched(long max_memory_mib, long timeout, const char 
      * published outputs were renamed away, and a child that ended early,
      * or with _exit, left the rest. */
     sumi_temps_free(temps, 1);
-    if (own_handlers) {
-        restore_stop_signals(previous, caught);
-        /* Stopped before its outputs were out: end as the signal would have
-         * ended this process (130 after Ctrl-C, 143 after SIGTERM). */
-        if (stopped && code != 0 && stop_signal != 0)
-            raise(stop_signal);
-    }
+    int sig = sumi_stop_signal();
+    /* Stopped before its outputs were out: end as the signal would have
+     * ended this process (130 after Ctrl-C, 143 after SIGTERM); a watcher
+     * that caught the signal ends by itself. */
+    if (sumi_stop_release() && stopped && code != 0 && sig != 0)
+        raise(sig);
     return code;
 }

@@ -63,10 +63,6 @@ void sumi_limits_notify_publish(lua_State *L);
 /* What a watching parent (`sumi render --watch`) wants of a child besides
  * its exit code. The caller owns it; it must outlive the run. */
 struct sumi_child_watch {
-    /* Set by the caller's signal handler: the child is ended (unless it is
-     * publishing already), its temporary files removed, and no message
-     * printed. */
-    volatile sig_atomic_t *stop;
     /* Called in the parent with each file the child read, as the child
      * named it (relative paths are from the working folder). */
     void (*on_read)(void *ud, const char *path);

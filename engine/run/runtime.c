@@ -23,6 +23,7 @@
 #include "protect.h"
 #include "runlimits.h"
 #include "stack.h"
+#include "stop.h"
 
 /* Registry keys (the job's own are in core/job.c). */
 #define REG_PARAMS "sumi.params"           /* table of -p values */
@@ -48,21 +49,10 @@ static const struct {
  * them are, so a report is never half new and half old; the run, having
  * finished, then ends as it would have, and the signal is dropped. */
 static int publish_pending(lua_State *L) {
-    sigset_t stops, before;
-    sigemptyset(&stops);
-    sigaddset(&stops, SIGINT);
-    sigaddset(&stops, SIGTERM);
-    sigaddset(&stops, SIGHUP);
-    sigprocmask(SIG_BLOCK, &stops, &before);
+    sigset_t before;
+    sumi_stop_hold(&before);
     int status = sumi_job_finish_pending(L, 1);
-    sigset_t pending;
-    const struct timespec now = {0, 0};
-    while (sigpending(&pending) == 0 &&
-           (sigismember(&pending, SIGINT) == 1 || sigismember(&pending, SIGTERM) == 1 ||
-            sigismember(&pending, SIGHUP) == 1) &&
-           sigtimedwait(&stops, NULL, &now) > 0)
-        ;
-    sigprocmask(SIG_SETMASK, &before, NULL);
+    sumi_stop_unhold_dropping(&before);
     return status;
 }
 

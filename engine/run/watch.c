@@ -25,6 +25,7 @@
 #include "fonts.h"
 #include "output.h"
 #include "runlimits.h"
+#include "stop.h"
 
 /* A burst of writes (an editor's save, a script regenerating a CSV) is one
  * change once the files have been quiet this long. */
@@ -37,21 +38,6 @@
 #define WATCH_MASK                                                                                 \
     (IN_CLOSE_WRITE | IN_MODIFY | IN_MOVED_TO | IN_CREATE | IN_MOVED_FROM | IN_DELETE |            \
      IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
-
-/* A signal handler can only reach process-wide state: the one flag, and the
- * pipe that wakes the poll() it interrupts too late. */
-static volatile sig_atomic_t stop_requested;
-static int wake_fd = -1;
-
-static void on_signal(int sig) {
-    (void)sig;
-    int saved = errno;
-    stop_requested = 1;
-    if (wake_fd >= 0 && write(wake_fd, "x", 1) < 0) {
-        /* The pipe is full: a wake-up is pending anyway. */
-    }
-    errno = saved;
-}
 
 /* One watched file. Owned by its list. */
 struct file {
@@ -319,7 +305,7 @@ static int render(struct watcher *w, const struct sumi_run_options *run) {
     double start = sumi_monotonic_now();
     int code = sumi_run_script(run);
     double seconds = sumi_monotonic_now() - start;
-    if (stop_requested && code != 0) {
+    if (sumi_stop_signal() && code != 0) {
         list_free(&w->reads);
         list_free(&w->made);
         return 0; /* stopped mid-render: the outputs are as they were */
@@ -349,7 +335,7 @@ static int wait_for_change(struct watcher *w, int wake) {
     /* Changes seen during the last render start the wait at once. */
     double quiet_until = w->nchanged > 0 ? sumi_monotonic_now() + QUIET_MS / 1000.0 : -1;
     for (;;) {
-        if (stop_requested)
+        if (sumi_stop_signal())
             return -1;
         int ms = -1;
         if (quiet_until >= 0) {
@@ -392,16 +378,12 @@ int sumi_watch(const struct sumi_run_options *options) {
         }
         return 1;
     }
-    stop_requested = 0;
-    wake_fd = pipe_fds[1];
-    struct sigaction sa = {.sa_handler = on_signal}, old_int, old_term;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
+    /* A stop signal ends the watch (and the render under way, unless it is
+     * publishing); it also wakes the poll() it interrupts too late. */
+    sumi_stop_catch(pipe_fds[1], 1);
     /* Loaded once here, inherited by every render's process. */
     sumi_fonts_config();
-    struct sumi_child_watch child = {
-        .stop = &stop_requested, .on_read = on_read, .on_temp = on_temp, .ud = &w};
+    struct sumi_child_watch child = {.on_read = on_read, .on_temp = on_temp, .ud = &w};
     struct sumi_run_options run = *options;
     run.watch = &child;
     /* The script's folder is watched from the start: a limit is reported
@@ -415,9 +397,7 @@ int sumi_watch(const struct sumi_run_options *options) {
         code = render(&w, &run);
     if (w.fatal)
         code = 1;
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
-    wake_fd = -1;
+    sumi_stop_release();
     close(pipe_fds[0]);
     close(pipe_fds[1]);
     close(w.fd);

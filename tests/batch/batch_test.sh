@@ -316,6 +316,28 @@ case_batch_sigterm_stops_jobs_and_reports_not_run() {
   expect_contains "$(report_field r.jsonl a error)" "stopped by signal 15" "a's error"
 }
 
+# A closed terminal (SIGHUP) stops a batch as SIGTERM does: the stop
+# signals are handled in one place (engine/run/stop.c) for every command.
+case_batch_sighup_stops_jobs_like_sigterm() {
+  job_script
+  manifest m.lua
+  run "$SUMI" batch m.lua
+  expect_code 0
+  local sums
+  sums=$(tree_sums reports)
+  manifest m.lua 'wait = "20"'
+  "$SUMI" batch m.lua -j2 >run.out 2>run.err &
+  local pid=$!
+  wait_for_temporary reports
+  kill -HUP "$pid"
+  wait "$pid"
+  local code=$?
+  [ "$code" -eq 1 ] || fail "exit code $code after SIGHUP: $(cat run.err)"
+  no_temporaries reports
+  [ "$(tree_sums reports)" = "$sums" ] || fail "earlier outputs changed"
+  expect_contains "$(cat run.err)" "stopped by SIGHUP; not run: a b c" "stderr"
+}
+
 case_batch_sigkill_of_parent_leaves_temporaries_that_next_run_cleans() {
   job_script
   manifest m.lua 'wait = "20"'
