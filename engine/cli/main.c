@@ -10,6 +10,8 @@
 #include "batch.h"
 #include "cli.h"
 #include "fonts.h"
+#include "job.h"
+#include "presets.h"
 #include "runlimits.h"
 #include "runtime.h"
 #include "watch.h"
@@ -33,6 +35,20 @@ static const char main_usage[] =
     "\n"
     "Exit codes: 0 success, 1 the report failed, 2 bad command-line usage.\n";
 
+/* The sandbox options render and chart share (engine/cli/cli.c); `writes`
+ * names the output folder each command writes besides ./reports. */
+#define LIMITS_USAGE(writes)                                                                       \
+    "Limits and files (see docs/API.md, sections 2 and 4):\n"                                      \
+    "      --max-memory MIB   memory the script's Lua data may take (default: 1024)\n"             \
+    "      --timeout SECONDS  time the whole run may take (default: 300)\n"                        \
+    "      --max-input-size MIB  largest file read_csv, read_json and image read\n"                \
+    "                       (default: 1024)\n"                                                     \
+    "      --allow-read DIR   let the script read files under DIR too (repeatable);\n"             \
+    "                       it reads its own folder, ../data beside it and ./data\n"               \
+    "      --allow-write DIR  let the script write files under DIR too (repeatable);\n"            \
+    "                       it writes " writes " and ./reports\n"                                  \
+    "      --trusted        no file rules, and no limits but those given\n"
+
 static const char render_usage[] =
     "usage: sumi render SCRIPT [-o OUT] [-p KEY=VALUE]... [--strict-glyphs] [--previews]\n"
     "                   [--watch]\n"
@@ -53,19 +69,9 @@ static const char render_usage[] =
     "                       SIGTERM (exit 0); a failed render keeps the last good\n"
     "                       outputs and the watch goes on\n"
     "  -h, --help           show this help\n"
-    "\n"
-    "Limits and files (see docs/API.md, sections 2 and 4):\n"
-    "      --max-memory MIB   memory the script's Lua data may take (default: 1024)\n"
-    "      --timeout SECONDS  time the whole run may take (default: 300)\n"
-    "      --max-input-size MIB  largest file read_csv, read_json and image read\n"
-    "                       (default: 1024)\n"
-    "      --allow-read DIR   let the script read files under DIR too (repeatable);\n"
-    "                       it reads its own folder, ../data beside it and ./data\n"
-    "      --allow-write DIR  let the script write files under DIR too (repeatable);\n"
-    "                       it writes the -o file's folder and ./reports\n"
-    "      --trusted        no file rules, and no limits but those given\n"
-    "\n"
-    "Relative paths that a script reads are taken from the script's folder.\n";
+    "\n" LIMITS_USAGE("the -o file's folder") "\n"
+                                              "Relative paths that a script reads are taken from "
+                                              "the script's folder.\n";
 
 static const char chart_usage[] =
     "usage: sumi chart SCRIPT [--format png,svg,pdf,trace] [--size WxH | --preset NAME]\n"
@@ -92,17 +98,7 @@ static const char chart_usage[] =
     "      --watch          export again whenever the script or a file it reads\n"
     "                       changes, as sumi render --watch does\n"
     "  -h, --help           show this help\n"
-    "\n"
-    "Limits and files (see docs/API.md, sections 2 and 4):\n"
-    "      --max-memory MIB   memory the script's Lua data may take (default: 1024)\n"
-    "      --timeout SECONDS  time the whole run may take (default: 300)\n"
-    "      --max-input-size MIB  largest file read_csv, read_json and image read\n"
-    "                       (default: 1024)\n"
-    "      --allow-read DIR   let the script read files under DIR too (repeatable);\n"
-    "                       it reads its own folder, ../data beside it and ./data\n"
-    "      --allow-write DIR  let the script write files under DIR too (repeatable);\n"
-    "                       it writes the --out folder and ./reports\n"
-    "      --trusted        no file rules, and no limits but those given\n";
+    "\n" LIMITS_USAGE("the --out folder");
 
 static const char fonts_usage[] =
     "usage: sumi fonts\n"
@@ -111,10 +107,15 @@ static const char fonts_usage[] =
     "sumi's own font configuration, and whether each covers Japanese and\n"
     "Chinese. Exits 1 when a family does not resolve or sans lacks CJK.\n";
 
+/* Prints "sumi: " and the message (fmt NULL: printed already), then the
+ * usage line. */
 static int usage_error(const char *usage, const char *fmt, const char *arg) {
-    fprintf(stderr, "sumi: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n%.*s", (int)strcspn(usage, "\n") + 1, usage);
+    if (fmt != NULL) {
+        fprintf(stderr, "sumi: ");
+        fprintf(stderr, fmt, arg);
+        fputc('\n', stderr);
+    }
+    fprintf(stderr, "%.*s", (int)strcspn(usage, "\n") + 1, usage);
     fprintf(stderr, "Try 'sumi --help' for more information.\n");
     return EXIT_USAGE;
 }
@@ -373,11 +374,10 @@ static int command_chart(int argc, char **argv) {
             chart_usage, "bad size '%s' (WIDTHxHEIGHT in pixels expected, each 1 to 16384)", size);
     if (status == 0 && size != NULL && preset != NULL)
         status = usage_error(chart_usage, "%s", "give --size or --preset, not both");
-    if (status == 0 && preset != NULL && strcmp(preset, "slides") != 0 &&
-        strcmp(preset, "slides-720") != 0 && strcmp(preset, "4:3") != 0 &&
-        strcmp(preset, "print") != 0)
-        status = usage_error(
-            chart_usage, "unknown preset '%s' (slides, slides-720, 4:3 or print expected)", preset);
+    if (status == 0 && preset != NULL && sumi_preset_find(preset) == NULL) {
+        fprintf(stderr, "sumi: unknown preset '%s' (%s expected)\n", preset, sumi_preset_list());
+        status = usage_error(chart_usage, NULL, NULL);
+    }
     if (status == 0 && dpi != NULL && !parse_count(dpi, 1, 2400, &e.dpi))
         status =
             usage_error(chart_usage, "bad dpi '%s' (a whole number from 1 to 2400 expected)", dpi);
@@ -393,16 +393,14 @@ static int command_chart(int argc, char **argv) {
     }
     char *default_out = NULL;
     if (status == 0 && out == NULL) {
-        const char *base = strrchr(script, '/') ? strrchr(script, '/') + 1 : script;
-        size_t len = strlen(base);
-        if (len > 4 && strcmp(base + len - 4, ".lua") == 0)
-            len -= 4;
+        const char *stem;
+        size_t len = sumi_script_stem(script, &stem);
         default_out = malloc(len + sizeof "reports/charts/");
         if (default_out == NULL)
             status = 1;
         else
             snprintf(default_out, len + sizeof "reports/charts/", "reports/charts/%.*s", (int)len,
-                     base);
+                     stem);
         out = default_out;
     }
     if (status != 0) {

@@ -20,6 +20,7 @@
 #include "job.h"
 #include "numeric.h"
 #include "output.h"
+#include "presets.h"
 #include "protect.h"
 #include "runlimits.h"
 #include "stack.h"
@@ -624,6 +625,34 @@ static int runtime_previews(lua_State *L) {
     return 1;
 }
 
+/* A whole size as an integer, as a Lua literal 720 would be. */
+static void push_size(lua_State *L, double v) {
+    if (v == (double)(lua_Integer)v)
+        lua_pushinteger(L, (lua_Integer)v);
+    else
+        lua_pushnumber(L, v);
+}
+
+/* runtime.chart_presets() -> {{name =, width =, height =, dpi =}, ...}: the
+ * chart sizes (core/presets.c), in the order messages list them; the export
+ * module (sumi.internal.export) is their one Lua reader. */
+static int runtime_chart_presets(lua_State *L) {
+    lua_newtable(L);
+    for (int i = 0; sumi_presets[i].name != NULL; i++) {
+        lua_createtable(L, 0, 4);
+        lua_pushstring(L, sumi_presets[i].name);
+        lua_setfield(L, -2, "name");
+        push_size(L, sumi_presets[i].width);
+        lua_setfield(L, -2, "width");
+        push_size(L, sumi_presets[i].height);
+        lua_setfield(L, -2, "height");
+        lua_pushinteger(L, sumi_presets[i].dpi);
+        lua_setfield(L, -2, "dpi");
+        lua_rawseti(L, -2, i + 1);
+    }
+    return 1;
+}
+
 static int runtime_warn(lua_State *L) {
     sumi_warn(L, "%s", luaL_checkstring(L, 1));
     return 0;
@@ -639,6 +668,7 @@ static const luaL_Reg runtime_functions[] = {
     {"register_chart", runtime_register_chart},
     {"strict_glyphs", runtime_strict_glyphs},
     {"previews", runtime_previews},
+    {"chart_presets", runtime_chart_presets},
     {NULL, NULL},
 };
 
