@@ -16,6 +16,7 @@
 #include "access.h"
 #include "job.h"
 #include "output.h"
+#include "stack.h"
 
 #define REG_READ_ROOTS "sumi.read_roots"   /* canonical folders a script reads */
 #define REG_WRITE_ROOTS "sumi.write_roots" /* canonical folders it writes */
@@ -91,6 +92,7 @@ static void add_root(lua_State *L, int table, const char *dir) {
 }
 
 void sumi_access_setup(lua_State *L, const struct sumi_access_rules *o) {
+    SUMI_STACK_MARK(L);
     if (o->max_input_mib > 0) {
         lua_pushinteger(L, o->max_input_mib);
         lua_setfield(L, LUA_REGISTRYINDEX, REG_MAX_INPUT);
@@ -137,6 +139,7 @@ void sumi_access_setup(lua_State *L, const struct sumi_access_rules *o) {
     }
     lua_setfield(L, LUA_REGISTRYINDEX, REG_READ_ROOTS);
     lua_setfield(L, LUA_REGISTRYINDEX, REG_WRITE_ROOTS);
+    SUMI_STACK_CHECK(L, 0);
 }
 
 /* 1 when path is under one of the roots in the registry table key, or when
@@ -173,6 +176,7 @@ static const char *hint_folder(lua_State *L, const char *canon) {
 }
 
 const char *sumi_resolve_read(lua_State *L, const char *path, const char *call) {
+    SUMI_STACK_MARK(L);
     const char *resolved = sumi_resolve_input(L, path);
     if (!allowed(L, REG_READ_ROOTS, resolved)) {
         const char *canon = lua_tostring(L, -1);
@@ -186,6 +190,7 @@ const char *sumi_resolve_read(lua_State *L, const char *path, const char *call) 
     /* Every read passes here, so `sumi render --watch` learns the whole set,
      * files that do not exist yet included: their creation is a change. */
     sumi_job_announce_read(L, resolved);
+    SUMI_STACK_CHECK(L, 1);
     return resolved;
 }
 

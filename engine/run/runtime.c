@@ -59,7 +59,10 @@ static int publish_pending(lua_State *L) {
 
 /* ---- require: the engine's modules and script-local Lua files only ---- */
 
+/* Pushes the loader of an embedded module and returns 1, or pushes nothing
+ * and returns 0. */
 static int load_embedded(lua_State *L, const char *name) {
+    SUMI_STACK_MARK(L);
     const struct sumi_embedded_file *f = sumi_embedded_find(name);
     if (f == NULL) {
         lua_pushfstring(L, "%s.init", name);
@@ -78,10 +81,13 @@ static int load_embedded(lua_State *L, const char *name) {
     if (luaL_loadbufferx(L, f->data, f->size, chunkname, "b") != LUA_OK)
         lua_error(L);
     sumi_protect_chunk(L);
+    SUMI_STACK_CHECK(L, 1);
     return 1;
 }
 
+/* As load_embedded, for NAME.lua in the script's folder. */
 static int load_script_local(lua_State *L, const char *name) {
+    SUMI_STACK_MARK(L);
     for (const char *p = name; *p; p++)
         if (!(*p == '.' || *p == '_' || *p == '-' || (*p >= 'a' && *p <= 'z') ||
               (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
@@ -106,12 +112,22 @@ static int load_script_local(lua_State *L, const char *name) {
         lua_error(L);
     lua_replace(L, -3);
     lua_pop(L, 1);
+    SUMI_STACK_CHECK(L, 1);
     return 1;
 }
 
-static int engine_require(lua_State *L) {
+/* require(name) for a module of the engine's Lua library or the script's
+ * folder; from_engine: the caller is one of the engine's own modules, which
+ * alone reach the internal ones (sumi.internal.*). */
+static int require_module(lua_State *L, int from_engine) {
     const char *name = luaL_checkstring(L, 1);
     lua_settop(L, 1);
+    SUMI_STACK_MARK(L);
+    if (!from_engine && strncmp(name, "sumi.internal.", 14) == 0)
+        return luaL_error(L,
+                          "module '%s' is internal to the engine (scripts use the modules "
+                          "docs/API.md describes: 'sumi' and its public parts)",
+                          name);
     lua_getfield(L, LUA_REGISTRYINDEX, REG_LOADED); /* name loaded */
     if (lua_getfield(L, 2, name) != LUA_TNIL)
         return 1;
@@ -132,6 +148,7 @@ static int engine_require(lua_State *L) {
                           "module '%s' not found (the engine's modules are 'sumi' and "
                           "'sumi.*'; other modules are .lua files in the script's folder)",
                           name);
+    SUMI_STACK_CHECK(L, 2); /* name loaded loader */
     lua_pushvalue(L, 1);
     lua_call(L, 1, 1); /* name loaded result */
     if (lua_isnil(L, -1)) {
@@ -142,12 +159,30 @@ static int engine_require(lua_State *L) {
         sumi_protect_module(L, -1);
     lua_pushvalue(L, -1);
     lua_setfield(L, 2, name);
+    SUMI_STACK_CHECK(L, 2);
     return 1;
 }
+
+/* The global require: the function that calls it is the engine's only when
+ * it is a chunk of the embedded library (a pcall(require, ...) from a
+ * script is the script's). */
+static int engine_require(lua_State *L) {
+    lua_Debug ar;
+    int from_engine = lua_getstack(L, 1, &ar) && lua_getinfo(L, "S", &ar) && ar.what[0] != 'C' &&
+                      sumi_engine_chunk(ar.source);
+    return require_module(L, from_engine);
+}
+
+/* require for the engine itself (preloading the library). */
+static int engine_require_unchecked(lua_State *L) { return require_module(L, 1); }
 
 /* load() that only accepts text: binary chunks can crash Lua 5.4.4. */
 static int text_only_load(lua_State *L) {
     int n = lua_gettop(L);
+    /* The engine's chunk names are its own: a script's chunk named like one
+     * would be taken for the engine (require, warnings' positions). */
+    if (n >= 2 && lua_type(L, 2) == LUA_TSTRING && sumi_engine_chunk(lua_tostring(L, 2)))
+        return luaL_argerror(L, 2, "chunk names of the engine's modules are reserved");
     if (n >= 3 && !lua_isnil(L, 3) && strcmp(luaL_checkstring(L, 3), "t") != 0)
         return luaL_argerror(L, 3, "only text chunks ('t') can be loaded");
     if (n < 3)
@@ -209,6 +244,7 @@ lua_State *sumi_state_new(void) {
     lua_State *L = sumi_limits_state_new();
     if (L == NULL)
         return NULL;
+    SUMI_STACK_MARK(L);
     /* By name, never luaL_openlibs: package (loadlib), io and debug stay out
      * of reach (CVE-2022-0543 came from a reachable package.loadlib). */
     static const luaL_Reg libs[] = {
@@ -255,6 +291,7 @@ lua_State *sumi_state_new(void) {
     lua_pushcfunction(L, engine_require);
     lua_setglobal(L, "require");
     sumi_protect_setup(L);
+    SUMI_STACK_CHECK(L, 0);
     return L;
 }
 
@@ -294,6 +331,7 @@ static int run_main(lua_State *L) {
 
 static int setup_run(lua_State *L) {
     const struct sumi_run_options *o = lua_touserdata(L, 1);
+    SUMI_STACK_MARK(L);
     sumi_job_setup(L, o->script_path, o->output_path, o->strict_glyphs);
     lua_newtable(L);
     for (int i = 0; i < o->param_count; i++) {
@@ -321,6 +359,7 @@ static int setup_run(lua_State *L) {
         .max_input_mib = o->max_input_mib,
     };
     sumi_access_setup(L, &rules);
+    SUMI_STACK_CHECK(L, 0);
     return 0;
 }
 
@@ -505,7 +544,7 @@ static int run_in_child(void *arg, int notify_fd) {
 
 /* require() of one module, called protected. */
 static int preload_one(lua_State *L) {
-    lua_getglobal(L, "require");
+    lua_pushcfunction(L, engine_require_unchecked);
     lua_insert(L, 1);
     lua_call(L, 1, 0);
     return 0;
