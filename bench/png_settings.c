@@ -1,8 +1,8 @@
 /* png_settings: time and size of PNG encodings of the same pixels, cairo's
- * writer (libpng defaults) against engine/png.c at several zlib levels and
+ * writer (libpng defaults) against engine/core/png.c at several zlib levels and
  * row filters. Built and run by bench/charts.sh:
  *
- *   cc bench/png_settings.c engine/png.c -Iengine $(pkg-config --cflags --libs cairo libpng)
+ *   cc bench/png_settings.c engine/core/png.c -Iengine/core $(pkg-config --cflags --libs cairo libpng)
  *   png_settings RUNS FILE.png...
  *
  * Prints one Markdown row per setting: median milliseconds and bytes for

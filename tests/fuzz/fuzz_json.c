@@ -1,4 +1,4 @@
-/* libFuzzer target for the JSON reader (engine/json.c), driven through Lua
+/* libFuzzer target for the JSON reader (engine/data/json.c), driven through Lua
  * as a script calls it: sumi.data.read_json(path, options). The first byte
  * of an input chooses the options (nested, path, a forced type), the rest
  * is the file. A read either gives a dataset that keeps the dataset API's

@@ -1,4 +1,4 @@
-/* libFuzzer target for text on a canvas (engine/text.c, through Pango and
+/* libFuzzer target for text on a canvas (engine/draw/text.c, through Pango and
  * cairo): c:text and c:measure_text on a small PNG canvas, with the options
  * taken from the first four bytes of an input (markup on and off, a width
  * and wrap mode, size, alignment, angle, vertical text, language, letter

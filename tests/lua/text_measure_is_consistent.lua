@@ -102,7 +102,7 @@ test("palt makes Japanese punctuation narrower", function()
   check.less(c:measure_text(s, {features = "palt"}).width, c:measure_text(s).width, "palt")
 end)
 
--- The engine keeps the layouts it made (engine/text.c) and hands them out
+-- The engine keeps the layouts it made (engine/draw/text.c) and hands them out
 -- again for the same text and options: every option that changes a layout
 -- must give another one, and a kept layout must measure as a new one did.
 test("kept layouts: each option that shapes text gives its own layout", function()

@@ -116,7 +116,7 @@ static void canvas_png_transparent_background_keeps_alpha(void **state) {
     free(path);
 }
 
-/* cairo holds colour premultiplied and PNG straight (engine/png.c): a
+/* cairo holds colour premultiplied and PNG straight (engine/core/png.c): a
  * half-transparent red must come back as red at half alpha, not as a dark
  * red, and a pixel no drawing touched as fully transparent. (At alpha 128 an
  * 8-bit premultiplied channel keeps every other level, within the tolerance

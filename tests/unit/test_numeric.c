@@ -1,4 +1,4 @@
-/* engine/numeric.c: sums, means, order statistics, ranks and top_n on
+/* engine/data/numeric.c: sums, means, order statistics, ranks and top_n on
  * arrays of a million values, built in C and read through the module as a
  * script would call it. */
 #include "support.h"

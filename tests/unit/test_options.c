@@ -1,4 +1,4 @@
-/* engine/options.h: number formatting and the option-table readers, called
+/* engine/core/options.h: number formatting and the option-table readers, called
  * the way the modules call them (from a C function run by lua_pcall). */
 #include "support.h"
 

@@ -1,4 +1,4 @@
-/* engine/output.h: an output appears complete or not at all, and a failed
+/* engine/core/output.h: an output appears complete or not at all, and a failed
  * write never replaces an earlier good file. */
 #include "support.h"
 

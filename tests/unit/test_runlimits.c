@@ -1,4 +1,4 @@
-/* engine/runlimits.h: each Lua state counts its own memory against its own
+/* engine/run/runlimits.h: each Lua state counts its own memory against its own
  * limit, and a limit once hit cannot be caught and survived. */
 #include "support.h"
 

@@ -1,4 +1,4 @@
-/* The drawing sink (engine/sink.c) driven directly with a cairo context:
+/* The drawing sink (engine/draw/sink.c) driven directly with a cairo context:
  * numbers, shapes, clips and the two writers' output. */
 #include "support.h"
 
