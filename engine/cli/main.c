@@ -149,25 +149,85 @@ static int sandbox_option(struct sumi_sandbox_args *s, const char *usage, int ar
     return 1;
 }
 
-static int command_render(int argc, char **argv) {
-    const char *script = NULL, *output = NULL;
-    const char **params = calloc((size_t)argc, sizeof *params);
-    int nparams = 0, strict_glyphs = 0, previews = 0, watch = 0;
+/* What render and chart both take: the script, -p, --strict-glyphs,
+ * --watch and the sandbox options. */
+struct run_args {
+    const char *script;
+    const char **params; /* argc entries: every argument could be one */
+    int nparams, strict_glyphs, watch;
     struct sumi_sandbox_args sandbox;
-    if (!sumi_sandbox_init(&sandbox, argc) || params == NULL) {
-        sumi_sandbox_free(&sandbox);
-        free(params);
-        return 1;
+};
+
+static int run_args_init(struct run_args *r, int argc) {
+    memset(r, 0, sizeof *r);
+    r->params = calloc((size_t)argc + 1, sizeof *r->params);
+    if (!sumi_sandbox_init(&r->sandbox, argc) || r->params == NULL) {
+        sumi_sandbox_free(&r->sandbox);
+        free(r->params);
+        return 0;
     }
+    return 1;
+}
+
+static void run_args_free(struct run_args *r) {
+    free(r->params);
+    sumi_sandbox_free(&r->sandbox);
+}
+
+/* Takes argv[*i] when it is one of the shared arguments: returns 1 (status
+ * set on a usage error), or 0 when it is the command's own (or unknown). */
+static int run_arg(struct run_args *r, const char *usage, int argc, char **argv, int *i,
+                   int *status) {
+    const char *a = argv[*i];
+    if (sandbox_option(&r->sandbox, usage, argc, argv, i, status))
+        return 1;
+    if (strcmp(a, "-p") == 0 || strcmp(a, "--param") == 0) {
+        if (*i + 1 >= argc)
+            *status = usage_error(usage, "option '%s' needs KEY=VALUE", a);
+        else if (!valid_param(argv[*i + 1]))
+            *status = usage_error(usage, "bad parameter '%s' (KEY=VALUE expected, KEY a name)",
+                                  argv[*i + 1]);
+        else
+            r->params[r->nparams++] = argv[++*i];
+    } else if (strcmp(a, "--strict-glyphs") == 0) {
+        r->strict_glyphs = 1;
+    } else if (strcmp(a, "--watch") == 0) {
+        r->watch = 1;
+    } else if (a[0] == '-' && a[1] != '\0') {
+        return 0;
+    } else if (r->script != NULL) {
+        *status = usage_error(usage, "unexpected argument '%s' (one script per run)", a);
+    } else {
+        r->script = a;
+    }
+    return 1;
+}
+
+/* After the arguments: a script was given and can be read. */
+static int check_script(const struct run_args *r, const char *usage) {
+    if (r->script == NULL)
+        return usage_error(usage, "%s", "no script given");
+    if (access(r->script, R_OK) != 0) {
+        fprintf(stderr, "sumi: cannot open script '%s'\n", r->script);
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
+static int command_render(int argc, char **argv) {
+    const char *output = NULL;
+    int previews = 0;
+    struct run_args r;
+    if (!run_args_init(&r, argc))
+        return 1;
     int status = 0;
     for (int i = 0; i < argc && status == 0; i++) {
         const char *a = argv[i];
         if (is_help(a)) {
             fputs(render_usage, stdout);
-            free(params);
-            sumi_sandbox_free(&sandbox);
+            run_args_free(&r);
             return 0;
-        } else if (sandbox_option(&sandbox, render_usage, argc, argv, &i, &status)) {
+        } else if (run_arg(&r, render_usage, argc, argv, &i, &status)) {
             continue;
         } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
             if (i + 1 >= argc)
@@ -176,52 +236,29 @@ static int command_render(int argc, char **argv) {
                 status = usage_error(render_usage, "option '%s' given twice", a);
             else
                 output = argv[++i];
-        } else if (strcmp(a, "-p") == 0 || strcmp(a, "--param") == 0) {
-            if (i + 1 >= argc)
-                status = usage_error(render_usage, "option '%s' needs KEY=VALUE", a);
-            else if (!valid_param(argv[i + 1]))
-                status =
-                    usage_error(render_usage, "bad parameter '%s' (KEY=VALUE expected, KEY a name)",
-                                argv[i + 1]);
-            else
-                params[nparams++] = argv[++i];
-        } else if (strcmp(a, "--strict-glyphs") == 0) {
-            strict_glyphs = 1;
         } else if (strcmp(a, "--previews") == 0) {
             previews = 1;
-        } else if (strcmp(a, "--watch") == 0) {
-            watch = 1;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            status = usage_error(render_usage, "unknown option '%s'", a);
-        } else if (script != NULL) {
-            status = usage_error(render_usage, "unexpected argument '%s' (one script per run)", a);
         } else {
-            script = a;
+            status = usage_error(render_usage, "unknown option '%s'", a);
         }
     }
-    if (status == 0 && script == NULL)
-        status = usage_error(render_usage, "%s", "no script given");
-    if (status == 0 && access(script, R_OK) != 0) {
-        fprintf(stderr, "sumi: cannot open script '%s'\n", script);
-        status = EXIT_USAGE;
-    }
+    if (status == 0)
+        status = check_script(&r, render_usage);
     if (status != 0) {
-        free(params);
-        sumi_sandbox_free(&sandbox);
+        run_args_free(&r);
         return status;
     }
     struct sumi_run_options options = {
-        .script_path = script,
+        .script_path = r.script,
         .output_path = output,
-        .params = params,
-        .param_count = nparams,
-        .strict_glyphs = strict_glyphs,
+        .params = r.params,
+        .param_count = r.nparams,
+        .strict_glyphs = r.strict_glyphs,
         .previews = previews,
     };
-    sumi_sandbox_apply(&sandbox, &options);
-    int code = watch ? sumi_watch(&options) : sumi_run_script(&options);
-    free(params);
-    sumi_sandbox_free(&sandbox);
+    sumi_sandbox_apply(&r.sandbox, &options);
+    int code = r.watch ? sumi_watch(&options) : sumi_run_script(&options);
+    run_args_free(&r);
     return code;
 }
 
@@ -296,30 +333,24 @@ static const char *option_value(int argc, char **argv, int *i, int *status) {
 }
 
 static int command_chart(int argc, char **argv) {
-    const char *script = NULL, *out = NULL, *size = NULL, *preset = NULL, *dpi = NULL;
-    const char *background = NULL;
+    const char *out = NULL, *size = NULL, *preset = NULL, *dpi = NULL, *background = NULL;
     char *format_list = NULL;
     const char *formats[4];
     int format_count = 0;
-    const char **params = calloc((size_t)argc + 1, sizeof *params);
-    struct sumi_sandbox_args sandbox;
-    if (!sumi_sandbox_init(&sandbox, argc) || params == NULL) {
-        sumi_sandbox_free(&sandbox);
-        free(params);
+    struct run_args r;
+    if (!run_args_init(&r, argc))
         return 1;
-    }
-    int nparams = 0, status = 0, strict_glyphs = 0, watch = 0;
+    int status = 0;
     struct sumi_chart_export e = {0};
     for (int i = 0; i < argc && status == 0; i++) {
         const char *a = argv[i];
         const char **slot = NULL;
         if (is_help(a)) {
             fputs(chart_usage, stdout);
-            free(params);
             free(format_list);
-            sumi_sandbox_free(&sandbox);
+            run_args_free(&r);
             return 0;
-        } else if (sandbox_option(&sandbox, chart_usage, argc, argv, &i, &status)) {
+        } else if (run_arg(&r, chart_usage, argc, argv, &i, &status)) {
             continue;
         } else if (strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0) {
             const char *v = option_value(argc, argv, &i, &status);
@@ -342,23 +373,8 @@ static int command_chart(int argc, char **argv) {
             slot = &background;
         } else if (strcmp(a, "-o") == 0 || strcmp(a, "--out") == 0) {
             slot = &out;
-        } else if (strcmp(a, "-p") == 0 || strcmp(a, "--param") == 0) {
-            const char *v = option_value(argc, argv, &i, &status);
-            if (v != NULL && !valid_param(v))
-                status = usage_error(chart_usage,
-                                     "bad parameter '%s' (KEY=VALUE expected, KEY a name)", v);
-            else if (v != NULL)
-                params[nparams++] = v;
-        } else if (strcmp(a, "--strict-glyphs") == 0) {
-            strict_glyphs = 1;
-        } else if (strcmp(a, "--watch") == 0) {
-            watch = 1;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            status = usage_error(chart_usage, "unknown option '%s'", a);
-        } else if (script != NULL) {
-            status = usage_error(chart_usage, "unexpected argument '%s' (one script per run)", a);
         } else {
-            script = a;
+            status = usage_error(chart_usage, "unknown option '%s'", a);
         }
         if (slot != NULL) {
             if (*slot != NULL)
@@ -367,7 +383,7 @@ static int command_chart(int argc, char **argv) {
                 *slot = option_value(argc, argv, &i, &status);
         }
     }
-    if (status == 0 && script == NULL)
+    if (status == 0 && r.script == NULL)
         status = usage_error(chart_usage, "%s", "no script given");
     if (status == 0 && size != NULL && !parse_size(size, &e.width, &e.height))
         status = usage_error(
@@ -387,14 +403,12 @@ static int command_chart(int argc, char **argv) {
                              background);
     if (status == 0 && out != NULL && out[0] == '\0')
         status = usage_error(chart_usage, "%s", "empty --out folder");
-    if (status == 0 && access(script, R_OK) != 0) {
-        fprintf(stderr, "sumi: cannot open script '%s'\n", script);
-        status = EXIT_USAGE;
-    }
+    if (status == 0)
+        status = check_script(&r, chart_usage);
     char *default_out = NULL;
     if (status == 0 && out == NULL) {
         const char *stem;
-        size_t len = sumi_script_stem(script, &stem);
+        size_t len = sumi_script_stem(r.script, &stem);
         default_out = malloc(len + sizeof "reports/charts/");
         if (default_out == NULL)
             status = 1;
@@ -404,10 +418,9 @@ static int command_chart(int argc, char **argv) {
         out = default_out;
     }
     if (status != 0) {
-        free(params);
         free(format_list);
         free(default_out);
-        sumi_sandbox_free(&sandbox);
+        run_args_free(&r);
         return status;
     }
     if (format_count == 0)
@@ -418,18 +431,17 @@ static int command_chart(int argc, char **argv) {
     e.preset = preset;
     e.background = background;
     struct sumi_run_options options = {
-        .script_path = script,
-        .params = params,
-        .param_count = nparams,
+        .script_path = r.script,
+        .params = r.params,
+        .param_count = r.nparams,
         .export = &e,
-        .strict_glyphs = strict_glyphs,
+        .strict_glyphs = r.strict_glyphs,
     };
-    sumi_sandbox_apply(&sandbox, &options);
-    int code = watch ? sumi_watch(&options) : sumi_run_script(&options);
-    free(params);
+    sumi_sandbox_apply(&r.sandbox, &options);
+    int code = r.watch ? sumi_watch(&options) : sumi_run_script(&options);
     free(format_list);
     free(default_out);
-    sumi_sandbox_free(&sandbox);
+    run_args_free(&r);
     return code;
 }
 
