@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "data.h"
+#include "numtext.h"
 #include "options.h"
 #include "reader.h"
 #include "access.h"
@@ -568,16 +569,6 @@ int reader_set_null_type(struct sumi_dataset *ds, size_t col, enum sumi_type typ
     return 0;
 }
 
-void reader_format_number(char *buf, size_t size, double d) {
-    for (int digits = 15; digits <= 17; digits++) {
-        char fmt[8];
-        snprintf(fmt, sizeof fmt, "%%.%dg", digits);
-        g_ascii_formatd(buf, (gint)size, fmt, d);
-        if (g_ascii_strtod(buf, NULL) == d)
-            return;
-    }
-}
-
 /* The value as an error message shows it: strings quoted, cut at 40 bytes. */
 static void describe(const struct reader_value *v, char *buf, size_t size) {
     switch (v->kind) {
@@ -588,7 +579,7 @@ static void describe(const struct reader_value *v, char *buf, size_t size) {
         snprintf(buf, size, "%" PRId64, v->i);
         break;
     case READER_NUMBER:
-        reader_format_number(buf, size, v->d);
+        numtext_format(buf, size, v->d, NUMTEXT_DIGITS15);
         break;
     case READER_BOOLEAN:
         snprintf(buf, size, "%s", v->i ? "true" : "false");
@@ -623,30 +614,6 @@ int reader_parse_integer(const char *s, int64_t *out) {
         return 0;
     *out = v;
     return 1;
-}
-
-int reader_parse_number(const char *s, double *out) {
-    const char *p = s + (*s == '-' || *s == '+');
-    int digits = 0;
-    for (; *p >= '0' && *p <= '9'; p++)
-        digits++;
-    if (*p == '.')
-        for (p++; *p >= '0' && *p <= '9'; p++)
-            digits++;
-    if (digits == 0)
-        return 0;
-    if (*p == 'e' || *p == 'E') {
-        p++;
-        p += *p == '-' || *p == '+';
-        if (*p < '0' || *p > '9')
-            return 0;
-        while (*p >= '0' && *p <= '9')
-            p++;
-    }
-    if (*p != '\0')
-        return 0;
-    *out = g_ascii_strtod(s, NULL);
-    return isfinite(*out);
 }
 
 static int put_text(struct sumi_builder *b, int col, const struct reader_value *v) {
@@ -708,7 +675,7 @@ int reader_put(struct sumi_builder *b, int col, int type, const struct reader_va
             return sumi_builder_number(b, col, (double)v->i);
         if (v->kind == READER_NUMBER)
             return sumi_builder_number(b, col, v->d);
-        if (v->kind == READER_STRING && reader_parse_number(v->s, &d))
+        if (v->kind == READER_STRING && numtext_parse(v->s, &d) == 1)
             return sumi_builder_number(b, col, d);
         break;
     }

@@ -60,12 +60,8 @@ int reader_set_null_type(struct sumi_dataset *ds, size_t col, enum sumi_type typ
 int reader_put(struct sumi_builder *b, int col, int type, const struct reader_value *v, char *err,
                size_t errlen);
 
-/* Text to values, as data is written: never the machine's locale. An
- * integer is an optional sign and digits; a number also takes one '.' and
- * an exponent. 1 on success; 0 for anything else, or out of range. */
+/* An integer as data writes it: an optional sign and digits. 1 on
+ * success; 0 for anything else, or out of range. Numbers: numtext_parse. */
 int reader_parse_integer(const char *s, int64_t *out);
-int reader_parse_number(const char *s, double *out);
-/* The shortest "%.Ng" (N = 15..17) that reads back as d, with '.'. */
-void reader_format_number(char *buf, size_t size, double d);
 
 #endif

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 
 #include "data.h"
+#include "numtext.h"
 #include "options.h"
 #include "reader.h"
 #include "access.h"
@@ -588,7 +589,7 @@ static void pg_param_text(lua_State *L, int i, int idx) {
                            "numbers only)",
                            i, d != d ? "nan" : "infinite");
             char buf[40];
-            reader_format_number(buf, sizeof buf, d);
+            numtext_format(buf, sizeof buf, d, NUMTEXT_DIGITS15);
             lua_pushstring(L, buf);
         }
         break;
@@ -721,7 +722,7 @@ static void pg_read_value(lua_State *L, struct sql_state *st, const char *where,
         /* numeric keeps more digits than a double: its value is rounded to
          * the nearest double (types = {x = "string"} keeps the text). */
         v->kind = READER_NUMBER;
-        if (!reader_parse_number(s, &v->d))
+        if (numtext_parse(s, &v->d) != 1)
             fail(L, st, "%s: column '%s' row %d: %s is not a finite number", where, name, r + 1, s);
         return;
     case PG_DATE: {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "numtext.h"
 #include "sink_internal.h"
 
 /* Owned by the canvas (sumi_sink_new / sumi_sink_free). */
@@ -69,19 +70,8 @@ const char *sumi_sink_error(const struct sumi_sink *s) { return s->error; }
 
 void sink_number(GString *out, double v, int decimals) {
     char buf[64];
-    snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    /* A locale set by a library must not turn the point into a comma. */
-    for (char *p = buf; *p; p++)
-        if (*p == ',')
-            *p = '.';
-    if (strchr(buf, '.') != NULL) {
-        size_t n = strlen(buf);
-        while (buf[n - 1] == '0')
-            buf[--n] = '\0';
-        if (buf[n - 1] == '.')
-            buf[--n] = '\0';
-    }
-    g_string_append(out, strcmp(buf, "-0") == 0 ? "0" : buf);
+    numtext_format(buf, sizeof buf, v, decimals);
+    g_string_append(out, buf);
 }
 
 /* ---- reading cairo's state ---- */
