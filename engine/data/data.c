@@ -12,6 +12,7 @@
 
 #include "options.h"
 #include "protect.h"
+#include "scratch.h"
 
 /* The userdata holds one reference to its dataset; __gc drops it. */
 typedef struct {
@@ -162,21 +163,14 @@ void data_builder_put(lua_State *L, struct sumi_builder *b, int col, int idx, co
         data_out_of_memory(L);
 }
 
-static int builder_gc(lua_State *L) {
-    builder_box *box = lua_touserdata(L, 1);
+static void builder_release(void *block) {
+    builder_box *box = block;
     sumi_builder_free(box->b);
     box->b = NULL;
-    return 0;
 }
 
 builder_box *data_push_builder(lua_State *L) {
-    builder_box *box = lua_newuserdatauv(L, sizeof *box, 0);
-    box->b = NULL;
-    if (luaL_newmetatable(L, "sumi.builder")) {
-        lua_pushcfunction(L, builder_gc);
-        lua_setfield(L, -2, "__gc");
-    }
-    lua_setmetatable(L, -2);
+    builder_box *box = sumi_scratch_push(L, sizeof *box, builder_release, NULL);
     box->b = sumi_builder_new();
     if (box->b == NULL)
         data_out_of_memory(L);

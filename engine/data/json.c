@@ -18,6 +18,7 @@
 #include "numtext.h"
 #include "options.h"
 #include "reader.h"
+#include "scratch.h"
 #include "access.h"
 
 /* Records are flat; the bound keeps a hostile file (a million '[') from
@@ -34,7 +35,8 @@ struct json_state {
     int types_cap;
 };
 
-static void json_state_release(struct json_state *st) {
+static void json_state_release(void *block) {
+    struct json_state *st = block;
     g_free(st->content);
     if (st->tok != NULL)
         json_tokener_free(st->tok);
@@ -42,11 +44,6 @@ static void json_state_release(struct json_state *st) {
     sumi_builder_free(st->b);
     free(st->types);
     memset(st, 0, sizeof *st);
-}
-
-static int json_state_gc(lua_State *L) {
-    json_state_release(lua_touserdata(L, 1));
-    return 0;
 }
 
 /* 1-based line and column (in characters) of byte offset off in s. */
@@ -366,12 +363,7 @@ static int data_read_json(lua_State *L) {
     const char *file = sumi_resolve_read(L, given, "read_json");
     sumi_check_input_file(L, file, given, "read_json");
 
-    struct json_state *st = lua_newuserdatauv(L, sizeof *st, 0);
-    memset(st, 0, sizeof *st);
-    lua_createtable(L, 0, 1);
-    lua_pushcfunction(L, json_state_gc);
-    lua_setfield(L, -2, "__gc");
-    lua_setmetatable(L, -2);
+    struct json_state *st = sumi_scratch_push(L, sizeof *st, json_state_release, NULL);
 
     gsize len = 0;
     GError *error = NULL;

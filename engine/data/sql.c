@@ -22,6 +22,7 @@
 #include "numtext.h"
 #include "options.h"
 #include "reader.h"
+#include "scratch.h"
 #include "access.h"
 #include "job.h"
 
@@ -101,7 +102,8 @@ struct sql_state {
     struct sumi_builder *b;
 };
 
-static void state_release(struct sql_state *st) {
+static void state_release(void *block) {
+    struct sql_state *st = block;
     if (st->stmt != NULL)
         sqlite3_finalize(st->stmt);
     if (st->db != NULL)
@@ -122,20 +124,8 @@ static void state_release(struct sql_state *st) {
     memset(st, 0, sizeof *st);
 }
 
-static int state_gc(lua_State *L) {
-    state_release(lua_touserdata(L, 1));
-    return 0;
-}
-
 static struct sql_state *push_state(lua_State *L) {
-    struct sql_state *st = lua_newuserdatauv(L, sizeof *st, 0);
-    memset(st, 0, sizeof *st);
-    if (luaL_newmetatable(L, "sumi.sql_state")) {
-        lua_pushcfunction(L, state_gc);
-        lua_setfield(L, -2, "__gc");
-    }
-    lua_setmetatable(L, -2);
-    return st;
+    return sumi_scratch_push(L, sizeof(struct sql_state), state_release, NULL);
 }
 
 /* Like luaL_error, but closes the connection first. The message is made

@@ -668,11 +668,6 @@ int luaopen_sumi_canvas(lua_State *L) {
         lua_setfield(L, -2, "__index");
     }
     lua_pop(L, 1);
-    if (luaL_newmetatable(L, SUMI_GRADIENT_TYPE)) {
-        lua_pushcfunction(L, canvas_gradient_gc);
-        lua_setfield(L, -2, "__gc");
-    }
-    lua_pop(L, 1);
     luaL_newlib(L, canvas_functions);
     return 1;
 }
