@@ -1,8 +1,7 @@
 /* sumi.data readers: SQLite and PostgreSQL. A query runs as written, its
  * parameters bound by the library and never spliced into the SQL text, on
  * a connection that can only read. Values keep the type the database gives
- * them; the `types` option converts a column (reader.h, defined in
- * json.c). */
+ * them; the `types` option converts a column (reader.h, reader.c). */
 #define _POSIX_C_SOURCE 200809L
 #include <dlfcn.h>
 #include <errno.h>
