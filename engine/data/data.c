@@ -73,20 +73,23 @@ void data_add_column(lua_State *L, struct sumi_dataset *ds, const char *name,
         data_out_of_memory(L);
 }
 
+const char *sumi_push_column_names(lua_State *L, const struct sumi_dataset *ds) {
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (size_t c = 0; c < ds->column_count; c++) {
+        if (c > 0)
+            luaL_addstring(&b, ", ");
+        luaL_addstring(&b, ds->columns[c].name);
+    }
+    luaL_pushresult(&b);
+    return lua_tostring(L, -1);
+}
+
 int data_check_column(lua_State *L, const struct sumi_dataset *ds, int arg) {
     const char *name = luaL_checkstring(L, arg);
     int i = sumi_dataset_find(ds, name);
-    if (i < 0) {
-        luaL_Buffer b;
-        luaL_buffinit(L, &b);
-        for (size_t c = 0; c < ds->column_count; c++) {
-            if (c > 0)
-                luaL_addstring(&b, ", ");
-            luaL_addstring(&b, ds->columns[c].name);
-        }
-        luaL_pushresult(&b);
-        luaL_error(L, "no column '%s' (columns: %s)", name, lua_tostring(L, -1));
-    }
+    if (i < 0)
+        luaL_error(L, "no column '%s' (columns: %s)", name, sumi_push_column_names(L, ds));
     return i;
 }
 

@@ -445,11 +445,7 @@ static int data_read_json(lua_State *L) {
     struct sumi_builder *b = st->b;
     st->b = NULL;
     json_state_release(st);
-    char err[256];
-    struct sumi_dataset *ds = sumi_builder_finish(b, err, sizeof err);
-    if (ds == NULL)
-        return luaL_error(L, "%s: %s (the option 'types' can convert a column)", given, err);
-    sumi_push_dataset(L, ds);
+    struct sumi_dataset *ds = reader_push_dataset(L, b, given);
     for (size_t c = 0; c < ds->column_count; c++) { /* a column of nulls takes its `types` type */
         int type = reader_type_of(L, opts, ds->columns[c].name);
         if (type != READER_AS_IS && reader_set_null_type(ds, c, (enum sumi_type)type) != 0)

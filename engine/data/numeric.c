@@ -255,6 +255,8 @@ static void running_add(struct running *r, const struct sumi_numbers *x, size_t 
         running_add_number(r, x->doubles[pos]);
 }
 
+#define SUM_TOO_LARGE "the sum is beyond the largest number (about 1.8e308)"
+
 /* Pushes the sum; an error if it went beyond the largest double. */
 static void push_running(lua_State *L, const struct running *r, int arg) {
     if (r->exact) {
@@ -263,7 +265,7 @@ static void push_running(lua_State *L, const struct running *r, int arg) {
     }
     double v = ksum_value(&r->k);
     if (!isfinite(v))
-        luaL_argerror(L, arg, "the sum is beyond the largest number (about 1.8e308)");
+        luaL_argerror(L, arg, SUM_TOO_LARGE);
     lua_pushnumber(L, v);
 }
 
@@ -276,6 +278,17 @@ static void sum_numbers(const struct sumi_numbers *x, struct running *r) {
     for (size_t i = 0; i < x->n; i++)
         if (!is_null(x, i))
             running_add(r, x, i);
+}
+
+/* The sum of x's values (argument arg) as a double; an error if it went
+ * beyond the largest double. */
+static double finite_sum(lua_State *L, int arg, const struct sumi_numbers *x) {
+    struct running r;
+    sum_numbers(x, &r);
+    double v = running_value(&r);
+    if (!isfinite(v))
+        luaL_argerror(L, arg, SUM_TOO_LARGE);
+    return v;
 }
 
 /* numeric.sum(numbers) -> integer or float; 0 for no values */
@@ -301,12 +314,7 @@ static int numeric_mean(lua_State *L) {
     struct sumi_numbers x;
     sumi_read_numbers(L, 1, &x);
     need_values(L, 1, &x);
-    struct running r;
-    sum_numbers(&x, &r);
-    double mean = running_value(&r) / (double)x.count;
-    if (!isfinite(mean))
-        luaL_argerror(L, 1, "the sum is beyond the largest number (about 1.8e308)");
-    lua_pushnumber(L, mean);
+    lua_pushnumber(L, finite_sum(L, 1, &x) / (double)x.count);
     return 1;
 }
 
@@ -444,11 +452,7 @@ static int numeric_shares(lua_State *L) {
     struct sumi_numbers x;
     sumi_read_numbers(L, 1, &x);
     need_values(L, 1, &x);
-    struct running r;
-    sum_numbers(&x, &r);
-    double total = running_value(&r);
-    if (!isfinite(total))
-        luaL_argerror(L, 1, "the sum is beyond the largest number (about 1.8e308)");
+    double total = finite_sum(L, 1, &x);
     if (total == 0)
         luaL_argerror(L, 1, "the values sum to 0, so they have no shares");
     new_array(L, x.n);

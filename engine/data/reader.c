@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data.h"
 #include "numtext.h"
 
 /* In enum sumi_type order. */
@@ -74,19 +75,20 @@ void reader_check_types_used(lua_State *L, int opts, const struct sumi_dataset *
             const char *name = lua_tostring(L, -1);
             if (sumi_dataset_find(ds, name) >= 0)
                 continue;
-            luaL_Buffer b;
-            luaL_buffinit(L, &b);
-            for (size_t c = 0; c < ds->column_count; c++) {
-                if (c > 0)
-                    luaL_addstring(&b, ", ");
-                luaL_addstring(&b, ds->columns[c].name);
-            }
-            luaL_pushresult(&b);
             luaL_error(L, "bad option 'types' to '%s' (no column '%s' in %s; its columns: %s)",
-                       fname, name, where, lua_tostring(L, -1));
+                       fname, name, where, sumi_push_column_names(L, ds));
         }
     }
     lua_pop(L, 1);
+}
+
+struct sumi_dataset *reader_push_dataset(lua_State *L, struct sumi_builder *b, const char *where) {
+    char err[256];
+    struct sumi_dataset *ds = sumi_builder_finish(b, err, sizeof err);
+    if (ds == NULL)
+        luaL_error(L, "%s: %s (the option 'types' can convert a column)", where, err);
+    sumi_push_dataset(L, ds);
+    return ds;
 }
 
 int reader_set_null_type(struct sumi_dataset *ds, size_t col, enum sumi_type type) {

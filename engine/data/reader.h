@@ -49,6 +49,11 @@ int reader_type_of(lua_State *L, int opts, const char *name);
 void reader_check_types_used(lua_State *L, int opts, const struct sumi_dataset *ds,
                              const char *where, const char *fname);
 
+/* Finishes b (which it frees) and pushes the dataset; raises "WHERE: the
+ * builder's message (the option 'types' can convert a column)" when the
+ * values do not make one. */
+struct sumi_dataset *reader_push_dataset(lua_State *L, struct sumi_builder *b, const char *where);
+
 /* When column col of ds holds no value (no rows, or nulls only), gives it
  * type, which the source declared: the builder would make it a string
  * column. 0, or -1 when out of memory. */

@@ -75,11 +75,7 @@ int sql_finish(lua_State *L, struct sql_state *st, int opts, const char *where, 
     struct sumi_builder *b = st->b;
     st->b = NULL;
     state_release(st);
-    char err[256];
-    struct sumi_dataset *ds = sumi_builder_finish(b, err, sizeof err);
-    if (ds == NULL)
-        return luaL_error(L, "%s: %s (the option 'types' can convert a column)", where, err);
-    sumi_push_dataset(L, ds);
+    struct sumi_dataset *ds = reader_push_dataset(L, b, where);
     for (size_t c = 0; c < ds->column_count; c++)
         if (null_types[c] != READER_AS_IS &&
             reader_set_null_type(ds, c, (enum sumi_type)null_types[c]) != 0)
