@@ -16,21 +16,18 @@
 
 /* ---- paths ---- */
 
-int canvas_move_to(lua_State *L) {
+/* canvas:move_to(x, y) and canvas:line_to(x, y): op on a checked point. */
+static int to_point(lua_State *L, void (*op)(cairo_t *, double, double)) {
     sumi_canvas *c = sumi_check_canvas(L, 1);
     double x = check_finite(L, 2), y = check_finite(L, 3);
     sumi_canvas_check_point(L, c, x, y);
-    cairo_move_to(c->cr, x, y);
+    op(c->cr, x, y);
     return 0;
 }
 
-int canvas_line_to(lua_State *L) {
-    sumi_canvas *c = sumi_check_canvas(L, 1);
-    double x = check_finite(L, 2), y = check_finite(L, 3);
-    sumi_canvas_check_point(L, c, x, y);
-    cairo_line_to(c->cr, x, y);
-    return 0;
-}
+int canvas_move_to(lua_State *L) { return to_point(L, cairo_move_to); }
+
+int canvas_line_to(lua_State *L) { return to_point(L, cairo_line_to); }
 
 int canvas_curve_to(lua_State *L) {
     sumi_canvas *c = sumi_check_canvas(L, 1);
