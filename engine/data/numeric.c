@@ -61,6 +61,15 @@ static void value_error(lua_State *L, int arg, size_t i, const char *what) {
     luaL_argerror(L, arg, lua_pushfstring(L, "value %I %s", (lua_Integer)i + 1, what));
 }
 
+/* How many of col's values are not null. */
+static size_t valid_count(const struct sumi_coldata *col) {
+    size_t count = col->length;
+    if (col->valid != NULL)
+        for (size_t i = 0; i < col->length; i++)
+            count -= !col->valid[i];
+    return count;
+}
+
 /* Fills *out with the numbers at arg, checking every value.
  *
  * HOOK for column views (the datasets issue): a column view userdata from
@@ -86,11 +95,7 @@ static void read_numbers(lua_State *L, int arg, struct sumi_numbers *out, int da
         out->doubles = NULL;
         out->dates = col->v.dates;
         out->valid = col->valid;
-        size_t count = col->length;
-        if (col->valid != NULL)
-            for (size_t i = 0; i < col->length; i++)
-                count -= !col->valid[i];
-        out->count = count;
+        out->count = valid_count(col);
         return;
     }
     if (col != NULL) {
@@ -105,11 +110,7 @@ static void read_numbers(lua_State *L, int arg, struct sumi_numbers *out, int da
         out->integers = col->type == SUMI_INTEGER ? col->v.integers : NULL;
         out->doubles = col->type == SUMI_NUMBER ? col->v.numbers : NULL;
         out->valid = col->valid;
-        size_t count = col->length;
-        if (col->valid != NULL)
-            for (size_t i = 0; i < col->length; i++)
-                count -= !col->valid[i];
-        out->count = count;
+        out->count = valid_count(col);
         return;
     }
     if (lua_type(L, arg) != LUA_TTABLE)
