@@ -1,7 +1,7 @@
 /* The sumi.data module is one Lua module written in several C files: data.c
- * (datasets and their operations), csv.c, json.c and sql.c (the readers).
- * Each reader adds its functions to the module table through a register
- * function called from luaopen_sumi_data. */
+ * (datasets and their operations), csv.c, json.c, sql.c and postgres.c (the
+ * readers). Each reader adds its functions to the module table through a
+ * register function called from luaopen_sumi_data. */
 #ifndef SUMI_DATA_H
 #define SUMI_DATA_H
 

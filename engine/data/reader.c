@@ -1,4 +1,4 @@
-/* What the typed readers (json.c, sql.c) share (reader.h): the
+/* What the typed readers (json.c, sql.c, postgres.c) share (reader.h): the
  * `types` option, and a source's values put into a dataset's builder,
  * converted as that option asks. */
 #include "reader.h"

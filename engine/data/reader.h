@@ -1,7 +1,7 @@
-/* What the typed readers (json.c, sql.c) share: a value as the source gave
- * it, before it goes into a sumi_builder, and the `types` option that
- * converts such values (`types = {published = "date"}`). Defined in reader.c.
- * csv.c converts its text itself (csv.h). */
+/* What the typed readers (json.c, sql.c, postgres.c) share: a value as the
+ * source gave it, before it goes into a sumi_builder, and the `types` option
+ * that converts such values (`types = {published = "date"}`). Defined in
+ * reader.c. csv.c converts its text itself (csv.h). */
 #ifndef SUMI_READER_H
 #define SUMI_READER_H
 
