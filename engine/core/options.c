@@ -6,39 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "numtext.h"
+
 static const char *function_name(lua_State *L) {
     lua_Debug ar;
     if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "n", &ar) && ar.name != NULL)
         return ar.name;
     return "?";
-}
-
-/* The shortest form that reads back to the same double. The engine never
- * calls setlocale, so printf stays in the "C" locale; should a future caller
- * set one, the round-trip test still runs in that locale (strtod reads what
- * printf wrote) and only the final text has its ',' turned into '.'. */
-void format_number_c(char *buf, size_t size, double value) {
-    if (isnan(value)) {
-        snprintf(buf, size, "nan");
-        return;
-    }
-    for (int precision = 1; precision <= 17; precision++) {
-        snprintf(buf, size, "%.*g", precision, value);
-        if (strtod(buf, NULL) == value)
-            break;
-    }
-    /* "%g" takes an exponent once it reaches the precision, so the shortest
-     * form of 20 is "2e+01". Whole numbers below 1e17 print in full, as they
-     * would with "%.17g". */
-    const char *e = strchr(buf, 'e');
-    if (e != NULL && isfinite(value)) {
-        int exponent = atoi(e + 1);
-        if (exponent >= 0 && exponent < 17)
-            snprintf(buf, size, "%.0f", value);
-    }
-    char *comma = strchr(buf, ',');
-    if (comma != NULL)
-        *comma = '.';
 }
 
 void opt_check_keys(lua_State *L, int idx, const char *const keys[]) {
@@ -106,9 +80,9 @@ lua_Number opt_number(lua_State *L, int idx, const char *key, lua_Number def, lu
     lua_pop(L, 1);
     if (!(v >= min && v <= max)) { /* also catches NaN */
         char a[64], b[64], c[64];
-        format_number_c(a, sizeof a, min);
-        format_number_c(b, sizeof b, max);
-        format_number_c(c, sizeof c, v);
+        numtext_format(a, sizeof a, min, NUMTEXT_SHORTEST);
+        numtext_format(b, sizeof b, max, NUMTEXT_SHORTEST);
+        numtext_format(c, sizeof c, v, NUMTEXT_SHORTEST);
         luaL_error(L, "bad option '%s' to '%s' (value in [%s, %s] expected, got %s)", key,
                    function_name(L), a, b, c);
     }
@@ -177,9 +151,9 @@ lua_Number check_number_in(lua_State *L, int arg, const char *what, lua_Number m
     lua_Number v = check_finite(L, arg);
     if (v < min || v > max) {
         char a[64], b[64], c[64];
-        format_number_c(a, sizeof a, min);
-        format_number_c(b, sizeof b, max);
-        format_number_c(c, sizeof c, v);
+        numtext_format(a, sizeof a, min, NUMTEXT_SHORTEST);
+        numtext_format(b, sizeof b, max, NUMTEXT_SHORTEST);
+        numtext_format(c, sizeof c, v, NUMTEXT_SHORTEST);
         lua_pushfstring(L, "%s must be in [%s, %s], got %s", what, a, b, c);
         luaL_argerror(L, arg, lua_tostring(L, -1));
     }

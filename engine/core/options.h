@@ -25,7 +25,4 @@ lua_Number check_number_in(lua_State *L, int arg, const char *what, lua_Number m
 /* A finite number: NaN and infinities never reach cairo. */
 lua_Number check_finite(lua_State *L, int arg);
 
-/* "%.17g" without the machine's locale: the decimal point is always '.'. */
-void format_number_c(char *buf, size_t size, double value);
-
 #endif

@@ -5,7 +5,6 @@
  * that the compiler can inline them into it. */
 #define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE /* madvise, MADV_HUGEPAGE */
-#include <glib.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -15,6 +14,7 @@
 #include <sys/mman.h>
 
 #include "csv_internal.h"
+#include "numtext.h"
 
 #define INTERN_MAX_LEN 64 /* longer strings rarely repeat */
 
@@ -119,7 +119,7 @@ static int parse_num_slow(const char *s, size_t n, int thousands, int strict, in
         d = exp10 < 0 ? (double)mant / powers_of_ten[-exp10] : (double)mant * powers_of_ten[exp10];
         if (negative)
             d = -d;
-    } else { /* rare: many digits or a large exponent; g_ascii_strtod rounds right */
+    } else { /* rare: many digits or a large exponent; numtext_parse rounds right */
         char small[128];
         char *copy = n < sizeof small ? small : malloc(n + 1);
         if (copy == NULL)
@@ -129,12 +129,12 @@ static int parse_num_slow(const char *s, size_t n, int thousands, int strict, in
             if (s[i] != ',')
                 copy[k++] = s[i];
         copy[k] = '\0';
-        d = g_ascii_strtod(copy, NULL);
+        int read = numtext_parse(copy, &d);
         if (copy != small)
             free(copy);
+        if (read != 1) /* the text was checked above: only range fails */
+            return read < 0 ? NUM_HUGE : NUM_NONE;
     }
-    if (!isfinite(d))
-        return NUM_HUGE;
     *dv = d == 0 ? 0.0 : d; /* never -0 */
     return NUM_FLOAT;
 }

@@ -12,6 +12,7 @@
 
 #include "options.h"
 #include "protect.h"
+#include "scratch.h"
 
 /* The userdata holds one reference to its dataset; __gc drops it. */
 typedef struct {
@@ -72,20 +73,23 @@ void data_add_column(lua_State *L, struct sumi_dataset *ds, const char *name,
         data_out_of_memory(L);
 }
 
+const char *sumi_push_column_names(lua_State *L, const struct sumi_dataset *ds) {
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (size_t c = 0; c < ds->column_count; c++) {
+        if (c > 0)
+            luaL_addstring(&b, ", ");
+        luaL_addstring(&b, ds->columns[c].name);
+    }
+    luaL_pushresult(&b);
+    return lua_tostring(L, -1);
+}
+
 int data_check_column(lua_State *L, const struct sumi_dataset *ds, int arg) {
     const char *name = luaL_checkstring(L, arg);
     int i = sumi_dataset_find(ds, name);
-    if (i < 0) {
-        luaL_Buffer b;
-        luaL_buffinit(L, &b);
-        for (size_t c = 0; c < ds->column_count; c++) {
-            if (c > 0)
-                luaL_addstring(&b, ", ");
-            luaL_addstring(&b, ds->columns[c].name);
-        }
-        luaL_pushresult(&b);
-        luaL_error(L, "no column '%s' (columns: %s)", name, lua_tostring(L, -1));
-    }
+    if (i < 0)
+        luaL_error(L, "no column '%s' (columns: %s)", name, sumi_push_column_names(L, ds));
     return i;
 }
 
@@ -162,21 +166,14 @@ void data_builder_put(lua_State *L, struct sumi_builder *b, int col, int idx, co
         data_out_of_memory(L);
 }
 
-static int builder_gc(lua_State *L) {
-    builder_box *box = lua_touserdata(L, 1);
+static void builder_release(void *block) {
+    builder_box *box = block;
     sumi_builder_free(box->b);
     box->b = NULL;
-    return 0;
 }
 
 builder_box *data_push_builder(lua_State *L) {
-    builder_box *box = lua_newuserdatauv(L, sizeof *box, 0);
-    box->b = NULL;
-    if (luaL_newmetatable(L, "sumi.builder")) {
-        lua_pushcfunction(L, builder_gc);
-        lua_setfield(L, -2, "__gc");
-    }
-    lua_setmetatable(L, -2);
+    builder_box *box = sumi_scratch_push(L, sizeof *box, builder_release, NULL);
     box->b = sumi_builder_new();
     if (box->b == NULL)
         data_out_of_memory(L);

@@ -1,7 +1,7 @@
 /* The sumi.data module is one Lua module written in several C files: data.c
- * (datasets and their operations), csv.c, json.c and sql.c (the readers).
- * Each reader adds its functions to the module table through a register
- * function called from luaopen_sumi_data. */
+ * (datasets and their operations), csv.c, json.c, sql.c and postgres.c (the
+ * readers). Each reader adds its functions to the module table through a
+ * register function called from luaopen_sumi_data. */
 #ifndef SUMI_DATA_H
 #define SUMI_DATA_H
 
@@ -19,6 +19,8 @@ void sumi_push_dataset(lua_State *L, struct sumi_dataset *ds);
 struct sumi_dataset *sumi_check_dataset(lua_State *L, int idx);
 /* The column view at idx (borrowed), or NULL when idx is not one. */
 const struct sumi_coldata *sumi_test_column(lua_State *L, int idx);
+/* Pushes ds's column names as "a, b, c", for messages, and returns them. */
+const char *sumi_push_column_names(lua_State *L, const struct sumi_dataset *ds);
 
 /* Dataset and column metadata from reader options: title, source, unit,
  * notes, and columns = {name = {unit = ..., ...}}. Keys the reader does not

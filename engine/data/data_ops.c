@@ -13,12 +13,12 @@
 #include "data.h"
 #include "data_internal.h"
 #include "options.h"
+#include "scratch.h"
 
-static int owned_gc(lua_State *L) {
-    struct sumi_coldata **box = lua_touserdata(L, 1);
+static void owned_release(void *block) {
+    struct sumi_coldata **box = block;
     sumi_coldata_unref(*box);
     *box = NULL;
-    return 0;
 }
 
 /* Pushes a userdata that owns col's reference, so an error raised before
@@ -26,13 +26,8 @@ static int owned_gc(lua_State *L) {
 struct sumi_coldata *data_own(lua_State *L, struct sumi_coldata *col) {
     if (col == NULL)
         data_out_of_memory(L);
-    struct sumi_coldata **box = lua_newuserdatauv(L, sizeof *box, 0);
+    struct sumi_coldata **box = sumi_scratch_push(L, sizeof *box, owned_release, NULL);
     *box = col;
-    if (luaL_newmetatable(L, "sumi.owned_column")) {
-        lua_pushcfunction(L, owned_gc);
-        lua_setfield(L, -2, "__gc");
-    }
-    lua_setmetatable(L, -2);
     return col;
 }
 

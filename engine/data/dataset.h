@@ -1,7 +1,8 @@
 /* Columnar datasets: typed columns with nulls and metadata, immutable once
  * built and shared by reference count, so select, rename, head and the like
- * copy no values. Plain C, no Lua: the readers (csv.c, json.c, sql.c) build
- * datasets, data.c exposes them to scripts, numeric.c reads their numbers.
+ * copy no values. Plain C, no Lua: the readers (csv.c, json.c, sql.c,
+ * postgres.c) build datasets, data.c exposes them to scripts, numeric.c
+ * reads their numbers.
  *
  * Ownership: every sumi_* object here is reference-counted; *_new and
  * *_ref give a reference, *_unref drops one, the last frees. A dataset

@@ -61,6 +61,15 @@ static void value_error(lua_State *L, int arg, size_t i, const char *what) {
     luaL_argerror(L, arg, lua_pushfstring(L, "value %I %s", (lua_Integer)i + 1, what));
 }
 
+/* How many of col's values are not null. */
+static size_t valid_count(const struct sumi_coldata *col) {
+    size_t count = col->length;
+    if (col->valid != NULL)
+        for (size_t i = 0; i < col->length; i++)
+            count -= !col->valid[i];
+    return count;
+}
+
 /* Fills *out with the numbers at arg, checking every value.
  *
  * HOOK for column views (the datasets issue): a column view userdata from
@@ -86,11 +95,7 @@ static void read_numbers(lua_State *L, int arg, struct sumi_numbers *out, int da
         out->doubles = NULL;
         out->dates = col->v.dates;
         out->valid = col->valid;
-        size_t count = col->length;
-        if (col->valid != NULL)
-            for (size_t i = 0; i < col->length; i++)
-                count -= !col->valid[i];
-        out->count = count;
+        out->count = valid_count(col);
         return;
     }
     if (col != NULL) {
@@ -105,11 +110,7 @@ static void read_numbers(lua_State *L, int arg, struct sumi_numbers *out, int da
         out->integers = col->type == SUMI_INTEGER ? col->v.integers : NULL;
         out->doubles = col->type == SUMI_NUMBER ? col->v.numbers : NULL;
         out->valid = col->valid;
-        size_t count = col->length;
-        if (col->valid != NULL)
-            for (size_t i = 0; i < col->length; i++)
-                count -= !col->valid[i];
-        out->count = count;
+        out->count = valid_count(col);
         return;
     }
     if (lua_type(L, arg) != LUA_TTABLE)
@@ -255,6 +256,8 @@ static void running_add(struct running *r, const struct sumi_numbers *x, size_t 
         running_add_number(r, x->doubles[pos]);
 }
 
+#define SUM_TOO_LARGE "the sum is beyond the largest number (about 1.8e308)"
+
 /* Pushes the sum; an error if it went beyond the largest double. */
 static void push_running(lua_State *L, const struct running *r, int arg) {
     if (r->exact) {
@@ -263,7 +266,7 @@ static void push_running(lua_State *L, const struct running *r, int arg) {
     }
     double v = ksum_value(&r->k);
     if (!isfinite(v))
-        luaL_argerror(L, arg, "the sum is beyond the largest number (about 1.8e308)");
+        luaL_argerror(L, arg, SUM_TOO_LARGE);
     lua_pushnumber(L, v);
 }
 
@@ -276,6 +279,17 @@ static void sum_numbers(const struct sumi_numbers *x, struct running *r) {
     for (size_t i = 0; i < x->n; i++)
         if (!is_null(x, i))
             running_add(r, x, i);
+}
+
+/* The sum of x's values (argument arg) as a double; an error if it went
+ * beyond the largest double. */
+static double finite_sum(lua_State *L, int arg, const struct sumi_numbers *x) {
+    struct running r;
+    sum_numbers(x, &r);
+    double v = running_value(&r);
+    if (!isfinite(v))
+        luaL_argerror(L, arg, SUM_TOO_LARGE);
+    return v;
 }
 
 /* numeric.sum(numbers) -> integer or float; 0 for no values */
@@ -301,12 +315,7 @@ static int numeric_mean(lua_State *L) {
     struct sumi_numbers x;
     sumi_read_numbers(L, 1, &x);
     need_values(L, 1, &x);
-    struct running r;
-    sum_numbers(&x, &r);
-    double mean = running_value(&r) / (double)x.count;
-    if (!isfinite(mean))
-        luaL_argerror(L, 1, "the sum is beyond the largest number (about 1.8e308)");
-    lua_pushnumber(L, mean);
+    lua_pushnumber(L, finite_sum(L, 1, &x) / (double)x.count);
     return 1;
 }
 
@@ -444,11 +453,7 @@ static int numeric_shares(lua_State *L) {
     struct sumi_numbers x;
     sumi_read_numbers(L, 1, &x);
     need_values(L, 1, &x);
-    struct running r;
-    sum_numbers(&x, &r);
-    double total = running_value(&r);
-    if (!isfinite(total))
-        luaL_argerror(L, 1, "the sum is beyond the largest number (about 1.8e308)");
+    double total = finite_sum(L, 1, &x);
     if (total == 0)
         luaL_argerror(L, 1, "the values sum to 0, so they have no shares");
     new_array(L, x.n);

@@ -1,7 +1,7 @@
-/* What the typed readers (json.c, sql.c) share: a value as the source gave
- * it, before it goes into a sumi_builder, and the `types` option that
- * converts such values (`types = {published = "date"}`). Defined in json.c.
- * csv.c converts its text itself (csv.h). */
+/* What the typed readers (json.c, sql.c, postgres.c) share: a value as the
+ * source gave it, before it goes into a sumi_builder, and the `types` option
+ * that converts such values (`types = {published = "date"}`). Defined in
+ * reader.c. csv.c converts its text itself (csv.h). */
 #ifndef SUMI_READER_H
 #define SUMI_READER_H
 
@@ -49,6 +49,11 @@ int reader_type_of(lua_State *L, int opts, const char *name);
 void reader_check_types_used(lua_State *L, int opts, const struct sumi_dataset *ds,
                              const char *where, const char *fname);
 
+/* Finishes b (which it frees) and pushes the dataset; raises "WHERE: the
+ * builder's message (the option 'types' can convert a column)" when the
+ * values do not make one. */
+struct sumi_dataset *reader_push_dataset(lua_State *L, struct sumi_builder *b, const char *where);
+
 /* When column col of ds holds no value (no rows, or nulls only), gives it
  * type, which the source declared: the builder would make it a string
  * column. 0, or -1 when out of memory. */
@@ -60,12 +65,8 @@ int reader_set_null_type(struct sumi_dataset *ds, size_t col, enum sumi_type typ
 int reader_put(struct sumi_builder *b, int col, int type, const struct reader_value *v, char *err,
                size_t errlen);
 
-/* Text to values, as data is written: never the machine's locale. An
- * integer is an optional sign and digits; a number also takes one '.' and
- * an exponent. 1 on success; 0 for anything else, or out of range. */
+/* An integer as data writes it: an optional sign and digits. 1 on
+ * success; 0 for anything else, or out of range. Numbers: numtext_parse. */
 int reader_parse_integer(const char *s, int64_t *out);
-int reader_parse_number(const char *s, double *out);
-/* The shortest "%.Ng" (N = 15..17) that reads back as d, with '.'. */
-void reader_format_number(char *buf, size_t size, double d);
 
 #endif

@@ -1,14 +1,12 @@
-/* sumi.data readers: SQLite and PostgreSQL. A query runs as written, its
+/* sumi.data readers: SQLite here, PostgreSQL in postgres.c, and the state
+ * and arguments both share (sql_internal.h). A query runs as written, its
  * parameters bound by the library and never spliced into the SQL text, on
  * a connection that can only read. Values keep the type the database gives
- * them; the `types` option converts a column (reader.h, defined in
- * json.c). */
+ * them; the `types` option converts a column (reader.h, reader.c). */
 #define _POSIX_C_SOURCE 200809L
-#include <dlfcn.h>
 #include <errno.h>
 #include <glib.h>
 #include <lauxlib.h>
-#include <libpq-fe.h>
 #include <limits.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -21,99 +19,20 @@
 #include "data.h"
 #include "options.h"
 #include "reader.h"
+#include "scratch.h"
+#include "sql_internal.h"
 #include "access.h"
 #include "job.h"
 
-/* ---- libpq, opened on first use ----
- * libpq brings OpenSSL, GnuTLS, Kerberos and LDAP with it: linked into the
- * binary, they cost every process about 20 ms of loading and relocation
- * (bench/README.md), also the many runs that never connect. The engine
- * opens it the first time a script queries PostgreSQL. */
-#define PQ_FUNCTIONS(X)                                                                            \
-    X(PQclear)                                                                                     \
-    X(PQconnectdbParams)                                                                           \
-    X(PQconninfoFree)                                                                              \
-    X(PQconninfoParse)                                                                             \
-    X(PQdb)                                                                                        \
-    X(PQerrorMessage)                                                                              \
-    X(PQexec)                                                                                      \
-    X(PQexecParams)                                                                                \
-    X(PQfinish)                                                                                    \
-    X(PQfname)                                                                                     \
-    X(PQfreemem)                                                                                   \
-    X(PQftype)                                                                                     \
-    X(PQgetisnull)                                                                                 \
-    X(PQgetlength)                                                                                 \
-    X(PQgetvalue)                                                                                  \
-    X(PQnfields)                                                                                   \
-    X(PQntuples)                                                                                   \
-    X(PQresStatus)                                                                                 \
-    X(PQresultErrorField)                                                                          \
-    X(PQresultStatus)                                                                              \
-    X(PQstatus)
+/* ---- the state and arguments both queries share (sql_internal.h) ---- */
 
-static struct {
-#define PQ_POINTER(f) __typeof__(f) *f;
-    PQ_FUNCTIONS(PQ_POINTER)
-#undef PQ_POINTER
-} pq;
-
-/* The soname of libpq's stable ABI (version 5 since PostgreSQL 8.2). */
-#define LIBPQ_SONAME "libpq.so.5"
-
-static void pq_open(lua_State *L) {
-    static void *lib;
-    if (lib != NULL)
-        return;
-    void *handle = dlopen(LIBPQ_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (handle == NULL)
-        luaL_error(L, "PostgreSQL is not available: %s", dlerror());
-    const char *missing = NULL;
-#define PQ_LOAD(f)                                                                                 \
-    if (missing == NULL && (pq.f = (__typeof__(f) *)dlsym(handle, #f)) == NULL)                    \
-        missing = #f;
-    PQ_FUNCTIONS(PQ_LOAD)
-#undef PQ_LOAD
-    if (missing != NULL) {
-        dlclose(handle);
-        luaL_error(L, "PostgreSQL is not available: " LIBPQ_SONAME " has no %s", missing);
-    }
-    lib = handle;
-}
-
-/* ---- the state both queries own ---- */
-
-/* Owned by the userdata a query pushes before it opens anything, so a Lua
- * error releases the connection in __gc; fail() releases it at once. */
-struct sql_state {
-    sqlite3 *db;
-    sqlite3_stmt *stmt;
-    PQconninfoOption *conninfo;
-    PGconn *conn;
-    PGresult *res;
-    const char **keywords, **values; /* connection settings */
-    const char **params;             /* PostgreSQL parameters: strings on the Lua stack */
-    int *types;                      /* per result column: a sumi_type or READER_AS_IS */
-    char *declared;                  /* per column: the type came from a declaration */
-    int *null_types;                 /* per column: the type when it holds no value */
-    int ncols;                       /* result columns */
-    struct sumi_builder *b;
-};
-
-static void state_release(struct sql_state *st) {
+static void state_release(void *block) {
+    struct sql_state *st = block;
     if (st->stmt != NULL)
         sqlite3_finalize(st->stmt);
     if (st->db != NULL)
         sqlite3_close_v2(st->db);
-    if (st->res != NULL)
-        pq.PQclear(st->res);
-    if (st->conn != NULL)
-        pq.PQfinish(st->conn);
-    if (st->conninfo != NULL)
-        pq.PQconninfoFree(st->conninfo);
-    free(st->keywords);
-    free(st->values);
-    free(st->params);
+    sql_pg_release(st);
     free(st->types);
     free(st->declared);
     free(st->null_types);
@@ -121,25 +40,13 @@ static void state_release(struct sql_state *st) {
     memset(st, 0, sizeof *st);
 }
 
-static int state_gc(lua_State *L) {
-    state_release(lua_touserdata(L, 1));
-    return 0;
-}
-
-static struct sql_state *push_state(lua_State *L) {
-    struct sql_state *st = lua_newuserdatauv(L, sizeof *st, 0);
-    memset(st, 0, sizeof *st);
-    if (luaL_newmetatable(L, "sumi.sql_state")) {
-        lua_pushcfunction(L, state_gc);
-        lua_setfield(L, -2, "__gc");
-    }
-    lua_setmetatable(L, -2);
-    return st;
+struct sql_state *sql_push_state(lua_State *L) {
+    return sumi_scratch_push(L, sizeof(struct sql_state), state_release, NULL);
 }
 
 /* Like luaL_error, but closes the connection first. The message is made
  * before, so it may quote the library's own strings. */
-static int fail(lua_State *L, struct sql_state *st, const char *fmt, ...) {
+int sql_fail(lua_State *L, struct sql_state *st, const char *fmt, ...) {
     luaL_where(L, 1);
     va_list ap;
     va_start(ap, fmt);
@@ -150,17 +57,16 @@ static int fail(lua_State *L, struct sql_state *st, const char *fmt, ...) {
     return lua_error(L);
 }
 
-static void *alloc_or_fail(lua_State *L, struct sql_state *st, size_t n, size_t size) {
+void *sql_alloc_or_fail(lua_State *L, struct sql_state *st, size_t n, size_t size) {
     void *p = calloc(n > 0 ? n : 1, size);
     if (p == NULL)
-        fail(L, st, "out of memory");
+        sql_fail(L, st, "out of memory");
     return p;
 }
 
 /* Finishes the builder (closing the connection first) and pushes the
  * dataset, with `types` checked and the metadata options applied. */
-static int finish(lua_State *L, struct sql_state *st, int opts, const char *where,
-                  const char *fname) {
+int sql_finish(lua_State *L, struct sql_state *st, int opts, const char *where, const char *fname) {
     /* The column types outlive the state in a userdata: no leak if a push
      * below runs out of memory. */
     int *null_types =
@@ -169,11 +75,7 @@ static int finish(lua_State *L, struct sql_state *st, int opts, const char *wher
     struct sumi_builder *b = st->b;
     st->b = NULL;
     state_release(st);
-    char err[256];
-    struct sumi_dataset *ds = sumi_builder_finish(b, err, sizeof err);
-    if (ds == NULL)
-        return luaL_error(L, "%s: %s (the option 'types' can convert a column)", where, err);
-    sumi_push_dataset(L, ds);
+    struct sumi_dataset *ds = reader_push_dataset(L, b, where);
     for (size_t c = 0; c < ds->column_count; c++)
         if (null_types[c] != READER_AS_IS &&
             reader_set_null_type(ds, c, (enum sumi_type)null_types[c]) != 0)
@@ -194,7 +96,7 @@ static int char_position(const char *text, const char *p) {
 
 /* The length of a parameter array (n when it holds nils: {n = 3, 1, nil,
  * 2}), or -1 when it has a string key other than n. */
-static lua_Integer param_count(lua_State *L, int idx) {
+lua_Integer sql_param_count(lua_State *L, int idx) {
     lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
     int names = 0;
     lua_pushnil(L);
@@ -210,6 +112,23 @@ static lua_Integer param_count(lua_State *L, int idx) {
     return names ? -1 : n;
 }
 
+/* The arguments both queries share: (target, sql [, params [, options]]).
+ * Leaves the stack at 4 and gives the options index (0: none). */
+const char *sql_check_query_arguments(lua_State *L, const char *fname, size_t *sql_len, int *opts) {
+    const char *sql = luaL_checklstring(L, 2, sql_len);
+    if (!lua_isnoneornil(L, 3))
+        luaL_checktype(L, 3, LUA_TTABLE);
+    static const char *const keys[] = {"types", "title",   "source", "unit",
+                                       "notes", "columns", NULL};
+    opt_check_keys(L, 4, keys);
+    reader_check_types(L, 4, fname);
+    *opts = lua_istable(L, 4) ? 4 : 0;
+    if (*sql_len > INT_MAX || strlen(sql) != *sql_len)
+        luaL_error(L, "bad argument #2 to '%s' (the SQL holds a NUL byte)", fname);
+    lua_settop(L, 4);
+    return sql;
+}
+
 /* ---- SQLite ---- */
 
 static int sqlite_sql_error(lua_State *L, struct sql_state *st, const char *given,
@@ -219,7 +138,7 @@ static int sqlite_sql_error(lua_State *L, struct sql_state *st, const char *give
     if (offset >= 0)
         snprintf(where, sizeof where, " (at character %d of the query)",
                  char_position(sql, sql + offset));
-    return fail(L, st, "%s: SQL error: %s%s", given, sqlite3_errmsg(st->db), where);
+    return sql_fail(L, st, "%s: SQL error: %s%s", given, sqlite3_errmsg(st->db), where);
 }
 
 static void sqlite_bind(lua_State *L, struct sql_state *st, const char *given, int i, int idx,
@@ -238,8 +157,8 @@ static void sqlite_bind(lua_State *L, struct sql_state *st, const char *given, i
         } else {
             double d = lua_tonumber(L, idx);
             if (!isfinite(d))
-                fail(L, st, "%s: parameter %s is %s (finite numbers only)", given, label,
-                     d != d ? "nan" : "infinite");
+                sql_fail(L, st, "%s: parameter %s is %s (finite numbers only)", given, label,
+                         d != d ? "nan" : "infinite");
             rc = sqlite3_bind_double(st->stmt, i, d);
         }
         break;
@@ -250,11 +169,12 @@ static void sqlite_bind(lua_State *L, struct sql_state *st, const char *given, i
         break;
     }
     default:
-        fail(L, st, "%s: parameter %s is a %s (numbers, strings, booleans and nil can be bound)",
-             given, label, luaL_typename(L, idx));
+        sql_fail(L, st,
+                 "%s: parameter %s is a %s (numbers, strings, booleans and nil can be bound)",
+                 given, label, luaL_typename(L, idx));
     }
     if (rc != SQLITE_OK)
-        fail(L, st, "%s: cannot bind parameter %s: %s", given, label, sqlite3_errmsg(st->db));
+        sql_fail(L, st, "%s: cannot bind parameter %s: %s", given, label, sqlite3_errmsg(st->db));
 }
 
 /* Binds params (argument 3): an array for ? placeholders, a table of
@@ -270,21 +190,23 @@ static void sqlite_bind_all(lua_State *L, struct sql_state *st, const char *give
             numbered = "?";
     }
     if (named != NULL && numbered != NULL)
-        fail(L, st, "%s: the query mixes ? and named parameters (%s): use one kind", given, named);
+        sql_fail(L, st, "%s: the query mixes ? and named parameters (%s): use one kind", given,
+                 named);
     if (lua_isnoneornil(L, 3)) {
         if (count > 0)
-            fail(L, st, "%s: the query has %d parameter%s, but no values were given", given, count,
-                 count == 1 ? "" : "s");
+            sql_fail(L, st, "%s: the query has %d parameter%s, but no values were given", given,
+                     count, count == 1 ? "" : "s");
         return;
     }
     if (named == NULL) {
-        lua_Integer n = param_count(L, 3);
+        lua_Integer n = sql_param_count(L, 3);
         if (n < 0)
-            fail(L, st, "%s: params has names, but the query's parameters are '?': give an array",
-                 given);
+            sql_fail(L, st,
+                     "%s: params has names, but the query's parameters are '?': give an array",
+                     given);
         if (n != count)
-            fail(L, st, "%s: the query has %d parameter%s, but %d value%s given", given, count,
-                 count == 1 ? "" : "s", (int)n, n == 1 ? " was" : "s were");
+            sql_fail(L, st, "%s: the query has %d parameter%s, but %d value%s given", given, count,
+                     count == 1 ? "" : "s", (int)n, n == 1 ? " was" : "s were");
         for (int i = 1; i <= count; i++) {
             char label[16];
             snprintf(label, sizeof label, "%d", i);
@@ -295,12 +217,12 @@ static void sqlite_bind_all(lua_State *L, struct sql_state *st, const char *give
         return;
     }
     if (lua_rawlen(L, 3) > 0)
-        fail(L, st, "%s: the query names its parameters (%s): give params as a table of names",
-             given, named);
+        sql_fail(L, st, "%s: the query names its parameters (%s): give params as a table of names",
+                 given, named);
     for (int i = 1; i <= count; i++) {
         const char *name = sqlite3_bind_parameter_name(st->stmt, i);
         if (lua_getfield(L, 3, name + 1) == LUA_TNIL)
-            fail(L, st, "%s: no value given for parameter %s", given, name);
+            sql_fail(L, st, "%s: no value given for parameter %s", given, name);
         sqlite_bind(L, st, given, i, lua_gettop(L), name);
         lua_pop(L, 1);
     }
@@ -309,7 +231,7 @@ static void sqlite_bind_all(lua_State *L, struct sql_state *st, const char *give
     while (lua_next(L, 3) != 0) {
         lua_pop(L, 1);
         if (lua_type(L, -1) != LUA_TSTRING)
-            fail(L, st, "%s: params holds a %s key among names", given, luaL_typename(L, -1));
+            sql_fail(L, st, "%s: params holds a %s key among names", given, luaL_typename(L, -1));
         const char *key = lua_tostring(L, -1);
         int used = 0;
         for (const char *p = ":@$"; *p && !used; p++) {
@@ -318,7 +240,7 @@ static void sqlite_bind_all(lua_State *L, struct sql_state *st, const char *give
             lua_pop(L, 1);
         }
         if (!used)
-            fail(L, st, "%s: params names '%s', which the query does not use", given, key);
+            sql_fail(L, st, "%s: params names '%s', which the query does not use", given, key);
     }
 }
 
@@ -370,45 +292,27 @@ static void sqlite_read_value(lua_State *L, struct sql_state *st, const char *gi
         v->kind = READER_NUMBER;
         v->d = sqlite3_column_double(st->stmt, c);
         if (!isfinite(v->d))
-            fail(L, st, "%s: column '%s' row %I: the number is infinite (finite numbers only)",
-                 given, name, row);
+            sql_fail(L, st, "%s: column '%s' row %I: the number is infinite (finite numbers only)",
+                     given, name, row);
         break;
     case SQLITE_TEXT:
         v->kind = READER_STRING;
         v->s = (const char *)sqlite3_column_text(st->stmt, c);
         v->len = (size_t)sqlite3_column_bytes(st->stmt, c);
         if (v->s == NULL)
-            fail(L, st, "out of memory");
+            sql_fail(L, st, "out of memory");
         if (!g_utf8_validate(v->s, (gssize)v->len, NULL))
-            fail(L, st, "%s: column '%s' row %I: text is not valid UTF-8", given, name, row);
+            sql_fail(L, st, "%s: column '%s' row %I: text is not valid UTF-8", given, name, row);
         break;
     case SQLITE_BLOB:
-        fail(L, st,
-             "%s: column '%s' row %I holds a blob, which a dataset cannot hold (select "
-             "hex(%s) or cast it to text)",
-             given, name, row, name);
+        sql_fail(L, st,
+                 "%s: column '%s' row %I holds a blob, which a dataset cannot hold (select "
+                 "hex(%s) or cast it to text)",
+                 given, name, row, name);
         break;
     default:
         v->kind = READER_NULL;
     }
-}
-
-/* The arguments both queries share: (target, sql [, params [, options]]).
- * Leaves the stack at 4 and gives the options index (0: none). */
-static const char *check_query_arguments(lua_State *L, const char *fname, size_t *sql_len,
-                                         int *opts) {
-    const char *sql = luaL_checklstring(L, 2, sql_len);
-    if (!lua_isnoneornil(L, 3))
-        luaL_checktype(L, 3, LUA_TTABLE);
-    static const char *const keys[] = {"types", "title",   "source", "unit",
-                                       "notes", "columns", NULL};
-    opt_check_keys(L, 4, keys);
-    reader_check_types(L, 4, fname);
-    *opts = lua_istable(L, 4) ? 4 : 0;
-    if (*sql_len > INT_MAX || strlen(sql) != *sql_len)
-        luaL_error(L, "bad argument #2 to '%s' (the SQL holds a NUL byte)", fname);
-    lua_settop(L, 4);
-    return sql;
 }
 
 /* sqlite3_progress_handler: a query is one long C call that the Lua hook
@@ -418,8 +322,8 @@ static int sqlite_progress(void *job) { return sumi_job_time_up(job); }
 
 static int sqlite_interrupted(lua_State *L, struct sql_state *st, const char *given) {
     struct sumi_job *job = sumi_job_of(L);
-    return fail(L, st, "%s: time limit %d s exceeded during the query; raise it with --timeout",
-                given, job != NULL ? (int)job->timeout : 0);
+    return sql_fail(L, st, "%s: time limit %d s exceeded during the query; raise it with --timeout",
+                    given, job != NULL ? (int)job->timeout : 0);
 }
 
 /* data.query_sqlite(db_path, sql [, params [, options]]) -> dataset */
@@ -427,7 +331,7 @@ static int data_query_sqlite(lua_State *L) {
     const char *given = luaL_checkstring(L, 1);
     size_t sql_len;
     int opts;
-    const char *sql = check_query_arguments(L, "query_sqlite", &sql_len, &opts);
+    const char *sql = sql_check_query_arguments(L, "query_sqlite", &sql_len, &opts);
     const char *path = sumi_resolve_read(L, given, "query_sqlite");
     struct stat sb;
     if (stat(path, &sb) != 0)
@@ -438,11 +342,11 @@ static int data_query_sqlite(lua_State *L) {
     if (path[0] != '/')
         path = lua_pushfstring(L, "./%s", path);
 
-    struct sql_state *st = push_state(L);
+    struct sql_state *st = sql_push_state(L);
     int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY, NULL);
     if (rc != SQLITE_OK)
-        return fail(L, st, "cannot open database '%s': %s", given,
-                    st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+        return sql_fail(L, st, "cannot open database '%s': %s", given,
+                        st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
     /* Read the one file only: no extensions, no ATTACH of other files,
      * no functions with side effects run from the schema. */
     sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, (int *)NULL);
@@ -457,7 +361,7 @@ static int data_query_sqlite(lua_State *L) {
     if (sqlite3_prepare_v2(st->db, sql, (int)sql_len, &st->stmt, &tail) != SQLITE_OK)
         return sqlite_sql_error(L, st, given, sql);
     if (st->stmt == NULL)
-        return fail(L, st, "%s: the query holds no SQL statement", given);
+        return sql_fail(L, st, "%s: the query holds no SQL statement", given);
     /* One statement per call: whatever follows must be blanks or comments. */
     const char *end = sql + sql_len;
     while (tail < end && g_ascii_isspace(*tail))
@@ -467,33 +371,34 @@ static int data_query_sqlite(lua_State *L) {
         rc = sqlite3_prepare_v2(st->db, tail, (int)(end - tail), &next, NULL);
         sqlite3_finalize(next);
         if (rc != SQLITE_OK || next != NULL)
-            return fail(L, st, "%s: one SQL statement per query, but more follows at character %d",
-                        given, char_position(sql, tail));
+            return sql_fail(L, st,
+                            "%s: one SQL statement per query, but more follows at character %d",
+                            given, char_position(sql, tail));
     }
     if (!sqlite3_stmt_readonly(st->stmt))
-        return fail(L, st,
-                    "%s: the query would change the database; sumi opens databases "
-                    "read-only and runs queries that read (SELECT, WITH, VALUES)",
-                    given);
+        return sql_fail(L, st,
+                        "%s: the query would change the database; sumi opens databases "
+                        "read-only and runs queries that read (SELECT, WITH, VALUES)",
+                        given);
     sqlite_bind_all(L, st, given);
 
     int ncols = sqlite3_column_count(st->stmt);
     st->ncols = ncols;
     st->b = sumi_builder_new();
     if (st->b == NULL)
-        return fail(L, st, "out of memory");
-    st->types = alloc_or_fail(L, st, (size_t)ncols, sizeof *st->types);
-    st->declared = alloc_or_fail(L, st, (size_t)ncols, 1);
-    st->null_types = alloc_or_fail(L, st, (size_t)ncols, sizeof *st->null_types);
+        return sql_fail(L, st, "out of memory");
+    st->types = sql_alloc_or_fail(L, st, (size_t)ncols, sizeof *st->types);
+    st->declared = sql_alloc_or_fail(L, st, (size_t)ncols, 1);
+    st->null_types = sql_alloc_or_fail(L, st, (size_t)ncols, sizeof *st->null_types);
     for (int c = 0; c < ncols; c++) {
         const char *name = sqlite3_column_name(st->stmt, c);
         if (name == NULL)
-            return fail(L, st, "out of memory");
+            return sql_fail(L, st, "out of memory");
         if (sumi_builder_find(st->b, name) >= 0)
-            return fail(L, st, "%s: the result has two columns named '%s' (rename one with AS)",
-                        given, name);
+            return sql_fail(L, st, "%s: the result has two columns named '%s' (rename one with AS)",
+                            given, name);
         if (sumi_builder_add_column(st->b, name) < 0)
-            return fail(L, st, "out of memory");
+            return sql_fail(L, st, "out of memory");
         st->types[c] = reader_type_of(L, opts, name);
         const char *decl = sqlite3_column_decltype(st->stmt, c);
         st->null_types[c] = st->types[c];
@@ -512,321 +417,24 @@ static int data_query_sqlite(lua_State *L) {
             char err[128];
             int r = reader_put(st->b, c, st->types[c], &v, err, sizeof err);
             if (r == -1)
-                return fail(L, st, "out of memory");
+                return sql_fail(L, st, "out of memory");
             if (r == -2) {
                 const char *name = sqlite3_column_name(st->stmt, c);
-                return fail(L, st, "%s: column '%s' row %I: %s%s%s%s", given, name, row, err,
-                            st->declared[c] ? " (the column is declared " : "",
-                            st->declared[c] ? sqlite3_column_decltype(st->stmt, c) : "",
-                            st->declared[c] ? "; the option 'types' can read it otherwise)" : "");
+                return sql_fail(L, st, "%s: column '%s' row %I: %s%s%s%s", given, name, row, err,
+                                st->declared[c] ? " (the column is declared " : "",
+                                st->declared[c] ? sqlite3_column_decltype(st->stmt, c) : "",
+                                st->declared[c] ? "; the option 'types' can read it otherwise)"
+                                                : "");
             }
         }
         if (sumi_builder_end_row(st->b) != 0)
-            return fail(L, st, "out of memory");
+            return sql_fail(L, st, "out of memory");
     }
     if (rc == SQLITE_INTERRUPT && sumi_job_time_up(sumi_job_of(L)))
         return sqlite_interrupted(L, st, given);
     if (rc != SQLITE_DONE)
         return sqlite_sql_error(L, st, given, sql);
-    return finish(L, st, opts, given, "query_sqlite");
-}
-
-/* ---- PostgreSQL ---- */
-
-/* Type OIDs, as fixed in the server's catalog (src/include/catalog/pg_type.dat). */
-enum {
-    PG_BOOL = 16,
-    PG_INT8 = 20,
-    PG_INT2 = 21,
-    PG_INT4 = 23,
-    PG_OID = 26,
-    PG_FLOAT4 = 700,
-    PG_FLOAT8 = 701,
-    PG_DATE = 1082,
-    PG_NUMERIC = 1700,
-};
-
-/* The dataset type a column of this type OID holds. */
-static int pg_type(Oid oid) {
-    switch (oid) {
-    case PG_BOOL:
-        return SUMI_BOOLEAN;
-    case PG_INT2:
-    case PG_INT4:
-    case PG_INT8:
-    case PG_OID:
-        return SUMI_INTEGER;
-    case PG_FLOAT4:
-    case PG_FLOAT8:
-    case PG_NUMERIC:
-        return SUMI_NUMBER;
-    case PG_DATE:
-        return SUMI_DATE;
-    default:
-        return SUMI_STRING;
-    }
-}
-
-/* Pushes the text form of parameter i (a Lua value at idx) or false for
- * NULL. Numbers are written without the machine's locale. */
-static void pg_param_text(lua_State *L, int i, int idx) {
-    switch (lua_type(L, idx)) {
-    case LUA_TNIL:
-        lua_pushboolean(L, 0);
-        break;
-    case LUA_TBOOLEAN:
-        lua_pushstring(L, lua_toboolean(L, idx) ? "true" : "false");
-        break;
-    case LUA_TNUMBER:
-        if (lua_isinteger(L, idx)) {
-            lua_pushfstring(L, "%I", lua_tointeger(L, idx));
-        } else {
-            double d = lua_tonumber(L, idx);
-            if (!isfinite(d))
-                luaL_error(L,
-                           "bad argument #3 to 'query_postgres' (parameter %d is %s: finite "
-                           "numbers only)",
-                           i, d != d ? "nan" : "infinite");
-            char buf[40];
-            reader_format_number(buf, sizeof buf, d);
-            lua_pushstring(L, buf);
-        }
-        break;
-    case LUA_TSTRING:
-        lua_pushvalue(L, idx);
-        break;
-    default:
-        luaL_error(L,
-                   "bad argument #3 to 'query_postgres' (parameter %d is a %s: numbers, "
-                   "strings, booleans and nil can be bound)",
-                   i, luaL_typename(L, idx));
-    }
-}
-
-/* The first line of a libpq message, without its line break. */
-static const char *first_line(lua_State *L, const char *msg) {
-    size_t n = strcspn(msg, "\n");
-    return lua_pushlstring(L, msg, n);
-}
-
-static void pg_connect(lua_State *L, struct sql_state *st, const char *conninfo) {
-    char *perr = NULL;
-    st->conninfo = pq.PQconninfoParse(conninfo, &perr);
-    if (st->conninfo == NULL) {
-        /* libpq's message quotes the string, which may hold a password. */
-        pq.PQfreemem(perr);
-        fail(L, st,
-             "PostgreSQL connection failed: the connection string cannot be read "
-             "(key=value settings or a postgresql:// URI expected)");
-    }
-    size_t n = 0;
-    for (PQconninfoOption *o = st->conninfo; o->keyword != NULL; o++)
-        n++;
-    st->keywords = alloc_or_fail(L, st, n + 5, sizeof *st->keywords);
-    st->values = alloc_or_fail(L, st, n + 5, sizeof *st->values);
-    size_t k = 0;
-    int has_timeout = 0;
-    /* The server cancels a query that would outlive the run's time limit,
-     * rather than the watching parent killing sumi in the middle of it. */
-    double left = sumi_job_time_left(sumi_job_of(L));
-    const char *user_options = NULL;
-    for (PQconninfoOption *o = st->conninfo; o->keyword != NULL; o++)
-        if (strcmp(o->keyword, "options") == 0 && o->val != NULL)
-            user_options = o->val;
-    const char *options = NULL; /* on the Lua stack until connected */
-    if (left >= 0) {
-        long ms = (long)(left * 1000) + 1;
-        options =
-            lua_pushfstring(L, "%s%s-c statement_timeout=%d", user_options ? user_options : "",
-                            user_options ? " " : "", (int)(ms > INT_MAX ? INT_MAX : ms));
-    }
-    for (PQconninfoOption *o = st->conninfo; o->keyword != NULL; o++) {
-        if (o->val == NULL || strcmp(o->keyword, "client_encoding") == 0 ||
-            (options != NULL && strcmp(o->keyword, "options") == 0))
-            continue;
-        if (strcmp(o->keyword, "connect_timeout") == 0 && o->val[0] != '\0')
-            has_timeout = 1;
-        st->keywords[k] = o->keyword;
-        st->values[k++] = o->val;
-    }
-    /* A script must not hang on a host that never answers. */
-    if (!has_timeout) {
-        st->keywords[k] = "connect_timeout";
-        st->values[k++] = "10";
-    }
-    if (options != NULL) {
-        st->keywords[k] = "options";
-        st->values[k++] = options;
-    }
-    st->keywords[k] = "client_encoding"; /* datasets hold UTF-8 */
-    st->values[k++] = "UTF8";
-    st->keywords[k] = "fallback_application_name";
-    st->values[k++] = "sumi";
-    st->conn = pq.PQconnectdbParams(st->keywords, st->values, 0);
-    if (options != NULL)
-        lua_pop(L, 1); /* libpq keeps its own copy */
-    if (st->conn == NULL)
-        fail(L, st, "out of memory");
-    if (pq.PQstatus(st->conn) != CONNECTION_OK)
-        fail(L, st, "PostgreSQL connection failed: %s", first_line(L, pq.PQerrorMessage(st->conn)));
-}
-
-static int pg_sql_error(lua_State *L, struct sql_state *st, const char *where, PGresult *res) {
-    const char *primary = pq.PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
-    const char *state = pq.PQresultErrorField(res, PG_DIAG_SQLSTATE);
-    const char *position = pq.PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION);
-    const char *hint = pq.PQresultErrorField(res, PG_DIAG_MESSAGE_HINT);
-    if (primary == NULL)
-        primary = first_line(L, pq.PQerrorMessage(st->conn));
-    /* 57014 query_canceled: the statement_timeout pg_connect set. */
-    struct sumi_job *job = sumi_job_of(L);
-    if (state != NULL && strcmp(state, "57014") == 0 && job != NULL && job->timeout != 0) {
-        job->time_hit = 1;
-        return fail(L, st, "%s: time limit %d s exceeded during the query; raise it with --timeout",
-                    where, (int)job->timeout);
-    }
-    return fail(L, st, "%s: SQL error %s: %s%s%s%s%s%s", where, state ? state : "(no SQLSTATE)",
-                primary, position ? " (at character " : "", position ? position : "",
-                position ? " of the query)" : "", hint ? "; hint: " : "", hint ? hint : "");
-}
-
-static void pg_read_value(lua_State *L, struct sql_state *st, const char *where, int r, int c,
-                          struct reader_value *v) {
-    memset(v, 0, sizeof *v);
-    if (pq.PQgetisnull(st->res, r, c)) {
-        v->kind = READER_NULL;
-        return;
-    }
-    const char *s = pq.PQgetvalue(st->res, r, c);
-    const char *name = pq.PQfname(st->res, c);
-    v->s = s;
-    v->len = (size_t)pq.PQgetlength(st->res, r, c);
-    switch (pq.PQftype(st->res, c)) {
-    case PG_BOOL:
-        v->kind = READER_BOOLEAN;
-        v->i = s[0] == 't';
-        v->s = NULL;
-        return;
-    case PG_INT2:
-    case PG_INT4:
-    case PG_INT8:
-    case PG_OID:
-        v->kind = READER_INTEGER;
-        if (!reader_parse_integer(s, &v->i))
-            fail(L, st, "%s: column '%s' row %d: cannot read integer '%s'", where, name, r + 1, s);
-        return;
-    case PG_FLOAT4:
-    case PG_FLOAT8:
-    case PG_NUMERIC:
-        /* numeric keeps more digits than a double: its value is rounded to
-         * the nearest double (types = {x = "string"} keeps the text). */
-        v->kind = READER_NUMBER;
-        if (!reader_parse_number(s, &v->d))
-            fail(L, st, "%s: column '%s' row %d: %s is not a finite number", where, name, r + 1, s);
-        return;
-    case PG_DATE: {
-        int32_t days;
-        if (sumi_date_parse(s, v->len, &days) != 0)
-            fail(L, st, "%s: column '%s' row %d: date '%s' is outside the years 0000 to 9999",
-                 where, name, r + 1, s);
-        v->kind = READER_DATE;
-        v->i = days;
-        v->s = NULL;
-        return;
-    }
-    default:
-        v->kind = READER_STRING;
-        if (!g_utf8_validate(s, (gssize)v->len, NULL))
-            fail(L, st, "%s: column '%s' row %d: text is not valid UTF-8", where, name, r + 1);
-    }
-}
-
-/* data.query_postgres(conninfo, sql [, params [, options]]) -> dataset */
-static int data_query_postgres(lua_State *L) {
-    const char *conninfo = luaL_checkstring(L, 1);
-    size_t sql_len;
-    int opts;
-    const char *sql = check_query_arguments(L, "query_postgres", &sql_len, &opts);
-    /* Parameters as text, kept alive in a table at 5 while the query runs. */
-    lua_newtable(L);
-    lua_Integer n = 0;
-    if (lua_istable(L, 3)) {
-        n = param_count(L, 3);
-        if (n < 0)
-            return luaL_error(L, "bad argument #3 to 'query_postgres' (PostgreSQL parameters "
-                                 "are $1, $2, ...: give an array)");
-        if (n > 65535)
-            return luaL_error(L, "bad argument #3 to 'query_postgres' (at most 65535 "
-                                 "parameters)");
-        for (lua_Integer i = 1; i <= n; i++) {
-            lua_rawgeti(L, 3, i);
-            pg_param_text(L, (int)i, lua_gettop(L));
-            lua_rawseti(L, 5, i);
-            lua_pop(L, 1);
-        }
-    }
-    pq_open(L);
-    struct sql_state *st = push_state(L);
-    st->params = alloc_or_fail(L, st, (size_t)n, sizeof *st->params);
-    for (lua_Integer i = 1; i <= n; i++) {
-        if (lua_rawgeti(L, 5, i) == LUA_TSTRING)
-            st->params[i - 1] = lua_tostring(L, -1); /* anchored in the table at 5 */
-        lua_pop(L, 1);
-    }
-    pg_connect(L, st, conninfo);
-    const char *where = lua_pushfstring(L, "PostgreSQL database '%s'", pq.PQdb(st->conn));
-    /* Every query reads: a read-only transaction, with dates and floats
-     * written in the forms parsed below whatever the server's settings. */
-    st->res = pq.PQexec(st->conn, "BEGIN READ ONLY; SET LOCAL DateStyle = ISO; "
-                                  "SET LOCAL extra_float_digits = 3");
-    if (pq.PQresultStatus(st->res) != PGRES_COMMAND_OK)
-        return pg_sql_error(L, st, where, st->res);
-    pq.PQclear(st->res);
-    st->res = pq.PQexecParams(st->conn, sql, (int)n, NULL, st->params, NULL, NULL, 0);
-    ExecStatusType status = pq.PQresultStatus(st->res);
-    if (status == PGRES_FATAL_ERROR || status == PGRES_NONFATAL_ERROR ||
-        status == PGRES_BAD_RESPONSE)
-        return pg_sql_error(L, st, where, st->res);
-    if (status != PGRES_TUPLES_OK)
-        return fail(L, st,
-                    "%s: the statement returns no rows (%s); query_postgres runs queries "
-                    "that read, such as SELECT",
-                    where, pq.PQresStatus(status));
-
-    int ncols = pq.PQnfields(st->res), nrows = pq.PQntuples(st->res);
-    st->ncols = ncols;
-    st->b = sumi_builder_new();
-    if (st->b == NULL)
-        return fail(L, st, "out of memory");
-    st->types = alloc_or_fail(L, st, (size_t)ncols, sizeof *st->types);
-    st->null_types = alloc_or_fail(L, st, (size_t)ncols, sizeof *st->null_types);
-    for (int c = 0; c < ncols; c++) {
-        const char *name = pq.PQfname(st->res, c);
-        if (sumi_builder_find(st->b, name) >= 0)
-            return fail(L, st, "%s: the result has two columns named '%s' (rename one with AS)",
-                        where, name);
-        if (sumi_builder_add_column(st->b, name) < 0)
-            return fail(L, st, "out of memory");
-        st->types[c] = reader_type_of(L, opts, name);
-        st->null_types[c] =
-            st->types[c] != READER_AS_IS ? st->types[c] : pg_type(pq.PQftype(st->res, c));
-    }
-    for (int r = 0; r < nrows; r++) {
-        for (int c = 0; c < ncols; c++) {
-            struct reader_value v;
-            pg_read_value(L, st, where, r, c, &v);
-            char err[128];
-            int rc = reader_put(st->b, c, st->types[c], &v, err, sizeof err);
-            if (rc == -1)
-                return fail(L, st, "out of memory");
-            if (rc == -2)
-                return fail(L, st, "%s: column '%s' row %d: %s", where, pq.PQfname(st->res, c),
-                            r + 1, err);
-        }
-        if (sumi_builder_end_row(st->b) != 0)
-            return fail(L, st, "out of memory");
-    }
-    return finish(L, st, opts, where, "query_postgres");
+    return sql_finish(L, st, opts, given, "query_sqlite");
 }
 
 static const luaL_Reg sql_functions[] = {

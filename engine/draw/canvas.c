@@ -17,6 +17,7 @@
 
 #include "canvas_internal.h"
 #include "color.h"
+#include "numtext.h"
 #include "options.h"
 #include "access.h"
 #include "job.h"
@@ -139,8 +140,8 @@ static void read_page_size(lua_State *L, int opts, double *w, double *h) {
 static double required_size(lua_State *L, int opts, const char *key, double min, double max) {
     if (!opt_has(L, opts, key)) {
         char a[64], b[64];
-        format_number_c(a, sizeof a, min);
-        format_number_c(b, sizeof b, max);
+        numtext_format(a, sizeof a, min, NUMTEXT_SHORTEST);
+        numtext_format(b, sizeof b, max, NUMTEXT_SHORTEST);
         luaL_error(L, "missing option '%s' (number in [%s, %s] expected)", key, a, b);
     }
     return opt_number(L, opts, key, min, min, max);
@@ -665,11 +666,6 @@ int luaopen_sumi_canvas(lua_State *L) {
         sumi_nav_add_methods(L, -1);
         sumi_subset_add_methods(L, -1);
         lua_setfield(L, -2, "__index");
-    }
-    lua_pop(L, 1);
-    if (luaL_newmetatable(L, SUMI_GRADIENT_TYPE)) {
-        lua_pushcfunction(L, canvas_gradient_gc);
-        lua_setfield(L, -2, "__gc");
     }
     lua_pop(L, 1);
     luaL_newlib(L, canvas_functions);

@@ -43,7 +43,6 @@ int canvas_clip(lua_State *L);
 int canvas_reset_clip(lua_State *L);
 int canvas_linear_gradient(lua_State *L);
 int canvas_radial_gradient(lua_State *L);
-int canvas_gradient_gc(lua_State *L);
 int canvas_image(lua_State *L);
 
 #endif

@@ -13,6 +13,7 @@
 
 #include "canvas.h"
 #include "canvas_internal.h"
+#include "numtext.h"
 #include "options.h"
 
 /* cairo's attribute strings are single-quoted with backslash escapes, so
@@ -76,7 +77,7 @@ static void device_box(cairo_t *cr, double *x, double *y, double *w, double *h) 
 /* Numbers in attribute strings without the machine's locale. */
 static void push_number(lua_State *L, double v) {
     char buf[64];
-    format_number_c(buf, sizeof buf, round(v * 1000) / 1000);
+    numtext_format(buf, sizeof buf, round(v * 1000) / 1000, NUMTEXT_SHORTEST);
     lua_pushstring(L, buf);
 }
 

@@ -11,25 +11,23 @@
 #include "canvas_internal.h"
 #include "color.h"
 #include "options.h"
+#include "scratch.h"
 #include "access.h"
 
 /* ---- paths ---- */
 
-int canvas_move_to(lua_State *L) {
+/* canvas:move_to(x, y) and canvas:line_to(x, y): op on a checked point. */
+static int to_point(lua_State *L, void (*op)(cairo_t *, double, double)) {
     sumi_canvas *c = sumi_check_canvas(L, 1);
     double x = check_finite(L, 2), y = check_finite(L, 3);
     sumi_canvas_check_point(L, c, x, y);
-    cairo_move_to(c->cr, x, y);
+    op(c->cr, x, y);
     return 0;
 }
 
-int canvas_line_to(lua_State *L) {
-    sumi_canvas *c = sumi_check_canvas(L, 1);
-    double x = check_finite(L, 2), y = check_finite(L, 3);
-    sumi_canvas_check_point(L, c, x, y);
-    cairo_line_to(c->cr, x, y);
-    return 0;
-}
+int canvas_move_to(lua_State *L) { return to_point(L, cairo_move_to); }
+
+int canvas_line_to(lua_State *L) { return to_point(L, cairo_line_to); }
 
 int canvas_curve_to(lua_State *L) {
     sumi_canvas *c = sumi_check_canvas(L, 1);
@@ -386,11 +384,17 @@ int canvas_reset_clip(lua_State *L) {
 
 /* ---- gradients ---- */
 
+static void gradient_release(void *block) {
+    cairo_pattern_t **box = block;
+    if (*box != NULL) {
+        cairo_pattern_destroy(*box);
+        *box = NULL;
+    }
+}
+
 /* Owns one cairo_pattern_t; released by __gc. */
 static int push_gradient(lua_State *L, cairo_pattern_t *pattern, int stops_arg) {
-    cairo_pattern_t **box = lua_newuserdatauv(L, sizeof *box, 0);
-    *box = NULL;
-    luaL_setmetatable(L, SUMI_GRADIENT_TYPE);
+    cairo_pattern_t **box = sumi_scratch_push(L, sizeof *box, gradient_release, SUMI_GRADIENT_TYPE);
     *box = pattern;
     int n = (int)lua_rawlen(L, stops_arg);
     if (n < 2)
@@ -429,15 +433,6 @@ int canvas_radial_gradient(lua_State *L) {
     double r = check_number_in(L, 3, "radius", 0, SIZE_LIMIT);
     luaL_checktype(L, 4, LUA_TTABLE);
     return push_gradient(L, cairo_pattern_create_radial(cx, cy, 0, cx, cy, r), 4);
-}
-
-int canvas_gradient_gc(lua_State *L) {
-    cairo_pattern_t **box = luaL_checkudata(L, 1, SUMI_GRADIENT_TYPE);
-    if (*box != NULL) {
-        cairo_pattern_destroy(*box);
-        *box = NULL;
-    }
-    return 0;
 }
 
 /* ---- images ---- */

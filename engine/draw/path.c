@@ -117,6 +117,18 @@ static int point_valid(const struct sumi_numbers *xs, const struct sumi_numbers 
     return (xs->valid == NULL || xs->valid[i]) && (ys->valid == NULL || ys->valid[i]);
 }
 
+/* The next run of valid points from *i on, of n: [*start, *i). 0 when no
+ * valid point is left. */
+static int next_run(const struct sumi_numbers *xs, const struct sumi_numbers *ys, size_t n,
+                    size_t *i, size_t *start) {
+    while (*i < n && !point_valid(xs, ys, *i))
+        (*i)++;
+    *start = *i;
+    while (*i < n && point_valid(xs, ys, *i))
+        (*i)++;
+    return *i > *start;
+}
+
 /* The minmax bin of data x: quarters of device units from device x 0 (the
  * range's left end is at device x origin), so bin edges fall on pixel edges
  * and quarters when the canvas is not rotated; a point on an edge goes to
@@ -306,15 +318,8 @@ static size_t band_emit(cairo_t *cr, const struct band *b, double r, double bin_
 static size_t emit_bands(struct emitter *e, const struct columns *cols, size_t n, double r,
                          double user_per_bin, double x_of_bin0) {
     long reach = (long)ceil(r / fabs(user_per_bin));
-    size_t i = 0, total = 0;
-    while (i < n) {
-        while (i < n && !point_valid(e->xs, e->ys, i))
-            i++;
-        size_t start = i;
-        while (i < n && point_valid(e->xs, e->ys, i))
-            i++;
-        if (i == start)
-            continue;
+    size_t i = 0, start, total = 0;
+    while (next_run(e->xs, e->ys, n, &i, &start)) {
         long b0 = (long)floor(bin_position(cols, e->ax, sumi_number_at(e->xs, start)));
         long b1 = (long)floor(bin_position(cols, e->ax, sumi_number_at(e->xs, i - 1)));
         struct band b = {NULL, NULL, b0 - reach, (size_t)(b1 - b0 + 1 + 2 * reach)};
@@ -412,19 +417,12 @@ static void lttb_run(struct emitter *e, size_t start, size_t end, size_t target)
 
 /* LTTB per run of non-null points, each run given its share of the target. */
 static void emit_lttb(struct emitter *e, size_t n, size_t valid_count, size_t target) {
-    size_t i = 0;
-    while (i < n) {
-        while (i < n && !point_valid(e->xs, e->ys, i))
-            i++;
-        size_t start = i;
-        while (i < n && point_valid(e->xs, e->ys, i))
-            i++;
-        if (i > start) {
-            double share = (double)(i - start) / (double)valid_count;
-            size_t t = (size_t)ceil(share * (double)target);
-            e->in_run = 0;
-            lttb_run(e, start, i, t < 2 ? 2 : t);
-        }
+    size_t i = 0, start;
+    while (next_run(e->xs, e->ys, n, &i, &start)) {
+        double share = (double)(i - start) / (double)valid_count;
+        size_t t = (size_t)ceil(share * (double)target);
+        e->in_run = 0;
+        lttb_run(e, start, i, t < 2 ? 2 : t);
     }
 }
 

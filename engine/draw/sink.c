@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "numtext.h"
 #include "sink_internal.h"
 
 /* Owned by the canvas (sumi_sink_new / sumi_sink_free). */
@@ -69,19 +70,8 @@ const char *sumi_sink_error(const struct sumi_sink *s) { return s->error; }
 
 void sink_number(GString *out, double v, int decimals) {
     char buf[64];
-    snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    /* A locale set by a library must not turn the point into a comma. */
-    for (char *p = buf; *p; p++)
-        if (*p == ',')
-            *p = '.';
-    if (strchr(buf, '.') != NULL) {
-        size_t n = strlen(buf);
-        while (buf[n - 1] == '0')
-            buf[--n] = '\0';
-        if (buf[n - 1] == '.')
-            buf[--n] = '\0';
-    }
-    g_string_append(out, strcmp(buf, "-0") == 0 ? "0" : buf);
+    numtext_format(buf, sizeof buf, v, decimals);
+    g_string_append(out, buf);
 }
 
 /* ---- reading cairo's state ---- */
@@ -190,36 +180,30 @@ static void read_stroke(cairo_t *cr, struct sink_stroke *st) {
 
 /* ---- operations ---- */
 
-void sumi_sink_fill(struct sumi_sink *s, cairo_t *cr) {
+/* Fills (stroke 0) or strokes the current path with the current source. */
+static void draw_path(struct sumi_sink *s, cairo_t *cr, int stroke) {
     struct sink_path p;
     struct sink_paint paint;
+    struct sink_stroke st = {0};
     cairo_matrix_t ctm;
     cairo_get_matrix(cr, &ctm);
     read_path(cr, &p);
     read_paint(cr, &ctm, &paint);
+    if (stroke)
+        read_stroke(cr, &st);
     if (p.path->status != CAIRO_STATUS_SUCCESS)
         sink_fail(s, cairo_status_to_string(p.path->status));
+    else if (p.segments > 0 && stroke)
+        s->w->stroke(s, &p, &paint, &st, s->clip);
     else if (p.segments > 0)
         s->w->fill(s, &p, &paint, s->clip);
     cairo_path_destroy(p.path);
-}
-
-void sumi_sink_stroke(struct sumi_sink *s, cairo_t *cr) {
-    struct sink_path p;
-    struct sink_paint paint;
-    struct sink_stroke st;
-    cairo_matrix_t ctm;
-    cairo_get_matrix(cr, &ctm);
-    read_path(cr, &p);
-    read_paint(cr, &ctm, &paint);
-    read_stroke(cr, &st);
-    if (p.path->status != CAIRO_STATUS_SUCCESS)
-        sink_fail(s, cairo_status_to_string(p.path->status));
-    else if (p.segments > 0)
-        s->w->stroke(s, &p, &paint, &st, s->clip);
-    cairo_path_destroy(p.path);
     free(st.dashes);
 }
+
+void sumi_sink_fill(struct sumi_sink *s, cairo_t *cr) { draw_path(s, cr, 0); }
+
+void sumi_sink_stroke(struct sumi_sink *s, cairo_t *cr) { draw_path(s, cr, 1); }
 
 void sumi_sink_paint(struct sumi_sink *s, cairo_t *cr) {
     struct sink_paint paint;

@@ -1,58 +1,8 @@
-/* engine/core/options.h: number formatting and the option-table readers, called
+/* engine/core/options.h: the option-table readers, called
  * the way the modules call them (from a C function run by lua_pcall). */
 #include "support.h"
 
 #include "options.h"
-
-/* ---- format_number_c ---- */
-
-static void assert_formats(double value, const char *expected) {
-    char buf[64];
-    format_number_c(buf, sizeof buf, value);
-    assert_string_equal(buf, expected);
-}
-
-static void format_number_gives_shortest_form(void **state) {
-    assert_formats(0.1, "0.1");
-    assert_formats(3755, "3755");
-    assert_formats(-2.5, "-2.5");
-    assert_formats(1e20, "1e+20");
-    assert_formats(0, "0");
-    assert_formats(1, "1");
-    assert_formats(1.5e-5, "1.5e-05");
-}
-
-/* Regression: the shortest "%.*g" of 20 is "2e+01", which reads back as 20
- * but is not how anyone writes twenty; messages said "expected, got 2e+01".
- * Whole numbers below 1e17 print in full, as "%.17g" would. */
-static void format_number_whole_numbers_print_without_exponent(void **state) {
-    assert_formats(20, "20");
-    assert_formats(10, "10");
-    assert_formats(100, "100");
-    assert_formats(-300, "-300");
-    assert_formats(1e15, "1000000000000000");
-    assert_formats(0.0001, "0.0001");
-    assert_formats(120.5, "120.5");
-}
-
-static void format_number_round_trips_every_double(void **state) {
-    static const double values[] = {1.0 / 3, 0.1 + 0.2, 2.0 / 3 * 1e-300,      123456789.123456789,
-                                    -1e-7,   5e-324,    1.7976931348623157e308};
-    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
-        char buf[64];
-        format_number_c(buf, sizeof buf, values[i]);
-        if (strtod(buf, NULL) != values[i])
-            fail_msg("'%s' does not read back as %.17g", buf, values[i]);
-    }
-    assert_formats(0.1 + 0.2, "0.30000000000000004");
-}
-
-static void format_number_uses_a_decimal_point(void **state) {
-    char buf[64];
-    format_number_c(buf, sizeof buf, 1234.5);
-    assert_string_equal(buf, "1234.5");
-    assert_null(strchr(buf, ','));
-}
 
 /* ---- opt_* through a lua_State ---- */
 
@@ -230,10 +180,6 @@ static void check_finite_rejects_nan_and_infinity(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(format_number_gives_shortest_form),
-        cmocka_unit_test(format_number_whole_numbers_print_without_exponent),
-        cmocka_unit_test(format_number_round_trips_every_double),
-        cmocka_unit_test(format_number_uses_a_decimal_point),
         cmocka_unit_test_setup_teardown(opt_defaults_apply_without_a_table, setup, teardown),
         cmocka_unit_test_setup_teardown(opt_values_are_read_from_the_table, setup, teardown),
         cmocka_unit_test_setup_teardown(opt_range_limits_are_inclusive, setup, teardown),
