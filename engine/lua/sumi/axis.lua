@@ -8,9 +8,9 @@
 -- "売上（億円）" over ticks 0, 2,000, 4,000 rather than "2,000億円" on each.
 -- Every function returns the boxes of the labels it drew
 -- ({text, x, y, width, height}), so callers and tests can check overlaps.
-local drawing = require "sumi.drawing"
+local drawing = require "sumi.internal.drawing"
 local format = require "sumi.format"
-local options = require "sumi.options"
+local options = require "sumi.internal.options"
 local template = require "sumi.template"
 local themes = require "sumi.theme"
 

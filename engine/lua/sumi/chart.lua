@@ -7,17 +7,17 @@
 --   c:layout(canvas, box)   -- every text box it would place (for tests)
 --
 -- A chart never knows about pages: it fills the box it is given.
-local annotate = require "sumi.annotate"
+local annotate = require "sumi.internal.annotate"
 local axis = require "sumi.axis"
-local drawing = require "sumi.drawing"
+local drawing = require "sumi.internal.drawing"
 local legend = require "sumi.legend"
-local options = require "sumi.options"
-local records = require "sumi.records"
+local options = require "sumi.internal.options"
+local records = require "sumi.internal.records"
 local scale = require "sumi.scale"
 local themes = require "sumi.theme"
-local bar_mark = require "sumi.marks.bar"
-local line_mark = require "sumi.marks.line"
-local xy = require "sumi.xy"
+local bar_mark = require "sumi.internal.marks.bar"
+local line_mark = require "sumi.internal.marks.line"
+local xy = require "sumi.internal.xy"
 
 local chart = {}
 local Chart = {}
@@ -203,7 +203,7 @@ function chart.bar(data, opts)
   return register(self)
 end
 
--- As make, for the charts on a continuous x (sumi.xy): the data is read
+-- As make, for the charts on a continuous x (sumi.internal.xy): the data is read
 -- by xy.read, which keeps a dataset's long columns as views.
 local function make_xy(kind, data, opts, defaults_table, fn, x_kind)
   local o = options.check(fn, opts, defaults_table, 4)
@@ -602,7 +602,7 @@ local function whole_box(canvas, box)
   return {x = box.x or 0, y = box.y or 0, width = w - (box.x or 0), height = h - (box.y or 0)}
 end
 
---- chart:compose(canvas, box) -> a drawing list (sumi.drawing) of the chart
+--- chart:compose(canvas, box) -> a drawing list (sumi.internal.drawing) of the chart
 --- laid out in box; the chart's orientation after layout is in
 --- chart.orientation.
 function Chart:compose(canvas, box)
@@ -725,9 +725,9 @@ end
 
 -- ---- one-figure charts: pie, part of a whole, KPI tile
 
-local pie_mark = require "sumi.marks.pie"
-local part_mark = require "sumi.marks.part"
-local kpi_mark = require "sumi.marks.kpi"
+local pie_mark = require "sumi.internal.marks.pie"
+local part_mark = require "sumi.internal.marks.part"
+local kpi_mark = require "sumi.internal.marks.kpi"
 local template = require "sumi.template"
 
 -- Charts without value axes: each kind composes its own plot inside the

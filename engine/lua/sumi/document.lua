@@ -1,17 +1,17 @@
 -- Documents: multi-page reports built from headings, paragraphs, lists,
 -- callouts, KPI tiles, figures and tables that flow onto pages
--- (sumi.layout.flow), with page headers and footers, a table of contents,
+-- (sumi.internal.layout.flow), with page headers and footers, a table of contents,
 -- a PDF outline, links and a list of sources. docs/API.md, "Documents".
 --
 --   local doc = sumi.document.new{size = "A4", title = "...", lang = "ja"}
 --   doc:heading("概要", 1)
 --   doc:paragraph("本文 <b>太字</b>")
 --   doc:save()                      -- reports/<script>.pdf
-local blocks = require "sumi.layout.blocks"
-local markup = require "sumi.layout.markup"
-local tables = require "sumi.layout.table"
-local options = require "sumi.options"
-local style_of = require "sumi.layout.style"
+local blocks = require "sumi.internal.layout.blocks"
+local markup = require "sumi.internal.layout.markup"
+local tables = require "sumi.internal.layout.table"
+local options = require "sumi.internal.options"
+local style_of = require "sumi.internal.layout.style"
 local canvas = require "sumi.canvas"
 local runtime = require "sumi.runtime"
 
@@ -377,6 +377,6 @@ function Document:sources(opts)
   add(self, {kind = "sources_marker", title = o.title})
 end
 
-require("sumi.document.pages").extend(Document, document)
+require("sumi.internal.document.pages").extend(Document, document)
 
 return document

@@ -3,7 +3,7 @@
 -- outputs filled in from their templates, paths taken from the manifest's
 -- folder. The manifest is data written by hand, so every mistake is an
 -- error naming its key: "jobs[3]: unknown key 'outptu' (valid keys: ...)".
-local options = require "sumi.options"
+local options = require "sumi.internal.options"
 local sorted_keys = options.sorted_keys
 
 local manifest = {}

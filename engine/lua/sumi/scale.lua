@@ -6,7 +6,7 @@
 --   s:ticks()        --> {0, 1000, 2000, 3000, 4000} (the domain made nice)
 --
 -- linear, log, band (categories) and ordinal (categories to colours).
-local options = require "sumi.options"
+local options = require "sumi.internal.options"
 
 local scale = {}
 

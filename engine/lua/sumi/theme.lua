@@ -8,7 +8,7 @@
 --
 -- Sizes are in the canvas's user units: points on a PDF page, on an SVG
 -- and on a chart saved as PNG (chart:save draws PNGs in points at a dpi).
-local options = require "sumi.options"
+local options = require "sumi.internal.options"
 
 local theme = {}
 

@@ -7,18 +7,18 @@
 -- column views, their extents found in C (sumi.path.extent), and a line is
 -- drawn by sumi.path.series at draw time, so a 1,000,000-row column never
 -- becomes a Lua table.
-local annotate = require "sumi.annotate"
+local annotate = require "sumi.internal.annotate"
 local axis = require "sumi.axis"
-local drawing = require "sumi.drawing"
+local drawing = require "sumi.internal.drawing"
 local format = require "sumi.format"
 local legend = require "sumi.legend"
-local options = require "sumi.options"
-local records = require "sumi.records"
+local options = require "sumi.internal.options"
+local records = require "sumi.internal.records"
 local path = require "sumi.path"
 local scale = require "sumi.scale"
-local area_mark = require "sumi.marks.area"
-local scatter_mark = require "sumi.marks.scatter"
-local series_mark = require "sumi.marks.series"
+local area_mark = require "sumi.internal.marks.area"
+local scatter_mark = require "sumi.internal.marks.scatter"
+local series_mark = require "sumi.internal.marks.series"
 
 local xy = {}
 

@@ -1,12 +1,12 @@
 -- Tables for the flow layout: rows from a dataset or from Lua, one format
 -- per column, figures right-aligned in tabular digits, Japanese wrapped
 -- inside cells, zebra rows, a totals row, and the header row repeated on
--- every page the table runs onto. A table is a block (sumi.layout.blocks)
+-- every page the table runs onto. A table is a block (sumi.internal.layout.blocks)
 -- that splits between rows.
 local template = require "sumi.template"
 local format = require "sumi.format"
-local markup = require "sumi.layout.markup"
-local options = require "sumi.options"
+local markup = require "sumi.internal.layout.markup"
+local options = require "sumi.internal.options"
 local runtime = require "sumi.runtime"
 
 local tables = {}

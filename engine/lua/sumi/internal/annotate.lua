@@ -10,7 +10,7 @@
 --
 -- `y` is always the value axis and `x` the category (or continuous x)
 -- axis, also in a horizontal bar chart where the values run across.
-local options = require "sumi.options"
+local options = require "sumi.internal.options"
 
 local annotate = {}
 

@@ -1,10 +1,10 @@
 -- The second half of sumi.document: laying the blocks out on pages (again
 -- until the table of contents settles), page headers and footers, the
 -- outline, and writing the PDF, its PNG previews or a trace.
-local blocks = require "sumi.layout.blocks"
-local flow = require "sumi.layout.flow"
-local markup = require "sumi.layout.markup"
-local options = require "sumi.options"
+local blocks = require "sumi.internal.layout.blocks"
+local flow = require "sumi.internal.layout.flow"
+local markup = require "sumi.internal.layout.markup"
+local options = require "sumi.internal.options"
 local canvas = require "sumi.canvas"
 local format = require "sumi.format"
 local runtime = require "sumi.runtime"
