@@ -27,7 +27,7 @@ end
 test("stats: share with a zero whole", function()
   local m, w = message_of(function() sumi.stats.share(1, 0) end), here()
   starts_at(m, w, "share")
-  check.is_true(m:find("share: whole is 0", 1, true), "message")
+  check.is_true(m:find("stats.share: the whole is 0", 1, true), "message")
 end)
 
 test("stats: cagr with no years", function()

@@ -8,6 +8,7 @@
 -- "売上（億円）" over ticks 0, 2,000, 4,000 rather than "2,000億円" on each.
 -- Every function returns the boxes of the labels it drew
 -- ({text, x, y, width, height}), so callers and tests can check overlaps.
+local errors = require "sumi.internal.errors"
 local drawing = require "sumi.internal.drawing"
 local format = require "sumi.format"
 local options = require "sumi.internal.options"
@@ -44,7 +45,7 @@ end
 --- axis.formatter(spec) -> function(value) -> string: a named format of
 --- sumi.template.formats ("pct1", "int", ...), a function, or nil. A value
 --- axis also takes "pct": percentages with the decimals its ticks need.
-function axis.formatter(spec, level)
+function axis.formatter(spec)
   if spec == nil or spec == false then return nil end
   if type(spec) == "function" then return spec end
   local f = template.formats[spec]
@@ -52,8 +53,8 @@ function axis.formatter(spec, level)
     local names = {}
     for k in pairs(template.formats) do names[#names + 1] = k end
     table.sort(names)
-    error(("unknown format '%s' (known formats: %s)"):format(tostring(spec), table.concat(names, ", ")),
-      level or 3)
+    errors.raise(("unknown format '%s' (known formats: %s)"):format(tostring(spec), table.concat(names,
+      ", ")))
   end
   return f
 end
@@ -73,7 +74,7 @@ function axis.value_labels(s, opts)
     local decimals = math.max(0, math.ceil(-math.log((s.tick_step or 0.1) * 100, 10) - 1e-9))
     fmt = function(v) return format.percent(v, {decimals = math.min(decimals, 6)}) end
   else
-    fmt = axis.formatter(opts.format, 4)
+    fmt = axis.formatter(opts.format)
   end
   local labels, name, divisor = {}, "", 1
   if not fmt then

@@ -3,6 +3,7 @@
 -- sumi.numeric, never typed by hand; a figure that cannot be computed (a
 -- zero denominator, a missing value) is an error at the caller's line,
 -- never an inf or a nan on the page.
+local errors = require "sumi.internal.errors"
 local numeric = require "sumi.numeric"
 
 local stats = {}
@@ -26,15 +27,15 @@ stats.top_n = numeric.top_n
 
 -- ---- between two or three numbers
 
--- value, checked: a finite number, else "NAME: WHAT ..." at the line that
--- called the public function NAME (level 3 from here).
+-- value, checked: a finite number, else "stats.NAME: WHAT ..." at the
+-- script's line.
 local function finite(name, what, value)
   if type(value) ~= "number" then
-    error(("%s: %s must be a number, got %s"):format(name, what, type(value)), 3)
+    errors.raise("stats.%s: %s must be a number; got %s", name, what, type(value))
   end
-  if value ~= value then error(("%s: %s is nan"):format(name, what), 3) end
+  if value ~= value then errors.raise("stats.%s: %s is nan", name, what) end
   if value == math.huge or value == -math.huge then
-    error(("%s: %s is %s"):format(name, what, value > 0 and "inf" or "-inf"), 3)
+    errors.raise("stats.%s: %s is %s", name, what, value > 0 and "inf" or "-inf")
   end
   return value
 end
@@ -42,7 +43,7 @@ end
 -- A result that overflowed (1e300 / 1e-300) is an error, not inf.
 local function result(name, value)
   if value ~= value or value == math.huge or value == -math.huge then
-    error(("%s: the result is beyond the largest number (about 1.8e308)"):format(name), 3)
+    errors.raise("stats.%s: the result is beyond the largest number (about 1.8e308)", name)
   end
   return value
 end
@@ -51,7 +52,7 @@ end
 function stats.share(part, whole)
   finite("share", "part", part)
   finite("share", "whole", whole)
-  if whole == 0 then error("share: whole is 0", 2) end
+  if whole == 0 then errors.raise("stats.share: the whole is 0") end
   return result("share", part / whole)
 end
 
@@ -59,7 +60,7 @@ end
 function stats.ratio(a, b)
   finite("ratio", "a", a)
   finite("ratio", "b", b)
-  if b == 0 then error("ratio: b is 0", 2) end
+  if b == 0 then errors.raise("stats.ratio: b is 0") end
   return result("ratio", a / b)
 end
 
@@ -68,10 +69,10 @@ local function change(name)
   return function(new, old)
     finite(name, "new", new)
     finite(name, "old", old)
-    if old == 0 then error(name .. ": old is 0", 2) end
+    if old == 0 then errors.raise("stats.%s: old is 0", name) end
     -- From a negative base the sign of (new - old) / old reads backwards
     -- (a loss shrinking from -100 to -50 would be "-50%").
-    if old < 0 then error(("%s: old is negative (%s)"):format(name, old), 2) end
+    if old < 0 then errors.raise("stats.%s: old is negative (%s)", name, old) end
     return result(name, (new - old) / old)
   end
 end
@@ -86,9 +87,9 @@ function stats.cagr(first, last, years)
   finite("cagr", "first", first)
   finite("cagr", "last", last)
   finite("cagr", "years", years)
-  if first <= 0 then error(("cagr: first must be > 0, got %s"):format(first), 2) end
-  if last < 0 then error(("cagr: last must be >= 0, got %s"):format(last), 2) end
-  if years <= 0 then error(("cagr: years must be > 0, got %s"):format(years), 2) end
+  if first <= 0 then errors.raise("stats.cagr: first must be > 0; got %s", first) end
+  if last < 0 then errors.raise("stats.cagr: last must be >= 0; got %s", last) end
+  if years <= 0 then errors.raise("stats.cagr: years must be > 0; got %s", years) end
   return result("cagr", (last / first) ^ (1 / years) - 1)
 end
 

@@ -8,6 +8,7 @@
 --
 -- Sizes are in the canvas's user units: points on a PDF page, on an SVG
 -- and on a chart saved as PNG (chart:save draws PNGs in points at a dpi).
+local errors = require "sumi.internal.errors"
 local options = require "sumi.internal.options"
 
 local theme = {}
@@ -95,19 +96,19 @@ end
 --- `sizes` are merged, lists such as `palette` replaced. An unknown field
 --- is an error listing the valid ones.
 function theme.derive(base, changes)
-  local b = theme.get(base, 3)
-  options.check("theme.derive", changes, b, 3)
+  local b = theme.get(base)
+  options.check("theme.derive", changes, b)
   return merge(b, changes or {})
 end
 
 --- theme.get(name_or_table) -> the theme table; nil gives print.
-function theme.get(t, level)
+function theme.get(t)
   if t == nil then return theme.print end
   if type(t) == "table" then return t end
   local found = type(t) == "string" and theme[t]
   if type(found) ~= "table" or found.name ~= t then
-    error(("unknown theme '%s' (known themes: %s)"):format(tostring(t), table.concat(theme.names, ", ")),
-      level or 3)
+    errors.raise(("unknown theme '%s' (known themes: %s)"):format(tostring(t), table.concat(theme.names,
+      ", ")))
   end
   return found
 end

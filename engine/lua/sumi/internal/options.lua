@@ -1,45 +1,155 @@
--- Option tables checked against their documented defaults: an unknown key
--- is an error that lists the valid ones, and a missing key takes its
--- default (false stands for "not set"). Shared by scale, axis, legend, marks and chart.
+-- Option tables, checked one way everywhere. A function that takes options
+-- declares a spec, one entry per option:
+--
+--   local spec = {
+--     title = false,                                  -- a default, any value
+--     legend = {default = "top", one_of = {"top", "bottom", "right", "none"}},
+--     width = {default = false, type = "number", min = 0},
+--     name = {default = false, type = "string", check = function(v) ... end},
+--   }
+--   local o = options.check("chart.bar", given, spec)
+--
+-- An entry with a `default` field is checked when the option is given:
+-- type ("number", "integer", "string", "boolean", "table", "function", or
+-- several joined with "|"), one_of (a list of the values allowed), min and
+-- max (numbers), check (function(value) -> nil, or what the value must be).
+-- false stands for "not set": it passes when the default is false or the
+-- type allows booleans. Any other entry is a default of its own, unchecked.
+--
+-- Messages name the public function and the option, and are raised at the
+-- script's line (sumi.internal.errors):
+--   chart.bar: option 'legend' must be one of top, bottom, right, none; got "left"
+--   chart.bar: unknown option 'lgend' (valid options: legend, title, ...)
+--   chart.bar: options must be a table; got string
+local errors = require "sumi.internal.errors"
+
 local options = {}
+local show = errors.show
 
 --- options.sorted_keys(t) -> the keys of t, sorted (messages and output
 --- that must not depend on pairs() order).
 function options.sorted_keys(t)
   local keys = {}
   for k in pairs(t) do keys[#keys + 1] = k end
-  table.sort(keys)
+  table.sort(keys, function(a, b) return tostring(a) < tostring(b) end)
   return keys
 end
 local sorted_keys = options.sorted_keys
 
---- options.check(name, given, defaults [, level]) -> a new table holding
---- every key of defaults, given values first. `given` may be nil. The error
---- is raised at `level` (default 3: the caller of the function that checks).
-function options.check(name, given, defaults, level)
-  level = level or 3
+--- options.fail(fn, key, what, value): "<fn>: option '<key>' must be
+--- <what>; got <value>", at the script's line.
+function options.fail(fn, key, what, value)
+  errors.raise(("%s: option '%s' must be %s; got %s"):format(fn, tostring(key), what, show(value)))
+end
+
+local type_names = {number = "a number", integer = "an integer", string = "a string",
+                    boolean = "a boolean", table = "a table", ["function"] = "a function"}
+
+local function spec_entry(e)
+  return type(e) == "table" and rawget(e, "default") ~= nil
+end
+
+-- What a value of entry e must be, in words.
+local function describe(e)
+  if e.what then return e.what end
+  if e.one_of then
+    local names = {}
+    for i, v in ipairs(e.one_of) do names[i] = tostring(v) end
+    return "one of " .. table.concat(names, ", ")
+  end
+  local words = {}
+  for t in (e.type or ""):gmatch("[^|]+") do words[#words + 1] = type_names[t] or t end
+  local what = table.concat(words, " or ")
+  if e.min and e.max then
+    what = ("%s in [%s, %s]"):format(what, tostring(e.min), tostring(e.max))
+  elseif e.min then
+    what = ("%s >= %s"):format(what, tostring(e.min))
+  elseif e.max then
+    what = ("%s <= %s"):format(what, tostring(e.max))
+  end
+  return what
+end
+
+local function has_type(v, types)
+  for t in types:gmatch("[^|]+") do
+    if t == "integer" then
+      if math.type(v) == "integer" then return true end
+    elseif type(v) == t then
+      return true
+    end
+  end
+  return false
+end
+
+--- options.value(fn, key, value, entry) -> value, checked against one spec
+--- entry (a value that is not set, nil, passes).
+function options.value(fn, key, v, e)
+  if v == nil then return v end
+  if v == false and (e.default == false or (e.type and e.type:find("boolean", 1, true))) then return v end
+  local ok = true
+  if e.one_of then
+    ok = false
+    for _, c in ipairs(e.one_of) do
+      if c == v then ok = true break end
+    end
+  end
+  if ok and e.type then ok = has_type(v, e.type) end
+  if ok and type(v) == "number" then
+    if e.min and (v ~= v or v < e.min) then ok = false end
+    if e.max and (v ~= v or v > e.max) then ok = false end
+  end
+  if not ok then options.fail(fn, key, describe(e), v) end
+  if e.check then
+    local what = e.check(v)
+    if what then options.fail(fn, key, what, v) end
+  end
+  return v
+end
+
+--- options.check(fn, given, spec [, where]) -> a new table holding every
+--- option of spec: the given value, checked, or the default. given may be
+--- nil. where names a table of options inside another ("margins",
+--- "annotations[2]"): messages then name the option 'margins.top'.
+function options.check(fn, given, spec, where)
+  local prefix = where and where .. "." or ""
   if given ~= nil and type(given) ~= "table" then
-    error(("bad options to '%s' (table expected, got %s)"):format(name, type(given)), level)
+    if where then options.fail(fn, where, "a table", given) end
+    errors.raise(("%s: options must be a table; got %s"):format(fn, type(given)))
   end
   local result = {}
-  for k, v in pairs(defaults) do result[k] = v end
-  for k, v in pairs(given or {}) do
-    if defaults[k] == nil then
-      error(("unknown option '%s' to '%s' (valid options: %s)"):format(tostring(k), name,
-        table.concat(sorted_keys(defaults), ", ")), level)
-    end
+  for k, e in pairs(spec) do
+    if spec_entry(e) then result[k] = e.default else result[k] = e end
+  end
+  local unknown = {}
+  for k in pairs(given or {}) do
+    if spec[k] == nil then unknown[k] = true end
+  end
+  if next(unknown) ~= nil then -- the first in order: the same message on every run
+    errors.raise(("%s: unknown option '%s%s' (valid options: %s)"):format(fn, prefix,
+      tostring(sorted_keys(unknown)[1]), table.concat(sorted_keys(spec), ", ")))
+  end
+  for _, k in ipairs(sorted_keys(given or {})) do
+    local v, e = given[k], spec[k]
+    if spec_entry(e) then options.value(fn, prefix .. tostring(k), v, e) end
     result[k] = v
   end
   return result
 end
 
---- options.one_of(name, key, value, choices, level): value must be in choices.
-function options.one_of(name, key, value, choices, level)
-  for _, c in ipairs(choices) do
-    if c == value then return value end
+--- options.one_of(fn, key, value, choices) -> value, which must be one of
+--- choices.
+function options.one_of(fn, key, value, choices)
+  return options.value(fn, key, value, {default = choices[1], one_of = choices})
+end
+
+--- options.merge(...) -> a new spec: the entries of each table in turn, a
+--- later one over an earlier.
+function options.merge(...)
+  local r = {}
+  for i = 1, select("#", ...) do
+    for k, v in pairs((select(i, ...))) do r[k] = v end
   end
-  error(("bad option '%s' to '%s' (one of %s expected, got %s)"):format(key, name,
-    table.concat(choices, ", "), tostring(value)), (level or 3))
+  return r
 end
 
 --- options.copy(t): a deep copy of a plain data table.
@@ -53,10 +163,7 @@ end
 --- options.with(t, extra) -> a new table: t's fields, then extra's over
 --- them (a text style with one thing changed).
 function options.with(t, extra)
-  local r = {}
-  for k, v in pairs(t) do r[k] = v end
-  for k, v in pairs(extra) do r[k] = v end
-  return r
+  return options.merge(t, extra)
 end
 
 return options

@@ -1,6 +1,7 @@
 -- The second half of sumi.document: laying the blocks out on pages (again
 -- until the table of contents settles), page headers and footers, the
 -- outline, and writing the PDF, its PNG previews or a trace.
+local errors = require "sumi.internal.errors"
 local blocks = require "sumi.internal.layout.blocks"
 local flow = require "sumi.internal.layout.flow"
 local markup = require "sumi.internal.layout.markup"
@@ -167,7 +168,7 @@ local function draw_band(doc, ctx, band, which, info)
     return
   end
   if band == true then band = default_band(doc, which) end
-  local parts = options.check(which, band, {left = false, center = false, right = false}, 5)
+  local parts = options.check("document.new", band, {left = false, center = false, right = false}, which)
   local text_opts = {size = s.size, color = s.color, lang = doc.lang, font = doc.style.font}
   local left_x = box_x
   if which == "header" and doc.options.logo then
@@ -318,8 +319,8 @@ function pages.save(doc, path, opts)
   local fonts = o.fonts or (kind == "pdf" and "subset" or "full")
   options.one_of("doc:save", "fonts", fonts, {"subset", "full"})
   if kind == "png" and fonts == "subset" then
-    error("bad option 'fonts' to 'doc:save' (\"subset\" is for PDF and trace output, " ..
-      "not PNG pages)", 2)
+    errors.raise("bad option 'fonts' to 'doc:save' (\"subset\" is for PDF and trace output, " ..
+      "not PNG pages)")
   end
   local meta = {title = doc.options.title or nil, author = doc.options.author or nil,
     subject = doc.options.subject or nil, keywords = doc.options.keywords or nil}
