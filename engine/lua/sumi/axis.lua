@@ -8,7 +8,6 @@
 -- "売上（億円）" over ticks 0, 2,000, 4,000 rather than "2,000億円" on each.
 -- Every function returns the boxes of the labels it drew
 -- ({text, x, y, width, height}), so callers and tests can check overlaps.
-local errors = require "sumi.internal.errors"
 local drawing = require "sumi.internal.drawing"
 local format = require "sumi.format"
 local options = require "sumi.internal.options"
@@ -42,10 +41,12 @@ function axis.title_text(title, unit, scale_name, lang)
   return (title or "") .. "（" .. u .. "）"
 end
 
---- axis.formatter(spec) -> function(value) -> string: a named format of
---- sumi.template.formats ("pct1", "int", ...), a function, or nil. A value
---- axis also takes "pct": percentages with the decimals its ticks need.
-function axis.formatter(spec)
+--- axis.formatter(spec [, fn, key]) -> function(value) -> string: a named
+--- format of sumi.template.formats ("pct1", "int", ...), a function, or
+--- nil. A value axis also takes "pct": percentages with the decimals its
+--- ticks need. An unknown name is an error naming option key of the public
+--- function fn (default: axis.formatter's own spec).
+function axis.formatter(spec, fn, key)
   if spec == nil or spec == false then return nil end
   if type(spec) == "function" then return spec end
   local f = template.formats[spec]
@@ -53,8 +54,8 @@ function axis.formatter(spec)
     local names = {}
     for k in pairs(template.formats) do names[#names + 1] = k end
     table.sort(names)
-    errors.raise(("unknown format '%s' (known formats: %s)"):format(tostring(spec), table.concat(names,
-      ", ")))
+    options.fail(fn or "axis.formatter", key or "format",
+      ("a function or a format name (known formats: %s)"):format(table.concat(names, ", ")), spec)
   end
   return f
 end
@@ -74,7 +75,7 @@ function axis.value_labels(s, opts)
     local decimals = math.max(0, math.ceil(-math.log((s.tick_step or 0.1) * 100, 10) - 1e-9))
     fmt = function(v) return format.percent(v, {decimals = math.min(decimals, 6)}) end
   else
-    fmt = axis.formatter(opts.format)
+    fmt = axis.formatter(opts.format, "axis.value", "format")
   end
   local labels, name, divisor = {}, "", 1
   if not fmt then

@@ -204,7 +204,7 @@ local function make(kind, data, opts, spec, fn, how)
   how = how or {}
   local o = options.check(fn, opts, spec)
   local self = setmetatable({kind = kind, options = o}, how.figure and compose.Figure or compose.Chart)
-  self.theme = themes.get(o.theme or nil)
+  self.theme = themes.get(o.theme or nil, fn)
   if how.figure then
     o.legend = false
     self.data = {categories = {}, series = {}, n = 0}
@@ -229,7 +229,8 @@ local function make(kind, data, opts, spec, fn, how)
   set_source(self, self.data.source, self.data.notes)
   if o.annotations then self.annotations = annotate.check(o.annotations, fn) end
   if not how.xy then
-    self.value_format = o.value_labels and axis.formatter(o.value_labels ~= true and o.value_labels or nil)
+    local labels = o.value_labels ~= true and o.value_labels or nil
+    self.value_format = o.value_labels and axis.formatter(labels, fn, "value_labels")
     -- values labelled as shares get a percent axis too (not 0.0 - 0.4)
     if not o.y_format and type(o.value_labels) == "string" and o.value_labels:find("^pct") then
       o.y_format = "pct"
@@ -363,7 +364,7 @@ function chart.pie(data, opts)
     if type(spec) == "function" then
       self.value_format = spec
     else
-      local f = axis.formatter(spec)
+      local f = axis.formatter(spec, "chart.pie", "value_labels")
       local of_share = type(spec) == "string" and spec:find("^pct") ~= nil
       self.value_format = function(v, share) return f(of_share and share or v) end
     end
@@ -428,7 +429,8 @@ function chart.kpi(opts)
   local self = make("kpi", nil, opts, kpi_spec, "chart.kpi", {figure = true})
   local o = self.options
   if o.value == false then options.fail("chart.kpi", "value", "a finite number", o.value) end
-  local fmt, change_fmt = axis.formatter(o.format), axis.formatter(o.change_format)
+  local fmt, change_fmt = axis.formatter(o.format, "chart.kpi", "format"),
+    axis.formatter(o.change_format, "chart.kpi", "change_format")
   self.text = {value = fmt(o.value) .. o.unit, label = o.label and tostring(o.label) or false,
                change = o.change and change_fmt(o.change) or false,
                sign = o.change and (o.change > 0 and 1 or o.change < 0 and -1 or 0) or 0}

@@ -79,8 +79,7 @@ local function columns_of(data, names, fn)
     end
     return out, #data, data:meta().source, data:meta().notes
   elseif type(data) ~= "table" then
-    errors.raise(("bad argument #1 to '%s' (dataset or array of records expected, got %s)"):format(fn,
-      type(data)))
+    errors.raise("%s: data must be a dataset or an array of records; got %s", fn, type(data))
   end
   local columns, n = records.columns(data, names, fn)
   for _, name in ipairs(names) do
@@ -250,14 +249,14 @@ end
 --- source, ...}. Errors name the column and row, at `level`.
 function xy.read(self, data, fn)
   local o, kind = self.options, self.kind
-  if o.x == false then errors.raise(("missing option 'x' to '%s' (the x column)"):format(fn)) end
+  if o.x == false then errors.raise("%s: option 'x' is missing (the x column)", fn) end
   if o.y == false then
-    errors.raise(("missing option 'y' to '%s' (a value column%s)"):format(fn,
-      kind == "scatter" and "" or " or a list of them"))
+    errors.raise("%s: option 'y' is missing (a value column%s)", fn,
+      kind == "scatter" and "" or " or a list of them")
   end
   local ys = type(o.y) == "table" and o.y or {o.y}
   if kind == "scatter" and #ys ~= 1 then
-    errors.raise(("bad option 'y' to '%s' (one column name expected)"):format(fn))
+    options.fail(fn, "y", "one column name", o.y)
   end
   local wanted = {o.x}
   for _, y in ipairs(ys) do wanted[#wanted + 1] = y end
@@ -706,7 +705,7 @@ function xy.check(self, fn)
       and "use x_scale = \"category\" for labels" or "value labels would cover the areas") .. ")",
         o.value_labels)
   end
-  if o.x_format then axis.formatter(o.x_format) end
+  if o.x_format then axis.formatter(o.x_format, fn, "x_format") end
 end
 
 return xy

@@ -97,7 +97,7 @@ function facet.new(chart, data, opts)
   local groups, order, source, notes = split_rows(data, o.by, wanted, "chart.facet")
   if #order == 0 then errors.raise("chart.facet: no rows to split") end
   local self = setmetatable({kind = "facet", options = o, panels = {}}, Facet)
-  self.theme = themes.get(o.theme or nil)
+  self.theme = themes.get(o.theme or nil, "chart.facet")
   self.data = {categories = {}, series = {}, n = 0}
   panel_opts.theme, panel_opts.lang = self.theme, o.lang
   panel_opts.source, panel_opts.notes, panel_opts.legend = false, false, false
