@@ -147,15 +147,17 @@ function axis.add(list, plot, s, opts)
   local boxes = {}
   local left, right = opts.side == "left", opts.side == "right"
   local vertical = left or right
+  -- a line across the plot at position p of the value axis
+  local function across(p, rule)
+    if vertical then
+      list:line({plot.x, p, plot.x + plot.width, p}, rule)
+    else
+      list:line({p, plot.y, p, plot.y + plot.height}, rule)
+    end
+  end
   for i, t in ipairs(ticks) do
     local p = s:map(t)
-    if opts.grid then
-      if vertical then
-        list:line({plot.x, p, plot.x + plot.width, p}, theme.grid)
-      else
-        list:line({p, plot.y, p, plot.y + plot.height}, theme.grid)
-      end
-    end
+    if opts.grid then across(p, theme.grid) end
     local box
     if left then
       box = list:text(labels[i], plot.x - theme.tick_length - theme.gap / 2, p,
@@ -170,14 +172,7 @@ function axis.add(list, plot, s, opts)
     boxes[#boxes + 1] = box
   end
   local low, high = s:domain()
-  if opts.zero_line and low <= 0 and high >= 0 then
-    local z = s:map(0)
-    if vertical then
-      list:line({plot.x, z, plot.x + plot.width, z}, theme.zero)
-    else
-      list:line({z, plot.y, z, plot.y + plot.height}, theme.zero)
-    end
-  end
+  if opts.zero_line and low <= 0 and high >= 0 then across(s:map(0), theme.zero) end
   if title then
     local tstyle = {size = theme.sizes.axis_title, font = theme.font, color = theme.muted}
     local tick_h = 0

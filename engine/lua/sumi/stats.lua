@@ -48,21 +48,21 @@ local function result(name, value)
   return value
 end
 
---- part / whole: stats.share(1509, 3755) -> 0.4018...
-function stats.share(part, whole)
-  finite("share", "part", part)
-  finite("share", "whole", whole)
-  if whole == 0 then errors.raise("stats.share: the whole is 0") end
-  return result("share", part / whole)
+-- share and ratio: a / b, checked, each naming its arguments.
+local function quotient(name, a_name, b_name, zero)
+  return function(a, b)
+    finite(name, a_name, a)
+    finite(name, b_name, b)
+    if b == 0 then errors.raise("stats.%s: %s", name, zero) end
+    return result(name, a / b)
+  end
 end
 
+--- part / whole: stats.share(1509, 3755) -> 0.4018...
+stats.share = quotient("share", "part", "whole", "the whole is 0")
+
 --- a / b: stats.ratio(3755, 1509) -> 2.488...
-function stats.ratio(a, b)
-  finite("ratio", "a", a)
-  finite("ratio", "b", b)
-  if b == 0 then errors.raise("stats.ratio: b is 0") end
-  return result("ratio", a / b)
-end
+stats.ratio = quotient("ratio", "a", "b", "b is 0")
 
 -- growth and pct_change: one function under two names, each naming itself.
 local function change(name)
