@@ -11,19 +11,12 @@ local stats = {}
 -- ---- over a list of numbers: the loops run in C (sumi.numeric). They are
 -- the C functions themselves, so their errors name the script's line.
 
-stats.sum = numeric.sum
-stats.count = numeric.count
-stats.mean = numeric.mean
-stats.min = numeric.min
-stats.max = numeric.max
-stats.extent = numeric.extent
-stats.median = numeric.median
-stats.percentile = numeric.percentile
-stats.cumsum = numeric.cumsum
-stats.shares = numeric.shares
-stats.rank = numeric.rank
-stats.order = numeric.order
-stats.top_n = numeric.top_n
+-- docs/API.md documents them once, under sumi.stats, as the same functions
+-- as sumi.numeric's (stats.sum == numeric.sum).
+for _, name in ipairs({"sum", "count", "mean", "min", "max", "extent", "median", "percentile", "cumsum",
+                       "shares", "rank", "order", "top_n"}) do
+  stats[name] = numeric[name]
+end
 
 -- ---- between two or three numbers
 
