@@ -60,9 +60,15 @@ function axis.formatter(spec, fn, key)
   return f
 end
 
-local value_defaults = {
-  side = "left", title = false, unit = "", lang = "ja", format = false, theme = false,
-  grid = true, units = "auto", title_position = "top", zero_line = true, ticks = false,
+-- The options of a value axis (axis.draw, and axis.add and
+-- axis.value_thickness under it).
+local value_spec = {
+  side = {default = "left", one_of = {"left", "right", "bottom"}}, title = {default = false, type = "string"},
+  unit = {default = "", type = "string"}, lang = {default = "ja", type = "string"},
+  format = {default = false, type = "string|function"}, theme = {default = false, type = "string|table"},
+  grid = {default = true, type = "boolean"}, units = {default = "auto", type = "string|boolean"},
+  title_position = {default = "top", one_of = {"top", "side"}},
+  zero_line = {default = true, type = "boolean"}, ticks = {default = false, type = "table"},
 }
 
 --- axis.value_labels(s, opts) -> ticks, labels, title: what a value axis
@@ -75,7 +81,7 @@ function axis.value_labels(s, opts)
     local decimals = math.max(0, math.ceil(-math.log((s.tick_step or 0.1) * 100, 10) - 1e-9))
     fmt = function(v) return format.percent(v, {decimals = math.min(decimals, 6)}) end
   else
-    fmt = axis.formatter(opts.format, "axis.value", "format")
+    fmt = axis.formatter(opts.format, "axis.draw", "format")
   end
   local labels, name, divisor = {}, "", 1
   if not fmt then
@@ -107,8 +113,8 @@ local with = options.with
 --- beside the plot (width for a left axis, height for a bottom one), and the
 --- title's height when it sits above the plot.
 function axis.value_thickness(list, s, opts)
-  opts = options.check("axis.value", opts, value_defaults)
-  local theme = themes.get(opts.theme or nil)
+  opts = options.check("axis.draw", opts, value_spec)
+  local theme = themes.get(opts.theme or nil, "axis.draw")
   local _, labels, title = axis.value_labels(s, opts)
   local style = tick_style(theme)
   local size, tick_h = 0, 0
@@ -140,8 +146,8 @@ end
 --- to a drawing list, along the plot box {x, y, width, height}. Returns the
 --- label boxes. opts as axis.draw.
 function axis.add(list, plot, s, opts)
-  opts = options.check("axis.value", opts, value_defaults)
-  local theme = themes.get(opts.theme or nil)
+  opts = options.check("axis.draw", opts, value_spec)
+  local theme = themes.get(opts.theme or nil, "axis.draw")
   local ticks, labels, title = axis.value_labels(s, opts)
   local style = tick_style(theme)
   local boxes = {}
