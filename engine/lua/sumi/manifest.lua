@@ -25,11 +25,8 @@ local function fail(where, fmt, ...)
 end
 
 local function check_keys(t, allowed, list, where)
-  for key in pairs(t) do
-    if type(key) ~= "string" or not allowed[key] then
-      fail(where, "unknown key '%s' (valid keys: %s)", tostring(key), list)
-    end
-  end
+  local key = options.unknown_key(t, allowed)
+  if key ~= nil then fail(where, "unknown key '%s' (valid keys: %s)", tostring(key), list) end
 end
 
 local function check_list(t, where)

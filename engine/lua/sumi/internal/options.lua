@@ -81,6 +81,17 @@ local function has_type(v, types)
   return false
 end
 
+--- options.unknown_key(given, valid) -> the first key of given (in sorted
+--- order: the same message on every run) that valid has no entry for, or
+--- nil. Data checked by hand, such as a batch manifest, uses it too.
+function options.unknown_key(given, valid)
+  local unknown = {}
+  for k in pairs(given) do
+    if valid[k] == nil then unknown[k] = true end
+  end
+  return sorted_keys(unknown)[1]
+end
+
 --- options.value(fn, key, value, entry) -> value, checked against one spec
 --- entry (a value that is not set, nil, passes).
 function options.value(fn, key, v, e)
@@ -120,13 +131,10 @@ function options.check(fn, given, spec, where)
   for k, e in pairs(spec) do
     if spec_entry(e) then result[k] = e.default else result[k] = e end
   end
-  local unknown = {}
-  for k in pairs(given or {}) do
-    if spec[k] == nil then unknown[k] = true end
-  end
-  if next(unknown) ~= nil then -- the first in order: the same message on every run
-    errors.raise(("%s: unknown option '%s%s' (valid options: %s)"):format(fn, prefix,
-      tostring(sorted_keys(unknown)[1]), table.concat(sorted_keys(spec), ", ")))
+  local unknown = options.unknown_key(given or {}, spec)
+  if unknown ~= nil then
+    errors.raise(("%s: unknown option '%s%s' (valid options: %s)"):format(fn, prefix, tostring(unknown),
+      table.concat(sorted_keys(spec), ", ")))
   end
   for _, k in ipairs(sorted_keys(given or {})) do
     local v, e = given[k], spec[k]
