@@ -106,6 +106,7 @@ local kpi_spec = options.merge(frame_spec, {
 })
 
 -- ---- data: a dataset or an array of records, read into arrays
+
 local function read_data(data, o, fn)
   if o.x == false then errors.raise("%s: option 'x' is missing (the category column)", fn) end
   if o.y == false then
@@ -167,8 +168,6 @@ local function read_data(data, o, fn)
           groups = o.color and columns[o.color] or nil}
 end
 
--- The options every chart with a value axis shares: annotations, y_domain
-
 -- Bars coloured by a column (option color): each distinct value is a
 -- group with its colour (options.colors[value], else the palette's next)
 -- and a legend entry, in the order the values first appear.
@@ -192,7 +191,6 @@ local function color_groups(self, fn)
     return color_of[g == nil and "" or tostring(g)]
   end
 end
-
 
 --- make(kind, data, options, spec, fn, how) -> a chart of that kind: its
 --- options checked against spec, its theme, data, source and notes. how:

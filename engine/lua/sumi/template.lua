@@ -199,10 +199,10 @@ function Template:fill(text, values)
   return filled
 end
 
---- template.new{formats = {name = function(value) return "..." end}} -> a
---- template object whose own formats come before the shared ones.
+-- What is wrong with the formats option of template.new, if anything.
 local function check_formats(t)
-  for name, fn in pairs(t) do
+  for _, name in ipairs(options.sorted_keys(t)) do
+    local fn = t[name]
     if type(name) ~= "string" or not name:match("^[%a_][%w_]*$") then
       return ("a table of formats whose names are names (not %s)"):format(errors.show(name))
     end
@@ -214,6 +214,8 @@ end
 
 local new_spec = {formats = {default = false, type = "table", check = check_formats}}
 
+--- template.new{formats = {name = function(value) return "..." end}} -> a
+--- template object whose own formats come before the shared ones.
 function template.new(opts)
   local o = options.check("template.new", opts, new_spec)
   local formats = {}

@@ -12,9 +12,11 @@
 -- An entry with a `default` field is checked when the option is given:
 -- type ("number", "integer", "string", "boolean", "table", "function", or
 -- several joined with "|"), one_of (a list of the values allowed), min and
--- max (numbers), check (function(value) -> nil, or what the value must be).
--- false stands for "not set": it passes when the default is false or the
--- type allows booleans. Any other entry is a default of its own, unchecked.
+-- max (numbers), check (function(value) -> nil, or what the value must be),
+-- what (the words for what it must be, in place of those made from type).
+-- false stands for "not set": it passes when the default is false, the
+-- type allows booleans or one_of lists it. Any other entry is a default of
+-- its own, unchecked (a plain data table such as a theme works as a spec).
 --
 -- Messages name the public function and the option, and are raised at the
 -- script's line (sumi.internal.errors):
