@@ -363,81 +363,45 @@ static int setup_run(lua_State *L) {
     return 0;
 }
 
-/* The chart:save options for one format of `sumi chart`. A --size is in
- * pixels: a PNG gets exactly that many, SVG and PDF the same page in points
- * (pixels * 72 / dpi), so every format shows the same layout. */
-static void push_save_options(lua_State *L, const struct sumi_chart_export *e, const char *format) {
-    lua_newtable(L);
-    lua_pushstring(L, e->preset != NULL ? e->preset : "slides");
-    lua_setfield(L, -2, "preset");
-    if (e->dpi > 0) {
-        lua_pushinteger(L, e->dpi);
-        lua_setfield(L, -2, "dpi");
+/* Saves every chart the script created through the Lua export module
+ * (sumi.internal.export.charts owns the presets, --size and the file
+ * names), so the files join the pending outputs and are published all
+ * together; the paths it writes go to REG_EXPORTED for print_exported. */
+static int export_charts(lua_State *L) {
+    const struct sumi_chart_export *e = lua_touserdata(L, 1);
+    lua_settop(L, 0);
+    lua_pushcfunction(L, engine_require_unchecked);
+    lua_pushstring(L, "sumi.internal.export");
+    lua_call(L, 1, 1);
+    lua_getfield(L, -1, "charts"); /* export charts */
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_CHARTS);
+    lua_createtable(L, 0, 8); /* export charts list settings */
+    lua_pushstring(L, sumi_job_script(L));
+    lua_setfield(L, -2, "script");
+    lua_pushstring(L, e->directory);
+    lua_setfield(L, -2, "directory");
+    lua_createtable(L, e->format_count, 0);
+    for (int f = 0; f < e->format_count; f++) {
+        lua_pushstring(L, e->formats[f]);
+        lua_rawseti(L, -2, f + 1);
     }
+    lua_setfield(L, -2, "formats");
+    if (e->preset != NULL) {
+        lua_pushstring(L, e->preset);
+        lua_setfield(L, -2, "preset");
+    }
+    lua_pushinteger(L, e->width);
+    lua_setfield(L, -2, "width");
+    lua_pushinteger(L, e->height);
+    lua_setfield(L, -2, "height");
+    lua_pushinteger(L, e->dpi);
+    lua_setfield(L, -2, "dpi");
     if (e->background != NULL) {
         lua_pushstring(L, e->background);
         lua_setfield(L, -2, "background");
     }
-    if (e->width > 0) {
-        if (strcmp(format, "png") == 0) {
-            lua_pushinteger(L, e->width);
-            lua_setfield(L, -2, "width");
-            lua_pushinteger(L, e->height);
-            lua_setfield(L, -2, "height");
-        } else {
-            double dpi = e->dpi > 0 ? e->dpi : 192; /* the slides preset's */
-            lua_pushnumber(L, e->width * 72.0 / dpi);
-            lua_setfield(L, -2, "width");
-            lua_pushnumber(L, e->height * 72.0 / dpi);
-            lua_setfield(L, -2, "height");
-        }
-    }
-}
-
-/* Saves every chart the script created, each through chart:save, so the
- * files join the pending outputs and are published all together. */
-static int export_charts(lua_State *L) {
-    const struct sumi_chart_export *e = lua_touserdata(L, 1);
-    lua_settop(L, 0);
-    lua_getfield(L, LUA_REGISTRYINDEX, REG_CHARTS); /* charts */
-    lua_newtable(L);                                /* charts seen */
-    lua_newtable(L);                                /* charts seen paths */
-    lua_pushvalue(L, -1);
+    lua_call(L, 2, 1); /* export paths */
     lua_setfield(L, LUA_REGISTRYINDEX, REG_EXPORTED);
-    lua_Integer n = (lua_Integer)lua_rawlen(L, 1);
-    if (n == 0)
-        return luaL_error(L,
-                          "%s created no charts (sumi chart exports the charts made with "
-                          "sumi.chart)",
-                          sumi_job_script(L));
-    size_t dirlen = strlen(e->directory);
-    const char *sep = dirlen > 0 && e->directory[dirlen - 1] == '/' ? "" : "/";
-    for (lua_Integer i = 1; i <= n; i++) {
-        lua_rawgeti(L, 1, i); /* charts seen paths chart */
-        lua_getfield(L, 4, "name");
-        const char *name = lua_tostring(L, -1);
-        if (name == NULL)
-            return luaL_error(L, "chart %d has no name", (int)i);
-        if (lua_getfield(L, 2, name) != LUA_TNIL)
-            return luaL_error(L, "charts %d and %d are both named '%s' (give each its own 'name')",
-                              (int)lua_tointeger(L, -1), (int)i, name);
-        lua_pop(L, 1);
-        lua_pushinteger(L, i);
-        lua_setfield(L, 2, name);
-        for (int f = 0; f < e->format_count; f++) {
-            lua_getfield(L, 4, "save"); /* ... chart name save */
-            lua_pushvalue(L, 4);
-            const char *path =
-                lua_pushfstring(L, "%s%s%s.%s", e->directory, sep, name, e->formats[f]);
-            lua_pushvalue(L, -1);
-            lua_rawseti(L, 3, (lua_Integer)lua_rawlen(L, 3) + 1);
-            push_save_options(L, e, e->formats[f]); /* ... save chart path opts */
-            if (lua_pcall(L, 3, 0, 0) != LUA_OK)
-                return luaL_error(L, "cannot export chart '%s' to %s: %s", name, path,
-                                  lua_tostring(L, -1));
-        }
-        lua_pop(L, 2); /* charts seen paths */
-    }
     return 0;
 }
 

@@ -66,13 +66,15 @@ check.test("combo: y2 = false puts the lines on the bars' axis", function()
 end)
 
 check.test("combo: bad options are named", function()
-  check.errors(function() chart.combo(industry, {x = "year", lines = "growth"}) end, "missing option 'bars'")
-  check.errors(function() chart.combo(industry, {x = "year", bars = "size"}) end, "missing option 'lines'")
+  check.errors(function() chart.combo(industry, {x = "year", lines = "growth"}) end,
+      "chart.combo: option 'bars' is missing")
+  check.errors(function() chart.combo(industry, {x = "year", bars = "size"}) end,
+      "chart.combo: option 'lines' is missing")
   check.errors(function() chart.combo(industry, {x = "year", bars = "size", lines = "nope"}) end,
     "no field 'nope'")
   check.errors(function()
     chart.combo(industry, {x = "year", bars = "size", lines = "growth", mode = "percent"})
-  end, "bad option 'mode'")
+  end, "chart.combo: option 'mode' must be one of grouped, stacked")
 end)
 
 local annotated = {
@@ -119,12 +121,13 @@ check.test("annotations: mistakes are named", function()
   local function with(annotation)
     return function() chart.bar(industry, {x = "year", y = "size", annotations = {annotation}}) end
   end
-  check.errors(with({kind = "circle"}), "bad option 'kind'")
-  check.errors(with({kind = "text", x = "2021"}), "'x' and 'y' are both needed")
+  check.errors(with({kind = "circle"}),
+      "chart.bar: option 'annotations[1].kind' must be one of line, band, text, arrow")
+  check.errors(with({kind = "text", x = "2021"}), "annotations[1] (text) needs both 'x' and 'y'")
   check.errors(with({kind = "band", y = 3}), "must be a pair")
   check.errors(function()
     chart.bar(industry, {x = "year", y = "size"}):annotate({kind = "line", y = 1, colour = 1})
-  end, "unknown option 'colour'")
+  end, "chart:annotate: unknown option 'annotations[1].colour'")
 end)
 
 local cities = {}
@@ -163,8 +166,9 @@ check.test("facets: datasets split too, and mistakes are named", function()
   local c = chart.facet(ds, {by = "city", chart = "line", x = "year", y = "firms", columns = 4})
   check.equal(#c.panels, 4, "panels from a dataset")
   check.errors(function() chart.facet(cities, {chart = "bar", x = "year", y = "firms"}) end,
-    "missing option 'by'")
-  check.errors(function() chart.facet(cities, {by = "city", chart = "kpi"}) end, "bad option 'chart'")
+    "chart.facet: option 'by' is missing")
+  check.errors(function() chart.facet(cities, {by = "city", chart = "kpi"}) end,
+      "chart.facet: option 'chart' must be bar, line, combo, pie")
   check.errors(function() chart.facet(ds, {by = "town", x = "year", y = "firms"}) end, "no column 'town'")
 end)
 
@@ -188,7 +192,7 @@ check.test("bars coloured by a column, value labels that see the row", function(
   end
   check.is_true(fills["#e3a29c"] and fills[sumi.theme.print.palette[2]], "mapped and palette colours")
   check.errors(function() chart.bar(rows, {x = "name", y = {"share", "share"}, color = "kind"}) end,
-    "one value column expected")
+    "chart.bar: option 'color' takes one value column; got 2")
 end)
 
 check.test("a share-labelled chart labels its axis in percent", function()

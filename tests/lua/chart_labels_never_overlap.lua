@@ -92,7 +92,7 @@ end)
 
 check.test("unknown chart options are errors listing the valid ones", function()
   check.errors(function() chart.bar(long, {x = "name", y = "v", colour = "red"}) end,
-    "unknown option 'colour' to 'chart.bar' (valid options:")
+    "chart.bar: unknown option 'colour' (valid options:")
   check.errors(function() chart.bar(long, {x = "name", y = "value"}) end, "no field 'value'")
 end)
 

@@ -91,7 +91,7 @@ test("a dataset's date column is read in place as days", function()
     check.is_true(not b.text:match("^2025年[23]月"), "the year only on the first tick: " .. b.text)
   end
   check.equal(dated, 1, "the first tick has the year: " .. texts(boxes))
-  check.near(c.scales.x:map(sumi.format.days_from_civil(2025, 3, 31)), c.plot.x + c.plot.width, 1e-9,
+  check.near(c.scales.x:map((require("sumi.scale").date_days("2025-03-31"))), c.plot.x + c.plot.width, 1e-9,
     "the last day at the plot's right")
   list:draw()
   check.equal(list.path_points, 88, "90 days, two missing")
@@ -104,7 +104,7 @@ test("string columns and x_scale = \"category\" keep categories", function()
   check.is_true(not chart.line({{k = 1, v = 1}, {k = 2, v = 2}}, {x = "k", y = "v",
     x_scale = "category"}).continuous, "x_scale")
   check.errors(function() chart.line(rows, {x = "k", y = "v", x_title = "k"}) end,
-    "bad option 'x_title' to 'chart.line' (for a numeric or date x only: 'k' holds categories)")
+    "chart.line: option 'x_title' is for a numeric or date x only ('k' holds categories)")
 end)
 
 test("a missing value breaks the line; a lone point is marked", function()
@@ -150,13 +150,14 @@ test("bad x values and options are errors naming the column and row", function()
   local ds = sumi.data.from_columns({"t", "v"}, {t = {1, 2}, v = {3, 4}})
   check.errors(function() chart.line(ds, {x = "t", y = "w"}) end, "chart.line: no column 'w' (columns: t, v)")
   check.errors(function() chart.line(ds, {x = "t", y = "v", decimate = "m4"}) end,
-    "bad option 'decimate' to 'chart.line' (\"minmax\", \"lttb\" or false expected, got 'm4')")
-  check.errors(function() chart.line(ds, {x = "t", y = "v", x_scale = "log"}) end, "bad option 'x_scale'")
+    "chart.line: option 'decimate' must be one of minmax, lttb, false; got \"m4\"")
+  check.errors(function() chart.line(ds, {x = "t", y = "v", x_scale = "log"}) end,
+      "chart.line: option 'x_scale' must be one of")
   check.errors(function() chart.line(ds:head(0), {x = "t", y = "v"}) end, "chart.line: the data has no rows")
   check.errors(function() chart.line(ds, {x = "t", y = "v", value_labels = true}) end,
-    "bad option 'value_labels' to 'chart.line' (not for a chart on a continuous x")
+    "chart.line: option 'value_labels' must be false on a chart on a continuous x")
   check.errors(function() chart.line(ds, {x = "t", y = "v", x_fromat = "int"}) end,
-    "unknown option 'x_fromat' to 'chart.line' (valid options:")
+    "chart.line: unknown option 'x_fromat' (valid options:")
 end)
 
 -- A million points: a sine plus noise, generated once in Lua; the chart

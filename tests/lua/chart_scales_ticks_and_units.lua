@@ -71,7 +71,7 @@ end)
 
 check.test("unknown scale options are errors listing the valid ones", function()
   check.errors(function() scale.linear{domian = {0, 1}} end,
-    "unknown option 'domian' to 'scale.linear' (valid options:")
+    "scale.linear: unknown option 'domian' (valid options:")
 end)
 
 check.done()

@@ -133,7 +133,7 @@ test("scatter errors name the column and row", function()
   check.is_true(message:match("^[^:]*chart_scatter_and_area%.lua:%d+: ") ~= nil,
     "at the script's line: " .. message)
   message = check.errors(function() chart.area(months, {x = "m", y = "a", mode = "x"}) end,
-    "bad option 'mode'")
+    "chart.area: option 'mode' must be one of stacked, overlap, percent; got \"x\"")
   check.is_true(message:match("^[^:]*chart_scatter_and_area%.lua:%d+: ") ~= nil,
     "at the script's line: " .. message)
   check.errors(function() chart.scatter({{x = 1, y = 2}, {x = "a", y = 3}}, {x = "x", y = "y"}) end,
@@ -144,7 +144,7 @@ test("scatter errors name the column and row", function()
     "row 1 of 's' is negative")
   check.errors(function() chart.scatter({}, {x = "x", y = "y"}) end, "chart.scatter: the data has no rows")
   check.errors(function() chart.scatter(countries, {x = "gdp", y = "life", colour = "region"}) end,
-    "unknown option 'colour' to 'chart.scatter' (valid options:")
+    "chart.scatter: unknown option 'colour' (valid options:")
   local ds = sumi.data.from_rows(countries, {order = {"name", "gdp", "life", "pop", "region"}})
   check.errors(function() chart.scatter(ds, {x = "name", y = "life"}) end,
     "chart.scatter: column 'name' holds string values, numbers expected")
@@ -190,10 +190,10 @@ end)
 
 test("area errors", function()
   check.errors(function() chart.area(months, {x = "m", y = "a", x_title = "月"}) end,
-    "bad option 'x_title' to 'chart.area' (for a numeric or date x only: 'm' holds categories)")
+    "chart.area: option 'x_title' is for a numeric or date x only ('m' holds categories)")
   check.errors(function() chart.area(months, {x = "m", y = {"a", "z"}}) end, "no field 'z'")
   check.errors(function() chart.area(months, {x = "m", y = "a", mode = "stack"}) end,
-    "bad option 'mode' to 'chart.area' (one of stacked, overlap, percent expected, got stack)")
+    "chart.area: option 'mode' must be one of stacked, overlap, percent; got \"stack\"")
   check.errors(function() chart.area({{m = "x", a = -1}}, {x = "m", y = "a"}) end,
     "chart.area: row 1 of 'a' is negative (-1): stacked areas need values >= 0")
 end)

@@ -105,7 +105,7 @@ test("lists nest under the item before them, indented, with their own markers", 
   check.errors(function() sumi.document.new{}:list({"a", {"b", {"c", {"d", {"e"}}}}}) end,
     "lists nest at most 3 deep")
   check.errors(function() sumi.document.new{}:list({"a", {"b", numberd = true}}) end,
-    "unknown option 'numberd'")
+    "doc:list: unknown option 'items[2].numberd'")
 end)
 
 test("figures in a table of Japanese cells wrap inside their columns", function()
@@ -407,24 +407,28 @@ end)
 
 test("options are checked", function()
   check.errors(function() sumi.document.new{sise = "A4"} end,
-    "unknown option 'sise' to 'document.new'")
-  local message = check.errors(function() sumi.document.new{size = "A7"} end, "bad option 'size'")
+    "document.new: unknown option 'sise'")
+  local message = check.errors(function() sumi.document.new{size = "A7"} end,
+      "document.new: option 'size' must be")
   check.is_true(message:find("^[^:]*document_pages_follow_layout_rules%.lua:%d+:"),
     "the error names the script's line: " .. message)
   message = check.errors(function() sumi.document.new{footer = {right = "{pgae}"}} end,
     "unknown placeholder {pgae} in 'footer.right'")
   check.is_true(message:find("document_pages_follow_layout_rules%.lua:%d+:"), "script line")
-  check.errors(function() sumi.document.new{header = {middle = "x"}} end, "unknown option 'middle'")
-  check.errors(function() sumi.document.new{margins = {top = 1000}} end, "bad margin 'top'")
+  check.errors(function() sumi.document.new{header = {middle = "x"}} end,
+      "document.new: unknown option 'header.middle'")
+  check.errors(function() sumi.document.new{margins = {top = 1000}} end,
+      "document.new: option 'margins.top' must be points from 0 to a third of the page; got 1000")
   message = check.errors(function() sumi.document.new{style = {body = {sise = 3}}} end, "body.sise")
   check.is_true(message:find("document_pages_follow_layout_rules%.lua:%d+:"), "style error line")
   local doc = sumi.document.new{size = {400, 300}}
-  check.errors(function() doc:heading("x", 4) end, "level 1, 2 or 3 expected")
+  check.errors(function() doc:heading("x", 4) end, "doc:heading: the level must be 1, 2 or 3; got 4")
   check.errors(function() doc:table({{a = 1}}, {colums = {}}) end, "unknown option 'colums'")
   check.errors(function() doc:table({{a = 1}}, {columns = {{key = "a", format = "pct9"}}}) end,
-    "bad column format 'pct9'")
+    "doc:table: option 'columns[1].format' must be one of")
   check.errors(function() doc:paragraph("<a>x</a>") end, "<a> without href")
-  check.errors(function() sumi.document.new{style = {body = {sise = 3}}} end, "unknown style 'body.sise'")
+  check.errors(function() sumi.document.new{style = {body = {sise = 3}}} end,
+      "document.new: unknown option 'style.body.sise' (valid options:")
 end)
 
 test("doc:sources{title = false} lists the sources without a heading of its own", function()
@@ -438,7 +442,8 @@ test("doc:sources{title = false} lists the sources without a heading of its own"
   local all = table.concat(texts, "|")
   check.is_true(all:find("WAIC 2025", 1, true), "the source is listed: " .. all)
   check.is_true(not all:find("false", 1, true), "no 'false' heading: " .. all)
-  check.errors(function() doc:sources{title = 3} end, "a string or false expected")
+  check.errors(function() doc:sources{title = 3} end,
+      "doc:sources: option 'title' must be a string or a boolean; got 3")
 end)
 
 check.done()

@@ -43,9 +43,13 @@ test("percent takes decimals", function()
 end)
 
 test("anything but a finite number is an error", function()
-  check.errors(function() format.number("3755") end, "number expected, got string", "string")
-  check.errors(function() format.percent(0 / 0) end, "finite number expected", "NaN")
-  check.errors(function() format.date_ja(nil) end, "number expected, got nil", "nil date")
+  check.errors(function() format.number("3755") end, "format.number: the value must be a number; got string",
+      "string")
+  check.errors(function() format.percent(0 / 0) end,
+      "format.percent: the value must be a finite number; got nan", "NaN")
+  check.errors(function() format.date_ja(nil) end,
+      "format.date_ja: the date must be seconds since 1970 or a \"YYYY-MM-DD\" string; got nil",
+    "nil date")
 end)
 
 check.done()

@@ -1,9 +1,9 @@
--- sumi.layout.markup cuts Pango markup at positions of its plain text (the
+-- sumi.internal.layout.markup cuts Pango markup at positions of its plain text (the
 -- positions measure_text gives in line_starts) with the tags on both sides
 -- balanced, turns <a href> into spans with their plain ranges, and refuses
 -- malformed markup with a message.
 local check = require "check"
-local markup = require "sumi.layout.markup"
+local markup = require "sumi.internal.layout.markup"
 local test = check.test
 
 test("range keeps the tags open at each end", function()

@@ -1,5 +1,6 @@
--- An error in sumi.stats, sumi.numeric, sumi.format or sumi.template names
--- the script's file and the line of the call, not a line in the engine.
+-- An error in sumi.stats, sumi.numeric, sumi.format, sumi.template or the
+-- charts and documents names the script's file and the line of the call,
+-- not a line in the engine, however deep in the library it is found.
 local check = require "check"
 local sumi = require "sumi"
 local numeric = require "sumi.numeric"
@@ -27,7 +28,7 @@ end
 test("stats: share with a zero whole", function()
   local m, w = message_of(function() sumi.stats.share(1, 0) end), here()
   starts_at(m, w, "share")
-  check.is_true(m:find("share: whole is 0", 1, true), "message")
+  check.is_true(m:find("stats.share: the whole is 0", 1, true), "message")
 end)
 
 test("stats: cagr with no years", function()
@@ -68,6 +69,25 @@ test("template: a nil value, an unknown format, a bad value", function()
   local t = sumi.template.new()
   m, w = message_of(function() t:fill("{x}", {}) end), here()
   starts_at(m, w, "method")
+end)
+
+test("charts: an option, a panel of a facet, a caught call", function()
+  local rows = {{k = "a", v = 1}, {k = "b", v = 2}}
+  local m, w = message_of(function() sumi.chart.bar(rows, {x = "k", y = "v", legend = "left"}) end), here()
+  starts_at(m, w, "bar option")
+  check.is_true(m:find("chart.bar: option 'legend' must be a boolean; got \"left\"", 1, true), m)
+  m, w = message_of(function() sumi.chart.facet(rows, {by = "k", x = "k", y = "nope"}) end), here()
+  starts_at(m, w, "facet panel")
+  check.is_true(not m:find("sumi/", 1, true), "no engine position inside the message: " .. m)
+  local ok
+  ok, m = pcall(sumi.chart.pie, rows, {label = "k"}); w = here()
+  check.is_true(not ok, "pie without value")
+  starts_at(m, w, "pcall of the constructor itself")
+end)
+
+test("documents: a nested option", function()
+  local m, w = message_of(function() sumi.document.new{margins = {top = -1}} end), here()
+  starts_at(m, w, "margins.top")
 end)
 
 check.done()

@@ -61,26 +61,32 @@ test("a script registers its own formats", function()
 end)
 
 test("errors name the placeholder", function()
-  check.errors(function() template.fill("{cn}社", {}) end, "fill: no value for {cn} (values.cn is nil)", "nil")
+  check.errors(function() template.fill("{cn}社", {}) end,
+      "template.fill: no value for {cn} (values.cn is nil)", "nil")
   check.errors(function() template.fill("{x:pct3}", {x = 1}) end,
-    "fill: unknown format 'pct3' in {x:pct3} (known formats: change0,", "unknown format")
+    "template.fill: unknown format 'pct3' in {x:pct3} (known formats: change0,", "unknown format")
   check.errors(function() template.fill("{x:pct1}", {x = "26%"}) end,
-    "fill: {x:pct1} is a string; format 'pct1' takes a number", "string to a number format")
-  check.errors(function() template.fill("{x}", {x = true}) end, "fill: {x} is a boolean", "boolean")
-  check.errors(function() template.fill("{x}", {x = 0 / 0}) end, "fill: {x} is nan", "nan")
+    "template.fill: {x:pct1} is a string; format 'pct1' takes a number", "string to a number format")
+  check.errors(function() template.fill("{x}", {x = true}) end, "template.fill: {x} is a boolean", "boolean")
+  check.errors(function() template.fill("{x}", {x = 0 / 0}) end, "template.fill: {x} is nan", "nan")
   check.errors(function() template.fill("{x:date_ja}", {x = "2025-13-01"}) end,
-    "fill: {x:date_ja}: bad argument to 'date_ja' (no such date: '2025-13-01')", "bad date")
+    "template.fill: {x:date_ja}: format.date_ja: no such date: \"2025-13-01\"", "bad date")
   check.errors(function() template.fill("全体{x", {x = 1}) end,
-    "fill: '{' at character 3 is never closed", "unclosed")
-  check.errors(function() template.fill("a}b", {}) end, "fill: a lone '}' at character 2", "lone }")
-  check.errors(function() template.fill("{ x }", {x = 1}) end, "fill: bad placeholder { x }", "spaces")
-  check.errors(function() template.fill(nil, {}) end, "fill: the template must be a string, got nil", "text")
-  check.errors(function() template.fill("{x}") end, "fill: values must be a table, got nil", "values")
+    "template.fill: '{' at character 3 is never closed", "unclosed")
+  check.errors(function() template.fill("a}b", {}) end, "template.fill: a lone '}' at character 2", "lone }")
+  check.errors(function() template.fill("{ x }", {x = 1}) end, "template.fill: bad placeholder { x }",
+      "spaces")
+  check.errors(function() template.fill(nil, {}) end,
+      "template.fill: the template must be a string; got nil", "text")
+  check.errors(function() template.fill("{x}") end, "template.fill: values must be a table; got nil",
+      "values")
   local t = template.new{formats = {bad = function() return 1 end}}
   check.errors(function() t:fill("{x:bad}", {x = 1}) end,
-    "fill: format 'bad' returned a number for {x:bad}; it must return a string", "not a string")
-  check.errors(function() template.new{format = {}} end, "unknown option 'format' to 'new'", "new")
-  check.errors(function() template.new{formats = {x = 1}} end, "format 'x' must be a function", "new")
+    "template.fill: format 'bad' returned a number for {x:bad}; it must return a string", "not a string")
+  check.errors(function() template.new{format = {}} end,
+      "template.new: unknown option 'format' (valid options: formats)", "new")
+  check.errors(function() template.new{formats = {x = 1}} end,
+      "template.new: option 'formats' must be a table of functions (format 'x' is a number)", "new")
 end)
 
 check.done()

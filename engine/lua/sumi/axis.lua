@@ -8,9 +8,9 @@
 -- "売上（億円）" over ticks 0, 2,000, 4,000 rather than "2,000億円" on each.
 -- Every function returns the boxes of the labels it drew
 -- ({text, x, y, width, height}), so callers and tests can check overlaps.
-local drawing = require "sumi.drawing"
+local drawing = require "sumi.internal.drawing"
 local format = require "sumi.format"
-local options = require "sumi.options"
+local options = require "sumi.internal.options"
 local template = require "sumi.template"
 local themes = require "sumi.theme"
 
@@ -41,10 +41,12 @@ function axis.title_text(title, unit, scale_name, lang)
   return (title or "") .. "（" .. u .. "）"
 end
 
---- axis.formatter(spec) -> function(value) -> string: a named format of
---- sumi.template.formats ("pct1", "int", ...), a function, or nil. A value
---- axis also takes "pct": percentages with the decimals its ticks need.
-function axis.formatter(spec, level)
+--- axis.formatter(spec [, fn, key]) -> function(value) -> string: a named
+--- format of sumi.template.formats ("pct1", "int", ...), a function, or
+--- nil. A value axis also takes "pct": percentages with the decimals its
+--- ticks need. An unknown name is an error naming option key of the public
+--- function fn (default: axis.formatter's own spec).
+function axis.formatter(spec, fn, key)
   if spec == nil or spec == false then return nil end
   if type(spec) == "function" then return spec end
   local f = template.formats[spec]
@@ -52,15 +54,21 @@ function axis.formatter(spec, level)
     local names = {}
     for k in pairs(template.formats) do names[#names + 1] = k end
     table.sort(names)
-    error(("unknown format '%s' (known formats: %s)"):format(tostring(spec), table.concat(names, ", ")),
-      level or 3)
+    options.fail(fn or "axis.formatter", key or "format",
+      ("a function or a format name (known formats: %s)"):format(table.concat(names, ", ")), spec)
   end
   return f
 end
 
-local value_defaults = {
-  side = "left", title = false, unit = "", lang = "ja", format = false, theme = false,
-  grid = true, units = "auto", title_position = "top", zero_line = true, ticks = false,
+-- The options of a value axis (axis.draw, and axis.add and
+-- axis.value_thickness under it).
+local value_spec = {
+  side = {default = "left", one_of = {"left", "right", "bottom"}}, title = {default = false, type = "string"},
+  unit = {default = "", type = "string"}, lang = {default = "ja", type = "string"},
+  format = {default = false, type = "string|function"}, theme = {default = false, type = "string|table"},
+  grid = {default = true, type = "boolean"}, units = {default = "auto", type = "string|boolean"},
+  title_position = {default = "top", one_of = {"top", "side"}},
+  zero_line = {default = true, type = "boolean"}, ticks = {default = false, type = "table"},
 }
 
 --- axis.value_labels(s, opts) -> ticks, labels, title: what a value axis
@@ -73,7 +81,7 @@ function axis.value_labels(s, opts)
     local decimals = math.max(0, math.ceil(-math.log((s.tick_step or 0.1) * 100, 10) - 1e-9))
     fmt = function(v) return format.percent(v, {decimals = math.min(decimals, 6)}) end
   else
-    fmt = axis.formatter(opts.format, 4)
+    fmt = axis.formatter(opts.format, "axis.draw", "format")
   end
   local labels, name, divisor = {}, "", 1
   if not fmt then
@@ -105,8 +113,8 @@ local with = options.with
 --- beside the plot (width for a left axis, height for a bottom one), and the
 --- title's height when it sits above the plot.
 function axis.value_thickness(list, s, opts)
-  opts = options.check("axis.value", opts, value_defaults)
-  local theme = themes.get(opts.theme or nil)
+  opts = options.check("axis.draw", opts, value_spec)
+  local theme = themes.get(opts.theme or nil, "axis.draw")
   local _, labels, title = axis.value_labels(s, opts)
   local style = tick_style(theme)
   local size, tick_h = 0, 0
@@ -138,22 +146,24 @@ end
 --- to a drawing list, along the plot box {x, y, width, height}. Returns the
 --- label boxes. opts as axis.draw.
 function axis.add(list, plot, s, opts)
-  opts = options.check("axis.value", opts, value_defaults)
-  local theme = themes.get(opts.theme or nil)
+  opts = options.check("axis.draw", opts, value_spec)
+  local theme = themes.get(opts.theme or nil, "axis.draw")
   local ticks, labels, title = axis.value_labels(s, opts)
   local style = tick_style(theme)
   local boxes = {}
   local left, right = opts.side == "left", opts.side == "right"
   local vertical = left or right
+  -- a line across the plot at position p of the value axis
+  local function across(p, rule)
+    if vertical then
+      list:line({plot.x, p, plot.x + plot.width, p}, rule)
+    else
+      list:line({p, plot.y, p, plot.y + plot.height}, rule)
+    end
+  end
   for i, t in ipairs(ticks) do
     local p = s:map(t)
-    if opts.grid then
-      if vertical then
-        list:line({plot.x, p, plot.x + plot.width, p}, theme.grid)
-      else
-        list:line({p, plot.y, p, plot.y + plot.height}, theme.grid)
-      end
-    end
+    if opts.grid then across(p, theme.grid) end
     local box
     if left then
       box = list:text(labels[i], plot.x - theme.tick_length - theme.gap / 2, p,
@@ -168,14 +178,7 @@ function axis.add(list, plot, s, opts)
     boxes[#boxes + 1] = box
   end
   local low, high = s:domain()
-  if opts.zero_line and low <= 0 and high >= 0 then
-    local z = s:map(0)
-    if vertical then
-      list:line({plot.x, z, plot.x + plot.width, z}, theme.zero)
-    else
-      list:line({z, plot.y, z, plot.y + plot.height}, theme.zero)
-    end
-  end
+  if opts.zero_line and low <= 0 and high >= 0 then across(s:map(0), theme.zero) end
   if title then
     local tstyle = {size = theme.sizes.axis_title, font = theme.font, color = theme.muted}
     local tick_h = 0

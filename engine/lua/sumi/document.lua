@@ -1,19 +1,21 @@
 -- Documents: multi-page reports built from headings, paragraphs, lists,
 -- callouts, KPI tiles, figures and tables that flow onto pages
--- (sumi.layout.flow), with page headers and footers, a table of contents,
+-- (sumi.internal.layout.flow), with page headers and footers, a table of contents,
 -- a PDF outline, links and a list of sources. docs/API.md, "Documents".
 --
 --   local doc = sumi.document.new{size = "A4", title = "...", lang = "ja"}
 --   doc:heading("概要", 1)
 --   doc:paragraph("本文 <b>太字</b>")
 --   doc:save()                      -- reports/<script>.pdf
-local blocks = require "sumi.layout.blocks"
-local markup = require "sumi.layout.markup"
-local tables = require "sumi.layout.table"
-local options = require "sumi.options"
-local style_of = require "sumi.layout.style"
+local errors = require "sumi.internal.errors"
+local blocks = require "sumi.internal.layout.blocks"
+local markup = require "sumi.internal.layout.markup"
+local tables = require "sumi.internal.layout.table"
+local options = require "sumi.internal.options"
+local style_of = require "sumi.internal.layout.style"
 local canvas = require "sumi.canvas"
 local runtime = require "sumi.runtime"
+local chart = require "sumi.chart"
 
 local document = {}
 
@@ -30,24 +32,32 @@ local sizes = {
   legal = {612, 1008}, ["16:9"] = {720, 405}, ["4:3"] = {720, 540},
 }
 
-local defaults = {
-  size = "A4", margins = false, title = false, author = false, subject = false, keywords = false,
-  lang = "ja", header = true, footer = true, first_page = false, date = false,
-  confidential = false, logo = false, numbering = true, style = false,
+local text_option = {default = false, type = "string"}
+local band_option = {default = true, type = "boolean|table|function"}
+
+local new_spec = {
+  size = {default = "A4", type = "string|table"}, margins = {default = false, type = "number|table"},
+  title = text_option, author = text_option, subject = text_option, keywords = text_option,
+  lang = {default = "ja", one_of = {"ja", "en", "zh-cn", "zh-tw"}}, header = band_option,
+  footer = band_option, first_page = {default = false, type = "table"}, date = {default = false,
+    type = "number|string"},
+  confidential = text_option, logo = text_option, numbering = {default = true, type = "boolean"},
+  style = {default = false, type = "table"},
 }
 
 local function page_size(size)
   if type(size) == "table" then
     local w, h = size[1] or size.width, size[2] or size.height
     if type(w) ~= "number" or type(h) ~= "number" or w < 72 or h < 72 or w > 14400 or h > 14400 then
-      error("bad option 'size' to 'document.new' ({width, height} in points, 72 to 14400, expected)", 3)
+      options.fail("document.new", "size", "{width, height} in points, 72 to 14400", size)
     end
     return w, h
   end
   local s = sizes[size]
   if not s then
-    error(("bad option 'size' to 'document.new' (one of A3, A4, A5, B4, B5, Letter, legal, " ..
-      "16:9, 4:3 or {width, height} expected, got %s)"):format(tostring(size)), 3)
+    options.fail("document.new", "size",
+      "one of A3, A4, A5, B4, B5, Letter, legal, 16:9, 4:3 or {width, height}",
+      size)
   end
   return s[1], s[2]
 end
@@ -59,15 +69,9 @@ local function read_margins(m, w, h)
     return {top = slide and 40 or mm(22), right = default, bottom = slide and 36 or mm(20), left = default}
   end
   if type(m) == "number" then return {top = m, right = m, bottom = m, left = m} end
-  local r = options.check("margins", m, {top = default, right = default, bottom = default,
-    left = default}, 4)
-  for k, v in pairs(r) do
-    if type(v) ~= "number" or v < 0 or v > math.min(w, h) / 3 then
-      error(("bad margin '%s' to 'document.new' (points from 0 to a third of the page expected)")
-        :format(k), 3)
-    end
-  end
-  return r
+  local side = {default = default, type = "number", min = 0, max = math.min(w, h) / 3,
+                what = "points from 0 to a third of the page"}
+  return options.check("document.new", m, {top = side, right = side, bottom = side, left = side}, "margins")
 end
 
 local placeholders = {page = true, pages = true, title = true, date = true, section = true,
@@ -77,17 +81,14 @@ local placeholders = {page = true, pages = true, title = true, date = true, sect
 -- ({pgae}) is an error at the script's line rather than when saving.
 local function check_band(name, band)
   if type(band) == "boolean" or type(band) == "function" or band == nil then return end
-  local parts = options.check("document.new " .. name, band,
-    {left = false, center = false, right = false}, 4)
+  local parts = options.check("document.new", band,
+    {left = text_option, center = text_option, right = text_option}, name)
   for _, key in ipairs({"left", "center", "right"}) do
     local text = parts[key]
-    if text ~= false and type(text) ~= "string" then
-      error(("bad '%s.%s' to 'document.new' (string expected, got %s)"):format(name, key, type(text)), 3)
-    end
     for placeholder in (text or ""):gmatch("{(%w+)}") do
       if not placeholders[placeholder] then
-        error(("unknown placeholder {%s} in '%s.%s' (valid: confidential, date, page, pages, " ..
-          "section, title)"):format(placeholder, name, key), 3)
+        errors.raise("document.new: unknown placeholder {%s} in '%s.%s' (valid: confidential, date, page, "
+          .. "pages, section, title)", placeholder, name, key)
       end
     end
   end
@@ -97,19 +98,13 @@ end
 --- author, subject, keywords, lang, header, footer, first_page, date,
 --- confidential, logo, numbering, style.
 function document.new(opts)
-  local o = options.check("document.new", opts, defaults)
+  local o = options.check("document.new", opts, new_spec)
   local w, h = page_size(o.size)
-  options.one_of("document.new", "lang", o.lang, {"ja", "en", "zh-cn", "zh-tw"})
-  for _, key in ipairs({"title", "author", "subject", "keywords", "confidential", "logo"}) do
-    if o[key] ~= false and type(o[key]) ~= "string" then
-      error(("bad option '%s' to 'document.new' (string expected, got %s)"):format(key, type(o[key])), 2)
-    end
-  end
   check_band("header", o.header)
   check_band("footer", o.footer)
   if o.first_page ~= false then
-    local first = options.check("document.new first_page", o.first_page,
-      {header = true, footer = true}, 3)
+    local first = options.check("document.new", o.first_page,
+      {header = band_option, footer = band_option}, "first_page")
     if o.first_page.header ~= nil then check_band("first_page.header", first.header) end
     if o.first_page.footer ~= nil then check_band("first_page.footer", first.footer) end
   end
@@ -128,9 +123,9 @@ local function add(self, block)
   return block
 end
 
-local function check_text(text, what, level)
+local function check_text(text, what)
   if type(text) ~= "string" then
-    error(("bad argument #1 to '%s' (string expected, got %s)"):format(what, type(text)), level or 3)
+    errors.raise("%s: the text must be a string; got %s", what, type(text))
   end
 end
 
@@ -140,9 +135,10 @@ function Document:heading(text, level, opts)
   check_text(text, "doc:heading")
   level = level or 1
   if level ~= 1 and level ~= 2 and level ~= 3 then
-    error(("bad argument #2 to 'doc:heading' (level 1, 2 or 3 expected, got %s)"):format(tostring(level)), 2)
+    errors.raise("doc:heading: the level must be 1, 2 or 3; got %s", errors.show(level))
   end
-  local o = options.check("doc:heading", opts, {numbered = self.options.numbering})
+  local o = options.check("doc:heading", opts, {numbered = {default = self.options.numbering,
+    type = "boolean"}})
   local number
   if o.numbered then
     self.counters[level] = self.counters[level] + 1
@@ -160,18 +156,18 @@ function Document:heading(text, level, opts)
   return h.destination
 end
 
--- Markup checked where the script adds it (the error at `level`: the
--- script's line), links turned into spans.
-local function read_markup(self, text, level)
+-- Markup checked where the script adds it (the error at the script's
+-- line), links turned into spans.
+local function read_markup(self, text)
   local ok, converted, links = pcall(function()
     return markup.links(markup.check(text), self.style.link)
   end)
-  if not ok then error(converted, level + 1) end
+  if not ok then errors.raise(converted) end
   return converted, links
 end
 
 local function paragraph_block(self, text, style, opts)
-  local converted, links = read_markup(self, text, 3)
+  local converted, links = read_markup(self, text)
   return blocks.paragraph(converted, style, {links = links, marker = opts.marker,
     indent = opts.indent})
 end
@@ -180,8 +176,9 @@ end
 --- markup (markup = false for plain text), with <a href="URL"> links.
 function Document:paragraph(text, opts)
   check_text(text, "doc:paragraph")
-  local o = options.check("doc:paragraph", opts, {size = false, color = false, align = false,
-    weight = false, markup = true})
+  local o = options.check("doc:paragraph", opts, {size = {default = false, type = "number"},
+    color = {default = false, type = "string"}, align = {default = false, type = "string"},
+    weight = {default = false, type = "string"}, markup = {default = true, type = "boolean"}})
   local style = options.with(self.style.body, {size = o.size or nil, color = o.color or nil,
     align = o.align or nil, weight = o.weight or nil})
   add(self, paragraph_block(self, o.markup and text or markup.escape(text), style, {}))
@@ -191,10 +188,11 @@ end
 -- its parent at a glance.
 local list_bullets = {"・", "◦", "▪"}
 local list_numbers = {"%d.", "(%d)", "%d)"}
-local list_keys = {numbered = false, start = 1, marker = false}
+local list_keys = {numbered = {default = false, type = "boolean"}, start = {default = 1, type = "integer"},
+                   marker = {default = false, type = "string"}}
 
 local function add_list(self, items, o, depth, outer_indent, where)
-  if depth > 3 then error(("bad argument #1 to '%s' (lists nest at most 3 deep)"):format(where), 4) end
+  if depth > 3 then errors.raise("%s: lists nest at most 3 deep", where) end
   local style = options.with(self.style.body, {space_before = 1, space_after = 1})
   local indent = outer_indent + self.style.body.size * (o.numbered and 2 or 1.4)
   local number = o.start
@@ -202,17 +200,16 @@ local function add_list(self, items, o, depth, outer_indent, where)
   for i, item in ipairs(items) do
     if type(item) == "table" then
       if i == 1 then
-        error(("bad argument #1 to '%s' (item 1 is a nested list: it must follow the item it belongs to)")
-          :format(where), 4)
+        errors.raise("%s: item 1 is a nested list: it must follow the item it belongs to", where)
       end
       local sub = {}
       for k, v in pairs(item) do if type(k) ~= "number" then sub[k] = v end end
-      local so = options.check(where .. " (nested list)", sub, list_keys)
+      local so = options.check(where, sub, list_keys, ("items[%d]"):format(i))
       for _, b in ipairs(add_list(self, item, so, depth + 1, indent, where)) do
         blocks_added[#blocks_added + 1] = b
       end
     else
-      check_text(item, where, 4)
+      check_text(item, where)
       local marker = o.numbered and list_numbers[depth]:format(number) or o.marker or list_bullets[depth]
       number = number + 1
       local b = paragraph_block(self, item, style, {marker = marker, indent = indent})
@@ -228,7 +225,7 @@ end
 --- list (with its own numbered, start, marker) nests under the item before
 --- it, up to three deep.
 function Document:list(items, opts)
-  if type(items) ~= "table" then error("bad argument #1 to 'doc:list' (table expected)", 2) end
+  if type(items) ~= "table" then errors.raise("doc:list: the items must be a table; got %s", type(items)) end
   local o = options.check("doc:list", opts, list_keys)
   local added = add_list(self, items, o, 1, 0, "doc:list")
   if #added > 0 then
@@ -244,9 +241,9 @@ local tones = {note = {"#eef3fa", "#1f5fbf"}, key = {"#edf7ef", "#2e8b57"},
 --- boxed note that is never split between pages.
 function Document:callout(text, opts)
   check_text(text, "doc:callout")
-  local o = options.check("doc:callout", opts, {title = false, tone = "note"})
-  options.one_of("doc:callout", "tone", o.tone, {"note", "key", "warning"})
-  local converted, links = read_markup(self, text, 2)
+  local o = options.check("doc:callout", opts, {title = text_option,
+    tone = {default = "note", one_of = {"note", "key", "warning"}}})
+  local converted, links = read_markup(self, text)
   add(self, blocks.callout(converted, self.style.callout, {title = o.title or nil,
     fill = tones[o.tone][1], bar = tones[o.tone][2], links = links}))
 end
@@ -255,10 +252,10 @@ end
 --- each tile is a chart.kpi or its options.
 function Document:kpis(tiles, opts)
   if type(tiles) ~= "table" or #tiles == 0 then
-    error("bad argument #1 to 'doc:kpis' (a list of chart.kpi options or charts expected)", 2)
+    errors.raise("doc:kpis: the tiles must be a list of chart.kpi options or charts")
   end
-  local o = options.check("doc:kpis", opts, {height = 86, gap = 10, border = "#d5dbe3"})
-  local chart = require "sumi.chart"
+  local o = options.check("doc:kpis", opts, {height = {default = 86, type = "number"},
+    gap = {default = 10, type = "number"}, border = {default = "#d5dbe3", type = "string"}})
   local charts = {}
   for i, t in ipairs(tiles) do
     charts[i] = (getmetatable(t) and t.draw) and t or chart.kpi(t)
@@ -276,7 +273,9 @@ end
 --- doc:figure(chart_or_png [, {caption, height, numbered}]): a chart (drawn
 --- as vectors) or a PNG file, its caption kept on its page.
 function Document:figure(what, opts)
-  local o = options.check("doc:figure", opts, {caption = false, height = false, numbered = true})
+  local o = options.check("doc:figure", opts, {caption = text_option, height = {default = false,
+    type = "number"},
+    numbered = {default = true, type = "boolean"}})
   local f = {style = self.style.figure, figure_height = o.height or nil}
   if type(what) == "string" then
     f.image = what
@@ -284,7 +283,7 @@ function Document:figure(what, opts)
     f.chart = what
     note_source(self, what.source)
   else
-    error("bad argument #1 to 'doc:figure' (a chart or a PNG path expected)", 2)
+    errors.raise("doc:figure: the figure must be a chart or a PNG path; got %s", type(what))
   end
   if o.caption then
     local caption = markup.escape(o.caption)
@@ -304,8 +303,10 @@ end
 --- ({key, title, format, width, align} each), zebra, totals, repeat_header,
 --- caption, size.
 function Document:table(data, opts)
-  local o = options.check("doc:table", opts, {columns = false, zebra = true, totals = false,
-    repeat_header = true, caption = false, size = false})
+  local o = options.check("doc:table", opts, {columns = {default = false, type = "table"},
+    zebra = {default = true, type = "boolean"}, totals = {default = false, type = "boolean|table"},
+    repeat_header = {default = true, type = "boolean"}, caption = text_option,
+    size = {default = false, type = "number"}})
   local style = o.size and options.with(self.style.table, {size = o.size}) or self.style.table
   if o.caption then
     local caption = blocks.paragraph("<b>" .. markup.escape(o.caption) .. "</b>", self.style.caption_above)
@@ -327,9 +328,10 @@ end
 function Document:columns(count, opts, fn)
   if type(opts) == "function" then opts, fn = nil, opts end
   if math.type(count) ~= "integer" or count < 1 or count > 4 then
-    error("bad argument #1 to 'doc:columns' (1 to 4 expected)", 2)
+    errors.raise("doc:columns: the count must be 1 to 4; got %s", errors.show(count))
   end
-  local o = options.check("doc:columns", opts, {gap = 18, balance = true})
+  local o = options.check("doc:columns", opts, {gap = {default = 18, type = "number"},
+    balance = {default = true, type = "boolean"}})
   add(self, {kind = "columns", count = count, gap = o.gap, balance = o.balance,
              space_before = self.style.body.space_after})
   if fn then
@@ -353,7 +355,7 @@ end
 --- the note itself is printed, numbered, in the list of doc:sources().
 function Document:note(text)
   check_text(text, "doc:note")
-  local converted, links = read_markup(self, text, 2)
+  local converted, links = read_markup(self, text)
   self.notes[#self.notes + 1] = {text = converted, links = links}
   local n = #self.notes
   return ("<sup>%s%d</sup>"):format(self.lang == "en" and "" or "注", n)
@@ -361,22 +363,20 @@ end
 
 --- doc:contents([{title, levels}]): the table of contents, here.
 function Document:contents(opts)
-  local o = options.check("doc:contents", opts, {title = self.lang == "en" and "Contents" or "目次",
-    levels = 2})
+  local o = options.check("doc:contents", opts, {
+    title = {default = self.lang == "en" and "Contents" or "目次", type = "string|boolean"},
+    levels = {default = 2, type = "integer", min = 1, max = 3}})
   add(self, {kind = "contents_marker", title = o.title, levels = o.levels})
 end
 
 --- doc:sources([{title}]): the list of sources (gathered from the whole
 --- document) and then the notes of doc:note.
 function Document:sources(opts)
-  local o = options.check("doc:sources", opts, {title = self.lang == "en" and "Sources" or "出典"})
-  if o.title ~= false and type(o.title) ~= "string" then
-    error(("bad option 'title' to 'doc:sources' (a string or false expected, got %s)")
-      :format(type(o.title)), 2)
-  end
+  local o = options.check("doc:sources", opts, {
+    title = {default = self.lang == "en" and "Sources" or "出典", type = "string|boolean"}})
   add(self, {kind = "sources_marker", title = o.title})
 end
 
-require("sumi.document.pages").extend(Document, document)
+require("sumi.internal.document.pages").extend(Document, document)
 
 return document

@@ -6,6 +6,9 @@
 -- (四捨五入: 2.5 -> "3", 1234.5 yen -> "¥1,235"). Halfway means exactly, in
 -- binary: 2.675 is stored as 2.67499999... and gives "2.67". A value that
 -- rounds to zero never shows a sign ("0", "0.0%", never "-0").
+local calendar = require "sumi.internal.calendar"
+local errors = require "sumi.internal.errors"
+local options = require "sumi.internal.options"
 local format = {}
 
 -- ---- checking arguments (errors point at the caller of a public function)
@@ -20,61 +23,31 @@ end
 
 local function check_number(value, name)
   if type(value) ~= "number" then
-    error(("bad argument to '%s' (number expected, got %s)"):format(name, type(value)), 3)
+    errors.raise("format.%s: the value must be a number; got %s", name, type(value))
   end
   if value ~= value or value == math.huge or value == -math.huge then
-    error(("bad argument to '%s' (finite number expected, got %s)"):format(name, show(value)), 3)
+    errors.raise("format.%s: the value must be a finite number; got %s", name, show(value))
   end
 end
 
--- opts may be nil; any key not in valid (a list) is an error listing them.
-local function check_options(opts, name, valid)
-  if opts == nil then return {} end
-  if type(opts) ~= "table" then
-    error(("bad argument to '%s' (options table expected, got %s)"):format(name, type(opts)), 3)
-  end
-  local known = {}
-  for _, key in ipairs(valid) do known[key] = true end
-  local unknown = {}
-  for key in pairs(opts) do
-    if not known[key] then unknown[#unknown + 1] = tostring(key) end
-  end
-  if #unknown > 0 then
-    table.sort(unknown) -- the same message on every run
-    error(("unknown option '%s' to '%s' (valid options: %s)"):format(unknown[1], name,
-      table.concat(valid, ", ")), 3)
-  end
-  return opts
-end
+-- The options of the functions below (sumi.internal.options specs).
+local decimals_option = {default = false, type = "number", what = "an integer in [0, 20]", check = function(d)
+  if d ~= math.floor(d) or d < 0 or d > 20 then return "an integer in [0, 20]" end
+end}
+local separator_option = {default = ",", type = "string"}
+local number_spec = {decimals = decimals_option, separator = separator_option}
+local ja_units_spec = options.merge(number_spec, {unit = {default = "", type = "string"},
+  scale = {default = false, one_of = {"兆", "億", "万", ""}, what = "one of '兆', '億', '万', ''"}})
+local compact_spec = options.merge(number_spec, {
+  scale = {default = false, one_of = {"tn", "bn", "M", "k", ""}, what = "one of tn, bn, M, k, ''"}})
+local currency_spec = {decimals = decimals_option, symbol = {default = false, type = "string"},
+                       compact = {default = false, type = "boolean"}}
+local date_spec = {weekday = {default = false, type = "boolean"}}
 
-local function bad_option(name, key, expected, got)
-  local shown = type(got) == "string" and ("'%s'"):format(got)
-    or type(got) == "number" and tostring(got) or type(got)
-  error(("bad option '%s' to '%s' (%s expected, got %s)"):format(key, name, expected, shown), 4)
-end
-
-local function option_decimals(opts, name, default)
-  local d = opts.decimals
-  if d == nil then return default end
-  if math.type(d) ~= "integer" and not (math.type(d) == "float" and d == math.floor(d)) then
-    bad_option(name, "decimals", "integer in [0, 20]", d)
-  end
-  if d < 0 or d > 20 then bad_option(name, "decimals", "integer in [0, 20]", d) end
-  return math.tointeger(d)
-end
-
-local function option_string(opts, name, key, default)
-  local s = opts[key]
-  if s == nil then return default end
-  if type(s) ~= "string" then bad_option(name, key, "string", s) end
-  return s
-end
-
-local function option_boolean(opts, name, key, default)
-  local b = opts[key]
-  if b == nil then return default end
-  if type(b) ~= "boolean" then bad_option(name, key, "boolean", b) end
-  return b
+-- The decimals option as an integer, or the default.
+local function decimals_of(o, default)
+  if o.decimals then return math.tointeger(o.decimals) end
+  return default
 end
 
 -- ---- the one routine that turns a number into digits
@@ -145,7 +118,7 @@ end
 local function scaled(value, factor, name)
   local v = value * factor
   if v ~= v or v == math.huge or v == -math.huge then
-    error(("bad argument to '%s' (value too large: %s)"):format(name, show(value)), 3)
+    errors.raise("format.%s: the value is too large (%s)", name, show(value))
   end
   return v
 end
@@ -155,18 +128,16 @@ end
 --- 3755 -> "3,755"; format.number(1234.5, {decimals = 1}) -> "1,234.5"
 function format.number(value, opts)
   check_number(value, "number")
-  opts = check_options(opts, "number", {"decimals", "separator"})
-  local text, negative = digits(value, option_decimals(opts, "number", 0),
-    option_string(opts, "number", "separator", ","))
+  local o = options.check("format.number", opts, number_spec)
+  local text, negative = digits(value, decimals_of(o, 0), o.separator)
   return (negative and "-" or "") .. text
 end
 
 --- A sign always, except on zero: 1234 -> "+1,234", -5 -> "-5", 0 -> "0"
 function format.signed(value, opts)
   check_number(value, "signed")
-  opts = check_options(opts, "signed", {"decimals", "separator"})
-  local text, negative = digits(value, option_decimals(opts, "signed", 0),
-    option_string(opts, "signed", "separator", ","))
+  local o = options.check("format.signed", opts, number_spec)
+  local text, negative = digits(value, decimals_of(o, 0), o.separator)
   if negative then return "-" .. text end
   return (text:find("[1-9]") and "+" or "") .. text
 end
@@ -174,18 +145,16 @@ end
 --- A ratio as a percentage: format.percent(1509 / 3755) -> "40.2%"
 function format.percent(ratio, opts)
   check_number(ratio, "percent")
-  opts = check_options(opts, "percent", {"decimals", "separator"})
-  local text, negative = digits(scaled(ratio, 100, "percent"), option_decimals(opts, "percent", 1),
-    option_string(opts, "percent", "separator", ","))
+  local o = options.check("format.percent", opts, number_spec)
+  local text, negative = digits(scaled(ratio, 100, "percent"), decimals_of(o, 1), o.separator)
   return (negative and "-" or "") .. text .. "%"
 end
 
 --- A change as a signed percentage: format.change(0.2) -> "+20.0%"
 function format.change(ratio, opts)
   check_number(ratio, "change")
-  opts = check_options(opts, "change", {"decimals", "separator"})
-  local text, negative = digits(scaled(ratio, 100, "change"), option_decimals(opts, "change", 1),
-    option_string(opts, "change", "separator", ","))
+  local o = options.check("format.change", opts, number_spec)
+  local text, negative = digits(scaled(ratio, 100, "change"), decimals_of(o, 1), o.separator)
   if negative then return "-" .. text .. "%" end
   return (text:find("[1-9]") and "+" or "") .. text .. "%"
 end
@@ -218,44 +187,20 @@ local function in_scale(value, scales, forced, decimals, separator)
   return text, negative, scales[chosen][1]
 end
 
-local function scale_names(scales)
-  local names = {}
-  for _, s in ipairs(scales) do names[#names + 1] = ("'%s'"):format(s[1]) end
-  names[#names + 1] = "''"
-  return table.concat(names, ", ")
-end
-
-local function option_scale(opts, name, scales)
-  local forced = opts.scale
-  if forced == nil then return nil end
-  if forced == "" then return "" end
-  for _, s in ipairs(scales) do
-    if s[1] == forced then return forced end
-  end
-  bad_option(name, "scale", "one of " .. scale_names(scales), forced)
-end
-
 --- Japanese units: format.ja_units(7e11, {unit = "元"}) -> "7,000億元";
 --- 1.4e13 with unit "円" -> "14兆円"; {scale = "億"} forces a unit.
 function format.ja_units(value, opts)
   check_number(value, "ja_units")
-  opts = check_options(opts, "ja_units", {"unit", "scale", "decimals", "separator"})
-  local unit = option_string(opts, "ja_units", "unit", "")
-  local forced = option_scale(opts, "ja_units", ja_scales)
-  local decimals = option_decimals(opts, "ja_units", nil)
-  local separator = option_string(opts, "ja_units", "separator", ",")
-  local text, negative, scale = in_scale(value, ja_scales, forced, decimals, separator)
-  return (negative and "-" or "") .. text .. scale .. unit
+  local o = options.check("format.ja_units", opts, ja_units_spec)
+  local text, negative, scale = in_scale(value, ja_scales, o.scale or nil, decimals_of(o), o.separator)
+  return (negative and "-" or "") .. text .. scale .. o.unit
 end
 
 --- English compact units: format.compact(1.2e9) -> "1.2bn"; k, M, bn, tn.
 function format.compact(value, opts)
   check_number(value, "compact")
-  opts = check_options(opts, "compact", {"scale", "decimals", "separator"})
-  local forced = option_scale(opts, "compact", en_scales)
-  local decimals = option_decimals(opts, "compact", nil)
-  local separator = option_string(opts, "compact", "separator", ",")
-  local text, negative, scale = in_scale(value, en_scales, forced, decimals, separator)
+  local o = options.check("format.compact", opts, compact_spec)
+  local text, negative, scale = in_scale(value, en_scales, o.scale or nil, decimals_of(o), o.separator)
   return (negative and "-" or "") .. text .. scale
 end
 
@@ -279,18 +224,17 @@ function format.currency(value, code, opts)
   check_number(value, "currency")
   local c = currencies[code]
   if not c then
-    local got = type(code) == "string" and ("'%s'"):format(code) or type(code)
-    error(("bad argument #2 to 'currency' (one of %s expected, got %s)"):format(
-      table.concat(currency_codes, ", "), got), 2)
+    errors.raise("format.currency: the currency must be one of %s; got %s", table.concat(currency_codes,
+      ", "),
+      errors.show(code))
   end
-  opts = check_options(opts, "currency", {"decimals", "compact", "symbol"})
-  local symbol = option_string(opts, "currency", "symbol", c.symbol)
-  local compact = option_boolean(opts, "currency", "compact", false)
+  local o = options.check("format.currency", opts, currency_spec)
+  local symbol = o.symbol or c.symbol
   local text, negative, scale
-  if compact then
-    text, negative, scale = in_scale(value, en_scales, nil, option_decimals(opts, "currency", nil), ",")
+  if o.compact then
+    text, negative, scale = in_scale(value, en_scales, nil, decimals_of(o), ",")
   else
-    text, negative = digits(value, option_decimals(opts, "currency", c.decimals), ",")
+    text, negative = digits(value, decimals_of(o, c.decimals), ",")
     scale = ""
   end
   return (negative and "-" or "") .. symbol .. text .. scale
@@ -298,38 +242,8 @@ end
 
 -- ---- dates
 
--- Days since 1970-01-01 -> year, month, day (proleptic Gregorian), after
--- Howard Hinnant's civil_from_days: exact integer arithmetic, no time zone.
-local function civil_from_days(days)
-  days = days + 719468
-  local era = days // 146097
-  local doe = days - era * 146097
-  local yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-  local doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-  local mp = (5 * doy + 2) // 153
-  local day = doy - (153 * mp + 2) // 5 + 1
-  local month = mp < 10 and mp + 3 or mp - 9
-  local year = yoe + era * 400 + (month <= 2 and 1 or 0)
-  return year, month, day
-end
-
-local function days_from_civil(year, month, day)
-  year = month <= 2 and year - 1 or year
-  local era = year // 400
-  local yoe = year - era * 400
-  local mp = month > 2 and month - 3 or month + 9
-  local doy = (153 * mp + 2) // 5 + day - 1
-  local doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-  return era * 146097 + doe - 719468
-end
-
-local function days_in_month(year, month)
-  if month == 2 then
-    local leap = (year % 4 == 0 and year % 100 ~= 0) or year % 400 == 0
-    return leap and 29 or 28
-  end
-  return (month == 4 or month == 6 or month == 9 or month == 11) and 30 or 31
-end
+local civil_from_days, days_from_civil = calendar.civil_from_days, calendar.days_from_civil
+local days_in_month = calendar.days_in_month
 
 -- 0001-01-01 and 9999-12-31 in days since 1970: the years a date may have.
 local first_day, last_day = -719162, 2932896
@@ -340,25 +254,25 @@ local function to_days(date, name)
   if type(date) == "string" then
     local y, m, d = date:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
     if not y then
-      error(("bad argument to '%s' (date as \"YYYY-MM-DD\" expected, got '%s')"):format(name, date), 3)
+      errors.raise("format.%s: the date must be a \"YYYY-MM-DD\" string; got %s", name, errors.show(date))
     end
     y, m, d = tonumber(y), tonumber(m), tonumber(d)
     if y < 1 or m < 1 or m > 12 or d < 1 or d > days_in_month(y, m) then
-      error(("bad argument to '%s' (no such date: '%s')"):format(name, date), 3)
+      errors.raise("format.%s: no such date: %s", name, errors.show(date))
     end
     return days_from_civil(y, m, d)
   end
   if type(date) ~= "number" then
-    error(("bad argument to '%s' (number expected, got %s; a date is seconds since 1970 or a "
-      .. "\"YYYY-MM-DD\" string)"):format(name, type(date)), 3)
+    errors.raise("format.%s: the date must be seconds since 1970 or a \"YYYY-MM-DD\" string; got %s", name,
+      type(date))
   end
   if date ~= date or date == math.huge or date == -math.huge then
-    error(("bad argument to '%s' (finite number expected, got %s)"):format(name, show(date)), 3)
+    errors.raise("format.%s: the date must be a finite number; got %s", name, show(date))
   end
   local days = math.floor(date / 86400)
   if days < first_day or days > last_day then
-    error(("bad argument to '%s' (date out of range: %s seconds is not in the years 1 to 9999)")
-      :format(name, tostring(date)), 3)
+    errors.raise("format.%s: the date is out of range (%s seconds is not in the years 1 to 9999)", name,
+      tostring(date))
   end
   return math.tointeger(days)
 end
@@ -369,10 +283,10 @@ local weekdays_ja = {"日", "月", "火", "水", "木", "金", "土"}
 --- {weekday = true} -> "2025年7月26日（土）"
 function format.date_ja(date, opts)
   local days = to_days(date, "date_ja")
-  opts = check_options(opts, "date_ja", {"weekday"})
+  local o = options.check("format.date_ja", opts, date_spec)
   local y, m, d = civil_from_days(days)
   local text = ("%d年%d月%d日"):format(y, m, d)
-  if option_boolean(opts, "date_ja", "weekday", false) then
+  if o.weekday then
     text = text .. "（" .. weekdays_ja[(days + 4) % 7 + 1] .. "）" -- 1970-01-01 was a Thursday
   end
   return text
@@ -383,15 +297,5 @@ function format.date_iso(date)
   local y, m, d = civil_from_days(to_days(date, "date_iso"))
   return ("%04d-%02d-%02d"):format(y, m, d)
 end
-
---- format.civil_from_days(days) -> year, month, day: the calendar date of
---- a day count since 1970-01-01 (what a dataset's date column holds).
-format.civil_from_days = civil_from_days
-
---- format.days_from_civil(year, month, day) -> days since 1970-01-01.
-format.days_from_civil = days_from_civil
-
---- format.days_in_month(year, month) -> 28 to 31.
-format.days_in_month = days_in_month
 
 return format

@@ -1,6 +1,6 @@
 -- Legends: a row of swatches and names, wrapped into as many rows as the
 -- width needs. Charts put it outside the plot, so it never covers a mark.
-local base = require "sumi.marks.base"
+local base = require "sumi.internal.marks.base"
 
 local legend = {}
 
@@ -44,7 +44,7 @@ end
 
 --- legend.add(list, box, items, theme) -> label boxes. items: {label,
 --- color, kind = "rect" | "line" | "marker", dash, shape (a marker's:
---- see sumi.marks.base.marker)}; box: {x, y, width}.
+--- see sumi.internal.marks.base.marker)}; box: {x, y, width}.
 function legend.add(list, box, items, theme)
   local r, style, swatch = rows(list, box.width, items, theme)
   local line_h = theme.sizes.legend * 1.6

@@ -3,7 +3,7 @@
 -- outputs filled in from their templates, paths taken from the manifest's
 -- folder. The manifest is data written by hand, so every mistake is an
 -- error naming its key: "jobs[3]: unknown key 'outptu' (valid keys: ...)".
-local options = require "sumi.options"
+local options = require "sumi.internal.options"
 local sorted_keys = options.sorted_keys
 
 local manifest = {}
@@ -25,11 +25,8 @@ local function fail(where, fmt, ...)
 end
 
 local function check_keys(t, allowed, list, where)
-  for key in pairs(t) do
-    if type(key) ~= "string" or not allowed[key] then
-      fail(where, "unknown key '%s' (valid keys: %s)", tostring(key), list)
-    end
-  end
+  local key = options.unknown_key(t, allowed)
+  if key ~= nil then fail(where, "unknown key '%s' (valid keys: %s)", tostring(key), list) end
 end
 
 local function check_list(t, where)

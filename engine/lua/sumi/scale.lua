@@ -6,7 +6,8 @@
 --   s:ticks()        --> {0, 1000, 2000, 3000, 4000} (the domain made nice)
 --
 -- linear, log, band (categories) and ordinal (categories to colours).
-local options = require "sumi.options"
+local calendar = require "sumi.internal.calendar"
+local options = require "sumi.internal.options"
 
 local scale = {}
 
@@ -48,21 +49,24 @@ end
 local Linear = {}
 Linear.__index = Linear
 
-local linear_defaults = {domain = {0, 1}, range = {0, 1}, nice = true, zero = false, count = 5}
+local range = {default = {0, 1}, type = "table"}
+local linear_spec = {domain = {default = {0, 1}, type = "table"}, range = range,
+                     nice = {default = true, type = "boolean"}, zero = {default = false, type = "boolean"},
+                     count = {default = 5, type = "number", min = 1}}
 
 --- scale.linear{domain = {lo, hi}, range = {a, b}, nice = true, zero = false,
 --- count = 5} -> scale. `zero` stretches the domain to include 0 (bars);
 --- `nice` widens it to whole ticks; `count` is about how many ticks.
 function scale.linear(opts)
-  local o = options.check("scale.linear", opts, linear_defaults)
+  local o = options.check("scale.linear", opts, linear_spec)
   local lo, hi = o.domain[1], o.domain[2]
   if type(lo) ~= "number" or type(hi) ~= "number" or lo ~= lo or hi ~= hi then
-    error("bad option 'domain' to 'scale.linear' (two numbers expected)", 2)
+    options.fail("scale.linear", "domain", "two numbers", o.domain)
   end
   if lo > hi then lo, hi = hi, lo end
   if math.abs(lo) > scale.limit or math.abs(hi) > scale.limit then
-    error(("bad option 'domain' to 'scale.linear' (values beyond ±%g cannot be placed on an axis, got %g)")
-      :format(scale.limit, math.abs(lo) > scale.limit and lo or hi), 2)
+    options.fail("scale.linear", "domain", ("within ±%g (values beyond cannot be placed on an axis)")
+      :format(scale.limit), math.abs(lo) > scale.limit and lo or hi)
   end
   if o.zero then lo, hi = math.min(lo, 0), math.max(hi, 0) end
   if lo == hi then -- one value: a unit around it
@@ -124,10 +128,11 @@ Log.__index = Log
 --- scale.log{domain = {lo, hi}, range = {a, b}, nice = true} -> scale.
 --- The domain must be positive; nice widens it to powers of ten.
 function scale.log(opts)
-  local o = options.check("scale.log", opts, {domain = {1, 10}, range = {0, 1}, nice = true})
+  local o = options.check("scale.log", opts, {domain = {default = {1, 10}, type = "table"}, range = range,
+                                                nice = {default = true, type = "boolean"}})
   local lo, hi = o.domain[1], o.domain[2]
   if type(lo) ~= "number" or type(hi) ~= "number" or lo <= 0 or hi <= 0 then
-    error("bad option 'domain' to 'scale.log' (two numbers > 0 expected)", 2)
+    options.fail("scale.log", "domain", "two numbers > 0", o.domain)
   end
   if lo > hi then lo, hi = hi, lo end
   if o.nice then
@@ -172,7 +177,8 @@ Band.__index = Band
 --- `padding` is the share of each step left empty between bands, `outer`
 --- the share of a step left before the first band and after the last.
 function scale.band(opts)
-  local o = options.check("scale.band", opts, {domain = {}, range = {0, 1}, padding = 0.2, outer = false})
+  local o = options.check("scale.band", opts, {domain = {default = {}, type = "table"}, range = range,
+    padding = {default = 0.2, type = "number"}, outer = {default = false, type = "number"}})
   local n = #o.domain
   local outer = o.outer or o.padding / 2
   local a, b = o.range[1], o.range[2]
@@ -208,7 +214,8 @@ function Band:ticks() return self.categories end
 --- scale.ordinal{domain = {"a", ...}, palette = {"#..", ...}} -> scale whose
 --- map(category) gives a colour; categories past the palette's end cycle.
 function scale.ordinal(opts)
-  local o = options.check("scale.ordinal", opts, {domain = {}, palette = {"black"}})
+  local o = options.check("scale.ordinal", opts, {domain = {default = {}, type = "table"},
+                                                    palette = {default = {"black"}, type = "table"}})
   local index, order = {}, {}
   for _, c in ipairs(o.domain) do
     if index[c] == nil then
@@ -255,10 +262,10 @@ function scale.date_days(value)
   end
   if not y then return nil, "not a date (\"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\" expected)" end
   y, m, d = tonumber(y), tonumber(m), tonumber(d)
-  if y < 1 or m < 1 or m > 12 or d < 1 or d > format.days_in_month(y, m) then
+  if y < 1 or m < 1 or m > 12 or d < 1 or d > calendar.days_in_month(y, m) then
     return nil, "no such date"
   end
-  return format.days_from_civil(y, m, d)
+  return calendar.days_from_civil(y, m, d)
 end
 
 -- Calendar steps from a day to a century, and about how many days each is:
@@ -287,14 +294,14 @@ local function calendar_ticks(unit, k, lo, hi)
     end
     return ticks
   end
-  local y, m = format.civil_from_days(first)
+  local y, m = calendar.civil_from_days(first)
   if unit == "year" then
     y, m = y - y % k, 1
   else
     m = m - (m - 1) % k
   end
   while true do
-    local d = format.days_from_civil(y, m, 1)
+    local d = calendar.days_from_civil(y, m, 1)
     if d > last then break end
     if d >= first then ticks[#ticks + 1] = d end
     if unit == "year" then y = y + k else
@@ -315,18 +322,17 @@ local month_names = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Se
 --- "YYYY-MM", "YYYY", or days since 1970); positions are linear in days.
 --- `nice` widens the domain to whole tick intervals.
 function scale.time(opts)
-  local o = options.check("scale.time", opts, {domain = {0, 1}, range = {0, 1}, count = 5, lang = "ja",
-                                               nice = false})
+  local o = options.check("scale.time", opts, {domain = {default = {0, 1}, type = "table"}, range = range,
+    count = {default = 5, type = "number", min = 1}, lang = {default = "ja", one_of = {"ja", "en"}},
+    nice = {default = false, type = "boolean"}})
   local ends = {}
   for i = 1, 2 do
     local d, why = scale.date_days(o.domain[i])
     if not d then
-      error(("bad option 'domain' to 'scale.time' (value %d: %s, got %s)"):format(i, why,
-        tostring(o.domain[i])), 2)
+      options.fail("scale.time", "domain", ("dates (value %d: %s)"):format(i, why), o.domain[i])
     end
     ends[i] = d
   end
-  options.one_of("scale.time", "lang", o.lang, {"ja", "en"}, 3)
   local lo, hi = math.min(ends[1], ends[2]), math.max(ends[1], ends[2])
   if lo == hi then lo, hi = lo - 1, hi + 1 end -- one day: a day either side
   local self = setmetatable({low = lo, high = hi, range = {o.range[1], o.range[2]}, count = o.count,
@@ -376,7 +382,7 @@ function Time:tick_labels(ticks)
   local en = self.lang == "en"
   local labels, last_year = {}, nil
   for i, t in ipairs(ticks) do
-    local y, m, d = format.civil_from_days(math.floor(t))
+    local y, m, d = calendar.civil_from_days(math.floor(t))
     local new_year = y ~= last_year
     last_year = y
     local text

@@ -3,6 +3,7 @@
 -- sumi.numeric, never typed by hand; a figure that cannot be computed (a
 -- zero denominator, a missing value) is an error at the caller's line,
 -- never an inf or a nan on the page.
+local errors = require "sumi.internal.errors"
 local numeric = require "sumi.numeric"
 
 local stats = {}
@@ -10,31 +11,24 @@ local stats = {}
 -- ---- over a list of numbers: the loops run in C (sumi.numeric). They are
 -- the C functions themselves, so their errors name the script's line.
 
-stats.sum = numeric.sum
-stats.count = numeric.count
-stats.mean = numeric.mean
-stats.min = numeric.min
-stats.max = numeric.max
-stats.extent = numeric.extent
-stats.median = numeric.median
-stats.percentile = numeric.percentile
-stats.cumsum = numeric.cumsum
-stats.shares = numeric.shares
-stats.rank = numeric.rank
-stats.order = numeric.order
-stats.top_n = numeric.top_n
+-- docs/API.md documents them once, under sumi.stats, as the same functions
+-- as sumi.numeric's (stats.sum == numeric.sum).
+for _, name in ipairs({"sum", "count", "mean", "min", "max", "extent", "median", "percentile", "cumsum",
+                       "shares", "rank", "order", "top_n"}) do
+  stats[name] = numeric[name]
+end
 
 -- ---- between two or three numbers
 
--- value, checked: a finite number, else "NAME: WHAT ..." at the line that
--- called the public function NAME (level 3 from here).
+-- value, checked: a finite number, else "stats.NAME: WHAT ..." at the
+-- script's line.
 local function finite(name, what, value)
   if type(value) ~= "number" then
-    error(("%s: %s must be a number, got %s"):format(name, what, type(value)), 3)
+    errors.raise("stats.%s: %s must be a number; got %s", name, what, type(value))
   end
-  if value ~= value then error(("%s: %s is nan"):format(name, what), 3) end
+  if value ~= value then errors.raise("stats.%s: %s is nan", name, what) end
   if value == math.huge or value == -math.huge then
-    error(("%s: %s is %s"):format(name, what, value > 0 and "inf" or "-inf"), 3)
+    errors.raise("stats.%s: %s is %s", name, what, value > 0 and "inf" or "-inf")
   end
   return value
 end
@@ -42,36 +36,36 @@ end
 -- A result that overflowed (1e300 / 1e-300) is an error, not inf.
 local function result(name, value)
   if value ~= value or value == math.huge or value == -math.huge then
-    error(("%s: the result is beyond the largest number (about 1.8e308)"):format(name), 3)
+    errors.raise("stats.%s: the result is beyond the largest number (about 1.8e308)", name)
   end
   return value
 end
 
---- part / whole: stats.share(1509, 3755) -> 0.4018...
-function stats.share(part, whole)
-  finite("share", "part", part)
-  finite("share", "whole", whole)
-  if whole == 0 then error("share: whole is 0", 2) end
-  return result("share", part / whole)
+-- share and ratio: a / b, checked, each naming its arguments.
+local function quotient(name, a_name, b_name, zero)
+  return function(a, b)
+    finite(name, a_name, a)
+    finite(name, b_name, b)
+    if b == 0 then errors.raise("stats.%s: %s", name, zero) end
+    return result(name, a / b)
+  end
 end
 
+--- part / whole: stats.share(1509, 3755) -> 0.4018...
+stats.share = quotient("share", "part", "whole", "the whole is 0")
+
 --- a / b: stats.ratio(3755, 1509) -> 2.488...
-function stats.ratio(a, b)
-  finite("ratio", "a", a)
-  finite("ratio", "b", b)
-  if b == 0 then error("ratio: b is 0", 2) end
-  return result("ratio", a / b)
-end
+stats.ratio = quotient("ratio", "a", "b", "b is 0")
 
 -- growth and pct_change: one function under two names, each naming itself.
 local function change(name)
   return function(new, old)
     finite(name, "new", new)
     finite(name, "old", old)
-    if old == 0 then error(name .. ": old is 0", 2) end
+    if old == 0 then errors.raise("stats.%s: old is 0", name) end
     -- From a negative base the sign of (new - old) / old reads backwards
     -- (a loss shrinking from -100 to -50 would be "-50%").
-    if old < 0 then error(("%s: old is negative (%s)"):format(name, old), 2) end
+    if old < 0 then errors.raise("stats.%s: old is negative (%s)", name, old) end
     return result(name, (new - old) / old)
   end
 end
@@ -86,9 +80,9 @@ function stats.cagr(first, last, years)
   finite("cagr", "first", first)
   finite("cagr", "last", last)
   finite("cagr", "years", years)
-  if first <= 0 then error(("cagr: first must be > 0, got %s"):format(first), 2) end
-  if last < 0 then error(("cagr: last must be >= 0, got %s"):format(last), 2) end
-  if years <= 0 then error(("cagr: years must be > 0, got %s"):format(years), 2) end
+  if first <= 0 then errors.raise("stats.cagr: first must be > 0; got %s", first) end
+  if last < 0 then errors.raise("stats.cagr: last must be >= 0; got %s", last) end
+  if years <= 0 then errors.raise("stats.cagr: years must be > 0; got %s", years) end
   return result("cagr", (last / first) ^ (1 / years) - 1)
 end
 

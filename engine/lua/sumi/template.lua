@@ -8,6 +8,8 @@
 -- which a script may extend). {{ and }} are literal braces. A placeholder
 -- with no value, an unknown format or a value a format cannot take is an
 -- error at the line that called fill.
+local errors = require "sumi.internal.errors"
+local options = require "sumi.internal.options"
 local format = require "sumi.format"
 
 local template = {}
@@ -67,10 +69,12 @@ local function show_number(v)
   return v > 0 and "inf" or "-inf"
 end
 
--- Errors raised inside the engine's own modules start with their position
--- there ("sumi/format.lua:120: "), which means nothing to a script's author.
-local function strip_position(message)
-  return (tostring(message):gsub("^sumi/[%w_/]+%.lua:%d+: ", ""))
+-- A format of the engine's raises at the script's line, the one that fill
+-- itself names: strip it (where: errors.where() before the call).
+local function strip_position(message, where)
+  message = tostring(message)
+  if where ~= "" and message:sub(1, #where) == where then return message:sub(#where + 1) end
+  return message
 end
 
 local function known_formats(lookup)
@@ -91,14 +95,17 @@ end
 local function expand(placeholder, name, format_name, values, lookup)
   local value = values[name]
   if value == nil then
-    return nil, ("fill: no value for %s (values.%s is nil)"):format(placeholder, name)
+    return nil, ("template.fill: no value for %s (values.%s is nil)"):format(placeholder, name)
   end
   if format_name == nil then
     if type(value) == "string" then return value end
     if type(value) ~= "number" then
-      return nil, ("fill: %s is a %s; a number or a string expected"):format(placeholder, type(value))
+      return nil, ("template.fill: %s is a %s; a number or a string expected"):format(placeholder,
+        type(value))
     end
-    if not is_finite(value) then return nil, ("fill: %s is %s"):format(placeholder, show_number(value)) end
+    if not is_finite(value) then
+      return nil, ("template.fill: %s is %s"):format(placeholder, show_number(value))
+    end
     return shortest(value, ",")
   end
   local fn
@@ -106,22 +113,25 @@ local function expand(placeholder, name, format_name, values, lookup)
     fn = fn or t[format_name]
   end
   if fn == nil then
-    return nil, ("fill: unknown format '%s' in %s (known formats: %s)"):format(format_name, placeholder,
-      known_formats(lookup))
+    return nil, ("template.fill: unknown format '%s' in %s (known formats: %s)"):format(format_name,
+      placeholder, known_formats(lookup))
   end
   local kind = takes[fn]
   if kind == "number" or (kind == "date" and type(value) ~= "string") then
     if type(value) ~= "number" then
-      return nil, ("fill: %s is a %s; format '%s' takes a number"):format(placeholder, type(value),
+      return nil, ("template.fill: %s is a %s; format '%s' takes a number"):format(placeholder, type(value),
         format_name)
     end
-    if not is_finite(value) then return nil, ("fill: %s is %s"):format(placeholder, show_number(value)) end
+    if not is_finite(value) then
+      return nil, ("template.fill: %s is %s"):format(placeholder, show_number(value))
+    end
   end
+  local where = errors.where()
   local ok, text = pcall(fn, value)
-  if not ok then return nil, ("fill: %s: %s"):format(placeholder, strip_position(text)) end
+  if not ok then return nil, ("template.fill: %s: %s"):format(placeholder, strip_position(text, where)) end
   if type(text) ~= "string" then
-    return nil, ("fill: format '%s' returned a %s for %s; it must return a string"):format(format_name,
-      type(text), placeholder)
+    return nil, ("template.fill: format '%s' returned a %s for %s; it must return a string")
+      :format(format_name, type(text), placeholder)
   end
   return text
 end
@@ -129,10 +139,10 @@ end
 -- The filled text, or nil and a message. lookup: format tables, first first.
 local function render(text, values, lookup)
   if type(text) ~= "string" then
-    return nil, ("fill: the template must be a string, got %s"):format(type(text))
+    return nil, ("template.fill: the template must be a string; got %s"):format(type(text))
   end
   if type(values) ~= "table" then
-    return nil, ("fill: values must be a table, got %s"):format(type(values))
+    return nil, ("template.fill: values must be a table; got %s"):format(type(values))
   end
   local out, pos = {}, 1
   while true do
@@ -149,18 +159,19 @@ local function render(text, values, lookup)
       out[#out + 1] = brace
       pos = at + 2
     elseif brace == "}" then
-      return nil, ("fill: a lone '}' at character %d (write '}}' for a brace)"):format(column)
+      return nil, ("template.fill: a lone '}' at character %d (write '}}' for a brace)"):format(column)
     else
       local close = text:find("}", at + 1, true)
       if not close then
-        return nil, ("fill: '{' at character %d is never closed (write '{{' for a brace)"):format(column)
+        return nil, ("template.fill: '{' at character %d is never closed (write '{{' for a brace)")
+          :format(column)
       end
       local placeholder = text:sub(at, close)
       local inner = text:sub(at + 1, close - 1)
       local name, format_name = inner:match("^([%a_][%w_]*):([%a_][%w_]*)$")
       name = name or inner:match("^([%a_][%w_]*)$")
       if not name then
-        return nil, ("fill: bad placeholder %s at character %d (expected {name} or {name:format})")
+        return nil, ("template.fill: bad placeholder %s at character %d (expected {name} or {name:format})")
           :format(placeholder, column)
       end
       local piece, message = expand(placeholder, name, format_name, values, lookup)
@@ -174,7 +185,7 @@ end
 --- template.fill(text, values) -> text with every {placeholder} filled.
 function template.fill(text, values)
   local filled, message = render(text, values, {template.formats})
-  if not filled then error(message, 2) end
+  if not filled then errors.raise(message) end
   return filled
 end
 
@@ -184,38 +195,31 @@ Template.__index = Template
 --- t:fill(text, values): as template.fill, with t.formats before template.formats.
 function Template:fill(text, values)
   local filled, message = render(text, values, {self.formats, template.formats})
-  if not filled then error(message, 2) end
+  if not filled then errors.raise(message) end
   return filled
 end
+
+-- What is wrong with the formats option of template.new, if anything.
+local function check_formats(t)
+  for _, name in ipairs(options.sorted_keys(t)) do
+    local fn = t[name]
+    if type(name) ~= "string" or not name:match("^[%a_][%w_]*$") then
+      return ("a table of formats whose names are names (not %s)"):format(errors.show(name))
+    end
+    if type(fn) ~= "function" then
+      return ("a table of functions (format '%s' is a %s)"):format(name, type(fn))
+    end
+  end
+end
+
+local new_spec = {formats = {default = false, type = "table", check = check_formats}}
 
 --- template.new{formats = {name = function(value) return "..." end}} -> a
 --- template object whose own formats come before the shared ones.
 function template.new(opts)
-  if opts ~= nil and type(opts) ~= "table" then
-    error(("bad argument to 'new' (options table expected, got %s)"):format(type(opts)), 2)
-  end
-  opts = opts or {}
-  for key in pairs(opts) do
-    if key ~= "formats" then
-      error(("unknown option '%s' to 'new' (valid options: formats)"):format(tostring(key)), 2)
-    end
-  end
+  local o = options.check("template.new", opts, new_spec)
   local formats = {}
-  if opts.formats ~= nil then
-    if type(opts.formats) ~= "table" then
-      error(("bad option 'formats' to 'new' (table expected, got %s)"):format(type(opts.formats)), 2)
-    end
-    for name, fn in pairs(opts.formats) do
-      if type(name) ~= "string" or not name:match("^[%a_][%w_]*$") then
-        error(("bad option 'formats' to 'new' (format names are names, got '%s')"):format(tostring(name)), 2)
-      end
-      if type(fn) ~= "function" then
-        error(("bad option 'formats' to 'new' (format '%s' must be a function, got %s)"):format(name,
-          type(fn)), 2)
-      end
-      formats[name] = fn
-    end
-  end
+  for name, fn in pairs(o.formats or {}) do formats[name] = fn end
   return setmetatable({formats = formats}, Template)
 end
 

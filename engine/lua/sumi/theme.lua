@@ -8,7 +8,7 @@
 --
 -- Sizes are in the canvas's user units: points on a PDF page, on an SVG
 -- and on a chart saved as PNG (chart:save draws PNGs in points at a dpi).
-local options = require "sumi.options"
+local options = require "sumi.internal.options"
 
 local theme = {}
 
@@ -95,19 +95,20 @@ end
 --- `sizes` are merged, lists such as `palette` replaced. An unknown field
 --- is an error listing the valid ones.
 function theme.derive(base, changes)
-  local b = theme.get(base, 3)
-  options.check("theme.derive", changes, b, 3)
+  local b = theme.get(base, "theme.derive")
+  options.check("theme.derive", changes, b)
   return merge(b, changes or {})
 end
 
---- theme.get(name_or_table) -> the theme table; nil gives print.
-function theme.get(t, level)
+--- theme.get(name_or_table [, fn]) -> the theme table; nil gives print.
+--- An unknown name is an error naming option 'theme' of the public
+--- function fn (default theme.get).
+function theme.get(t, fn)
   if t == nil then return theme.print end
   if type(t) == "table" then return t end
   local found = type(t) == "string" and theme[t]
   if type(found) ~= "table" or found.name ~= t then
-    error(("unknown theme '%s' (known themes: %s)"):format(tostring(t), table.concat(theme.names, ", ")),
-      level or 3)
+    options.fail(fn or "theme.get", "theme", "a theme table or one of " .. table.concat(theme.names, ", "), t)
   end
   return found
 end

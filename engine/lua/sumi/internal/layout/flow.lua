@@ -1,4 +1,4 @@
--- The flow layout: stacks blocks (sumi.layout.blocks, sumi.layout.table)
+-- The flow layout: stacks blocks (sumi.internal.layout.blocks, sumi.internal.layout.table)
 -- down frames (the page's text area, or its columns) and pages, deciding
 -- where each block or piece of a block goes. Nothing is drawn here: the
 -- result is a list of pages of placements that the document draws, so the

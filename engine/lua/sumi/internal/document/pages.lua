@@ -1,10 +1,10 @@
 -- The second half of sumi.document: laying the blocks out on pages (again
 -- until the table of contents settles), page headers and footers, the
 -- outline, and writing the PDF, its PNG previews or a trace.
-local blocks = require "sumi.layout.blocks"
-local flow = require "sumi.layout.flow"
-local markup = require "sumi.layout.markup"
-local options = require "sumi.options"
+local blocks = require "sumi.internal.layout.blocks"
+local flow = require "sumi.internal.layout.flow"
+local markup = require "sumi.internal.layout.markup"
+local options = require "sumi.internal.options"
 local canvas = require "sumi.canvas"
 local format = require "sumi.format"
 local runtime = require "sumi.runtime"
@@ -167,7 +167,7 @@ local function draw_band(doc, ctx, band, which, info)
     return
   end
   if band == true then band = default_band(doc, which) end
-  local parts = options.check(which, band, {left = false, center = false, right = false}, 5)
+  local parts = options.check("document.new", band, {left = false, center = false, right = false}, which)
   local text_opts = {size = s.size, color = s.color, lang = doc.lang, font = doc.style.font}
   local left_x = box_x
   if which == "header" and doc.options.logo then
@@ -297,7 +297,9 @@ end
 
 ---------------------------------------------------------------- saving
 
-local save_defaults = {dpi = 96, format = false, fonts = false}
+local save_spec = {dpi = {default = 96, type = "number", min = 1},
+                   format = {default = false, type = "string"},
+                   fonts = {default = false, one_of = {"subset", "full"}}}
 
 --- doc:save([path] [, {dpi, format, fonts}]) -> {pages, files, placed, headings}:
 --- writes the document as a PDF, as PNG pages (x.png gives x-1.png,
@@ -305,7 +307,7 @@ local save_defaults = {dpi = 96, format = false, fonts = false}
 --- (a PDF's default) draws it with HarfBuzz subsets of the faces it uses.
 function pages.save(doc, path, opts)
   if type(path) == "table" and opts == nil then path, opts = nil, path end
-  local o = options.check("doc:save", opts, save_defaults)
+  local o = options.check("doc:save", opts, save_spec)
   local kind = o.format or (path and path:match("%.(%w+)$"))
   if not kind then
     for _, ext in ipairs({"pdf", "png", "trace"}) do
@@ -316,10 +318,9 @@ function pages.save(doc, path, opts)
   options.one_of("doc:save", "format", kind, {"pdf", "png", "trace"})
   -- PNG pages keep the full faces: nothing is embedded in a picture.
   local fonts = o.fonts or (kind == "pdf" and "subset" or "full")
-  options.one_of("doc:save", "fonts", fonts, {"subset", "full"})
   if kind == "png" and fonts == "subset" then
-    error("bad option 'fonts' to 'doc:save' (\"subset\" is for PDF and trace output, " ..
-      "not PNG pages)", 2)
+    options.fail("doc:save", "fonts", "\"full\" for PNG pages (\"subset\" is for PDF and trace output)",
+      fonts)
   end
   local meta = {title = doc.options.title or nil, author = doc.options.author or nil,
     subject = doc.options.subject or nil, keywords = doc.options.keywords or nil}

@@ -9,7 +9,7 @@
 -- list:draw(), list.path_points holds the points the paths kept and
 -- list.path_filled whether the last line was filled as its stroke's area
 -- (tests check the decimation with them).
-local base = require "sumi.marks.base"
+local base = require "sumi.internal.marks.base"
 local path = require "sumi.path"
 local scale = require "sumi.scale"
 

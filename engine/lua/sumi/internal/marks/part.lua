@@ -3,7 +3,7 @@
 -- mark(list, plot, data, opts) with data = {part, whole, filled, cells}
 -- and opts = {theme, style ("waffle" | "bar"), caption (text)}. Returns the
 -- caption's box.
-local base = require "sumi.marks.base"
+local base = require "sumi.internal.marks.base"
 
 local function part(list, plot, data, opts)
   local theme = opts.theme

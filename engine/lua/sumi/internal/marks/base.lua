@@ -2,7 +2,7 @@
 --
 --   mark(list, plot, data, opts)
 --
--- list: a drawing list (sumi.drawing) the mark adds to; plot: the plot box
+-- list: a drawing list (sumi.internal.drawing) the mark adds to; plot: the plot box
 -- {x, y, width, height}; data: {categories = {...}, series = {{name =,
 -- values = {..., n =}}, ...}}; opts: the scales and theme the chart chose.
 local base = {}

@@ -1,6 +1,6 @@
--- The blocks the flow layout (sumi.layout.flow) stacks on pages:
+-- The blocks the flow layout (sumi.internal.layout.flow) stacks on pages:
 -- paragraphs (and list items), headings, callouts, rows of KPI tiles and
--- figures. Tables are in sumi.layout.table.
+-- figures. Tables are in sumi.internal.layout.table.
 --
 -- Every block answers the same questions, in points:
 --   block:height(ctx, width [, frame_height]) -> how tall it is at this width
@@ -12,7 +12,7 @@
 --   block:draw(ctx, x, y, width [, height])
 -- and carries space_before, space_after and keep_with_next. ctx is
 -- {canvas, style, lang, pages = {[destination] = page}} from the document.
-local markup = require "sumi.layout.markup"
+local markup = require "sumi.internal.layout.markup"
 
 local blocks = {}
 

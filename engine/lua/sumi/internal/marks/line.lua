@@ -3,7 +3,7 @@
 -- mark(list, plot, data, opts) with opts = {x (function(i) -> position),
 -- value (a numeric scale), markers, theme, first_color (1: the palette
 -- entry of the first series)}.
-local base = require "sumi.marks.base"
+local base = require "sumi.internal.marks.base"
 
 local function line(list, _, data, opts)
   local theme = opts.theme

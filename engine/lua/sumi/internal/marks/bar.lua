@@ -2,7 +2,7 @@
 -- mark(list, plot, data, opts) with opts = {band, value (a numeric
 -- scale), mode, horizontal, theme, label (function(value, i) -> text, or
 -- nil), bar_color (function(i) -> colour, or nil: the series' colour)}. Returns the value labels' boxes.
-local base = require "sumi.marks.base"
+local base = require "sumi.internal.marks.base"
 
 local function bar(list, _, data, opts)
   local band, value, theme = opts.band, opts.value, opts.theme

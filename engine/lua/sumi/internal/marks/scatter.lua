@@ -7,7 +7,7 @@
 -- value it stands for)}. Returns {dropped = labels left out, boxes = the
 -- labels' boxes}.
 local axis = require "sumi.axis"
-local base = require "sumi.marks.base"
+local base = require "sumi.internal.marks.base"
 local format = require "sumi.format"
 
 local scatter = {}

@@ -1,6 +1,7 @@
 -- The look of a document as plain data: fonts, sizes, colours and spaces
 -- of each kind of block. document.new{style = {...}} changes any of it;
 -- the tables given are merged into these, key by key.
+local errors = require "sumi.internal.errors"
 local style = {}
 
 local function defaults(scale)
@@ -40,7 +41,8 @@ local function merge(into, given, path)
       local keys = {}
       for name in pairs(into) do keys[#keys + 1] = tostring(name) end
       table.sort(keys)
-      error(("unknown style '%s%s' (valid: %s)"):format(path, tostring(k), table.concat(keys, ", ")), 0)
+      errors.raise("document.new: unknown option 'style.%s%s' (valid options: %s)", path, tostring(k),
+        table.concat(keys, ", "))
     end
     if type(v) == "table" and type(into[k]) == "table" then
       merge(into[k], v, path .. tostring(k) .. ".")
@@ -55,8 +57,7 @@ end
 function style.new(given, scale)
   local s = defaults(scale or 1)
   if given then
-    local ok, err = pcall(merge, s, given, "")
-    if not ok then error("bad option 'style' to 'document.new': " .. err, 3) end
+    merge(s, given, "")
   end
   return s
 end

@@ -4,7 +4,7 @@
 -- (function(i) -> text), shape (function(list, paint): records a filled
 -- path drawn by paint(canvas))}. data.series[1].values are >= 0 with a
 -- positive total (chart.pie checks). Returns the label boxes.
-local base = require "sumi.marks.base"
+local base = require "sumi.internal.marks.base"
 
 local function overlaps(a, b)
   return a.x < b.x + b.width and b.x < a.x + a.width and a.y < b.y + b.height and b.y < a.y + a.height

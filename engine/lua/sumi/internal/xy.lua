@@ -7,35 +7,47 @@
 -- column views, their extents found in C (sumi.path.extent), and a line is
 -- drawn by sumi.path.series at draw time, so a 1,000,000-row column never
 -- becomes a Lua table.
-local annotate = require "sumi.annotate"
+local errors = require "sumi.internal.errors"
+local annotate = require "sumi.internal.annotate"
 local axis = require "sumi.axis"
-local drawing = require "sumi.drawing"
+local drawing = require "sumi.internal.drawing"
 local format = require "sumi.format"
 local legend = require "sumi.legend"
-local options = require "sumi.options"
-local records = require "sumi.records"
+local options = require "sumi.internal.options"
+local records = require "sumi.internal.records"
 local path = require "sumi.path"
 local scale = require "sumi.scale"
-local area_mark = require "sumi.marks.area"
-local scatter_mark = require "sumi.marks.scatter"
-local series_mark = require "sumi.marks.series"
+local area_mark = require "sumi.internal.marks.area"
+local scatter_mark = require "sumi.internal.marks.scatter"
+local series_mark = require "sumi.internal.marks.series"
 
 local xy = {}
 
---- The options each kind takes besides chart.lua's common ones.
-xy.line_options = {markers = false, zero = false, x_scale = "auto", decimate = "minmax", x_title = false,
-                   x_format = false, x_unit = "", x_units = "auto"}
-
-xy.scatter_options = {
-  x = false, y = false, size = false, color = false, label = false, x_log = false, y_log = false,
-  x_title = false, x_format = false, x_unit = "", x_units = "auto", y_title = false, y_format = false,
-  unit = "", y_units = "auto", y_title_position = "top", max_size = false, size_title = false,
-  title = false, subtitle = false, source = true, theme = false, lang = "ja", legend = true, name = false,
-  notes = true, annotations = false, y_domain = false,
+--- The options of the x axis on a continuous chart, and those each kind
+--- takes besides sumi.chart's common ones (sumi.internal.options specs).
+xy.x_options = {
+  x_scale = {default = "auto", one_of = {"auto", "category", "linear", "time"}},
+  x_title = {default = false, type = "string"}, x_format = {default = false, type = "string|function"},
+  x_unit = {default = "", type = "string"}, x_units = {default = "auto", type = "string|boolean"},
 }
 
-xy.area_options = {mode = "stacked", x_scale = "auto", x_title = false, x_format = false, x_unit = "",
-                   x_units = "auto"}
+xy.line_options = options.merge(xy.x_options, {
+  markers = {default = false, type = "boolean"}, zero = {default = false, type = "boolean"},
+  decimate = {default = "minmax", one_of = {"minmax", "lttb", false}},
+})
+
+-- scatter: no value labels and no series names (one y column)
+xy.scatter_options = options.merge(xy.x_options, {
+  size = {default = false, type = "string"}, color = {default = false, type = "string"},
+  label = {default = false, type = "string"}, x_log = {default = false, type = "boolean"},
+  y_log = {default = false, type = "boolean"}, size_title = {default = false, type = "string"},
+  max_size = {default = false, type = "number",
+              check = function(v) return not (v > 0 and v < math.huge) and "a radius > 0" or nil end},
+})
+
+xy.area_options = options.merge(xy.x_options, {
+  mode = {default = "stacked", one_of = {"stacked", "overlap", "percent"}},
+})
 
 -- Point markers are drawn one by one in Lua: above this many points a line
 -- chart leaves them out (the line itself shows nothing else at that density).
@@ -54,23 +66,22 @@ end
 -- The named columns of a dataset or of an array of records, as
 -- {values = a column view or a Lua array with n, type = "integer" |
 -- "number" | "date" | "string" | "boolean" | "mixed"}; n the row count.
-local function columns_of(data, names, fn, level)
+local function columns_of(data, names, fn)
   local out = {}
   if type(data) == "userdata" then
     local have, all = {}, data:names()
     for _, name in ipairs(all) do have[name] = true end
     for _, name in ipairs(names) do
       if not have[name] then
-        error(("%s: no column '%s' (columns: %s)"):format(fn, name, table.concat(all, ", ")), level)
+        errors.raise(("%s: no column '%s' (columns: %s)"):format(fn, name, table.concat(all, ", ")))
       end
       out[name] = {values = data:view(name), type = data:type(name), view = true}
     end
     return out, #data, data:meta().source, data:meta().notes
   elseif type(data) ~= "table" then
-    error(("bad argument #1 to '%s' (dataset or array of records expected, got %s)"):format(fn, type(data)),
-      level)
+    errors.raise("%s: data must be a dataset or an array of records; got %s", fn, type(data))
   end
-  local columns, n = records.columns(data, names, fn, level)
+  local columns, n = records.columns(data, names, fn)
   for _, name in ipairs(names) do
     local values, kind = columns[name], nil
     for i = 1, n do
@@ -99,39 +110,39 @@ local function array_of(col, data, name)
 end
 
 -- Checks that every value of a Lua array is a finite number or nil.
-local function check_numbers(values, name, fn, level)
+local function check_numbers(values, name, fn)
   for i = 1, values.n do
     local v = values[i]
     if v ~= nil and not finite(v) then
-      error(("%s: row %d of '%s' is not a finite number (%s)"):format(fn, i, name, show(v)), level)
+      errors.raise(("%s: row %d of '%s' is not a finite number (%s)"):format(fn, i, name, show(v)))
     end
     if v ~= nil and math.abs(v) > scale.limit then
-      error(("%s: row %d of '%s' is too large for an axis (%g; the limit is ±%g)")
-        :format(fn, i, name, v, scale.limit), level)
+      errors.raise(("%s: row %d of '%s' is too large for an axis (%g; the limit is ±%g)")
+        :format(fn, i, name, v, scale.limit))
     end
   end
 end
 
 -- A column's extent on a linear axis: the views of a dataset's columns are
 -- not checked value by value, so their extremes are checked here.
-local function check_extent(lo, hi, name, fn, level)
+local function check_extent(lo, hi, name, fn)
   local worst = math.abs(lo) > math.abs(hi) and lo or hi
   if math.abs(worst) > scale.limit then
-    error(("%s: column '%s' holds a value too large for an axis (%g; the limit is ±%g)")
-      :format(fn, name, worst, scale.limit), level + 1)
+    errors.raise(("%s: column '%s' holds a value too large for an axis (%g; the limit is ±%g)")
+      :format(fn, name, worst, scale.limit))
   end
 end
 
 -- A number column for a value axis: a view of a number column, or a
 -- checked Lua array. Dates, strings and booleans are errors.
-local function number_column(col, name, fn, level)
+local function number_column(col, name, fn)
   if col.view then
     if col.type ~= "integer" and col.type ~= "number" then
-      error(("%s: column '%s' holds %s values, numbers expected"):format(fn, name, col.type), level)
+      errors.raise(("%s: column '%s' holds %s values, numbers expected"):format(fn, name, col.type))
     end
     return col.values
   end
-  check_numbers(col.values, name, fn, level + 1)
+  check_numbers(col.values, name, fn)
   return col.values
 end
 
@@ -183,16 +194,16 @@ end
 
 -- The x column of a continuous chart, as what sumi.path.series reads: a
 -- view (numbers, or dates as days) or a Lua array of numbers (dates as days).
-local function x_column(col, name, kind, data, fn, level)
+local function x_column(col, name, kind, data, fn)
   if col.view then
     if kind == "linear" and (col.type == "integer" or col.type == "number") then return col.values end
     if kind == "time" and col.type == "date" then return col.values end
     if kind == "linear" then
-      error(("%s: column '%s' holds %s values: a linear x needs numbers (x_scale = \"category\" "
-        .. "treats them as categories)"):format(fn, name, col.type), level)
+      errors.raise(("%s: column '%s' holds %s values: a linear x needs numbers (x_scale = \"category\" "
+        .. "treats them as categories)"):format(fn, name, col.type))
     end
     if col.type ~= "string" and col.type ~= "integer" and col.type ~= "number" then
-      error(("%s: column '%s' holds %s values: a time x needs dates"):format(fn, name, col.type), level)
+      errors.raise(("%s: column '%s' holds %s values: a time x needs dates"):format(fn, name, col.type))
     end
     col = {values = array_of(col, data, name)}
   end
@@ -202,18 +213,18 @@ local function x_column(col, name, kind, data, fn, level)
     if v ~= nil then
       if kind == "linear" then
         if not finite(v) then
-          error(("%s: row %d of '%s' is not a finite number (%s): a linear x needs numbers")
-            :format(fn, i, name, show(v)), level)
+          errors.raise(("%s: row %d of '%s' is not a finite number (%s): a linear x needs numbers")
+            :format(fn, i, name, show(v)))
         end
         if math.abs(v) > scale.limit then
-          error(("%s: row %d of '%s' is too large for an axis (%g; the limit is ±%g)")
-            :format(fn, i, name, v, scale.limit), level)
+          errors.raise(("%s: row %d of '%s' is too large for an axis (%g; the limit is ±%g)")
+            :format(fn, i, name, v, scale.limit))
         end
         out[i] = v
       else
         local days, why = scale.date_days(v)
         if not days then
-          error(("%s: row %d of '%s' is %s: %s"):format(fn, i, name, show(v), why), level)
+          errors.raise(("%s: row %d of '%s' is %s: %s"):format(fn, i, name, show(v), why))
         end
         out[i] = days
       end
@@ -233,28 +244,27 @@ local function whole_numbers(col, xs)
   return true
 end
 
---- xy.read(self, data, fn, level) -> the chart's data: {n, x = {values,
+--- xy.read(self, data, fn) -> the chart's data: {n, x = {values,
 --- kind, low, high, whole}, series = {{name, values, low, high}, ...},
 --- source, ...}. Errors name the column and row, at `level`.
-function xy.read(self, data, fn, level)
+function xy.read(self, data, fn)
   local o, kind = self.options, self.kind
-  level = level + 1
-  if o.x == false then error(("missing option 'x' to '%s' (the x column)"):format(fn), level) end
+  if o.x == false then errors.raise("%s: option 'x' is missing (the x column)", fn) end
   if o.y == false then
-    error(("missing option 'y' to '%s' (a value column%s)"):format(fn,
-      kind == "scatter" and "" or " or a list of them"), level)
+    errors.raise("%s: option 'y' is missing (a value column%s)", fn,
+      kind == "scatter" and "" or " or a list of them")
   end
   local ys = type(o.y) == "table" and o.y or {o.y}
   if kind == "scatter" and #ys ~= 1 then
-    error(("bad option 'y' to '%s' (one column name expected)"):format(fn), level)
+    options.fail(fn, "y", "one column name", o.y)
   end
   local wanted = {o.x}
   for _, y in ipairs(ys) do wanted[#wanted + 1] = y end
   for _, key in ipairs({"size", "color", "label"}) do
     if kind == "scatter" and o[key] then wanted[#wanted + 1] = o[key] end
   end
-  local cols, n, source, notes = columns_of(data, wanted, fn, level + 1)
-  if n == 0 then error(("%s: the data has no rows"):format(fn), level) end
+  local cols, n, source, notes = columns_of(data, wanted, fn)
+  if n == 0 then errors.raise(("%s: the data has no rows"):format(fn)) end
   local result = {n = n, source = source, notes = notes, series = {}, categories = {}}
 
   if self.x_kind == nil then -- categories along x (area only)
@@ -263,37 +273,38 @@ function xy.read(self, data, fn, level)
   elseif kind == "scatter" then
     local xs = array_of(cols[o.x], data, o.x)
     if cols[o.x].view then
-      number_column(cols[o.x], o.x, fn, level + 1)
+      number_column(cols[o.x], o.x, fn)
     else
-      check_numbers(xs, o.x, fn, level + 1)
+      check_numbers(xs, o.x, fn)
     end
     result.x = {values = xs, kind = self.x_kind}
   else
-    local xs = x_column(cols[o.x], o.x, self.x_kind, data, fn, level + 1)
+    local xs = x_column(cols[o.x], o.x, self.x_kind, data, fn)
     result.x = {values = xs, kind = self.x_kind,
                 whole = self.x_kind == "linear" and whole_numbers(cols[o.x], xs)}
   end
   if result.x then
     local lo, hi, count = path.extent(result.x.values)
-    if count == 0 then error(("%s: column '%s' has no values"):format(fn, o.x), level) end
+    if count == 0 then errors.raise(("%s: column '%s' has no values"):format(fn, o.x)) end
     result.x.low, result.x.high = lo, hi
-    if result.x.kind == "linear" then check_extent(lo, hi, o.x, fn, level) end
+    if result.x.kind == "linear" then check_extent(lo, hi, o.x, fn) end
   end
 
   local any = false
   for k, y in ipairs(ys) do
-    local values = number_column(cols[y], y, fn, level + 1)
+    local values = number_column(cols[y], y, fn)
     if kind ~= "line" then
       values = array_of(cols[y], data, y)
     end
     local lo, hi, count = path.extent(values)
     any = any or count > 0
-    if count > 0 then check_extent(lo, hi, y, fn, level) end
+    if count > 0 then check_extent(lo, hi, y, fn) end
     result.series[k] = {name = o.names and o.names[k] or y, column = y, values = values, low = lo, high = hi}
   end
   if not any then
-    error(("%s: column%s '%s' ha%s no values"):format(fn, #ys > 1 and "s" or "", table.concat(ys, "', '"),
-      #ys > 1 and "ve" or "s"), level)
+    errors.raise(("%s: column%s '%s' ha%s no values"):format(fn, #ys > 1 and "s" or "", table.concat(ys,
+      "', '"),
+      #ys > 1 and "ve" or "s"))
   end
 
   if kind == "area" and o.mode ~= "overlap" then
@@ -301,8 +312,9 @@ function xy.read(self, data, fn, level)
       for i = 1, n do
         local v = s.values[i]
         if v ~= nil and v < 0 then
-          error(("%s: row %d of '%s' is negative (%s): %s areas need values >= 0"):format(fn, i, s.column,
-            show(v), o.mode), level)
+          errors.raise(("%s: row %d of '%s' is negative (%s): %s areas need values >= 0"):format(fn, i,
+            s.column,
+            show(v), o.mode))
         end
       end
     end
@@ -311,12 +323,12 @@ function xy.read(self, data, fn, level)
   if kind == "scatter" then
     if o.size then
       local sizes = array_of(cols[o.size], data, o.size)
-      if cols[o.size].view then number_column(cols[o.size], o.size, fn, level + 1) end
-      check_numbers(sizes, o.size, fn, level + 1)
+      if cols[o.size].view then number_column(cols[o.size], o.size, fn) end
+      check_numbers(sizes, o.size, fn)
       for i = 1, n do
         if sizes[i] ~= nil and sizes[i] < 0 then
-          error(("%s: row %d of '%s' is negative (%s): a bubble's area shows a size >= 0")
-            :format(fn, i, o.size, show(sizes[i])), level)
+          errors.raise(("%s: row %d of '%s' is negative (%s): a bubble's area shows a size >= 0")
+            :format(fn, i, o.size, show(sizes[i])))
         end
       end
       result.sizes = sizes
@@ -336,8 +348,8 @@ function xy.read(self, data, fn, level)
         if o[axis_key .. "_log"] then
           for i = 1, n do
             if values[i] ~= nil and values[i] <= 0 then
-              error(("%s: row %d of '%s' is %s: a log axis needs values > 0"):format(fn, i, name,
-                show(values[i])), level)
+              errors.raise(("%s: row %d of '%s' is %s: a log axis needs values > 0"):format(fn, i, name,
+                show(values[i])))
             end
           end
         end
@@ -671,42 +683,29 @@ function xy.compose(self, list, area)
   return compose_line(self, list, area)
 end
 
---- xy.check_categorical(self, fn, level): the x axis options of a
+--- xy.check_categorical(self, fn): the x axis options of a
 --- continuous chart are errors on categories, rather than ignored.
-function xy.check_categorical(self, fn, level)
+function xy.check_categorical(self, fn)
   local o = self.options
   for _, key in ipairs({"x_title", "x_format", "x_unit", "x_units", "decimate"}) do
-    if o[key] ~= nil and o[key] ~= xy.line_options[key] then
-      error(("bad option '%s' to '%s' (for a numeric or date x only: '%s' holds categories)")
-        :format(key, fn, tostring(o.x)), level + 1)
+    if o[key] ~= nil and o[key] ~= xy.line_options[key].default then
+      errors.raise("%s: option '%s' is for a numeric or date x only ('%s' holds categories)", fn, key,
+        tostring(o.x))
     end
   end
 end
 
---- xy.check(self, fn, level): the options of a continuous chart.
-function xy.check(self, fn, level)
+--- xy.check(self, fn): the options of a continuous chart that its spec
+--- does not check.
+function xy.check(self, fn)
   local o = self.options
   self.y_log = o.y_log == true
-  if o.x_scale then
-    options.one_of(fn, "x_scale", o.x_scale, {"auto", "category", "linear", "time"}, level + 2)
-  end
-  if self.kind == "line" and o.decimate ~= false and o.decimate ~= "minmax" and o.decimate ~= "lttb" then
-    error(("bad option 'decimate' to '%s' (\"minmax\", \"lttb\" or false expected, got %s)")
-      :format(fn, show(o.decimate)), level + 1)
-  end
   if self.kind ~= "scatter" and o.value_labels then
-    error(("bad option 'value_labels' to '%s' (not for a chart on a continuous x: %s)"):format(fn,
-      self.kind == "line" and "use x_scale = \"category\"" or "value labels would cover the areas"),
-      level + 1)
+    options.fail(fn, "value_labels", "false on a chart on a continuous x (" .. (self.kind == "line"
+      and "use x_scale = \"category\" for labels" or "value labels would cover the areas") .. ")",
+        o.value_labels)
   end
-  if self.kind == "area" then
-    options.one_of(fn, "mode", o.mode, {"stacked", "overlap", "percent"}, level + 2)
-  end
-  if o.x_format then axis.formatter(o.x_format, level + 2) end
-  if self.kind == "scatter" and o.max_size ~= false and (not finite(o.max_size) or o.max_size <= 0) then
-    error(("bad option 'max_size' to '%s' (a radius > 0 expected, got %s)"):format(fn, show(o.max_size)),
-      level + 1)
-  end
+  if o.x_format then axis.formatter(o.x_format, fn, "x_format") end
 end
 
 return xy

@@ -106,6 +106,17 @@ function drawing:boxes()
   return out
 end
 
+-- Closes the current path and fills it, with an outline when the item
+-- has a stroke (polygons and circles).
+local function fill_shape(c, item)
+  c:close_path()
+  if item.stroke then
+    c:fill_stroke({fill = item.fill, color = item.stroke.color, width = item.stroke.width})
+  else
+    c:fill(item.fill)
+  end
+end
+
 --- list:draw([canvas]): draws every item, in order.
 function drawing:draw(canvas)
   local c = canvas or self.canvas
@@ -120,22 +131,12 @@ function drawing:draw(canvas)
       c:stroke(item.stroke)
     elseif item.kind == "polygon" then
       c:polyline(item.points)
-      c:close_path()
-      if item.stroke then
-        c:fill_stroke({fill = item.fill, color = item.stroke.color, width = item.stroke.width})
-      else
-        c:fill(item.fill)
-      end
+      fill_shape(c, item)
     elseif item.kind == "paint" then
       item.paint(c)
     elseif item.kind == "circle" then
       c:arc(item.x, item.y, item.r, 0, 360)
-      c:close_path()
-      if item.stroke then
-        c:fill_stroke({fill = item.fill, color = item.stroke.color, width = item.stroke.width})
-      else
-        c:fill(item.fill)
-      end
+      fill_shape(c, item)
     else
       c:text(item.text, item.x, item.y, item.opts)
     end

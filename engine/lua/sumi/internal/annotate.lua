@@ -10,42 +10,47 @@
 --
 -- `y` is always the value axis and `x` the category (or continuous x)
 -- axis, also in a horizontal bar chart where the values run across.
-local options = require "sumi.options"
+local errors = require "sumi.internal.errors"
+local options = require "sumi.internal.options"
 
 local annotate = {}
 
-local spec_defaults = {kind = false, x = false, y = false, label = false, text = false, dx = false,
-                       dy = false, color = false}
 local kinds = {"line", "band", "text", "arrow"}
 
---- annotate.check(specs, fn, level) -> the specs, each checked: an unknown
---- kind or key, or a missing position, is an error naming the entry.
-function annotate.check(specs, fn, level)
-  if type(specs) ~= "table" then
-    error(("bad option 'annotations' to '%s' (a list of annotations expected, got %s)")
-      :format(fn, type(specs)), level)
-  end
+local annotation_spec = {
+  kind = {default = false, one_of = kinds}, x = false, y = false,
+  label = {default = false, type = "string|number"}, text = {default = false, type = "string"},
+  dx = {default = false, type = "number"}, dy = {default = false, type = "number"},
+  color = {default = false, type = "string"},
+}
+
+--- annotate.check(specs, fn) -> the specs, each checked: an unknown
+--- kind or key, or a missing position, is an error naming the entry
+--- ("chart.bar: option 'annotations[2].kind' must be one of ...").
+function annotate.check(specs, fn)
+  if type(specs) ~= "table" then options.fail(fn, "annotations", "a list of annotations", specs) end
   local checked = {}
-  for i, spec in ipairs(specs) do
-    local where = ("%s: annotation %d"):format(fn, i)
-    local o = options.check(where, spec, spec_defaults, level + 1)
-    options.one_of(where, "kind", o.kind, kinds, level + 1)
+  for i, given in ipairs(specs) do
+    local where = ("annotations[%d]"):format(i)
+    local o = options.check(fn, given, annotation_spec, where)
+    if o.kind == false then options.fail(fn, where .. ".kind", "one of " .. table.concat(kinds, ", "),
+      o.kind) end
     local need_x = o.kind == "text" or o.kind == "arrow"
     local need_y = need_x
     if (o.kind == "line" or o.kind == "band") and not o.x and not o.y then
-      error(("%s (%s): give 'y' (a value) or 'x' (a category or x value)"):format(where, o.kind), level)
+      errors.raise("%s: %s (%s) needs 'y' (a value) or 'x' (a category or x value)", fn, where, o.kind)
     end
     if (need_x and o.x == false) or (need_y and o.y == false) then
-      error(("%s (%s): 'x' and 'y' are both needed"):format(where, o.kind), level)
+      errors.raise("%s: %s (%s) needs both 'x' and 'y'", fn, where, o.kind)
     end
     if o.kind == "band" then
       local range = o.x or o.y
       if type(range) ~= "table" or range[1] == nil or range[2] == nil then
-        error(("%s (band): 'x' or 'y' must be a pair {from, to}"):format(where), level)
+        errors.raise("%s: %s (band): 'x' or 'y' must be a pair {from, to}", fn, where)
       end
     end
     if (o.kind == "text" or o.kind == "arrow") and type(o.text) ~= "string" then
-      error(("%s (%s): 'text' (a string) is needed"):format(where, o.kind), level)
+      errors.raise("%s: %s (%s) needs 'text' (a string)", fn, where, o.kind)
     end
     checked[i] = o
   end

@@ -1,12 +1,13 @@
 -- Tables for the flow layout: rows from a dataset or from Lua, one format
 -- per column, figures right-aligned in tabular digits, Japanese wrapped
 -- inside cells, zebra rows, a totals row, and the header row repeated on
--- every page the table runs onto. A table is a block (sumi.layout.blocks)
+-- every page the table runs onto. A table is a block (sumi.internal.layout.blocks)
 -- that splits between rows.
+local errors = require "sumi.internal.errors"
 local template = require "sumi.template"
 local format = require "sumi.format"
-local markup = require "sumi.layout.markup"
-local options = require "sumi.options"
+local markup = require "sumi.internal.layout.markup"
+local options = require "sumi.internal.options"
 local runtime = require "sumi.runtime"
 
 local tables = {}
@@ -14,7 +15,11 @@ local tables = {}
 local Table = {kind = "table"}
 Table.__index = Table
 
-local column_defaults = {key = false, title = false, format = false, width = false, align = false}
+local column_spec = {key = {default = false, type = "string|number"}, title = {default = false,
+  type = "string|number"},
+                     format = {default = false, type = "string|function"},
+                     width = {default = false, type = "number"},
+                     align = {default = false, type = "string"}}
 
 local function formatter(spec, where)
   if spec == false then return nil end
@@ -24,8 +29,7 @@ local function formatter(spec, where)
     local names = {}
     for name in pairs(template.formats) do names[#names + 1] = name end
     table.sort(names)
-    error(("bad column format '%s' in %s (one of %s, or a function expected)")
-      :format(tostring(spec), where, table.concat(names, ", ")), 5)
+    options.fail("doc:table", where, ("one of %s, or a function"):format(table.concat(names, ", ")), spec)
   end
   return fn
 end
@@ -51,26 +55,26 @@ local function read_data(data, given)
   elseif type(data) == "table" then
     for i, r in ipairs(data) do
       if type(r) ~= "table" then
-        error(("bad row %d to 'doc:table' (table expected, got %s)"):format(i, type(r)), 4)
+        errors.raise("doc:table: row %d must be a table; got %s", i, type(r))
       end
       rows[i] = r
     end
     if given == false then
       if rows[1] == nil or rows[1][1] == nil then
-        error("doc:table: give 'columns' for rows that are records", 4)
+        errors.raise("doc:table: give 'columns' for rows that are records")
       end
       for k = 1, #rows[1] do names[k] = k end
     end
   else
-    error(("bad argument #1 to 'doc:table' (dataset or table expected, got %s)"):format(type(data)), 4)
+    errors.raise("doc:table: the data must be a dataset or a table; got %s", type(data))
   end
   local columns = {}
   for i, spec in ipairs(given or names) do
     if type(spec) ~= "table" then spec = {key = spec} end
-    local c = options.check("doc:table column", spec, column_defaults, 5)
-    if c.key == false then error(("doc:table: column %d has no 'key'"):format(i), 4) end
+    local c = options.check("doc:table", spec, column_spec, ("columns[%d]"):format(i))
+    if c.key == false then errors.raise(("doc:table: column %d has no 'key'"):format(i)) end
     c.title = c.title or tostring(c.key)
-    c.format = formatter(c.format, ("column '%s'"):format(tostring(c.key)))
+    c.format = formatter(c.format, ("columns[%d].format"):format(i))
     if numeric[c.key] == nil then
       local any, all = false, true
       for _, r in ipairs(rows) do

@@ -4,7 +4,7 @@
 -- mark(list, plot, data, opts) with opts = {x (function(i) -> position or
 -- nil), value (a numeric scale), theme, mode, bottoms, tops (per series,
 -- per row; nil where the band breaks)}.
-local base = require "sumi.marks.base"
+local base = require "sumi.internal.marks.base"
 
 local function area(list, _, data, opts)
   local theme, ys = opts.theme, opts.value

@@ -1,0 +1,486 @@
+-- The chart object and its composition: the shared frame (title,
+-- subtitle, legend, source and notes), the value and category axes of bar,
+-- line and combination charts, the plots of the one-figure charts (pie,
+-- part of a whole, KPI tile), and the methods every chart has (compose,
+-- layout, draw, annotate, save). The constructors are in sumi.chart, small
+-- multiples in sumi.internal.chart.facet, charts on a continuous x in
+-- sumi.internal.xy, files in sumi.internal.export.
+local annotate = require "sumi.internal.annotate"
+local axis = require "sumi.axis"
+local drawing = require "sumi.internal.drawing"
+local export = require "sumi.internal.export"
+local format = require "sumi.format"
+local legend = require "sumi.legend"
+local runtime = require "sumi.runtime"
+local scale = require "sumi.scale"
+local bar_mark = require "sumi.internal.marks.bar"
+local kpi_mark = require "sumi.internal.marks.kpi"
+local line_mark = require "sumi.internal.marks.line"
+local part_mark = require "sumi.internal.marks.part"
+local pie_mark = require "sumi.internal.marks.pie"
+local xy = require "sumi.internal.xy"
+
+local compose = {}
+local Chart = {}
+Chart.__index = Chart
+compose.Chart = Chart
+
+-- Every chart joins the run's list, which `sumi chart` exports; its name
+-- (the file name there) defaults to chart-N, N its place in creation order.
+local unregistered = 0 -- > 0 while a facet makes its panels, which are not charts of their own
+
+--- compose.register(chart) -> chart, named and in the run's list.
+function compose.register(self)
+  if unregistered > 0 then return self end
+  local n = runtime.register_chart(self)
+  self.name = self.options.name or ("chart-" .. n)
+  return self
+end
+
+--- compose.set_source(chart, found, notes): the source and notes lines,
+--- the data's (found, notes) unless the options name others.
+function compose.set_source(self, found, notes)
+  local o = self.options
+  if o.source == true then self.source = found elseif o.source then self.source = o.source end
+  if o.notes == true then self.notes = notes elseif o.notes then self.notes = o.notes end
+end
+
+--- compose.unregistered(fn) -> what pcall(fn) returns: the charts fn
+--- makes (a facet's panels) stay out of the run's list.
+function compose.unregistered(fn)
+  unregistered = unregistered + 1
+  local ok, err = pcall(fn)
+  unregistered = unregistered - 1
+  return ok, err
+end
+
+-- ---- layout
+
+-- The value range the marks need: per-category sums when stacked. A
+-- combination chart asks for its bars and its lines separately.
+local function value_extent(self, series, domain)
+  domain = domain or self.options.y_domain
+  if domain then return domain[1], domain[2] end
+  series = series or self.data.series
+  local lo, hi = math.huge, -math.huge
+  local stacked = (self.kind == "bar" or self.kind == "combo") and self.options.mode ~= "grouped"
+      and series == (self.bars or self.data.series)
+  for i = 1, self.data.n do
+    local up, down = 0, 0
+    for _, s in ipairs(series) do
+      local v = s.values[i]
+      if v ~= nil then
+        if stacked then
+          if v >= 0 then up = up + v else down = down + v end
+          lo, hi = math.min(lo, down), math.max(hi, up)
+        else
+          lo, hi = math.min(lo, v), math.max(hi, v)
+        end
+      end
+    end
+  end
+  if lo == math.huge then lo, hi = 0, 1 end
+  if self.kind == "bar" and self.options.mode == "percent" then hi = math.min(hi, 1) end
+  return lo, hi
+end
+
+local function value_axis_options(self, side)
+  local o = self.options
+  return {side = side, title = o.y_title, unit = o.unit, lang = o.lang, format = o.y_format,
+          theme = self.theme, units = o.y_units, title_position = o.y_title_position}
+end
+
+local function label_texts(self, s)
+  if not self.value_format then return nil end
+  if type(self.options.value_labels) == "function" then
+    local fn, row = self.options.value_labels, self.data.row
+    return function(v, i) return fn(v, row(i)) end
+  end
+  local _, _, _, divisor = axis.value_labels(s, value_axis_options(self, "left"))
+  local fmt = self.value_format
+  if self.options.value_labels == true and self.options.mode ~= "percent" then
+    fmt = function(v)
+      local text = format.number(v / divisor, {decimals = divisor > 1 and 1 or 0})
+      return (text:gsub("%.0$", ""))
+    end
+  end
+  return fmt
+end
+
+-- Title, subtitle, source and legend; returns the area left for the plot.
+local function frame(self, list, box)
+  local theme, o = self.theme, self.options
+  local pad = theme.padding
+  local x, width = box.x + pad, box.width - 2 * pad
+  local top, bottom = box.y + pad, box.y + box.height - pad
+  if o.title then
+    -- a facet's panel is titled like a subtitle: the figure's title rules
+    local b = list:text(o.title, x, top, {size = self.panel and theme.sizes.subtitle or theme.sizes.title,
+      weight = theme.title_weight, font = theme.font, color = theme.ink, width = width})
+    top = top + b.height + 2
+  end
+  if o.subtitle then
+    local b = list:text(o.subtitle, x, top, {size = theme.sizes.subtitle, font = theme.font,
+      color = theme.muted, width = width})
+    top = top + b.height
+  end
+  if o.title or o.subtitle then top = top + theme.gap * 2 end
+  -- the source line at the foot, notes above it
+  for _, line in ipairs({{self.source, o.lang == "en" and "Source: " or "出典: "},
+                         {self.notes, o.lang == "en" and "Note: " or "注: "}}) do
+    if line[1] then
+      local b = list:text(line[2] .. line[1], x, bottom, {size = theme.sizes.source, font = theme.font,
+        color = theme.muted, width = width, anchor = "bottom-left"})
+      bottom = bottom - b.height - (line[1] == self.source and self.notes and 1 or theme.gap)
+    end
+  end
+  if o.legend and self.groups then
+    local items = {}
+    for k, g in ipairs(self.groups.order) do
+      items[k] = {label = g, color = self.groups.color[g], kind = "rect"}
+    end
+    legend.add(list, {x = x, y = top, width = width}, items, theme)
+    top = top + legend.height(list, width, items, theme) + theme.gap
+  elseif o.legend and #self.data.series > 1 then
+    local items = {}
+    for k, s in ipairs(self.data.series) do
+      local is_line = self.kind == "line" or (self.kind == "combo" and k > #self.bars)
+      items[k] = {label = s.name, color = theme.palette[(k - 1) % #theme.palette + 1],
+                  kind = is_line and "line" or "rect",
+                  dash = is_line and theme.dashes and theme.dashes[(k - 1) % #theme.dashes + 1] or nil}
+    end
+    legend.add(list, {x = x, y = top, width = width}, items, theme)
+    top = top + legend.height(list, width, items, theme) + theme.gap
+  end
+  return {x = x, y = top, width = width, height = bottom - top}
+end
+
+-- A value scale along `range`; a vertical axis (range running up the page)
+-- stacks its tick labels, so it takes ticks closer together than a
+-- horizontal one, whose labels sit side by side.
+local function value_scale(self, lo, hi, range, length, zero)
+  if zero == nil then zero = self.kind ~= "line" or self.options.zero end
+  local spacing = self.theme.sizes.tick * (range[1] > range[2] and 3.5 or 5)
+  return scale.linear{domain = {lo, hi}, range = range, zero = zero,
+                      count = scale.tick_count(length, spacing)}
+end
+
+-- The secondary (right) axis of a combination chart: its scale over the
+-- lines' values, the axis options, and the room its labels take.
+local function secondary_axis(self, list, range, length)
+  local o = self.options
+  local lo, hi = value_extent(self, self.lines, o.y2_domain)
+  local s = value_scale(self, lo, hi, range, length, o.y2_zero)
+  local opts = {side = "right", title = o.y2_title, unit = o.y2_unit, lang = o.lang, format = o.y2_format,
+                theme = self.theme, units = o.y2_units, grid = false, zero_line = false}
+  local thickness, title_h = axis.value_thickness(list, s, opts)
+  return s, opts, thickness, title_h
+end
+
+-- The chart's annotations over its marks, placed by its band (categories)
+-- and value scales.
+local function add_annotations(self, list, plot, band, s, horizontal, layer)
+  if not self.annotations then return end
+  local half_gap = band.step * band.padding / 2
+  annotate.add(list, plot, {
+    x = function(c) return band:center(tostring(c)) end,
+    y = function(v) return s:map(v) end,
+    x_span = function(c)
+      local start = band:map(tostring(c))
+      if start == nil then return nil end
+      return start - half_gap, start + band:bandwidth() + half_gap
+    end,
+    horizontal = horizontal,
+  }, self.annotations, self.theme, layer)
+end
+
+-- Vertical bars and lines: categories along the bottom. Returns false when
+-- the category labels fit in no way (then bars turn horizontal).
+local function compose_columns(self, list, area, force)
+  local theme = self.theme
+  local lo, hi = value_extent(self, self.bars)
+  local s2, s2_opts, right_w = nil, nil, 0
+  local y2 = self.lines and self.options.y2
+  if self.lines and not y2 then -- one axis for both
+    local lo2, hi2 = value_extent(self, self.lines)
+    lo, hi = math.min(lo, lo2), math.max(hi, hi2)
+  end
+  local n = self.data.n
+  local labels = self.data.categories
+  local value_h = 0
+  if self.value_format and self.kind ~= "line" then
+    value_h = select(2, list:measure("0", {size = theme.sizes.value, font = theme.font})) + theme.gap / 2
+  end
+  local plot_h = area.height * 0.75
+  local plot = {}
+  local plan, s, every
+  for _ = 1, 3 do
+    s = value_scale(self, lo, hi, {plot_h, 0}, plot_h)
+    local thickness, title_h = axis.value_thickness(list, s, value_axis_options(self, "left"))
+    if y2 then
+      local title2_h
+      s2, s2_opts, right_w, title2_h = secondary_axis(self, list, {plot_h, 0}, plot_h)
+      title_h = math.max(title_h, title2_h)
+    end
+    plot.x = area.x + thickness
+    plot.y = area.y + title_h + value_h
+    local right = area.x + area.width - (y2 and right_w or theme.gap)
+    local band = scale.band{domain = labels, range = {plot.x, right},
+                            padding = self.kind == "line" and 0 or theme.bar_padding,
+                            outer = self.kind == "line" and 0 or false}
+    local max_h = (area.height - title_h - value_h) * 0.4
+    every = 1
+    plan = axis.fit_categories(list, labels, band.step, {theme = theme, max_height = max_h})
+    if self.kind == "line" then
+      while not plan or plan.mode ~= "plain" do -- a line chart thins its labels instead
+        every = every + 1
+        if every > n then break end
+        plan = axis.fit_categories(list, labels, band.step * every - theme.gap,
+          {theme = theme, max_height = max_h})
+      end
+      plan = plan or {mode = "plain", size = theme.min_label_size, height = theme.sizes.label * 1.5,
+                      overhang = 0}
+    end
+    if not plan then
+      if not force then return false end
+      plan = {mode = "wrap", size = theme.min_label_size, width = band.step - theme.gap, overhang = 0}
+      local high = 0
+      for _, l in ipairs(labels) do
+        high = math.max(high, select(2, list:measure(l, {size = plan.size, font = theme.font,
+          width = plan.width, wrap = "char"})))
+      end
+      plan.height = high
+    end
+    -- a label reaching left of the chart's box pushes the plot right
+    local first = band:center(1) or plot.x
+    if first - plan.overhang < area.x then
+      plot.x = plot.x + (area.x - (first - plan.overhang)) + 1
+    end
+    plot.width = right - plot.x
+    plot.height = area.y + area.height - plan.height - theme.gap - plot.y
+    plot_h = plot.height
+  end
+  s = value_scale(self, lo, hi, {plot.y + plot.height, plot.y}, plot.height)
+  local band = scale.band{domain = labels, range = {plot.x, plot.x + plot.width},
+                          padding = self.kind == "line" and 0 or theme.bar_padding,
+                          outer = self.kind == "line" and 0 or false}
+  -- the value axis first, so the marks draw over the gridlines
+  axis.add(list, plot, s, value_axis_options(self, "left"))
+  add_annotations(self, list, plot, band, s, false, "under")
+  list:line({plot.x, plot.y + plot.height, plot.x + plot.width, plot.y + plot.height}, theme.axis)
+  local mark_opts = {band = band, value = s, mode = self.options.mode, theme = theme,
+                     label = label_texts(self, s), markers = self.options.markers, bar_color = self.bar_color,
+                     x = function(i) return band:center(i) end}
+  if self.kind == "combo" then
+    bar_mark(list, plot, {categories = labels, series = self.bars}, mark_opts)
+    if y2 then
+      local lo2, hi2 = value_extent(self, self.lines, self.options.y2_domain)
+      s2 = value_scale(self, lo2, hi2, {plot.y + plot.height, plot.y}, plot.height, self.options.y2_zero)
+      axis.add(list, plot, s2, s2_opts)
+    end
+    line_mark(list, plot, {categories = labels, series = self.lines},
+      {value = s2 or s, theme = theme, markers = true, x = mark_opts.x, first_color = #self.bars + 1})
+  elseif self.kind == "bar" then
+    bar_mark(list, plot, self.data, mark_opts)
+  else
+    line_mark(list, plot, self.data, mark_opts)
+  end
+  add_annotations(self, list, plot, band, s, false, "over")
+  axis.add_categories(list, plot, band, labels, plan, {theme = theme, side = "bottom", every = every})
+  return true
+end
+
+-- Horizontal bars: categories down the left side, values along the bottom.
+local function compose_rows(self, list, area)
+  local theme = self.theme
+  local lo, hi = value_extent(self)
+  local labels = self.data.categories
+  local n = math.max(1, self.data.n)
+  local max_w = area.width * 0.35
+  local size, label_w
+  for sz = theme.sizes.label, theme.min_label_size, -0.5 do
+    size, label_w = sz, 0
+    local fits = true
+    for _, l in ipairs(labels) do
+      local w = list:measure(l, {size = sz, font = theme.font})
+      label_w = math.max(label_w, math.min(w, max_w))
+    end
+    local step = area.height * 0.85 / n
+    for _, l in ipairs(labels) do
+      local _, h = list:measure(l, {size = sz, font = theme.font, width = label_w, wrap = "char"})
+      if h + 2 > step then fits = false end
+    end
+    if fits then break end
+  end
+  local plot = {x = area.x + label_w + theme.gap, y = area.y}
+  local s = value_scale(self, lo, hi, {plot.x, area.x + area.width}, area.width - label_w)
+  local fmt = label_texts(self, s)
+  local right = 0
+  if fmt then
+    for _, series in ipairs(self.data.series) do
+      for i = 1, self.data.n do
+        local v = series.values[i]
+        if v ~= nil then
+          local w = list:measure(fmt(v, i), {size = theme.sizes.value, font = theme.font})
+          right = math.max(right, w + theme.gap)
+        end
+      end
+    end
+  end
+  local vopts = value_axis_options(self, "bottom")
+  vopts.title_position = "side"
+  local thickness = axis.value_thickness(list, s, vopts)
+  -- the last tick label is centred on the plot's right end: keep it inside
+  right = math.max(right, theme.sizes.tick * 2)
+  plot.width = area.x + area.width - right - plot.x
+  plot.height = area.y + area.height - thickness - plot.y
+  s = value_scale(self, lo, hi, {plot.x, plot.x + plot.width}, plot.width)
+  local band = scale.band{domain = labels, range = {plot.y, plot.y + plot.height},
+                          padding = theme.bar_padding}
+  axis.add(list, plot, s, vopts)
+  add_annotations(self, list, plot, band, s, true, "under")
+  list:line({plot.x, plot.y, plot.x, plot.y + plot.height}, theme.axis)
+  bar_mark(list, plot, self.data, {band = band, value = s, mode = self.options.mode, theme = theme,
+                                   horizontal = true, label = label_texts(self, s),
+                                   bar_color = self.bar_color})
+  add_annotations(self, list, plot, band, s, true, "over")
+  axis.add_categories(list, plot, band, labels, {size = size, width = label_w},
+    {theme = theme, side = "left"})
+end
+
+-- The box a chart fills: the one given, or from its x, y (default 0) to
+-- the canvas's far edges.
+local function whole_box(canvas, box)
+  box = box or {}
+  if box.width then return box end
+  local w, h = canvas:size()
+  return {x = box.x or 0, y = box.y or 0, width = w - (box.x or 0), height = h - (box.y or 0)}
+end
+
+--- chart:compose(canvas, box) -> a drawing list (sumi.internal.drawing) of the chart
+--- laid out in box; the chart's orientation after layout is in
+--- chart.orientation.
+function Chart:compose(canvas, box)
+  box = whole_box(canvas, box)
+  local list = drawing.new(canvas)
+  local area = frame(self, list, box)
+  if self.continuous then
+    self.plot = xy.compose(self, list, area)
+    return list
+  end
+  local o = self.options
+  local orientation = o.orientation or "vertical"
+  if self.kind == "line" or orientation ~= "horizontal" then
+    local mark = #list.items
+    local ok = compose_columns(self, list, area, self.kind == "line" or orientation == "vertical")
+    if not ok then
+      for i = #list.items, mark + 1, -1 do list.items[i] = nil end
+      orientation = "horizontal"
+    else
+      orientation = "vertical"
+    end
+  end
+  if orientation == "horizontal" and self.kind == "bar" then compose_rows(self, list, area) end
+  self.orientation = orientation
+  return list
+end
+
+--- chart:annotate(annotation, ...) -> the chart: adds annotations (tables
+--- as in the `annotations` option: kind "line", "band", "text" or "arrow").
+function Chart:annotate(...)
+  local checked = annotate.check({...}, "chart:annotate")
+  self.annotations = self.annotations or {}
+  for _, a in ipairs(checked) do self.annotations[#self.annotations + 1] = a end
+  return self
+end
+
+--- chart:layout(canvas, box) -> every text box the chart would place:
+--- {text, x, y, width, height}, in drawing order. Nothing is drawn.
+function Chart:layout(canvas, box)
+  return self:compose(canvas, box):boxes()
+end
+
+--- chart:draw(canvas [, box]) -> the text boxes: draws the chart in box
+--- {x, y, width, height} (default: the whole page).
+function Chart:draw(canvas, box)
+  local list = self:compose(canvas, box)
+  list:draw()
+  return list:boxes()
+end
+
+--- chart:save(path, options) -> the chart: a file of its own (see
+--- sumi.internal.export.save for the options).
+function Chart:save(path, opts)
+  return export.save(self, path, opts)
+end
+
+-- ---- one-figure charts: pie, part of a whole, KPI tile
+
+-- Charts without value axes: each kind composes its own plot inside the
+-- common frame (title, subtitle, source). Its drawing list also takes
+-- filled shapes, recorded as a function painting them on a canvas.
+local Figure = setmetatable({}, {__index = Chart})
+Figure.__index = Figure
+
+local function add_shape(list, paint)
+  list.items[#list.items + 1] = {kind = "shape", paint = paint}
+end
+
+local function figure_list(canvas)
+  local list = drawing.new(canvas)
+  function list.draw(self, target)
+    local c = target or self.canvas
+    for _, item in ipairs(self.items) do
+      if item.kind == "shape" then
+        item.paint(c)
+      else
+        drawing.draw({canvas = c, items = {item}}, c)
+      end
+    end
+  end
+  return list
+end
+
+function Figure:compose(canvas, box)
+  box = whole_box(canvas, box)
+  local list = figure_list(canvas)
+  local area = frame(self, list, box)
+  self:compose_plot(list, area)
+  return list
+end
+
+function Figure.compose_plot_pie(self, list, area)
+  local values, fmt = self.data.series[1].values, self.value_format
+  return pie_mark(list, area, self.data, {theme = self.theme, donut = self.options.donut,
+    shape = add_shape, label = function(i)
+      local name = self.data.categories[i]
+      if not fmt then return name end
+      return name .. " " .. fmt(values[i], values[i] / self.total)
+    end})
+end
+
+-- The part and whole of chart.part: numbers, or columns of the first row.
+function Figure.compose_plot_part(self, list, area)
+  return part_mark(list, area, {part = self.part, whole = self.whole, filled = self.filled,
+    cells = self.options.cells}, {theme = self.theme, style = self.options.style, caption = self.caption})
+end
+
+--- chart.kpi(options) -> chart: a KPI tile. Options: value (a number),
+--- label, change (a ratio: 0.12 is +12.0%), format ("int": a format
+--- name or function), unit (after the figure), change_format ("change1"),
+--- and the frame's title, subtitle, source (none), theme, lang, name.
+function Figure.compose_plot_kpi(self, list, area)
+  return kpi_mark(list, area, self.text, {theme = self.theme})
+end
+
+function Figure:compose_plot(list, area)
+  return Figure["compose_plot_" .. self.kind](self, list, area)
+end
+
+compose.Figure = Figure
+compose.value_extent = value_extent
+compose.frame = frame
+compose.whole_box = whole_box
+compose.figure_list = figure_list
+
+return compose
