@@ -80,8 +80,8 @@ static int load_protected(lua_State *L) {
     lua_sethook(L, too_long, LUA_MASKCOUNT, MANIFEST_INSTRUCTIONS);
     lua_call(L, 0, 1); /* data */
     lua_sethook(L, NULL, 0, 0);
-    lua_getglobal(L, "require");
-    lua_pushstring(L, "sumi.manifest");
+    lua_pushcfunction(L, sumi_require_engine_module);
+    lua_pushstring(L, "sumi.internal.manifest");
     lua_call(L, 1, 1);
     lua_getfield(L, -1, "expand"); /* data module expand */
     lua_pushvalue(L, 1);

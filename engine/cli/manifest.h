@@ -1,4 +1,4 @@
-/* A `sumi batch` manifest read into its jobs (engine/lua/sumi/manifest.lua
+/* A `sumi batch` manifest read into its jobs (engine/lua/sumi/internal/manifest.lua
  * does the expansion; this side loads the file as data and checks what Lua
  * cannot see, such as whether each script exists). */
 #ifndef SUMI_MANIFEST_H

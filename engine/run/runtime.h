@@ -78,6 +78,10 @@ lua_State *sumi_state_preloaded(void);
  * sumi_run_script. Limits beyond the Lua state's are the caller's. */
 int sumi_run_in_state(lua_State *L, const struct sumi_run_options *options, int notify_fd);
 
+/* A lua_CFunction: require(name) on behalf of the engine's C code, which
+ * may load its internal modules (sumi.internal.*); scripts may not. */
+int sumi_require_engine_module(lua_State *L);
+
 /* sumi.runtime: what a script may know about its run. */
 int luaopen_sumi_runtime(lua_State *L);
 
