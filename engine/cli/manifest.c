@@ -17,6 +17,7 @@
 
 #include "output.h"
 #include "runlimits.h"
+#include "options.h"
 #include "runtime.h"
 
 /* A manifest is a page or two of tables: ten million instructions and
@@ -86,14 +87,9 @@ static int load_protected(lua_State *L) {
     lua_getfield(L, -1, "expand"); /* data module expand */
     lua_pushvalue(L, 1);
     lua_createtable(L, 0, 3);
-    lua_pushstring(L, c->dir);
-    lua_setfield(L, -2, "dir");
-    if (c->env_date != NULL) {
-        lua_pushstring(L, c->env_date);
-        lua_setfield(L, -2, "env_date");
-    }
-    lua_pushstring(L, c->today);
-    lua_setfield(L, -2, "today");
+    set_string_field(L, "dir", c->dir);
+    set_string_field(L, "env_date", c->env_date);
+    set_string_field(L, "today", c->today);
     lua_call(L, 2, 2); /* data module date jobs */
     snprintf(m->date, sizeof m->date, "%s", lua_tostring(L, 3));
     int n = (int)lua_rawlen(L, 4);

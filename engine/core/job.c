@@ -180,12 +180,14 @@ void sumi_pending_add(lua_State *L, int idx) {
     SUMI_STACK_CHECK(L, 0);
 }
 
-int sumi_publish_deferred(lua_State *L) {
-    lua_getfield(L, LUA_REGISTRYINDEX, REG_DEFER);
-    int deferred = lua_toboolean(L, -1);
+static int registry_flag(lua_State *L, const char *key) {
+    lua_getfield(L, LUA_REGISTRYINDEX, key);
+    int on = lua_toboolean(L, -1);
     lua_pop(L, 1);
-    return deferred;
+    return on;
 }
+
+int sumi_publish_deferred(lua_State *L) { return registry_flag(L, REG_DEFER); }
 
 void sumi_pending_remove(lua_State *L, int idx) {
     SUMI_STACK_MARK(L);
@@ -248,12 +250,7 @@ int sumi_job_finish_pending(lua_State *L, int ok) {
 
 /* ---- glyphs and warnings ---- */
 
-int sumi_strict_glyphs(lua_State *L) {
-    lua_getfield(L, LUA_REGISTRYINDEX, REG_STRICT);
-    int on = lua_toboolean(L, -1);
-    lua_pop(L, 1);
-    return on;
-}
+int sumi_strict_glyphs(lua_State *L) { return registry_flag(L, REG_STRICT); }
 
 void sumi_set_strict_glyphs(lua_State *L, int on) {
     lua_pushboolean(L, on);

@@ -159,3 +159,20 @@ lua_Number check_number_in(lua_State *L, int arg, const char *what, lua_Number m
     }
     return v;
 }
+
+void set_string_field(lua_State *L, const char *key, const char *value) {
+    if (value == NULL)
+        return;
+    lua_pushstring(L, value);
+    lua_setfield(L, -2, key);
+}
+
+void set_integer_field(lua_State *L, const char *key, lua_Integer value) {
+    lua_pushinteger(L, value);
+    lua_setfield(L, -2, key);
+}
+
+void set_number_field(lua_State *L, const char *key, double value) {
+    lua_pushnumber(L, value);
+    lua_setfield(L, -2, key);
+}

@@ -25,4 +25,10 @@ lua_Number check_number_in(lua_State *L, int arg, const char *what, lua_Number m
 /* A finite number: NaN and infinities never reach cairo. */
 lua_Number check_finite(lua_State *L, int arg);
 
+/* Fields of the table on top of the stack, for C that hands Lua a table of
+ * settings: a NULL string sets nothing. */
+void set_string_field(lua_State *L, const char *key, const char *value);
+void set_integer_field(lua_State *L, const char *key, lua_Integer value);
+void set_number_field(lua_State *L, const char *key, double value);
+
 #endif

@@ -128,6 +128,23 @@ static int read_key_columns(lua_State *L, const struct sumi_dataset *ds, int arg
 static const char *const agg_names[] = {"sum", "mean", "min", "max", "count", "first", NULL};
 enum { AGG_SUM, AGG_MEAN, AGG_MIN, AGG_MAX, AGG_COUNT, AGG_FIRST };
 
+/* Numbers the distinct keys of rows 0..rows-1 in order of first sight:
+ * (*group_of)[r] is row r's group, (*firsts)[g] the first row of group g.
+ * *table finds a group by key later. Returns the count of groups; the
+ * blocks and the key table are scratch userdata pushed on the stack (three
+ * values). */
+static size_t group_rows(lua_State *L, size_t rows, const struct sumi_coldata **keys, int nkeys,
+                         size_t **firsts, size_t **group_of, struct key_table **table) {
+    *firsts = data_push_index(L, rows);
+    *group_of = data_push_index(L, rows);
+    struct key_table *t = push_key_table(L, rows);
+    *table = t;
+    size_t groups = 0;
+    for (size_t r = 0; r < rows; r++)
+        (*group_of)[r] = find_or_add(t, keys, nkeys, r, *firsts, &groups, 1);
+    return groups;
+}
+
 /* ds:group_by({"region"}, {{"total", "sum", "value"}, {"n", "count"}}) */
 int ds_group_by(lua_State *L) {
     struct sumi_dataset *ds = sumi_check_dataset(L, 1);
@@ -136,12 +153,9 @@ int ds_group_by(lua_State *L) {
     int nkeys = read_key_columns(L, ds, 2, &keys, &key_index);
     luaL_checktype(L, 3, LUA_TTABLE);
     int naggs = (int)lua_rawlen(L, 3);
-    size_t *firsts = data_push_index(L, ds->rows);
-    size_t *group_of = data_push_index(L, ds->rows);
-    struct key_table *t = push_key_table(L, ds->rows);
-    size_t groups = 0;
-    for (size_t r = 0; r < ds->rows; r++)
-        group_of[r] = find_or_add(t, keys, nkeys, r, firsts, &groups, 1);
+    size_t *firsts, *group_of;
+    struct key_table *t;
+    size_t groups = group_rows(L, ds->rows, keys, nkeys, &firsts, &group_of, &t);
     struct sumi_dataset *out = data_push_new_like(L, ds);
     int out_idx = lua_gettop(L);
     for (int k = 0; k < nkeys; k++) {
@@ -264,14 +278,11 @@ int ds_join(lua_State *L) {
     int nkeys = read_key_columns(L, left, 3, &lkeys, &lindex);
     read_key_columns(L, right, 3, &rkeys, &rindex);
     /* Right rows grouped by key: groups[g] lists its rows through next[]. */
-    size_t *firsts = data_push_index(L, right->rows);
-    size_t *group_of = data_push_index(L, right->rows);
+    size_t *firsts, *group_of;
+    struct key_table *t;
+    size_t groups = group_rows(L, right->rows, rkeys, nkeys, &firsts, &group_of, &t);
     size_t *head = data_push_index(L, right->rows);
     size_t *next = data_push_index(L, right->rows);
-    struct key_table *t = push_key_table(L, right->rows);
-    size_t groups = 0;
-    for (size_t r = 0; r < right->rows; r++)
-        group_of[r] = find_or_add(t, rkeys, nkeys, r, firsts, &groups, 1);
     for (size_t g = 0; g < groups; g++)
         head[g] = SIZE_MAX;
     for (size_t r = right->rows; r-- > 0;) {

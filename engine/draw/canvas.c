@@ -169,6 +169,16 @@ static void open_output(lua_State *L, sumi_canvas *c, const char *path) {
     sumi_job_announce_temp(L, c->output.temp_path);
 }
 
+/* The canvas of an output file, pushed closed with its temporary file open:
+ * the path from argument 1, or the run's default output for ext. */
+static sumi_canvas *push_output_canvas(lua_State *L, const char *ext, enum sumi_canvas_kind kind) {
+    const char *path = output_path(L, 1, ext);
+    sumi_canvas *c = push_closed_canvas(L);
+    open_output(L, c, path);
+    c->kind = kind;
+    return c;
+}
+
 static void finish_setup(lua_State *L, sumi_canvas *c, int canvas_idx) {
     c->cr = cairo_create(c->surface);
     cairo_status_t st = cairo_status(c->cr);
@@ -213,11 +223,8 @@ static int canvas_pdf(lua_State *L) {
     const char *author = opt_string(L, 2, "author", NULL);
     const char *subject = opt_string(L, 2, "subject", NULL);
     const char *keywords = opt_string(L, 2, "keywords", NULL);
-    const char *path = output_path(L, 1, "pdf");
-    sumi_canvas *c = push_closed_canvas(L);
+    sumi_canvas *c = push_output_canvas(L, "pdf", SUMI_CANVAS_PDF);
     int idx = lua_gettop(L);
-    open_output(L, c, path);
-    c->kind = SUMI_CANVAS_PDF;
     c->width = w;
     c->height = h;
     c->device_scale = 1;
@@ -287,11 +294,8 @@ static int canvas_png(lua_State *L) {
     struct sumi_rgba check;
     if (!sumi_color_parse(background, &check))
         return luaL_error(L, "bad option 'background' (colour expected, got '%s')", background);
-    const char *path = output_path(L, 1, "png");
-    sumi_canvas *c = push_closed_canvas(L);
+    sumi_canvas *c = push_output_canvas(L, "png", SUMI_CANVAS_PNG);
     int idx = lua_gettop(L);
-    open_output(L, c, path);
-    c->kind = SUMI_CANVAS_PNG;
     c->device_scale = scale;
     c->width = px_w / scale;
     c->height = px_h / scale;
@@ -325,11 +329,8 @@ static int canvas_svg(lua_State *L) {
     struct sumi_rgba check;
     if (!sumi_color_parse(background, &check))
         return luaL_error(L, "bad option 'background' (colour expected, got '%s')", background);
-    const char *path = output_path(L, 1, "svg");
-    sumi_canvas *c = push_closed_canvas(L);
+    sumi_canvas *c = push_output_canvas(L, "svg", SUMI_CANVAS_SVG);
     int idx = lua_gettop(L);
-    open_output(L, c, path);
-    c->kind = SUMI_CANVAS_SVG;
     c->device_scale = 1;
     c->width = w;
     c->height = h;

@@ -478,14 +478,10 @@ static void anchor_offset(int anchor, const struct box *b, double *ax, double *a
 
 static void push_measure(lua_State *L, PangoLayout *layout, const struct box *b) {
     lua_createtable(L, 0, 5);
-    lua_pushnumber(L, b->width);
-    lua_setfield(L, -2, "width");
-    lua_pushnumber(L, b->height);
-    lua_setfield(L, -2, "height");
-    lua_pushnumber(L, b->baseline);
-    lua_setfield(L, -2, "baseline");
-    lua_pushinteger(L, pango_layout_get_line_count(layout));
-    lua_setfield(L, -2, "lines");
+    set_number_field(L, "width", b->width);
+    set_number_field(L, "height", b->height);
+    set_number_field(L, "baseline", b->baseline);
+    set_integer_field(L, "lines", pango_layout_get_line_count(layout));
     /* Where each line starts, as a 1-based byte position in the text (for
      * checking line breaks: string.sub(text, pos) is the line). */
     GSList *lines = pango_layout_get_lines_readonly(layout);
@@ -499,14 +495,10 @@ static void push_measure(lua_State *L, PangoLayout *layout, const struct box *b)
     PangoRectangle ink;
     pango_layout_get_extents(layout, &ink, NULL);
     lua_createtable(L, 0, 4);
-    lua_pushnumber(L, (double)ink.x / PANGO_SCALE);
-    lua_setfield(L, -2, "x");
-    lua_pushnumber(L, (double)ink.y / PANGO_SCALE);
-    lua_setfield(L, -2, "y");
-    lua_pushnumber(L, (double)ink.width / PANGO_SCALE);
-    lua_setfield(L, -2, "width");
-    lua_pushnumber(L, (double)ink.height / PANGO_SCALE);
-    lua_setfield(L, -2, "height");
+    set_number_field(L, "x", (double)ink.x / PANGO_SCALE);
+    set_number_field(L, "y", (double)ink.y / PANGO_SCALE);
+    set_number_field(L, "width", (double)ink.width / PANGO_SCALE);
+    set_number_field(L, "height", (double)ink.height / PANGO_SCALE);
     lua_setfield(L, -2, "ink");
 }
 

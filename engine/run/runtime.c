@@ -19,6 +19,7 @@
 #include "fonts.h"
 #include "job.h"
 #include "numeric.h"
+#include "options.h"
 #include "output.h"
 #include "presets.h"
 #include "protect.h"
@@ -381,30 +382,19 @@ static int export_charts(lua_State *L) {
     lua_getfield(L, -1, "charts"); /* export charts */
     lua_getfield(L, LUA_REGISTRYINDEX, REG_CHARTS);
     lua_createtable(L, 0, 8); /* export charts list settings */
-    lua_pushstring(L, sumi_job_script(L));
-    lua_setfield(L, -2, "script");
-    lua_pushstring(L, e->directory);
-    lua_setfield(L, -2, "directory");
+    set_string_field(L, "script", sumi_job_script(L));
+    set_string_field(L, "directory", e->directory);
     lua_createtable(L, e->format_count, 0);
     for (int f = 0; f < e->format_count; f++) {
         lua_pushstring(L, e->formats[f]);
         lua_rawseti(L, -2, f + 1);
     }
     lua_setfield(L, -2, "formats");
-    if (e->preset != NULL) {
-        lua_pushstring(L, e->preset);
-        lua_setfield(L, -2, "preset");
-    }
-    lua_pushinteger(L, e->width);
-    lua_setfield(L, -2, "width");
-    lua_pushinteger(L, e->height);
-    lua_setfield(L, -2, "height");
-    lua_pushinteger(L, e->dpi);
-    lua_setfield(L, -2, "dpi");
-    if (e->background != NULL) {
-        lua_pushstring(L, e->background);
-        lua_setfield(L, -2, "background");
-    }
+    set_string_field(L, "preset", e->preset);
+    set_integer_field(L, "width", e->width);
+    set_integer_field(L, "height", e->height);
+    set_integer_field(L, "dpi", e->dpi);
+    set_string_field(L, "background", e->background);
     lua_call(L, 2, 1); /* export paths */
     lua_setfield(L, LUA_REGISTRYINDEX, REG_EXPORTED);
     return 0;
@@ -648,14 +638,12 @@ static int runtime_chart_presets(lua_State *L) {
     lua_newtable(L);
     for (int i = 0; sumi_presets[i].name != NULL; i++) {
         lua_createtable(L, 0, 4);
-        lua_pushstring(L, sumi_presets[i].name);
-        lua_setfield(L, -2, "name");
+        set_string_field(L, "name", sumi_presets[i].name);
         push_size(L, sumi_presets[i].width);
         lua_setfield(L, -2, "width");
         push_size(L, sumi_presets[i].height);
         lua_setfield(L, -2, "height");
-        lua_pushinteger(L, sumi_presets[i].dpi);
-        lua_setfield(L, -2, "dpi");
+        set_integer_field(L, "dpi", sumi_presets[i].dpi);
         lua_rawseti(L, -2, i + 1);
     }
     return 1;
