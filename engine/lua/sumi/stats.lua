@@ -57,22 +57,18 @@ stats.share = quotient("share", "part", "whole", "the whole is 0")
 --- a / b: stats.ratio(3755, 1509) -> 2.488...
 stats.ratio = quotient("ratio", "a", "b", "b is 0")
 
--- growth and pct_change: one function under two names, each naming itself.
-local function change(name)
-  return function(new, old)
-    finite(name, "new", new)
-    finite(name, "old", old)
-    if old == 0 then errors.raise("stats.%s: old is 0", name) end
-    -- From a negative base the sign of (new - old) / old reads backwards
-    -- (a loss shrinking from -100 to -50 would be "-50%").
-    if old < 0 then errors.raise("stats.%s: old is negative (%s)", name, old) end
-    return result(name, (new - old) / old)
-  end
+--- (new - old) / old: stats.growth(120, 100) -> 0.2 (pandas calls it
+--- pct_change; sumi has one name for it).
+function stats.growth(new, old)
+  local name = "growth"
+  finite(name, "new", new)
+  finite(name, "old", old)
+  if old == 0 then errors.raise("stats.%s: old is 0", name) end
+  -- From a negative base the sign of (new - old) / old reads backwards
+  -- (a loss shrinking from -100 to -50 would be "-50%").
+  if old < 0 then errors.raise("stats.%s: old is negative (%s)", name, old) end
+  return result(name, (new - old) / old)
 end
-
---- (new - old) / old: stats.growth(120, 100) -> 0.2
-stats.growth = change("growth")
-stats.pct_change = change("pct_change")
 
 --- Compound annual growth rate: (last / first) ^ (1 / years) - 1.
 --- stats.cagr(100, 121, 2) -> 0.1
