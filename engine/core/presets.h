@@ -13,7 +13,8 @@ struct sumi_preset {
 
 /* In the order messages list them; ends with a NULL name. */
 extern const struct sumi_preset sumi_presets[];
-/* The preset `sumi chart` uses when none is given. */
+/* The preset `sumi chart` uses when none is given (run/runtime.c hands it
+ * to the export module). */
 #define SUMI_DEFAULT_EXPORT_PRESET "slides"
 
 /* The preset called name, or NULL. */

@@ -117,6 +117,13 @@ static int load_script_local(lua_State *L, const char *name) {
     return 1;
 }
 
+/* SUMI_TEST_INTERNALS=1 (the environment, which no script can set) lets the
+ * engine's own tests reach the internal modules directly. */
+static int internals_open_for_tests(void) {
+    const char *v = getenv("SUMI_TEST_INTERNALS");
+    return v != NULL && strcmp(v, "1") == 0;
+}
+
 /* require(name) for a module of the engine's Lua library or the script's
  * folder; from_engine: the caller is one of the engine's own modules, which
  * alone reach the internal ones (sumi.internal.*). */
@@ -124,10 +131,7 @@ static int require_module(lua_State *L, int from_engine) {
     const char *name = luaL_checkstring(L, 1);
     lua_settop(L, 1);
     SUMI_STACK_MARK(L);
-    /* SUMI_TEST_INTERNALS=1 (the environment, which no script can set)
-     * lets the engine's own tests reach the internal modules directly. */
-    if (!from_engine && strncmp(name, "sumi.internal.", 14) == 0 &&
-        !(getenv("SUMI_TEST_INTERNALS") != NULL && strcmp(getenv("SUMI_TEST_INTERNALS"), "1") == 0))
+    if (!from_engine && strncmp(name, "sumi.internal.", 14) == 0 && !internals_open_for_tests())
         return luaL_error(L,
                           "module '%s' is internal to the engine (scripts use the modules "
                           "docs/API.md describes: 'sumi' and its public parts)",
@@ -179,7 +183,6 @@ static int engine_require(lua_State *L) {
 
 /* require for the engine itself (preloading the library, sumi chart's
  * export, sumi batch's manifests). */
-static int engine_require_unchecked(lua_State *L) { return require_module(L, 1); }
 int sumi_require_engine_module(lua_State *L) { return require_module(L, 1); }
 
 /* load() that only accepts text: binary chunks can crash Lua 5.4.4. */
@@ -376,7 +379,7 @@ static int setup_run(lua_State *L) {
 static int export_charts(lua_State *L) {
     const struct sumi_chart_export *e = lua_touserdata(L, 1);
     lua_settop(L, 0);
-    lua_pushcfunction(L, engine_require_unchecked);
+    lua_pushcfunction(L, sumi_require_engine_module);
     lua_pushstring(L, "sumi.internal.export");
     lua_call(L, 1, 1);
     lua_getfield(L, -1, "charts"); /* export charts */
@@ -390,7 +393,7 @@ static int export_charts(lua_State *L) {
         lua_rawseti(L, -2, f + 1);
     }
     lua_setfield(L, -2, "formats");
-    set_string_field(L, "preset", e->preset);
+    set_string_field(L, "preset", e->preset != NULL ? e->preset : SUMI_DEFAULT_EXPORT_PRESET);
     set_integer_field(L, "width", e->width);
     set_integer_field(L, "height", e->height);
     set_integer_field(L, "dpi", e->dpi);
@@ -503,7 +506,7 @@ static int run_in_child(void *arg, int notify_fd) {
 
 /* require() of one module, called protected. */
 static int preload_one(lua_State *L) {
-    lua_pushcfunction(L, engine_require_unchecked);
+    lua_pushcfunction(L, sumi_require_engine_module);
     lua_insert(L, 1);
     lua_call(L, 1, 0);
     return 0;

@@ -43,13 +43,25 @@ void sumi_stop_catch(int wake_fd, int claim_ignored) {
             sigaction(stop_signals[i], &sa, NULL) == 0;
 }
 
+/* Gives back the handlers the outermost catch found; in_child: a signal
+ * claimed from ignored gets the default action, so the child can be
+ * stopped by it. */
+static void restore(int in_child) {
+    for (int i = 0; i < STOP_COUNT; i++) {
+        if (!caught[i])
+            continue;
+        if (in_child && previous[i].sa_handler == SIG_IGN)
+            signal(stop_signals[i], SIG_DFL);
+        else
+            sigaction(stop_signals[i], &previous[i], NULL);
+    }
+    wake = -1;
+}
+
 int sumi_stop_release(void) {
     if (depth == 0 || --depth > 0)
         return 0;
-    for (int i = 0; i < STOP_COUNT; i++)
-        if (caught[i])
-            sigaction(stop_signals[i], &previous[i], NULL);
-    wake = -1;
+    restore(0);
     return 1;
 }
 
@@ -58,32 +70,25 @@ int sumi_stop_signal(void) { return received; }
 void sumi_stop_child_defaults(void) {
     if (depth == 0)
         return;
-    for (int i = 0; i < STOP_COUNT; i++) {
-        if (!caught[i])
-            continue;
-        /* A signal claimed from ignored stops the child too. */
-        if (previous[i].sa_handler == SIG_IGN)
-            signal(stop_signals[i], SIG_DFL);
-        else
-            sigaction(stop_signals[i], &previous[i], NULL);
-    }
-    wake = -1;
+    restore(1);
     depth = 0;
+}
+
+static void stop_set(sigset_t *set) {
+    sigemptyset(set);
+    for (int i = 0; i < STOP_COUNT; i++)
+        sigaddset(set, stop_signals[i]);
 }
 
 void sumi_stop_hold(sigset_t *before) {
     sigset_t stops;
-    sigemptyset(&stops);
-    for (int i = 0; i < STOP_COUNT; i++)
-        sigaddset(&stops, stop_signals[i]);
+    stop_set(&stops);
     sigprocmask(SIG_BLOCK, &stops, before);
 }
 
 void sumi_stop_unhold_dropping(const sigset_t *before) {
     sigset_t stops, pending;
-    sigemptyset(&stops);
-    for (int i = 0; i < STOP_COUNT; i++)
-        sigaddset(&stops, stop_signals[i]);
+    stop_set(&stops);
     const struct timespec now = {0, 0};
     for (;;) {
         int any = 0;

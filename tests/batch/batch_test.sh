@@ -292,7 +292,11 @@ case_batch_overlapping_run_finds_output_locked() {
   no_temporaries reports
 }
 
-case_batch_sigterm_stops_jobs_and_reports_not_run() {
+# Runs a batch of three 20-second jobs (after a first run that published
+# their outputs), sends the batch signal $1 once a job is writing, and checks
+# that the batch exits 1, removes its temporaries, leaves the earlier
+# outputs as they were and says it was stopped by SIG$1.
+stop_batch_with() {
   job_script
   manifest m.lua
   run "$SUMI" batch m.lua
@@ -303,39 +307,27 @@ case_batch_sigterm_stops_jobs_and_reports_not_run() {
   "$SUMI" batch m.lua -j2 --report r.jsonl >run.out 2>run.err &
   local pid=$!
   wait_for_temporary reports
-  kill -TERM "$pid"
+  kill -"$1" "$pid"
   wait "$pid"
   local code=$?
-  [ "$code" -eq 1 ] || fail "exit code $code after SIGTERM: $(cat run.err)"
+  [ "$code" -eq 1 ] || fail "exit code $code after SIG$1: $(cat run.err)"
   no_temporaries reports
   [ "$(tree_sums reports)" = "$sums" ] || fail "earlier outputs changed"
+  expect_contains "$(cat run.err)" "stopped by SIG$1; not run: a b c" "stderr"
+}
+
+case_batch_sigterm_stops_jobs_and_reports_not_run() {
+  stop_batch_with TERM
   for job in a b c; do
     [ "$(report_field r.jsonl $job status)" = not-run ] || fail "$job: $(cat r.jsonl)"
   done
-  expect_contains "$(cat run.err)" "stopped by SIGTERM; not run: a b c" "stderr"
   expect_contains "$(report_field r.jsonl a error)" "stopped by signal 15" "a's error"
 }
 
 # A closed terminal (SIGHUP) stops a batch as SIGTERM does: the stop
 # signals are handled in one place (engine/run/stop.c) for every command.
 case_batch_sighup_stops_jobs_like_sigterm() {
-  job_script
-  manifest m.lua
-  run "$SUMI" batch m.lua
-  expect_code 0
-  local sums
-  sums=$(tree_sums reports)
-  manifest m.lua 'wait = "20"'
-  "$SUMI" batch m.lua -j2 >run.out 2>run.err &
-  local pid=$!
-  wait_for_temporary reports
-  kill -HUP "$pid"
-  wait "$pid"
-  local code=$?
-  [ "$code" -eq 1 ] || fail "exit code $code after SIGHUP: $(cat run.err)"
-  no_temporaries reports
-  [ "$(tree_sums reports)" = "$sums" ] || fail "earlier outputs changed"
-  expect_contains "$(cat run.err)" "stopped by SIGHUP; not run: a b c" "stderr"
+  stop_batch_with HUP
 }
 
 case_batch_sigkill_of_parent_leaves_temporaries_that_next_run_cleans() {

@@ -19,8 +19,6 @@ for _, p in ipairs(runtime.chart_presets()) do
   preset_names[#preset_names + 1] = p.name
 end
 
-export.presets = presets
-
 local save_spec = {
   width = {default = false, type = "number"},
   height = {default = false, type = "number"},
@@ -87,7 +85,7 @@ end
 -- pixels: a PNG gets exactly that many, SVG and PDF the same page in points
 -- (pixels * 72 / dpi), so every format shows the same layout.
 local function command_options(settings, format)
-  local preset = settings.preset or "slides"
+  local preset = settings.preset
   local o = {preset = preset, background = settings.background}
   local dpi = settings.dpi and settings.dpi > 0 and settings.dpi or nil
   o.dpi = dpi
@@ -107,8 +105,9 @@ end
 --- does once the script has run. Saves every chart of the list, in order,
 --- as <directory>/<name>.<format> for each format. settings: script (its
 --- path, for the message when it made no charts), directory, formats
---- ({"png", "svg", "pdf"}), preset (nil: "slides"), width and height (--size
---- in pixels; nil or 0: the preset's), dpi (nil or 0: the preset's),
+--- ({"png", "svg", "pdf"}), preset (the C side fills in sumi chart's
+--- default), width and height (--size in pixels; nil or 0: the preset's),
+--- dpi (nil or 0: the preset's),
 --- background (nil: white). Errors carry no position: the script has ended.
 function export.charts(charts, settings)
   if #charts == 0 then
