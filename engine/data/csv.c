@@ -149,8 +149,8 @@ static int csv_init(struct csv *c, const struct sumi_csv_options *o, char *err, 
     c->err[0] = '\0';
     unsigned char d = (unsigned char)o->delimiter;
     if (d == 0 || d == '"' || d == '\n' || d == '\r' || d >= 0x80)
-        return csv_fail(c, "bad option 'delimiter' to 'read_csv' (one character other than a quote "
-                           "or line break expected)");
+        return csv_fail(c, "data.read_csv: option 'delimiter' must be one character other than a "
+                           "quote or a line break");
     c->delim = d;
     /* Bytes that end a run of plain field bytes: the sentinel NUL, line
      * ends, quotes, the delimiter outside quotes, and non-ASCII (checked). */
@@ -182,7 +182,8 @@ static char *to_utf8(struct csv *c, const char *in, size_t *len) {
     const char *encoding = c->o->encoding;
     iconv_t cd = iconv_open("UTF-8", encoding);
     if (cd == (iconv_t)-1)
-        return csv_fail(c, "bad option 'encoding' to 'read_csv' (unknown encoding '%s')", encoding),
+        return csv_fail(c, "data.read_csv: option 'encoding' names an unknown encoding: \"%s\"",
+                        encoding),
                NULL;
     size_t cap = *len + *len / 2 + 64, left = *len, room = cap;
     char *out = malloc(cap + 1), *ip = (char *)in, *op = out;
@@ -323,6 +324,7 @@ struct sumi_dataset *sumi_csv_read(const char *path, const struct sumi_csv_optio
 #include "data.h"
 #include "options.h"
 #include "access.h"
+#include "reader.h"
 
 /* null = {"", "NA", "-"}: the markers, anchored by the options table. */
 static void read_nulls(lua_State *L, int opts, struct sumi_csv_options *o) {
@@ -342,8 +344,7 @@ static void read_nulls(lua_State *L, int opts, struct sumi_csv_options *o) {
         }
     }
     if (t != LUA_TTABLE || count != n)
-        luaL_error(L, "bad option 'null' to 'read_csv' (list of strings expected, such as "
-                      "{\"\", \"NA\"})");
+        opt_fail(L, "null", "a list of strings, such as {\"\", \"NA\"}", -1);
     const char **list = lua_newuserdatauv(L, (n > 0 ? n : 1) * sizeof *list, 0);
     for (size_t i = 0; i < n; i++) {
         lua_rawgeti(L, -2, (lua_Integer)i + 1);
@@ -361,9 +362,7 @@ static void read_types(lua_State *L, int opts, struct sumi_csv_options *o) {
         lua_pop(L, 1);
         return;
     }
-    if (!lua_istable(L, -1))
-        luaL_error(L, "bad option 'types' to 'read_csv' (table expected, got %s)",
-                   luaL_typename(L, -1));
+    reader_check_types(L, opts);
     int table = lua_gettop(L);
     size_t n = 0;
     lua_pushnil(L);
@@ -375,22 +374,9 @@ static void read_types(lua_State *L, int opts, struct sumi_csv_options *o) {
     size_t i = 0;
     lua_pushnil(L);
     while (lua_next(L, table) != 0) {
-        if (lua_type(L, -2) != LUA_TSTRING)
-            luaL_error(L, "bad option 'types' to 'read_csv' (keys must be column names, got a %s)",
-                       luaL_typename(L, -2));
-        const char *column = lua_tostring(L, -2), *name = lua_tostring(L, -1);
-        int type = -1;
-        for (int k = SUMI_INTEGER; name != NULL && lua_type(L, -1) == LUA_TSTRING && k <= SUMI_DATE;
-             k++)
-            if (strcmp(name, sumi_type_name((enum sumi_type)k)) == 0)
-                type = k;
-        if (type < 0)
-            luaL_error(L,
-                       "bad option 'types' to 'read_csv' (column '%s': one of 'integer', "
-                       "'number', 'string', 'boolean', 'date' expected, got %s%s%s)",
-                       column, name != NULL ? "'" : "", name != NULL ? name : luaL_typename(L, -1),
-                       name != NULL ? "'" : "");
-        types[i++] = (struct sumi_csv_type){column, (enum sumi_type)type};
+        const char *column = lua_tostring(L, -2);
+        types[i++] =
+            (struct sumi_csv_type){column, (enum sumi_type)reader_type_of(L, opts, column)};
         lua_pop(L, 1);
     }
     o->types = types;
@@ -410,11 +396,10 @@ static int data_read_csv(lua_State *L) {
     o.name = given;
     const char *delim = opt_string(L, opts, "delimiter", ",");
     if (strlen(delim) != 1 || delim[0] == '"' || delim[0] == '\n' || delim[0] == '\r' ||
-        (unsigned char)delim[0] >= 0x80)
-        return luaL_error(L,
-                          "bad option 'delimiter' to 'read_csv' (one character other than a "
-                          "quote or line break expected, got '%s')",
-                          delim);
+        (unsigned char)delim[0] >= 0x80) {
+        lua_getfield(L, opts, "delimiter"); /* only a given delimiter can be wrong */
+        return opt_fail(L, "delimiter", "one character other than a quote or a line break", -1);
+    }
     o.delimiter = delim[0];
     o.header = opt_boolean(L, opts, "header", 1);
     o.infer = opt_boolean(L, opts, "numbers", 1);
@@ -423,11 +408,11 @@ static int data_read_csv(lua_State *L) {
     if (!is_utf8(o.encoding)) {
         iconv_t cd = iconv_open("UTF-8", o.encoding);
         if (cd == (iconv_t)-1)
-            return luaL_error(L,
-                              "bad option 'encoding' to 'read_csv' (unknown encoding '%s'; "
-                              "names as iconv knows them: \"cp932\", \"shift_jis\", \"euc-jp\", "
-                              "\"gb18030\", \"utf-16\"...)",
-                              o.encoding);
+            return opt_raise(L,
+                             "option 'encoding' names an unknown encoding: \"%s\" (names as iconv "
+                             "knows them: \"cp932\", \"shift_jis\", \"euc-jp\", \"gb18030\", "
+                             "\"utf-16\"...)",
+                             o.encoding);
         iconv_close(cd);
     }
     if (opts != 0) {
@@ -453,6 +438,7 @@ static const luaL_Reg csv_functions[] = {
 void sumi_data_register_csv(lua_State *L, int module) {
     lua_pushvalue(L, module);
     luaL_setfuncs(L, csv_functions, 0);
+    opt_name_functions(L, "data.", csv_functions);
     lua_pop(L, 1);
 }
 #endif

@@ -386,8 +386,8 @@ static int set_types(struct csv *c) {
                          clip(c->cols[j].name, 60, one));
             }
             return csv_fail(c,
-                            "bad option 'types' to 'read_csv' (no column '%s' in %s; its "
-                            "columns: %s)",
+                            "data.read_csv: option 'types' names no column '%s' in %s; its "
+                            "columns: %s",
                             clip(type->column, 60, wanted), c->name, names);
         }
         c->cols[i].forced = 1;

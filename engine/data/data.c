@@ -222,15 +222,16 @@ static int data_from_rows(lua_State *L) {
     lua_Integer n = (lua_Integer)lua_rawlen(L, 1);
     if (opt_has(L, 2, "order")) {
         lua_getfield(L, 2, "order");
-        luaL_checktype(L, -1, LUA_TTABLE);
+        if (!lua_istable(L, -1))
+            opt_fail(L, "order", "a list of column names", -1);
         for (lua_Integer i = 1; i <= (lua_Integer)lua_rawlen(L, -1); i++) {
             lua_rawgeti(L, -1, i);
             const char *name = lua_tostring(L, -1);
             if (name == NULL || sumi_builder_add_column(box->b, name) < 0)
-                return luaL_error(L,
-                                  "bad option 'order' (entry %d: a new column name "
-                                  "expected)",
-                                  (int)i);
+                return opt_raise(L,
+                                 "option 'order' must be a list of new column names; entry %d "
+                                 "is not",
+                                 (int)i);
             lua_pop(L, 1);
         }
         lua_pop(L, 1);
@@ -353,7 +354,7 @@ static int data_from_columns(lua_State *L) {
 static void set_meta_field(lua_State *L, int t, const char *key, char **field) {
     if (lua_getfield(L, t, key) != LUA_TNIL) {
         if (lua_type(L, -1) != LUA_TSTRING)
-            luaL_error(L, "bad option '%s' (string expected, got %s)", key, luaL_typename(L, -1));
+            opt_fail(L, key, "a string", -1);
         char *copy = strdup(lua_tostring(L, -1));
         if (copy == NULL)
             data_out_of_memory(L);
@@ -379,7 +380,7 @@ void sumi_apply_meta_options(lua_State *L, int opts, struct sumi_dataset *ds) {
         lua_pushnil(L);
         while (lua_next(L, -2) != 0) {
             if (lua_type(L, -2) != LUA_TSTRING || !lua_istable(L, -1))
-                luaL_error(L, "bad option 'columns' (expected {name = {unit = ..., ...}})");
+                opt_raise(L, "option 'columns' must be a table {name = {unit = ..., ...}}");
             int c = data_find_named(L, ds, lua_tostring(L, -2));
             static const char *const keys[] = {"title", "source", "unit", "notes", NULL};
             opt_check_keys(L, lua_gettop(L), keys);
@@ -619,6 +620,7 @@ int luaopen_sumi_data(lua_State *L) {
         lua_pushcfunction(L, ds_tostring);
         lua_setfield(L, -2, "__tostring");
         luaL_newlib(L, dataset_methods);
+        opt_name_functions(L, "dataset:", dataset_methods);
         lua_setfield(L, -2, "__index");
     }
     lua_pop(L, 1);
@@ -636,6 +638,7 @@ int luaopen_sumi_data(lua_State *L) {
     }
     lua_pop(L, 1);
     luaL_newlib(L, data_functions);
+    opt_name_functions(L, "data.", data_functions);
     int module = lua_gettop(L);
     sumi_data_register_csv(L, module);
     sumi_data_register_json(L, module);

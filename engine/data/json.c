@@ -109,7 +109,7 @@ static void push_path_steps(lua_State *L, int idx) {
             const char *dot = strchr(p, '.');
             size_t len = dot ? (size_t)(dot - p) : strlen(p);
             if (len == 0)
-                luaL_error(L, "bad option 'path' (empty key in '%s')", lua_tostring(L, idx));
+                opt_fail(L, "path", "keys joined by dots, none empty", idx);
             lua_pushlstring(L, p, len);
             lua_rawseti(L, steps, ++n);
             if (dot == NULL)
@@ -122,8 +122,8 @@ static void push_path_steps(lua_State *L, int idx) {
         for (lua_Integer i = 1; i <= n; i++) {
             int t = lua_rawgeti(L, idx, i);
             if (!(t == LUA_TSTRING || lua_isinteger(L, -1)))
-                luaL_error(L, "bad option 'path' (entry %d: a key or an index expected, got %s)",
-                           (int)i, luaL_typename(L, -1));
+                opt_raise(L, "option 'path' must be a list of keys and indexes; entry %d is a %s",
+                          (int)i, luaL_typename(L, -1));
             lua_rawseti(L, steps, i);
         }
         /* The text: the steps joined with '.', indexes written out. */
@@ -138,8 +138,7 @@ static void push_path_steps(lua_State *L, int idx) {
     } else if (lua_isnil(L, idx)) {
         lua_pushstring(L, "");
     } else {
-        luaL_error(L, "bad option 'path' (string or table expected, got %s)",
-                   luaL_typename(L, idx));
+        opt_fail(L, "path", "a string or a list of keys", idx);
     }
 }
 
@@ -347,7 +346,7 @@ static int data_read_json(lua_State *L) {
                                        "unit", "notes", "columns", NULL};
     opt_check_keys(L, 2, keys);
     int opts = lua_istable(L, 2) ? 2 : 0;
-    reader_check_types(L, opts, "read_json");
+    reader_check_types(L, opts);
     static const char *const nested_modes[] = {"error", "json", NULL};
     int keep_json = opt_enum(L, opts, "nested", 0, nested_modes);
     lua_settop(L, 2);
@@ -452,7 +451,7 @@ static int data_read_json(lua_State *L) {
             return luaL_error(L, "out of memory reading JSON");
     }
     if (ds->rows > 0) /* no record, no columns: nothing to convert */
-        reader_check_types_used(L, opts, ds, given, "read_json");
+        reader_check_types_used(L, opts, ds, given);
     sumi_apply_meta_options(L, opts, ds);
     return 1;
 }
@@ -465,5 +464,6 @@ static const luaL_Reg json_functions[] = {
 void sumi_data_register_json(lua_State *L, int module) {
     lua_pushvalue(L, module);
     luaL_setfuncs(L, json_functions, 0);
+    opt_name_functions(L, "data.", json_functions);
     lua_pop(L, 1);
 }

@@ -624,8 +624,7 @@ static int numeric_top_n(lua_State *L) {
         else if (t == LUA_TSTRING)
             others = lua_tostring(L, -1); /* kept alive by the options table */
         else if (t != LUA_TNIL)
-            luaL_error(L, "bad option 'others' to 'top_n' (string or false expected, got %s)",
-                       luaL_typename(L, -1));
+            opt_fail(L, "others", "a string or false", -1);
         lua_pop(L, 1);
     }
 
@@ -734,5 +733,7 @@ static const luaL_Reg numeric_functions[] = {
 
 int luaopen_sumi_numeric(lua_State *L) {
     luaL_newlib(L, numeric_functions);
+    /* sumi.stats offers these same functions, and scripts call them there */
+    opt_name_functions(L, "stats.", numeric_functions);
     return 1;
 }

@@ -387,5 +387,5 @@ int data_query_postgres(lua_State *L) {
         if (sumi_builder_end_row(st->b) != 0)
             return sql_fail(L, st, "out of memory");
     }
-    return sql_finish(L, st, opts, where, "query_postgres");
+    return sql_finish(L, st, opts, where);
 }

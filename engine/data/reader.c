@@ -14,6 +14,7 @@
 
 #include "data.h"
 #include "numtext.h"
+#include "options.h"
 
 /* In enum sumi_type order. */
 static const char *const type_names[] = {"integer", "number", "string", "boolean", "date", NULL};
@@ -25,26 +26,24 @@ static int type_index(const char *name) {
     return -1;
 }
 
-void reader_check_types(lua_State *L, int opts, const char *fname) {
+void reader_check_types(lua_State *L, int opts) {
     if (opts == 0 || !lua_istable(L, opts))
         return;
     int t = lua_getfield(L, opts, "types");
     if (t != LUA_TNIL && t != LUA_TTABLE)
-        luaL_error(L, "bad option 'types' to '%s' (table expected, got %s)", fname,
-                   luaL_typename(L, -1));
+        opt_fail(L, "types", "a table of column names and types", -1);
     if (t == LUA_TTABLE) {
         lua_pushnil(L);
         while (lua_next(L, -2) != 0) {
             if (lua_type(L, -2) != LUA_TSTRING)
-                luaL_error(L, "bad option 'types' to '%s' (keys must be column names, got a %s)",
-                           fname, luaL_typename(L, -2));
+                opt_raise(L, "option 'types' must have column names as keys; got a %s key",
+                          luaL_typename(L, -2));
             const char *v = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
-            if (v == NULL || type_index(v) < 0)
-                luaL_error(L,
-                           "bad option 'types' to '%s' (column '%s': one of 'integer', 'number', "
-                           "'string', 'boolean', 'date' expected, got %s%s%s)",
-                           fname, lua_tostring(L, -2), v ? "'" : "", v ? v : luaL_typename(L, -1),
-                           v ? "'" : "");
+            if (v == NULL || type_index(v) < 0) {
+                lua_pushfstring(L, "types.%s", lua_tostring(L, -2));
+                opt_fail(L, lua_tostring(L, -1), "one of integer, number, string, boolean, date",
+                         -2);
+            }
             lua_pop(L, 1);
         }
     }
@@ -65,7 +64,7 @@ int reader_type_of(lua_State *L, int opts, const char *name) {
 }
 
 void reader_check_types_used(lua_State *L, int opts, const struct sumi_dataset *ds,
-                             const char *where, const char *fname) {
+                             const char *where) {
     if (opts == 0 || !lua_istable(L, opts))
         return;
     if (lua_getfield(L, opts, "types") == LUA_TTABLE) {
@@ -75,8 +74,8 @@ void reader_check_types_used(lua_State *L, int opts, const struct sumi_dataset *
             const char *name = lua_tostring(L, -1);
             if (sumi_dataset_find(ds, name) >= 0)
                 continue;
-            luaL_error(L, "bad option 'types' to '%s' (no column '%s' in %s; its columns: %s)",
-                       fname, name, where, sumi_push_column_names(L, ds));
+            opt_raise(L, "option 'types' names no column '%s' in %s; its columns: %s", name, where,
+                      sumi_push_column_names(L, ds));
         }
     }
     lua_pop(L, 1);

@@ -35,19 +35,18 @@ struct reader_value {
 /* No override for a column: its type follows its values. */
 #define READER_AS_IS (-1)
 
-/* Checks the `types` option of the options table at opts (0: none) of the
- * function fname: a table of column name -> "integer", "number", "string",
- * "boolean" or "date". Raises a Lua error naming the bad entry, in
- * read_csv's words. */
-void reader_check_types(lua_State *L, int opts, const char *fname);
+/* Checks the `types` option of the options table at opts (0: none): a table
+ * of column name -> "integer", "number", "string", "boolean" or "date".
+ * Raises an error naming the calling function and the bad entry. */
+void reader_check_types(lua_State *L, int opts);
 /* The override for column name: a sumi_type, or READER_AS_IS. The option
  * must have been checked. */
 int reader_type_of(lua_State *L, int opts, const char *name);
-/* Raises "bad option 'types' to 'FNAME' (no column 'x' in WHERE; its
- * columns: a, b)" when a column named in `types` is not in ds: a typo must
+/* Raises "<function>: option 'types' names no column 'x' in WHERE; its
+ * columns: a, b" when a column named in `types` is not in ds: a typo must
  * not pass silently. */
 void reader_check_types_used(lua_State *L, int opts, const struct sumi_dataset *ds,
-                             const char *where, const char *fname);
+                             const char *where);
 
 /* Finishes b (which it frees) and pushes the dataset; raises "WHERE: the
  * builder's message (the option 'types' can convert a column)" when the

@@ -66,7 +66,7 @@ void *sql_alloc_or_fail(lua_State *L, struct sql_state *st, size_t n, size_t siz
 
 /* Finishes the builder (closing the connection first) and pushes the
  * dataset, with `types` checked and the metadata options applied. */
-int sql_finish(lua_State *L, struct sql_state *st, int opts, const char *where, const char *fname) {
+int sql_finish(lua_State *L, struct sql_state *st, int opts, const char *where) {
     /* The column types outlive the state in a userdata: no leak if a push
      * below runs out of memory. */
     int *null_types =
@@ -80,7 +80,7 @@ int sql_finish(lua_State *L, struct sql_state *st, int opts, const char *where, 
         if (null_types[c] != READER_AS_IS &&
             reader_set_null_type(ds, c, (enum sumi_type)null_types[c]) != 0)
             return luaL_error(L, "out of memory");
-    reader_check_types_used(L, opts, ds, where, fname);
+    reader_check_types_used(L, opts, ds, where);
     sumi_apply_meta_options(L, opts, ds);
     return 1;
 }
@@ -121,7 +121,7 @@ const char *sql_check_query_arguments(lua_State *L, const char *fname, size_t *s
     static const char *const keys[] = {"types", "title",   "source", "unit",
                                        "notes", "columns", NULL};
     opt_check_keys(L, 4, keys);
-    reader_check_types(L, 4, fname);
+    reader_check_types(L, 4);
     *opts = lua_istable(L, 4) ? 4 : 0;
     if (*sql_len > INT_MAX || strlen(sql) != *sql_len)
         luaL_error(L, "bad argument #2 to '%s' (the SQL holds a NUL byte)", fname);
@@ -434,7 +434,7 @@ static int data_query_sqlite(lua_State *L) {
         return sqlite_interrupted(L, st, given);
     if (rc != SQLITE_DONE)
         return sqlite_sql_error(L, st, given, sql);
-    return sql_finish(L, st, opts, given, "query_sqlite");
+    return sql_finish(L, st, opts, given);
 }
 
 static const luaL_Reg sql_functions[] = {
@@ -446,5 +446,6 @@ static const luaL_Reg sql_functions[] = {
 void sumi_data_register_sql(lua_State *L, int module) {
     lua_pushvalue(L, module);
     luaL_setfuncs(L, sql_functions, 0);
+    opt_name_functions(L, "data.", sql_functions);
     lua_pop(L, 1);
 }

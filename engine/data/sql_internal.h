@@ -37,7 +37,7 @@ int sql_fail(lua_State *L, struct sql_state *st, const char *fmt, ...);
 void *sql_alloc_or_fail(lua_State *L, struct sql_state *st, size_t n, size_t size);
 /* Releases st and pushes the dataset its builder made, with `types`
  * checked and the metadata options applied. Returns 1. */
-int sql_finish(lua_State *L, struct sql_state *st, int opts, const char *where, const char *fname);
+int sql_finish(lua_State *L, struct sql_state *st, int opts, const char *where);
 /* The length of the parameter array at idx, or -1 when it has names. */
 lua_Integer sql_param_count(lua_State *L, int idx);
 /* Checks (target, sql [, params [, options]]) of fname; gives the SQL. */

@@ -139,10 +139,8 @@ static void read_page_size(lua_State *L, int opts, double *w, double *h) {
  * failed only at close(). */
 static double required_size(lua_State *L, int opts, const char *key, double min, double max) {
     if (!opt_has(L, opts, key)) {
-        char a[64], b[64];
-        numtext_format(a, sizeof a, min, NUMTEXT_SHORTEST);
-        numtext_format(b, sizeof b, max, NUMTEXT_SHORTEST);
-        luaL_error(L, "missing option '%s' (number in [%s, %s] expected)", key, a, b);
+        opt_push_range(L, min, max);
+        opt_raise(L, "option '%s' is missing (%s)", key, lua_tostring(L, -1));
     }
     return opt_number(L, opts, key, min, min, max);
 }
@@ -243,10 +241,19 @@ static int canvas_pdf(lua_State *L) {
     return 1;
 }
 
-static void paint_background(lua_State *L, sumi_canvas *c, const char *background) {
+/* The background option, checked before the canvas is made: a bad colour
+ * must not leave a half-made output behind. */
+static struct sumi_rgba read_background(lua_State *L, int opts, const char *def) {
+    const char *background = opt_string(L, opts, "background", def);
     struct sumi_rgba bg;
-    if (!sumi_color_parse(background, &bg))
-        luaL_error(L, "bad option 'background' (colour expected, got '%s')", background);
+    if (!sumi_color_parse(background, &bg)) {
+        lua_getfield(L, opts, "background");
+        opt_fail(L, "background", "a colour (\"#rrggbb\", \"#rrggbbaa\" or a name)", -1);
+    }
+    return bg;
+}
+
+static void paint_background(sumi_canvas *c, struct sumi_rgba bg) {
     if (bg.a > 0) {
         cairo_save(c->cr);
         cairo_set_source_rgba(c->cr, bg.r, bg.g, bg.b, bg.a);
@@ -262,12 +269,11 @@ static int canvas_png(lua_State *L) {
     static const char *const keys[] = {"width", "height",     "width_mm", "height_mm",
                                        "dpi",   "background", NULL};
     opt_check_keys(L, 2, keys);
-    luaL_checktype(L, 2, LUA_TTABLE);
     double px_w, px_h, scale = 1;
     if (opt_has(L, 2, "width_mm") || opt_has(L, 2, "height_mm")) {
         if (opt_has(L, 2, "width") || opt_has(L, 2, "height"))
-            return luaL_error(L, "give either width and height (pixels) or width_mm and "
-                                 "height_mm, not both");
+            return opt_raise(L, "give either width and height (pixels) or width_mm and "
+                                "height_mm, not both");
         double dpi = opt_number(L, 2, "dpi", 300, 10, 2400);
         double wmm = required_size(L, 2, "width_mm", 1, 5000);
         double hmm = required_size(L, 2, "height_mm", 1, 5000);
@@ -280,8 +286,8 @@ static int canvas_png(lua_State *L) {
                               PNG_PIXEL_LIMIT);
     } else {
         if (opt_has(L, 2, "dpi"))
-            return luaL_error(L, "'dpi' goes with width_mm and height_mm; width and height "
-                                 "are already pixels");
+            return opt_raise(L, "option 'dpi' goes with width_mm and height_mm; width and "
+                                "height are already pixels");
         px_w = floor(required_size(L, 2, "width", 1, PNG_PIXEL_LIMIT));
         px_h = floor(required_size(L, 2, "height", 1, PNG_PIXEL_LIMIT));
     }
@@ -290,10 +296,7 @@ static int canvas_png(lua_State *L) {
                           "png of %d x %d pixels is past the limit of 100 million pixels "
                           "(400 MB of image); make it smaller or lower the dpi",
                           (int)px_w, (int)px_h);
-    const char *background = opt_string(L, 2, "background", "white");
-    struct sumi_rgba check;
-    if (!sumi_color_parse(background, &check))
-        return luaL_error(L, "bad option 'background' (colour expected, got '%s')", background);
+    struct sumi_rgba background = read_background(L, 2, "white");
     sumi_canvas *c = push_output_canvas(L, "png", SUMI_CANVAS_PNG);
     int idx = lua_gettop(L);
     c->device_scale = scale;
@@ -301,7 +304,7 @@ static int canvas_png(lua_State *L) {
     c->height = px_h / scale;
     c->surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)px_w, (int)px_h);
     finish_setup(L, c, idx);
-    paint_background(L, c, background);
+    paint_background(c, background);
     return 1;
 }
 
@@ -321,14 +324,10 @@ static int canvas_svg(lua_State *L) {
     static const char *const keys[] = {"width", "height", "background", "text", NULL};
     static const char *const text_modes[] = {"text", "outline", NULL};
     opt_check_keys(L, 2, keys);
-    luaL_checktype(L, 2, LUA_TTABLE);
     double w = required_size(L, 2, "width", 1, SIZE_LIMIT);
     double h = required_size(L, 2, "height", 1, SIZE_LIMIT);
-    const char *background = opt_string(L, 2, "background", "transparent");
+    struct sumi_rgba background = read_background(L, 2, "transparent");
     int outline = opt_enum(L, 2, "text", 0, text_modes);
-    struct sumi_rgba check;
-    if (!sumi_color_parse(background, &check))
-        return luaL_error(L, "bad option 'background' (colour expected, got '%s')", background);
     sumi_canvas *c = push_output_canvas(L, "svg", SUMI_CANVAS_SVG);
     int idx = lua_gettop(L);
     c->device_scale = 1;
@@ -342,20 +341,16 @@ static int canvas_svg(lua_State *L) {
         open_sink(L, c, SUMI_SINK_SVG);
     }
     finish_setup(L, c, idx);
-    paint_background(L, c, background);
+    paint_background(c, background);
     return 1;
 }
 
 static int canvas_trace(lua_State *L) {
     static const char *const keys[] = {"width", "height", "background", NULL};
     opt_check_keys(L, 2, keys);
-    luaL_checktype(L, 2, LUA_TTABLE);
     double w = required_size(L, 2, "width", 1, SIZE_LIMIT);
     double h = required_size(L, 2, "height", 1, SIZE_LIMIT);
-    const char *background = opt_string(L, 2, "background", "transparent");
-    struct sumi_rgba check;
-    if (!sumi_color_parse(background, &check))
-        return luaL_error(L, "bad option 'background' (colour expected, got '%s')", background);
+    struct sumi_rgba background = read_background(L, 2, "transparent");
     /* canvas.trace(false, ...): no file, only the text close() returns. */
     int in_memory = lua_isboolean(L, 1) && !lua_toboolean(L, 1);
     const char *path = in_memory ? NULL : output_path(L, 1, "trace");
@@ -369,7 +364,7 @@ static int canvas_trace(lua_State *L) {
     c->height = h;
     open_sink(L, c, SUMI_SINK_TRACE);
     finish_setup(L, c, idx);
-    paint_background(L, c, background);
+    paint_background(c, background);
     return 1;
 }
 
@@ -663,6 +658,7 @@ int luaopen_sumi_canvas(lua_State *L) {
     if (luaL_newmetatable(L, SUMI_CANVAS_TYPE)) {
         luaL_setfuncs(L, canvas_metamethods, 0);
         luaL_newlib(L, canvas_methods);
+        opt_name_functions(L, "canvas:", canvas_methods);
         sumi_text_add_methods(L, -1);
         sumi_nav_add_methods(L, -1);
         sumi_subset_add_methods(L, -1);
@@ -670,5 +666,6 @@ int luaopen_sumi_canvas(lua_State *L) {
     }
     lua_pop(L, 1);
     luaL_newlib(L, canvas_functions);
+    opt_name_functions(L, "canvas.", canvas_functions);
     return 1;
 }

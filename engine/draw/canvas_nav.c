@@ -175,10 +175,9 @@ static int nav_outline(lua_State *L) {
     if (!g_utf8_validate(title, (gssize)len, NULL) || strlen(title) != len)
         return luaL_argerror(L, 2, "title is not valid UTF-8");
     static const char *const keys[] = {"dest", "parent", "open", NULL};
-    luaL_checktype(L, 3, LUA_TTABLE);
     opt_check_keys(L, 3, keys);
     if (!opt_has(L, 3, "dest"))
-        return luaL_error(L, "missing option 'dest' (a destination name expected)");
+        return opt_raise(L, "option 'dest' is missing (a destination name)");
     const char *dest = check_dest_name(L, 3, opt_string(L, 3, "dest", NULL));
     int parent = (int)opt_number(L, 3, "parent", 0, 0, c->outlines);
     int open = opt_boolean(L, 3, "open", 0);
@@ -213,5 +212,6 @@ static const luaL_Reg nav_methods[] = {
 void sumi_nav_add_methods(lua_State *L, int methods) {
     lua_pushvalue(L, methods);
     luaL_setfuncs(L, nav_methods, 0);
+    opt_name_functions(L, "canvas:", nav_methods);
     lua_pop(L, 1);
 }

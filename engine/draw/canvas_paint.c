@@ -148,22 +148,22 @@ struct paint {
     struct sumi_rgba rgba;
 };
 
-static void read_paint(lua_State *L, int idx, const char *what, struct paint *p) {
+/* The paint at idx: the option named key, or, with key NULL, the paint
+ * argument of fill or stroke. */
+static void read_paint(lua_State *L, int idx, const char *key, struct paint *p) {
+    static const char what[] = "a colour (\"#rrggbb\", \"#rrggbbaa\" or a name) or a gradient";
     p->gradient = NULL;
-    if (lua_type(L, idx) == LUA_TSTRING) {
-        const char *s = lua_tostring(L, idx);
-        if (!sumi_color_parse(s, &p->rgba))
-            luaL_error(L, "bad %s '%s' (expected \"#rrggbb\", \"#rrggbbaa\" or a colour name)",
-                       what, s);
+    if (lua_type(L, idx) == LUA_TSTRING && sumi_color_parse(lua_tostring(L, idx), &p->rgba))
         return;
-    }
     cairo_pattern_t **gradient = luaL_testudata(L, idx, SUMI_GRADIENT_TYPE);
     if (gradient != NULL && *gradient != NULL) {
         p->gradient = *gradient;
         return;
     }
-    luaL_error(L, "bad %s (colour string or gradient expected, got %s)", what,
-               luaL_typename(L, idx));
+    if (key != NULL)
+        opt_fail(L, key, what, idx);
+    opt_push_shown(L, idx);
+    opt_raise(L, "the paint must be %s; got %s", what, lua_tostring(L, -1));
 }
 
 static void set_paint(sumi_canvas *c, const struct paint *p) {
@@ -201,11 +201,11 @@ static int read_paint_argument(lua_State *L, const char *const keys[], const cha
     }
     if (lua_isnoneornil(L, 2)) {
         lua_pushstring(L, default_color);
-        read_paint(L, -1, "colour", p);
+        read_paint(L, -1, NULL, p);
         lua_pop(L, 1);
         return 0;
     }
-    read_paint(L, 2, "colour", p);
+    read_paint(L, 2, NULL, p);
     return 0;
 }
 
@@ -233,11 +233,10 @@ static void read_stroke_style(lua_State *L, int opts, struct stroke_style *s) {
     s->ndashes = 0;
     if (opts != 0 && lua_getfield(L, opts, "dash") != LUA_TNIL) {
         if (!lua_istable(L, -1))
-            luaL_error(L, "bad option 'dash' (array of lengths expected, got %s)",
-                       luaL_typename(L, -1));
+            opt_fail(L, "dash", "a list of lengths", -1);
         int n = (int)lua_rawlen(L, -1);
         if (n > 64)
-            luaL_error(L, "bad option 'dash' (at most 64 lengths, got %d)", n);
+            opt_fail(L, "dash", "at most 64 lengths", -1);
         double total = 0;
         for (int i = 0; i < n; i++) {
             lua_rawgeti(L, -1, i + 1);
@@ -245,11 +244,11 @@ static void read_stroke_style(lua_State *L, int opts, struct stroke_style *s) {
             s->dashes[i] = lua_tonumberx(L, -1, &ok);
             lua_pop(L, 1);
             if (!ok || !(s->dashes[i] >= 0 && s->dashes[i] <= SIZE_LIMIT))
-                luaL_error(L, "bad option 'dash' (length %d must be a number >= 0)", i + 1);
+                opt_raise(L, "option 'dash' must be lengths >= 0; length %d is not", i + 1);
             total += s->dashes[i];
         }
         if (n > 0 && total <= 0)
-            luaL_error(L, "bad option 'dash' (lengths must not all be 0)");
+            opt_raise(L, "option 'dash' must have a length above 0; all are 0");
         s->ndashes = n;
     }
     if (opts != 0)
@@ -324,7 +323,7 @@ int canvas_fill_stroke(lua_State *L) {
     struct paint fill, stroke;
     lua_getfield(L, 2, "fill");
     if (lua_isnil(L, -1))
-        return luaL_error(L, "fill_stroke needs a 'fill' paint");
+        return opt_raise(L, "option 'fill' is missing (the paint inside)");
     read_paint(L, -1, "fill", &fill);
     lua_pop(L, 1);
     if (lua_getfield(L, 2, "color") == LUA_TNIL) {
@@ -353,7 +352,7 @@ int canvas_fill_stroke(lua_State *L) {
 int canvas_paint(lua_State *L) {
     sumi_canvas *c = sumi_check_canvas(L, 1);
     struct paint paint;
-    read_paint(L, 2, "colour", &paint);
+    read_paint(L, 2, NULL, &paint);
     cairo_save(c->cr);
     set_paint(c, &paint);
     if (c->sink != NULL)
@@ -401,7 +400,7 @@ static int push_gradient(lua_State *L, cairo_pattern_t *pattern, int stops_arg) 
         return luaL_argerror(L, stops_arg, "at least two colour stops expected");
     for (int i = 1; i <= n; i++) {
         if (lua_rawgeti(L, stops_arg, i) != LUA_TTABLE)
-            return luaL_error(L, "bad colour stop %d (expected {offset, colour})", i);
+            return opt_raise(L, "colour stop %d must be a pair {offset, colour}", i);
         lua_rawgeti(L, -1, 1);
         lua_rawgeti(L, -2, 2);
         int ok;
@@ -409,10 +408,10 @@ static int push_gradient(lua_State *L, cairo_pattern_t *pattern, int stops_arg) 
         struct sumi_rgba rgba;
         const char *color = lua_tostring(L, -1);
         if (!ok || !(offset >= 0 && offset <= 1))
-            return luaL_error(L, "bad colour stop %d (offset in [0, 1] expected)", i);
+            return opt_raise(L, "colour stop %d must have an offset in [0, 1]", i);
         if (color == NULL || !sumi_color_parse(color, &rgba))
-            return luaL_error(L, "bad colour stop %d (colour expected, got %s)", i,
-                              color ? color : luaL_typename(L, -1));
+            return opt_raise(L, "colour stop %d must have a colour; got %s", i,
+                             (opt_push_shown(L, -1), lua_tostring(L, -1)));
         cairo_pattern_add_color_stop_rgba(pattern, offset, rgba.r, rgba.g, rgba.b, rgba.a);
         lua_pop(L, 3);
     }

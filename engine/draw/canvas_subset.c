@@ -32,6 +32,7 @@
 
 #include "canvas.h"
 #include "job.h"
+#include "options.h"
 
 /* ---- recording ---- */
 
@@ -656,5 +657,6 @@ static const luaL_Reg subset_methods[] = {
 void sumi_subset_add_methods(lua_State *L, int methods) {
     lua_pushvalue(L, methods);
     luaL_setfuncs(L, subset_methods, 0);
+    opt_name_functions(L, "canvas:", subset_methods);
     lua_pop(L, 1);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "embedded.h"
+#include "options.h"
 
 /* Created once, on first use, and kept for the life of the process: loading
  * fonts is the costly part of start-up, and the configuration never changes
@@ -171,5 +172,6 @@ static const luaL_Reg fonts_functions[] = {
 
 int luaopen_sumi_fonts(lua_State *L) {
     luaL_newlib(L, fonts_functions);
+    opt_name_functions(L, "fonts.", fonts_functions);
     return 1;
 }

@@ -51,31 +51,28 @@ static double axis_map(const struct axis *a, double v) { return a->r0 + (v - a->
 /* opts.<name>.<key> = {a, b}: two finite numbers, different from each other. */
 static void read_pair(lua_State *L, int tbl, const char *axis, const char *key, double out[2]) {
     if (lua_getfield(L, tbl, key) != LUA_TTABLE)
-        luaL_error(L, "bad option '%s.%s' to 'series' ({a, b} expected, got %s)", axis, key,
-                   luaL_typename(L, -1));
+        opt_raise(L, "option '%s.%s' must be a pair {a, b}; got %s", axis, key,
+                  luaL_typename(L, -1));
     for (int i = 0; i < 2; i++) {
         lua_rawgeti(L, -1 - i, i + 1);
         int ok = 0;
         out[i] = lua_tonumberx(L, -1, &ok);
         if (!ok || !isfinite(out[i]))
-            luaL_error(L, "bad option '%s.%s' to 'series' (two finite numbers expected)", axis,
-                       key);
+            opt_raise(L, "option '%s.%s' must be two finite numbers", axis, key);
     }
     if (lua_rawlen(L, -3) != 2)
-        luaL_error(L, "bad option '%s.%s' to 'series' (two finite numbers expected)", axis, key);
+        opt_raise(L, "option '%s.%s' must be two finite numbers", axis, key);
     if (out[0] == out[1])
-        luaL_error(L, "bad option '%s.%s' to 'series' (the span is zero: both ends are %f)", axis,
-                   key, out[0]);
+        opt_raise(L, "option '%s.%s' must span more than zero; both ends are %f", axis, key,
+                  out[0]);
     lua_pop(L, 3);
 }
 
 static void read_axis(lua_State *L, int opts, const char *name, struct axis *a) {
     static const char *const keys[] = {"domain", "range", NULL};
     if (lua_getfield(L, opts, name) != LUA_TTABLE)
-        luaL_error(L,
-                   "bad option '%s' to 'series' ({domain = {min, max}, range = {a, b}} "
-                   "expected, got %s)",
-                   name, luaL_typename(L, -1));
+        opt_raise(L, "option '%s' must be a table {domain = {min, max}, range = {a, b}}; got %s",
+                  name, luaL_typename(L, -1));
     int t = lua_gettop(L);
     opt_check_keys(L, t, keys);
     double d[2], r[2];
@@ -88,7 +85,7 @@ static void read_axis(lua_State *L, int opts, const char *name, struct axis *a) 
     a->r1 = r[1];
     a->k = (r[1] - r[0]) / (d[1] - d[0]);
     if (!isfinite(a->k) || a->k == 0)
-        luaL_error(L, "bad option '%s' to 'series' (domain and range give no usable scale)", name);
+        opt_raise(L, "option '%s': its domain and range give no usable scale", name);
 }
 
 enum decimation { DECIMATE_NONE, DECIMATE_MINMAX, DECIMATE_LTTB };
@@ -446,7 +443,7 @@ static int path_series(lua_State *L) {
         mode = opt_enum(L, 4, "decimate", 0, decimate_names) == 0 ? DECIMATE_MINMAX : DECIMATE_LTTB;
     lua_pop(L, 1);
     if (opt_has(L, 4, "points") && mode != DECIMATE_LTTB)
-        return luaL_error(L, "bad option 'points' to 'series' (it goes with decimate = \"lttb\")");
+        return opt_raise(L, "option 'points' goes with decimate = \"lttb\" only");
     double points = opt_number(L, 4, "points", 0, 3, POINTS_LIMIT);
     double stroke_width = opt_number(L, 4, "stroke_width", 0, 0, 1e4);
 
@@ -577,5 +574,6 @@ static const luaL_Reg functions[] = {
 
 int luaopen_sumi_path(lua_State *L) {
     luaL_newlib(L, functions);
+    opt_name_functions(L, "path.", functions);
     return 1;
 }

@@ -181,7 +181,8 @@ static const char *features_string(lua_State *L, int opts) {
             lua_rawgeti(L, list, i);
             const char *f = lua_tostring(L, -1);
             if (f == NULL)
-                luaL_error(L, "bad option 'features' (feature %d is not a string)", i);
+                opt_raise(L, "option 'features' must be a list of strings; feature %d is a %s", i,
+                          luaL_typename(L, -1));
             lua_pop(L, 1);
             if (i > 1)
                 luaL_addstring(&b, ", ");
@@ -204,18 +205,15 @@ static const char *features_string(lua_State *L, int opts) {
         }
         luaL_pushresult(&b);
     } else {
-        luaL_error(L, "bad option 'features' (string or array expected, got %s)",
-                   luaL_typename(L, -1));
+        opt_fail(L, "features", "a string or a list of strings", -1);
     }
     const char *out = lua_tostring(L, -1);
     /* Each feature tag is four letters, optionally =value. */
     for (const char *p = out; *p; p++)
         if (!(*p == ',' || *p == ' ' || *p == '=' || (*p >= 'a' && *p <= 'z') ||
               (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
-            luaL_error(L,
-                       "bad option 'features' (OpenType tags like \"tnum palt\" expected, "
-                       "got '%s')",
-                       out);
+            opt_raise(L, "option 'features' must be OpenType tags like \"tnum palt\"; got \"%s\"",
+                      out);
     lua_replace(L, -2);
     return out; /* stays on the stack */
 }
@@ -312,8 +310,7 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
         struct sumi_rgba rgba;
         if (!(lua_type(L, -1) == LUA_TSTRING && sumi_color_parse(lua_tostring(L, -1), &rgba)) &&
             luaL_testudata(L, -1, SUMI_GRADIENT_TYPE) == NULL)
-            luaL_error(L, "bad option 'color' (colour string or gradient expected, got %s)",
-                       lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1));
+            opt_fail(L, "color", "a colour or a gradient", -1);
     }
     if (opts != 0)
         lua_pop(L, 1);
@@ -612,6 +609,7 @@ static const luaL_Reg text_methods[] = {
 void sumi_text_add_methods(lua_State *L, int methods) {
     lua_pushvalue(L, methods);
     luaL_setfuncs(L, text_methods, 0);
+    opt_name_functions(L, "canvas:", text_methods);
     lua_pop(L, 1);
 }
 
@@ -621,5 +619,6 @@ int luaopen_sumi_text(lua_State *L) {
     luaL_requiref(L, "sumi.canvas", luaopen_sumi_canvas, 0);
     lua_pop(L, 1);
     luaL_newlib(L, text_functions);
+    opt_name_functions(L, "text.", text_functions);
     return 1;
 }

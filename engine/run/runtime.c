@@ -673,5 +673,6 @@ static const luaL_Reg runtime_functions[] = {
 
 int luaopen_sumi_runtime(lua_State *L) {
     luaL_newlib(L, runtime_functions);
+    opt_name_functions(L, "runtime.", runtime_functions);
     return 1;
 }

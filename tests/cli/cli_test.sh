@@ -413,7 +413,7 @@ c:stroke({colour = "red"})
 LUA
   run "$SUMI" render s.lua -o out.png
   expect_code 1
-  expect_contains "$ERR" "s.lua:4: unknown option 'colour' to 'stroke' (valid options: color, width" "stderr"
+  expect_contains "$ERR" "s.lua:4: canvas:stroke: unknown option 'colour' (valid options: color, width" "stderr"
 }
 
 case_failed_run_keeps_previous_output() {

@@ -128,7 +128,7 @@ case_csv_forced_type_that_does_not_parse_fails() {
   printf 'day\n2025-02-30\n' >day.csv
   hostile_run "day.csv:2: field 1 ('day'): expected a date (YYYY-MM-DD), got '2025-02-30'" \
     -p csv=day.csv -p 'opts={types = {day = "date"}}'
-  hostile_run "bad option 'types' to 'read_csv' (no column 'cuont' in bad.csv" \
+  hostile_run "data.read_csv: option 'types' names no column 'cuont' in bad.csv" \
     -p csv=bad.csv -p 'opts={types = {cuont = "integer"}}'
 }
 
@@ -165,7 +165,7 @@ case_csv_shift_jis_with_encoding_reads() {
   { sjis; printf '\x93\x8c\xff,1\r\n'; } >broken.csv
   hostile_run "broken.csv:4: not valid cp932 (byte 0xFF at file offset 29)" \
     -p csv=broken.csv -p 'opts={encoding = "cp932"}'
-  hostile_run "bad option 'encoding' to 'read_csv' (unknown encoding 'sjis-x'" \
+  hostile_run "data.read_csv: option 'encoding' names an unknown encoding: \"sjis-x\"" \
     -p csv=sjis.csv -p 'opts={encoding = "sjis-x"}'
 }
 

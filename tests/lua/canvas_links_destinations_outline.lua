@@ -56,7 +56,8 @@ test("bad navigation arguments are clear errors", function()
   check.errors(function() c:link(0, 0, 10, 10, {uri = "a b"}) end, "spaces")
   check.errors(function() c:destination("bad name", 0, 0) end, "destination name may hold only")
   check.errors(function() c:outline("t", {dest = "a", parent = 3}) end, "parent")
-  check.errors(function() c:outline("t", {}) end, "missing option 'dest'")
+  check.errors(function() c:outline("t", {}) end,
+    "canvas:outline: option 'dest' is missing (a destination name)")
   check.errors(function() c:outline("a\xff", {dest = "a"}) end, "not valid UTF-8")
   c:discard()
   check.errors(function() c:link(0, 0, 10, 10, {uri = "https://example.com"}) end,

@@ -152,13 +152,14 @@ end)
 
 test("options are checked", function()
   check.errors(function() data.read_csv("fixtures/models.csv", {delimiter = ";;"}) end,
-               "bad option 'delimiter'", "two-character delimiter")
+               "data.read_csv: option 'delimiter' must be one character other than a quote or a " ..
+               "line break; got \";;\"", "two-character delimiter")
   check.errors(function() data.read_csv("fixtures/models.csv", {heading = true}) end,
-               "unknown option 'heading' to 'read_csv' (valid options: delimiter, header, types, " ..
+               "data.read_csv: unknown option 'heading' (valid options: delimiter, header, types, " ..
                "null, numbers, thousands, encoding, title, source, unit, notes, columns)", "heading")
   check.errors(function() data.read_csv("fixtures/models.csv", {types = {model = "text"}}) end,
-               "(column 'model': one of 'integer', 'number', 'string', 'boolean', 'date' " ..
-               "expected, got 'text')", "type name")
+               "data.read_csv: option 'types.model' must be one of integer, number, string, boolean, " ..
+               "date; got \"text\"", "type name")
 end)
 
 check.done()

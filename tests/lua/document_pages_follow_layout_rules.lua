@@ -105,7 +105,7 @@ test("lists nest under the item before them, indented, with their own markers", 
   check.errors(function() sumi.document.new{}:list({"a", {"b", {"c", {"d", {"e"}}}}}) end,
     "lists nest at most 3 deep")
   check.errors(function() sumi.document.new{}:list({"a", {"b", numberd = true}}) end,
-    "doc:list: unknown option 'items[2].numberd'")
+    "document:list: unknown option 'items[2].numberd'")
 end)
 
 test("figures in a table of Japanese cells wrap inside their columns", function()
@@ -422,10 +422,10 @@ test("options are checked", function()
   message = check.errors(function() sumi.document.new{style = {body = {sise = 3}}} end, "body.sise")
   check.is_true(message:find("document_pages_follow_layout_rules%.lua:%d+:"), "style error line")
   local doc = sumi.document.new{size = {400, 300}}
-  check.errors(function() doc:heading("x", 4) end, "doc:heading: the level must be 1, 2 or 3; got 4")
+  check.errors(function() doc:heading("x", 4) end, "document:heading: the level must be 1, 2 or 3; got 4")
   check.errors(function() doc:table({{a = 1}}, {colums = {}}) end, "unknown option 'colums'")
   check.errors(function() doc:table({{a = 1}}, {columns = {{key = "a", format = "pct9"}}}) end,
-    "doc:table: option 'columns[1].format' must be one of")
+    "document:table: option 'columns[1].format' must be one of")
   check.errors(function() doc:paragraph("<a>x</a>") end, "<a> without href")
   check.errors(function() sumi.document.new{style = {body = {sise = 3}}} end,
       "document.new: unknown option 'style.body.sise' (valid options:")
@@ -443,7 +443,7 @@ test("doc:sources{title = false} lists the sources without a heading of its own"
   check.is_true(all:find("WAIC 2025", 1, true), "the source is listed: " .. all)
   check.is_true(not all:find("false", 1, true), "no 'false' heading: " .. all)
   check.errors(function() doc:sources{title = 3} end,
-      "doc:sources: option 'title' must be a string or a boolean; got 3")
+      "document:sources: option 'title' must be a string or a boolean; got 3")
 end)
 
 check.done()

@@ -69,17 +69,18 @@ end)
 test("options are checked", function()
   check.errors(read("json_models.json", {pth = "x"}), "unknown option 'pth'", "unknown key")
   check.errors(read("json_models.json", {types = {models = "int"}}),
-    "bad option 'types' to 'read_json' (column 'models': one of 'integer', 'number', 'string', 'boolean', "
-    .. "'date' expected, got 'int')",
+    "data.read_json: option 'types.models' must be one of integer, number, string, boolean, date; "
+    .. "got \"int\"",
     "bad type name")
   check.errors(read("json_models.json", {types = {modles = "integer"}}),
-    "bad option 'types' to 'read_json' (no column 'modles' in fixtures/json_models.json; its columns: "
+    "data.read_json: option 'types' names no column 'modles' in fixtures/json_models.json; its columns: "
     .. "company, models, share,",
     "types names a column no record has")
-  check.errors(read("json_models.json", {nested = "keep"}), "bad option 'nested'", "nested")
+  check.errors(read("json_models.json", {nested = "keep"}), "option 'nested'", "nested")
   check.errors(read("json_models.json", {path = 3}),
-    "bad option 'path' (string or table expected, got number)", "path type")
-  check.errors(read("json_models.json", {path = "a..b"}), "bad option 'path' (empty key in 'a..b')",
+    "data.read_json: option 'path' must be a string or a list of keys; got 3", "path type")
+  check.errors(read("json_models.json", {path = "a..b"}),
+    "option 'path' must be keys joined by dots, none empty; got \"a..b\"",
     "empty key")
 end)
 

@@ -32,7 +32,7 @@ end)
 
 test("a missing png size names the option and its range", function()
   check.errors(function() canvas.png(nil, {height = 10}) end,
-    "missing option 'width' (number in [1, 32767] expected)", "png without width")
+    "canvas.png: option 'width' is missing (a number in [1, 32767])", "png without width")
 end)
 
 test("an image that is not a PNG says so", function()

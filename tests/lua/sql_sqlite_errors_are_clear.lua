@@ -120,7 +120,7 @@ end)
 test("options are checked", function()
   check.errors(query("SELECT 1 AS a", nil, {typos = {}}), "unknown option 'typos'", "unknown key")
   check.errors(query("SELECT 1 AS a", nil, {types = {b = "string"}}),
-    "bad option 'types' to 'query_sqlite' (no column 'b' in " .. db .. "; its columns: a)",
+    "data.query_sqlite: option 'types' names no column 'b' in " .. db .. "; its columns: a",
     "types names no column")
   check.errors(function() data.query_sqlite(db, "SELECT 1", "x") end, "bad argument #3", "params type")
 end)

@@ -18,31 +18,33 @@ end)
 
 test("an unknown text option lists the valid ones", function()
   check.errors(function() c:text("x", 0, 0, {colour = "red"}) end,
-               "unknown option 'colour' to 'text' (valid options: font, size, weight, style, " ..
+               "canvas:text: unknown option 'colour' (valid options: font, size, weight, style, " ..
                "color, markup, width, align, wrap, line_spacing, letter_spacing, features, " ..
                "angle, vertical, anchor, lang)", "colour")
 end)
 
 test("option values are checked", function()
   check.errors(function() c:text("x", 0, 0, {anchor = "middle"}) end,
-               "bad option 'anchor' to 'text' (one of 'top-left', 'top', 'top-right'", "anchor")
+               "canvas:text: option 'anchor' must be one of top-left, top, top-right,", "anchor")
   check.errors(function() c:text("x", 0, 0, {align = "centre"}) end,
-               "one of 'left', 'center', 'right', 'justify' expected, got 'centre'", "align")
+               "one of left, center, right, justify; got \"centre\"", "align")
   check.errors(function() c:text("x", 0, 0, {wrap = "line"}) end,
-               "one of 'word', 'char', 'word-char' expected", "wrap")
+               "option 'wrap' must be one of word, char, word-char; got \"line\"", "wrap")
   check.errors(function() c:text("x", 0, 0, {weight = "black"}) end,
-               "one of 'thin', 'light', 'normal', 'medium', 'semibold', 'bold', 'heavy'", "weight")
+               "one of thin, light, normal, medium, semibold, bold, heavy; got \"black\"", "weight")
   check.errors(function() c:text("x", 0, 0, {style = "slanted"}) end,
-               "one of 'normal', 'italic', 'oblique'", "style")
-  check.errors(function() c:text("x", 0, 0, {size = 0}) end, "bad option 'size' to 'text'", "size")
-  check.errors(function() c:text("x", 0, 0, {width = 0}) end, "bad option 'width' to 'text'",
+               "one of normal, italic, oblique; got \"slanted\"", "style")
+  check.errors(function() c:text("x", 0, 0, {size = 0}) end, "canvas:text: option 'size' must be a number in",
+               "size")
+  check.errors(function() c:text("x", 0, 0, {width = 0}) end, "canvas:text: option 'width'",
                "width")
   check.errors(function() c:text("x", 0, 0, {font = 3}) end,
-               "bad option 'font' to 'text' (string expected, got number)", "font")
+               "canvas:text: option 'font' must be a string; got 3", "font")
   check.errors(function() c:text("x", 0, 0, {vertical = "yes"}) end,
-               "bad option 'vertical' to 'text' (boolean expected, got string)", "vertical")
+               "canvas:text: option 'vertical' must be a boolean; got \"yes\"", "vertical")
   check.errors(function() c:text("x", 0, 0, {features = "tn-um"}) end,
-               "OpenType tags like \"tnum palt\" expected, got 'tn-um'", "features")
+               "canvas:text: option 'features' must be OpenType tags like \"tnum palt\"; got \"tn-um\"",
+               "features")
 end)
 
 test("text and positions must be given", function()

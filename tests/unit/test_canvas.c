@@ -312,7 +312,7 @@ static void canvas_png_unknown_option_lists_valid_options(void **state) {
     struct fixture *f = *state;
     const char *msg = run_error(f->L, "canvas.png(dir .. '/o.png', {width = 10, height = 10,"
                                       " colour = 'red'})");
-    assert_contains(msg, "unknown option 'colour' to 'png'");
+    assert_contains(msg, "canvas.png: unknown option 'colour'");
     assert_contains(msg, "valid options: width, height, width_mm, height_mm, dpi, background");
     assert_int_equal(count_entries(f->dir, ""), 0);
 }
@@ -320,10 +320,11 @@ static void canvas_png_unknown_option_lists_valid_options(void **state) {
 static void canvas_png_out_of_range_size_is_an_error(void **state) {
     struct fixture *f = *state;
     assert_contains(run_error(f->L, "canvas.png(dir .. '/o.png', {width = 0, height = 10})"),
-                    "value in [1, 32767] expected, got 0");
+                    "canvas.png: option 'width' must be a number in [1, 32767]; got 0");
     assert_contains(run_error(f->L, "canvas.png(dir .. '/o.png', {width = 10, height = 10,"
                                     " background = 'nope'})"),
-                    "colour expected, got 'nope'");
+                    "canvas.png: option 'background' must be a colour (\"#rrggbb\", "
+                    "\"#rrggbbaa\" or a name); got \"nope\"");
     assert_int_equal(count_entries(f->dir, ""), 0);
 }
 
@@ -349,10 +350,12 @@ static void canvas_bad_paint_is_an_error(void **state) {
     struct fixture *f = *state;
     run_ok(f->L, "c = canvas.png(dir .. '/paint.png', {width = 10, height = 10})");
     assert_contains(run_error(f->L, "c:rect(0, 0, 1, 1) c:fill('notacolour')"),
-                    "bad colour 'notacolour'");
+                    "canvas:fill: the paint must be a colour (\"#rrggbb\", \"#rrggbbaa\" or a "
+                    "name) or a gradient; got \"notacolour\"");
     assert_contains(run_error(f->L, "c:stroke({color = 'red', widht = 2})"),
                     "unknown option 'widht'");
-    assert_contains(run_error(f->L, "c:stroke({dash = {0, 0}})"), "must not all be 0");
+    assert_contains(run_error(f->L, "c:stroke({dash = {0, 0}})"),
+                    "option 'dash' must have a length above 0; all are 0");
     assert_contains(run_error(f->L, "canvas.linear_gradient(0, 0, 1, 1, {{0, 'red'}})"),
                     "at least two colour stops");
     run_ok(f->L, "c:discard()");
@@ -416,7 +419,7 @@ static void canvas_image_missing_file_is_an_error(void **state) {
     assert_contains(run_error(f->L, "c:image(dir .. '/none.png', 0, 0, 5, 5)"),
                     "cannot open image");
     assert_contains(run_error(f->L, "c:image(dir .. '/none.png', 0, 0, 5, 5, {fit = 'crop'})"),
-                    "one of 'contain', 'cover', 'fill' expected, got 'crop'");
+                    "canvas:image: option 'fit' must be one of contain, cover, fill; got \"crop\"");
     assert_contains(run_error(f->L, "c:image(dir .. '/none.png', 0, 0, 0, 5)"),
                     "width and height must be > 0");
     run_ok(f->L, "c:discard()");

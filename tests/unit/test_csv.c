@@ -648,7 +648,7 @@ static void csv_encoding_converts_to_utf8(void **state) {
     assert_string_equal(FAILS("a\n\x93", o), "t.csv:2: not valid shift_jis: the file ends "
                                              "inside a character (file offset 2)");
     o.encoding = "klingon";
-    assert_contains(FAILS("a\n", o), "unknown encoding 'klingon'");
+    assert_contains(FAILS("a\n", o), "option 'encoding' names an unknown encoding: \"klingon\"");
 }
 
 static void csv_header_errors_name_the_column(void **state) {
@@ -677,8 +677,8 @@ static void csv_forced_type_of_a_missing_column_is_an_error(void **state) {
     o.types = types;
     o.type_count = 1;
     assert_string_equal(FAILS("region,count\nx,1\n", o),
-                        "bad option 'types' to 'read_csv' (no column 'cuont' in t.csv; its "
-                        "columns: region, count)");
+                        "data.read_csv: option 'types' names no column 'cuont' in t.csv; its "
+                        "columns: region, count");
 }
 
 /* ---- files and Lua ---- */
@@ -763,30 +763,31 @@ static void csv_bad_options_are_errors(void **state) {
                          "encoding, title, source, unit, notes, columns");
     lua_pop(f->L, 1);
     assert_contains(run_error(f->L, "data.read_csv(path, {delimiter = ';;'})"),
-                    "bad option 'delimiter' to 'read_csv' (one character other than a quote or "
-                    "line break expected, got ';;')");
+                    "data.read_csv: option 'delimiter' must be one character other than a quote "
+                    "or a line break; got \";;\"");
     lua_pop(f->L, 1);
     assert_contains(run_error(f->L, "data.read_csv(path, {delimiter = '\"'})"),
-                    "bad option 'delimiter'");
+                    "option 'delimiter' must be one character");
     lua_pop(f->L, 1);
     assert_contains(run_error(f->L, "data.read_csv(path, {types = {a = 'float'}})"),
-                    "bad option 'types' to 'read_csv' (column 'a': one of 'integer', 'number', "
-                    "'string', 'boolean', 'date' expected, got 'float')");
+                    "data.read_csv: option 'types.a' must be one of integer, number, string, "
+                    "boolean, date; got \"float\"");
     lua_pop(f->L, 1);
     assert_contains(run_error(f->L, "data.read_csv(path, {types = {b = 'integer'}})"),
-                    "(no column 'b' in");
+                    "option 'types' names no column 'b' in");
     lua_pop(f->L, 1);
     assert_contains(run_error(f->L, "data.read_csv(path, {null = 'NA'})"),
-                    "bad option 'null' to 'read_csv' (list of strings expected");
+                    "data.read_csv: option 'null' must be a list of strings, such as {\"\", "
+                    "\"NA\"}; got \"NA\"");
     lua_pop(f->L, 1);
     assert_contains(run_error(f->L, "data.read_csv(path, {null = {'NA', 3}})"),
-                    "bad option 'null'");
+                    "option 'null' must be a list of strings");
     lua_pop(f->L, 1);
     assert_contains(run_error(f->L, "data.read_csv(path, {encoding = 'klingon'})"),
-                    "bad option 'encoding' to 'read_csv' (unknown encoding 'klingon'");
+                    "data.read_csv: option 'encoding' names an unknown encoding: \"klingon\"");
     lua_pop(f->L, 1);
     assert_contains(run_error(f->L, "data.read_csv(path, {header = 'yes'})"),
-                    "bad option 'header' to 'read_csv' (boolean expected, got string)");
+                    "data.read_csv: option 'header' must be a boolean; got \"yes\"");
     lua_pop(f->L, 1);
     assert_contains(run_error(f->L, "data.read_csv(path, {columns = {b = {unit = 'x'}}})"),
                     "no column 'b'");

@@ -186,7 +186,7 @@ static void bad_arguments_have_clear_messages(void **state) {
                     "field 'n' must be a count (an integer >= 0), got string");
     lua_pop(L, 1);
     assert_contains(run_error(L, "numeric.rank({1}, {order = 'asc'})"),
-                    "unknown option 'order' to 'rank' (valid options: ascending, ties)");
+                    "stats.rank: unknown option 'order' (valid options: ascending, ties)");
     lua_pop(L, 1);
     assert_contains(run_error(L, "numeric.top_n({{name = 'a', value = 1}, 7}, 1)"),
                     "row 2 is a number, not a record (a table)");

@@ -102,54 +102,70 @@ static void opt_unknown_key_error_lists_valid_keys(void **state) {
 static void opt_non_string_key_error_says_keys_must_be_names(void **state) {
     lua_State *L = *state;
     const char *msg = call_error(L, probe, "{3}");
-    assert_contains(msg, "keys must be names, got a number key");
+    assert_contains(msg, "option keys must be names; got a number key");
     assert_contains(msg, "valid options: width");
 }
 
 static void opt_out_of_range_says_range_and_value(void **state) {
     lua_State *L = *state;
     const char *msg = call_error(L, probe, "{width = 20}");
-    assert_contains(msg, "bad option 'width'");
-    assert_contains(msg, "value in [1, 10] expected, got 20");
+    assert_contains(msg, "option 'width' must be a number in [1, 10]; got 20");
     lua_settop(L, 0);
     msg = call_error(L, probe, "{width = 0.5}");
-    assert_contains(msg, "value in [1, 10] expected, got 0.5");
+    assert_contains(msg, "option 'width' must be a number in [1, 10]; got 0.5");
 }
 
 static void opt_nan_is_out_of_range(void **state) {
     lua_State *L = *state;
     const char *msg = call_error(L, probe, "{width = 0/0}");
-    assert_contains(msg, "value in [1, 10] expected, got");
-    assert_contains(msg, "nan");
+    assert_contains(msg, "option 'width' must be a number in [1, 10]; got nan");
 }
 
 static void opt_wrong_type_names_expected_and_given(void **state) {
     lua_State *L = *state;
-    assert_contains(call_error(L, probe, "{width = '7'}"), "number expected, got string");
-    assert_contains(call_error(L, probe, "{color = 12}"), "string expected, got number");
-    assert_contains(call_error(L, probe, "{visible = 1}"), "boolean expected, got number");
+    assert_contains(call_error(L, probe, "{width = '7'}"),
+                    "option 'width' must be a number in [1, 10]; got \"7\"");
+    assert_contains(call_error(L, probe, "{color = 12}"),
+                    "option 'color' must be a string; got 12");
+    assert_contains(call_error(L, probe, "{visible = 1}"),
+                    "option 'visible' must be a boolean; got 1");
+    assert_contains(call_error(L, probe, "{color = {}}"),
+                    "option 'color' must be a string; got table");
 }
 
 static void opt_enum_error_lists_the_choices(void **state) {
     lua_State *L = *state;
     const char *msg = call_error(L, probe, "{align = 'middle'}");
-    assert_contains(msg, "bad option 'align'");
-    assert_contains(msg, "one of 'left', 'center', 'right' expected, got 'middle'");
+    assert_contains(msg, "option 'align' must be one of left, center, right; got \"middle\"");
 }
 
-static void opt_options_that_are_not_a_table_are_an_argument_error(void **state) {
+static void opt_options_that_are_not_a_table_are_an_error(void **state) {
     lua_State *L = *state;
-    assert_contains(call_error(L, probe, "'wide'"), "table expected, got string");
+    assert_contains(call_error(L, probe, "'wide'"), "options must be a table; got string");
 }
 
 static void opt_error_names_the_calling_function(void **state) {
-    /* Called from Lua by name, the message says which function rejected it. */
+    /* Without a public name, the message uses Lua's name for the function. */
     lua_State *L = *state;
     lua_register(L, "probe", probe);
     const char *msg = run_error(L, "probe{width = 20}");
-    assert_contains(msg, "bad option 'width' to 'probe' (value in [1, 10] expected, got 20)");
+    assert_contains(msg, "probe: option 'width' must be a number in [1, 10]; got 20");
     /* ... and where in the script the call is. */
-    assert_contains(msg, "[string \"probe{width = 20}\"]:1:");
+    assert_contains(msg, "[string \"probe{width = 20}\"]:1: probe: ");
+}
+
+static void opt_error_names_the_public_name_whatever_the_call(void **state) {
+    /* With one, even a call Lua cannot name (pcall, an alias) is named. */
+    lua_State *L = *state;
+    static const luaL_Reg functions[] = {{"probe", probe}, {NULL, NULL}};
+    luaL_newlib(L, functions);
+    opt_name_functions(L, "widgets.", functions);
+    lua_setglobal(L, "widgets");
+    const char *msg = run_error(L, "local ok, e = pcall(widgets.probe, {width = 20})\nerror(e, 0)");
+    assert_contains(msg, "widgets.probe: option 'width' must be a number in [1, 10]; got 20");
+    msg = run_error(L, "local p = widgets.probe\np{color = true}");
+    assert_contains(msg, "[string \"local p = widgets.probe...\"]:2: widgets.probe: option 'color' "
+                         "must be a string; got true");
 }
 
 /* ---- positional arguments ---- */
@@ -190,9 +206,11 @@ int main(void) {
         cmocka_unit_test_setup_teardown(opt_nan_is_out_of_range, setup, teardown),
         cmocka_unit_test_setup_teardown(opt_wrong_type_names_expected_and_given, setup, teardown),
         cmocka_unit_test_setup_teardown(opt_enum_error_lists_the_choices, setup, teardown),
-        cmocka_unit_test_setup_teardown(opt_options_that_are_not_a_table_are_an_argument_error,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(opt_options_that_are_not_a_table_are_an_error, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(opt_error_names_the_calling_function, setup, teardown),
+        cmocka_unit_test_setup_teardown(opt_error_names_the_public_name_whatever_the_call, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(check_number_in_says_range_and_value, setup, teardown),
         cmocka_unit_test_setup_teardown(check_finite_rejects_nan_and_infinity, setup, teardown),
     };

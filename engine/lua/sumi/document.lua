@@ -132,12 +132,12 @@ end
 --- doc:heading(text, level [, {numbered}]) -> the heading's destination
 --- name (for links: <a href="#NAME">).
 function Document:heading(text, level, opts)
-  check_text(text, "doc:heading")
+  check_text(text, "document:heading")
   level = level or 1
   if level ~= 1 and level ~= 2 and level ~= 3 then
-    errors.raise("doc:heading: the level must be 1, 2 or 3; got %s", errors.show(level))
+    errors.raise("document:heading: the level must be 1, 2 or 3; got %s", errors.show(level))
   end
-  local o = options.check("doc:heading", opts, {numbered = {default = self.options.numbering,
+  local o = options.check("document:heading", opts, {numbered = {default = self.options.numbering,
     type = "boolean"}})
   local number
   if o.numbered then
@@ -175,8 +175,8 @@ end
 --- doc:paragraph(text [, {size, color, align, weight, markup}]): Pango
 --- markup (markup = false for plain text), with <a href="URL"> links.
 function Document:paragraph(text, opts)
-  check_text(text, "doc:paragraph")
-  local o = options.check("doc:paragraph", opts, {size = {default = false, type = "number"},
+  check_text(text, "document:paragraph")
+  local o = options.check("document:paragraph", opts, {size = {default = false, type = "number"},
     color = {default = false, type = "string"}, align = {default = false, type = "string"},
     weight = {default = false, type = "string"}, markup = {default = true, type = "boolean"}})
   local style = options.with(self.style.body, {size = o.size or nil, color = o.color or nil,
@@ -225,9 +225,11 @@ end
 --- list (with its own numbered, start, marker) nests under the item before
 --- it, up to three deep.
 function Document:list(items, opts)
-  if type(items) ~= "table" then errors.raise("doc:list: the items must be a table; got %s", type(items)) end
-  local o = options.check("doc:list", opts, list_keys)
-  local added = add_list(self, items, o, 1, 0, "doc:list")
+  if type(items) ~= "table" then
+    errors.raise("document:list: the items must be a table; got %s", type(items))
+  end
+  local o = options.check("document:list", opts, list_keys)
+  local added = add_list(self, items, o, 1, 0, "document:list")
   if #added > 0 then
     added[1].space_before = self.style.body.space_after
     added[#added].space_after = self.style.body.space_after
@@ -240,8 +242,8 @@ local tones = {note = {"#eef3fa", "#1f5fbf"}, key = {"#edf7ef", "#2e8b57"},
 --- doc:callout(text [, {title, tone = "note" | "key" | "warning"}]): a
 --- boxed note that is never split between pages.
 function Document:callout(text, opts)
-  check_text(text, "doc:callout")
-  local o = options.check("doc:callout", opts, {title = text_option,
+  check_text(text, "document:callout")
+  local o = options.check("document:callout", opts, {title = text_option,
     tone = {default = "note", one_of = {"note", "key", "warning"}}})
   local converted, links = read_markup(self, text)
   add(self, blocks.callout(converted, self.style.callout, {title = o.title or nil,
@@ -252,9 +254,9 @@ end
 --- each tile is a chart.kpi or its options.
 function Document:kpis(tiles, opts)
   if type(tiles) ~= "table" or #tiles == 0 then
-    errors.raise("doc:kpis: the tiles must be a list of chart.kpi options or charts")
+    errors.raise("document:kpis: the tiles must be a list of chart.kpi options or charts")
   end
-  local o = options.check("doc:kpis", opts, {height = {default = 86, type = "number"},
+  local o = options.check("document:kpis", opts, {height = {default = 86, type = "number"},
     gap = {default = 10, type = "number"}, border = {default = "#d5dbe3", type = "string"}})
   local charts = {}
   for i, t in ipairs(tiles) do
@@ -273,7 +275,7 @@ end
 --- doc:figure(chart_or_png [, {caption, height, numbered}]): a chart (drawn
 --- as vectors) or a PNG file, its caption kept on its page.
 function Document:figure(what, opts)
-  local o = options.check("doc:figure", opts, {caption = text_option, height = {default = false,
+  local o = options.check("document:figure", opts, {caption = text_option, height = {default = false,
     type = "number"},
     numbered = {default = true, type = "boolean"}})
   local f = {style = self.style.figure, figure_height = o.height or nil}
@@ -283,7 +285,7 @@ function Document:figure(what, opts)
     f.chart = what
     note_source(self, what.source)
   else
-    errors.raise("doc:figure: the figure must be a chart or a PNG path; got %s", type(what))
+    errors.raise("document:figure: the figure must be a chart or a PNG path; got %s", type(what))
   end
   if o.caption then
     local caption = markup.escape(o.caption)
@@ -303,7 +305,7 @@ end
 --- ({key, title, format, width, align} each), zebra, totals, repeat_header,
 --- caption, size.
 function Document:table(data, opts)
-  local o = options.check("doc:table", opts, {columns = {default = false, type = "table"},
+  local o = options.check("document:table", opts, {columns = {default = false, type = "table"},
     zebra = {default = true, type = "boolean"}, totals = {default = false, type = "boolean|table"},
     repeat_header = {default = true, type = "boolean"}, caption = text_option,
     size = {default = false, type = "number"}})
@@ -328,9 +330,9 @@ end
 function Document:columns(count, opts, fn)
   if type(opts) == "function" then opts, fn = nil, opts end
   if math.type(count) ~= "integer" or count < 1 or count > 4 then
-    errors.raise("doc:columns: the count must be 1 to 4; got %s", errors.show(count))
+    errors.raise("document:columns: the count must be 1 to 4; got %s", errors.show(count))
   end
-  local o = options.check("doc:columns", opts, {gap = {default = 18, type = "number"},
+  local o = options.check("document:columns", opts, {gap = {default = 18, type = "number"},
     balance = {default = true, type = "boolean"}})
   add(self, {kind = "columns", count = count, gap = o.gap, balance = o.balance,
              space_before = self.style.body.space_after})
@@ -347,14 +349,14 @@ end
 --- doc:source(text [, url]): adds a line to the sources list (datasets'
 --- sources and charts' are added by doc:table and doc:figure).
 function Document:source(text, url)
-  check_text(text, "doc:source")
+  check_text(text, "document:source")
   note_source(self, text, url)
 end
 
 --- doc:note(text) -> a marker to put in a paragraph ("<sup>注1</sup>"):
 --- the note itself is printed, numbered, in the list of doc:sources().
 function Document:note(text)
-  check_text(text, "doc:note")
+  check_text(text, "document:note")
   local converted, links = read_markup(self, text)
   self.notes[#self.notes + 1] = {text = converted, links = links}
   local n = #self.notes
@@ -363,7 +365,7 @@ end
 
 --- doc:contents([{title, levels}]): the table of contents, here.
 function Document:contents(opts)
-  local o = options.check("doc:contents", opts, {
+  local o = options.check("document:contents", opts, {
     title = {default = self.lang == "en" and "Contents" or "目次", type = "string|boolean"},
     levels = {default = 2, type = "integer", min = 1, max = 3}})
   add(self, {kind = "contents_marker", title = o.title, levels = o.levels})
@@ -372,7 +374,7 @@ end
 --- doc:sources([{title}]): the list of sources (gathered from the whole
 --- document) and then the notes of doc:note.
 function Document:sources(opts)
-  local o = options.check("doc:sources", opts, {
+  local o = options.check("document:sources", opts, {
     title = {default = self.lang == "en" and "Sources" or "出典", type = "string|boolean"}})
   add(self, {kind = "sources_marker", title = o.title})
 end

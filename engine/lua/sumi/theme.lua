@@ -90,6 +90,38 @@ local function merge(base, changes)
   return result
 end
 
+-- What a changed field must be: what the base theme holds there, so that a
+-- typo such as sizes = {title = "14"} fails at the derive, not at a draw.
+-- Numbers are lengths or shares (>= 0); a record (sizes, grid) is checked
+-- field by field; a list (palette, dash) is replaced by a list of the same
+-- kind of entries; dashes may be false.
+local function check_changes(base, changes, prefix)
+  for _, k in ipairs(options.sorted_keys(changes)) do
+    local key, was, v = prefix .. tostring(k), base[k], changes[k]
+    if k == "name" then
+      options.value("theme.derive", key, v, {default = false, type = "string"})
+    elseif type(was) == "number" then
+      options.value("theme.derive", key, v, {default = false, type = "number", min = 0})
+    elseif type(was) == "string" then
+      options.value("theme.derive", key, v, {default = false, type = "string"})
+    elseif k == "dashes" or (type(was) == "table" and #was > 0) then
+      local entry = k == "dashes" and "table" or type(was[1])
+      options.value("theme.derive", key, v, {default = false, type = "table", check = function(list)
+        if #list == 0 then return "a non-empty list" end
+        for i = 1, #list do
+          local e = list[i]
+          if not (type(e) == entry or (k == "dashes" and e == false)) then
+            return ("a list of %ss (entry %d is a %s)"):format(entry, i, type(e))
+          end
+        end
+      end})
+    elseif type(was) == "table" then
+      options.check("theme.derive", v, was, key)
+      check_changes(was, v, key .. ".")
+    end
+  end
+end
+
 --- theme.derive(base, changes) -> a new theme: `base` (a name or a theme
 --- table) with the fields of `changes` replaced; nested tables such as
 --- `sizes` are merged, lists such as `palette` replaced. An unknown field
@@ -97,6 +129,7 @@ end
 function theme.derive(base, changes)
   local b = theme.get(base, "theme.derive")
   options.check("theme.derive", changes, b)
+  check_changes(b, changes or {}, "")
   return merge(b, changes or {})
 end
 

@@ -50,11 +50,15 @@ function errors.raise(message, ...)
 end
 
 --- errors.show(value) -> a value as messages quote it: strings as %q,
---- anything else with tostring ("nan", not "-nan", whatever C's printf says).
+--- numbers and booleans with tostring ("nan", not "-nan", whatever C's
+--- printf says), anything else by its type (an address would change from
+--- run to run). The C modules show values the same way (core/options.c).
 function errors.show(value)
-  if type(value) == "string" then return ("%q"):format(value) end
+  local t = type(value)
+  if t == "string" then return ("%q"):format(value) end
   if value ~= value then return "nan" end
-  return tostring(value)
+  if t == "number" or t == "boolean" or t == "nil" then return tostring(value) end
+  return t
 end
 
 return errors

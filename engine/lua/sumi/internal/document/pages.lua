@@ -307,7 +307,7 @@ local save_spec = {dpi = {default = 96, type = "number", min = 1},
 --- (a PDF's default) draws it with HarfBuzz subsets of the faces it uses.
 function pages.save(doc, path, opts)
   if type(path) == "table" and opts == nil then path, opts = nil, path end
-  local o = options.check("doc:save", opts, save_spec)
+  local o = options.check("document:save", opts, save_spec)
   local kind = o.format or (path and path:match("%.(%w+)$"))
   if not kind then
     for _, ext in ipairs({"pdf", "png", "trace"}) do
@@ -315,11 +315,11 @@ function pages.save(doc, path, opts)
     end
   end
   kind = kind and kind:lower() or "pdf"
-  options.one_of("doc:save", "format", kind, {"pdf", "png", "trace"})
+  options.one_of("document:save", "format", kind, {"pdf", "png", "trace"})
   -- PNG pages keep the full faces: nothing is embedded in a picture.
   local fonts = o.fonts or (kind == "pdf" and "subset" or "full")
   if kind == "png" and fonts == "subset" then
-    options.fail("doc:save", "fonts", "\"full\" for PNG pages (\"subset\" is for PDF and trace output)",
+    options.fail("document:save", "fonts", "\"full\" for PNG pages (\"subset\" is for PDF and trace output)",
       fonts)
   end
   local meta = {title = doc.options.title or nil, author = doc.options.author or nil,

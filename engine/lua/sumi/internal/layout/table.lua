@@ -29,7 +29,8 @@ local function formatter(spec, where)
     local names = {}
     for name in pairs(template.formats) do names[#names + 1] = name end
     table.sort(names)
-    options.fail("doc:table", where, ("one of %s, or a function"):format(table.concat(names, ", ")), spec)
+    options.fail("document:table", where, ("one of %s, or a function"):format(table.concat(names, ", ")),
+      spec)
   end
   return fn
 end
@@ -55,24 +56,24 @@ local function read_data(data, given)
   elseif type(data) == "table" then
     for i, r in ipairs(data) do
       if type(r) ~= "table" then
-        errors.raise("doc:table: row %d must be a table; got %s", i, type(r))
+        errors.raise("document:table: row %d must be a table; got %s", i, type(r))
       end
       rows[i] = r
     end
     if given == false then
       if rows[1] == nil or rows[1][1] == nil then
-        errors.raise("doc:table: give 'columns' for rows that are records")
+        errors.raise("document:table: give 'columns' for rows that are records")
       end
       for k = 1, #rows[1] do names[k] = k end
     end
   else
-    errors.raise("doc:table: the data must be a dataset or a table; got %s", type(data))
+    errors.raise("document:table: the data must be a dataset or a table; got %s", type(data))
   end
   local columns = {}
   for i, spec in ipairs(given or names) do
     if type(spec) ~= "table" then spec = {key = spec} end
-    local c = options.check("doc:table", spec, column_spec, ("columns[%d]"):format(i))
-    if c.key == false then errors.raise(("doc:table: column %d has no 'key'"):format(i)) end
+    local c = options.check("document:table", spec, column_spec, ("columns[%d]"):format(i))
+    if c.key == false then errors.raise(("document:table: column %d has no 'key'"):format(i)) end
     c.title = c.title or tostring(c.key)
     c.format = formatter(c.format, ("columns[%d].format"):format(i))
     if numeric[c.key] == nil then
