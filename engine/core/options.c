@@ -120,7 +120,7 @@ void opt_check_table(lua_State *L, int idx) {
         opt_raise(L, "options must be a table; got %s", luaL_typename(L, idx));
 }
 
-static void push_joined(lua_State *L, const char *const names[]) {
+void opt_push_joined(lua_State *L, const char *const names[]) {
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     for (int i = 0; names[i] != NULL; i++) {
@@ -147,7 +147,7 @@ void opt_check_keys(lua_State *L, int idx, const char *const keys[]) {
                     known = 1;
         }
         if (!known) {
-            push_joined(L, keys);
+            opt_push_joined(L, keys);
             const char *valid = lua_tostring(L, -1);
             if (lua_type(L, -2) != LUA_TSTRING)
                 opt_raise(L, "option keys must be names; got a %s key (valid options: %s)",
@@ -245,7 +245,7 @@ int opt_enum(lua_State *L, int idx, const char *key, int def, const char *const 
         }
     }
     lua_pushstring(L, "one of ");
-    push_joined(L, names);
+    opt_push_joined(L, names);
     lua_concat(L, 2);
     return opt_fail(L, key, lua_tostring(L, -1), -2);
 }

@@ -26,6 +26,8 @@ int opt_fail(lua_State *L, const char *key, const char *what, int value_idx);
 /* Raises "<function>: options must be a table; got <type>" unless the value
  * at idx is a table, nil or absent. */
 void opt_check_table(lua_State *L, int idx);
+/* Pushes names (NULL-terminated) joined with ", ". */
+void opt_push_joined(lua_State *L, const char *const names[]);
 /* Pushes the value at idx as messages show it: strings quoted, numbers and
  * booleans as Lua writes them ("nan" for NaN), anything else by its type. */
 void opt_push_shown(lua_State *L, int idx);

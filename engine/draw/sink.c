@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "numtext.h"
 #include "sink_internal.h"
 
@@ -405,7 +406,8 @@ static int continues(const struct sink_run *r, const struct sink_run *next) {
     return r->text + r->length == next->text && fabs(r->x + r->width - next->x) < 1e-6 &&
            r->y == next->y && r->height == next->height && r->rotation == next->rotation &&
            r->size == next->size && r->weight == next->weight && r->italic == next->italic &&
-           strcmp(r->family, next->family) == 0 && same_paint(&r->paint, &next->paint);
+           strcmp(r->family, next->family) == 0 && same_paint(&r->paint, &next->paint) &&
+           strcmp(r->lang, next->lang) == 0;
 }
 
 static void flush_run(struct sumi_sink *s, struct sink_run *r, PangoFontDescription **desc) {
@@ -429,6 +431,29 @@ static void write_block(struct sumi_sink *s, PangoLayout *layout, const cairo_ma
         w = fmax((double)set_width, (double)(logical.x + logical.width)) / PANGO_SCALE;
     const char *text = pango_layout_get_text(layout);
     s->w->block(s, text, strlen(text), pango_layout_get_line_count(layout), w, h, to_page);
+}
+
+/* The language text at byte offset is tagged with: a span's lang in markup,
+ * else the layout's. Not Pango's per-item language, which names Latin text
+ * in a Japanese label "en" and would split one label into several texts. */
+static const char *tagged_language(PangoLayout *layout, int offset) {
+    PangoLanguage *lang = pango_context_get_language(pango_layout_get_context(layout));
+    PangoAttrList *attrs = pango_layout_get_attributes(layout);
+    if (attrs != NULL) {
+        PangoAttrIterator *it = pango_attr_list_get_iterator(attrs);
+        do {
+            int start, end;
+            pango_attr_iterator_range(it, &start, &end);
+            if (offset >= start && offset < end) {
+                PangoAttribute *a = pango_attr_iterator_get(it, PANGO_ATTR_LANGUAGE);
+                if (a != NULL)
+                    lang = ((PangoAttrLanguage *)a)->value;
+                break;
+            }
+        } while (pango_attr_iterator_next(it));
+        pango_attr_iterator_destroy(it);
+    }
+    return sumi_lang_from_fontconfig(pango_language_to_string(lang));
 }
 
 void sumi_sink_text(struct sumi_sink *s, cairo_t *cr, PangoLayout *layout,
@@ -469,6 +494,7 @@ void sumi_sink_text(struct sumi_sink *s, cairo_t *cr, PangoLayout *layout,
         if (next.family == NULL)
             next.family = "sans-serif";
         next.size = (double)pango_font_description_get_size(d) / PANGO_SCALE;
+        next.lang = tagged_language(layout, run->item->offset);
         next.weight = (int)pango_font_description_get_weight(d);
         next.italic = pango_font_description_get_style(d) != PANGO_STYLE_NORMAL;
         next.paint = base_paint;

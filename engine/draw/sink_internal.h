@@ -52,6 +52,7 @@ struct sink_run {
     cairo_matrix_t to_page; /* layout -> page */
     double scale;           /* page units per layout unit */
     const char *family;     /* the font Pango chose */
+    const char *lang;       /* the run's language, a BCP 47 tag ("zh-Hans") */
     double size;            /* font size in layout units */
     int weight;             /* 100..1000 */
     int italic;

@@ -290,6 +290,11 @@ static void font_attrs(GString *o, const struct sink_run *r) {
     g_string_append(o, "\" font-size=\"");
     num(o, r->size);
     g_string_append_printf(o, "\" font-weight=\"%d\"", r->weight);
+    if (r->lang[0] != '\0') {
+        g_string_append(o, " xml:lang=\"");
+        escape(o, r->lang, strlen(r->lang));
+        g_string_append_c(o, '"');
+    }
     if (r->italic)
         g_string_append(o, " font-style=\"italic\"");
 }

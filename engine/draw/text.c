@@ -12,6 +12,7 @@
 #include "fonts.h"
 #include "options.h"
 #include "job.h"
+#include "lang.h"
 
 /* The longest string one text or measure call takes, in bytes. */
 #define TEXT_LIMIT (1 << 20)
@@ -27,6 +28,7 @@ static const char *const anchors[] = {
     NULL};
 
 struct text_request {
+    const char *lang; /* canonical tag */
     double angle;
     int vertical;
     int anchor;
@@ -263,6 +265,26 @@ static void forbid_line_start_breaks(PangoAttrList *attrs, const char *text, siz
     }
 }
 
+/* A span of markup tagged with a language of its own (<span lang="ko">)
+ * gets that language's face, as the whole text gets its own. */
+static void spans_in_their_languages(PangoAttrList *attrs, const char *family) {
+    GSList *spans = pango_attr_list_get_attributes(attrs);
+    for (GSList *l = spans; l != NULL; l = l->next) {
+        PangoAttribute *a = l->data;
+        if (a->klass->type == PANGO_ATTR_LANGUAGE) {
+            const char *lang = pango_language_to_string(((PangoAttrLanguage *)a)->value);
+            const char *canonical = sumi_lang_canonical(lang);
+            const char *name = canonical ? sumi_lang_fontconfig(canonical) : lang;
+            PangoAttribute *f = pango_attr_family_new(sumi_fonts_family_for(family, name));
+            f->start_index = a->start_index;
+            f->end_index = a->end_index;
+            pango_attr_list_insert(attrs, f);
+        }
+        pango_attribute_destroy(a);
+    }
+    g_slist_free(spans);
+}
+
 /* Builds a layout for the text at arg `text_arg` with options at `opts`.
  * The caller unrefs it. */
 static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int opts,
@@ -301,7 +323,8 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
     int wrap = opt_enum(L, opts, "wrap", 2, wraps);
     double line_spacing = opt_number(L, opts, "line_spacing", 0, 0, 10);
     double letter_spacing = opt_number(L, opts, "letter_spacing", 0, -100, 100);
-    const char *lang = opt_string(L, opts, "lang", "ja");
+    const char *fontconfig_lang;
+    req->lang = sumi_fonts_lang_option(L, opts, "ja", &fontconfig_lang);
     req->angle = opt_number(L, opts, "angle", 0, -3600, 3600);
     req->vertical = opt_boolean(L, opts, "vertical", 0);
     req->anchor = opt_enum(L, opts, "anchor", 0, anchors);
@@ -327,7 +350,7 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
     shape.width = width;
     shape.line_spacing = line_spacing;
     shape.letter_spacing = letter_spacing;
-    shape.lang = pango_language_from_string(lang);
+    shape.lang = pango_language_from_string(fontconfig_lang);
     shape.style = style;
     shape.weight = (int)weight;
     shape.markup = markup;
@@ -370,7 +393,7 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
     /* From here nothing raises until the layout is returned. */
     PangoLayout *layout = pango_layout_new(context_for(cache, map, shape.lang, req->vertical));
     PangoFontDescription *desc = pango_font_description_new();
-    pango_font_description_set_family(desc, family);
+    pango_font_description_set_family(desc, sumi_fonts_family_for(family, fontconfig_lang));
     pango_font_description_set_size(desc, (gint)lround(size * PANGO_SCALE));
     pango_font_description_set_weight(desc, weight);
     pango_font_description_set_style(desc, style == 0   ? PANGO_STYLE_NORMAL
@@ -385,6 +408,8 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
     if (letter_spacing != 0)
         pango_attr_list_insert_before(
             attrs, pango_attr_letter_spacing_new((int)lround(letter_spacing * PANGO_SCALE)));
+    if (markup)
+        spans_in_their_languages(attrs, family);
     const char *final_text = plain != NULL ? plain : text;
     size_t final_len = plain != NULL ? strlen(plain) : len;
     forbid_line_start_breaks(attrs, final_text, final_len);

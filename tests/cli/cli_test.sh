@@ -68,8 +68,11 @@ case_fonts_resolve_with_cjk_coverage() {
   expect_contains "$OUT" "Noto Sans CJK JP" "sumi fonts"
   expect_contains "$OUT" "Noto Serif CJK JP" "sumi fonts"
   expect_contains "$OUT" "DejaVu Sans Mono" "sumi fonts"
-  grep -E '^sans +Noto Sans CJK JP +yes +yes' stdout.txt >/dev/null ||
-    fail "sans does not report Japanese and Chinese coverage: $OUT"
+  for row in 'ja +sans +Noto Sans CJK JP +yes' 'zh-Hans +sans +Noto Sans CJK SC +yes' \
+    'zh-Hant +serif +Noto Serif CJK TC +yes' 'zh-HK +sans +Noto Sans CJK HK +yes' \
+    'ko +sans +Noto Sans CJK KR +yes' 'ko +mono +DejaVu Sans Mono +yes' 'en +sans +Noto Sans CJK JP +yes'; do
+    grep -E "^$row" stdout.txt >/dev/null || fail "sumi fonts lacks the row '$row': $OUT"
+  done
 }
 
 case_fonts_ignore_user_fontconfig() {
@@ -82,7 +85,7 @@ case_fonts_ignore_user_fontconfig() {
 XML
   run env HOME="$PWD/home" XDG_CONFIG_HOME="$PWD/home/.config" "$SUMI" fonts
   expect_code 0
-  grep -E '^sans +Noto Sans CJK JP' stdout.txt >/dev/null || fail "user fonts.conf changed sans: $OUT"
+  grep -E '^ja +sans +Noto Sans CJK JP' stdout.txt >/dev/null || fail "user fonts.conf changed sans: $OUT"
 }
 
 # ---------------------------------------------------------------- flagship
@@ -833,6 +836,50 @@ document_example() { # renders scripts/document_example.lua with a fixed date
   cp "$SRC/scripts/document_example.lua" scripts/
   cp "$SRC/data/"*.csv data/
   run env SOURCE_DATE_EPOCH=1753747200 "$SUMI" render scripts/document_example.lua "$@"
+}
+
+case_languages_embed_their_own_faces() {
+  # A chart and a document per language: the PDF embeds that language's face
+  # for its CJK text and no other region's, and gives back its words.
+  write_script lang.lua <<'LUA'
+local sumi = require "sumi"
+local lang = sumi.params.lang
+local text = {["zh-Hans"] = {"人工智能产业", "统计局", "概述"}, ["zh-Hant"] = {"人工智慧產業", "統計處", "概述"},
+  ["zh-HK"] = {"人工智能產業", "統計處", "概述"}, ko = {"인공지능 산업", "통계청", "개요"},
+  ja = {"人工知能産業", "統計局", "概要"}}
+local t = text[lang] or text.ja
+local rows = {{k = t[1], v = 7e11}, {k = "B", v = 3e11}}
+sumi.chart.bar(rows, {x = "k", y = "v", title = t[1], source = t[2], lang = lang}):save("reports/chart.pdf")
+local doc = sumi.document.new{lang = lang, title = t[1]}
+doc:contents()
+doc:heading(t[3])
+doc:paragraph(t[1] .. "。")
+doc:figure(sumi.chart.bar(rows, {x = "k", y = "v", source = t[2]}), {caption = t[1], height = 200})
+doc:sources()
+doc:save("reports/doc.pdf")
+LUA
+  for case in "zh-Hans sc 来源：统计局 目录 图1 资料来源" "zh-Hant tc 資料來源：統計處 目錄 圖1 資料來源" \
+    "zh-HK hk 資料來源：統計處 目錄 圖1 資料來源" "ko kr 출처:통계청 목차 그림1. 출처" "ja jp 出典:統計局 目次 図1 出典"; do
+    set -- $case
+    lang=$1 face=$2
+    run "$SUMI" render lang.lua -p lang="$lang"
+    expect_code 0
+    for pdf in reports/chart.pdf reports/doc.pdf; do
+      pdffonts "$pdf" >fonts.txt || fail "pdffonts cannot read $pdf"
+      grep -qE "NotoSansCJK$face-" fonts.txt || fail "$lang: $pdf lacks the $face face: $(cat fonts.txt)"
+      others=$(grep -oE 'NotoSansCJK[a-z]+-' fonts.txt | grep -v "NotoSansCJK$face-" || true)
+      [ -z "$others" ] || fail "$lang: $pdf embeds another region's face: $others"
+    done
+    pdftotext reports/chart.pdf - | tr -d ' \n' >chart.txt
+    expect_contains "$(cat chart.txt)" "$3" "$lang chart source line"
+    pdftotext reports/doc.pdf - | tr -d ' \n' >doc.txt
+    for word in "$4" "$5" "$6"; do
+      expect_contains "$(cat doc.txt)" "$word" "$lang document words"
+    done
+  done
+  run "$SUMI" render lang.lua -p lang=fr
+  expect_code 1
+  expect_contains "$ERR" "lang.lua:8: chart.bar: option 'lang' must be a language tag: one of ja, zh-Hans, zh-Hant, zh-HK, ko, en; got \"fr\"" "stderr"
 }
 
 case_document_pdf_has_metadata_fonts_and_every_heading() {

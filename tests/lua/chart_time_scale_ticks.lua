@@ -64,7 +64,8 @@ check.test("bad dates are errors", function()
     "scale.time: option 'domain' must be dates (value 1: no such date); got \"2025-02-30\"")
   check.errors(function() scale.time{domain = {"2025/01/01", "2025-03-01"}} end, "not a date")
   check.errors(function() scale.time{domain = {0, 1}, lang = "fr"} end,
-      "scale.time: option 'lang' must be one of ja, en; got \"fr\"")
+      "scale.time: option 'lang' must be a language tag: one of ja, zh-Hans, zh-Hant, zh-HK, ko, en; " ..
+    "got \"fr\"")
 end)
 
 check.done()

@@ -7,12 +7,14 @@
 -- OpenType features, synthetic italics, ligatures, Chinese, a character
 -- only the fallback face has and right-to-left Hebrew.
 local canvas = require "sumi.canvas"
+local locale = require "sumi.locale"
 local runtime = require "sumi.runtime"
 local subset = require "sumi.subset"
 
 local full_path = runtime.default_output("pdf")
 local subset_path = full_path:gsub("%.pdf$", "") .. "-subset.pdf"
 local W, H = 420, 300
+locale.define("he", {base = "en"}) -- a language of the script's own: Hebrew
 
 local function draw(c)
   c:rect(0, 0, W, H)

@@ -10,35 +10,37 @@
 -- ({text, x, y, width, height}), so callers and tests can check overlaps.
 local drawing = require "sumi.internal.drawing"
 local format = require "sumi.format"
+local locale = require "sumi.locale"
 local options = require "sumi.internal.options"
 local template = require "sumi.template"
 local themes = require "sumi.theme"
 
 local axis = {}
 
-local ja_units = {{"兆", 1e12}, {"億", 1e8}, {"万", 1e4}}
-local en_units = {{"tn", 1e12}, {"bn", 1e9}, {"M", 1e6}, {"k", 1e3}}
-
---- axis.units(high, lang [, from]) -> name, divisor: the unit in which the
---- largest value `high` reads best ("億", 1e8 for 7e11 in Japanese), or
---- "", 1 below `from` (default 1e5: four-digit numbers stay as they are).
+--- axis.units(high, lang [, from]) -> name, divisor: the unit of the
+--- language (sumi.locale) in which the largest value `high` reads best
+--- ("億", 1e8 for 7e11 in Japanese, "亿" in Simplified Chinese, "억" in
+--- Korean), or "", 1 below `from` (default 1e5: four-digit numbers stay as
+--- they are).
 function axis.units(high, lang, from)
   high = math.abs(high)
   if high < (from or 1e5) then return "", 1 end
-  for _, u in ipairs(lang == "en" and en_units or ja_units) do
+  for _, u in ipairs(locale.get(lang).units) do
     if high >= u[2] then return u[1], u[2] end
   end
   return "", 1
 end
 
 --- axis.title_text(title, unit, scale_name, lang) -> "売上（億円）",
---- "Revenue (bn yuan)", or the title alone when there is no unit.
+--- "매출(억 원)", "Revenue (bn yuan)", or the title alone when there is no
+--- unit.
 function axis.title_text(title, unit, scale_name, lang)
-  local space = lang == "en" and scale_name ~= "" and unit ~= "" and " " or ""
+  local w = locale.get(lang)
+  local space = scale_name ~= "" and unit ~= "" and w.unit_space or ""
   local u = (scale_name or "") .. space .. (unit or "")
   if u == "" then return title end
-  if lang == "en" then return ((title and title .. " " or "") .. "(" .. u .. ")") end
-  return (title or "") .. "（" .. u .. "）"
+  if not title then return w.open:match("^%s*(.-)$") .. u .. w.close end
+  return title .. w.open .. u .. w.close
 end
 
 --- axis.formatter(spec [, fn, key]) -> function(value) -> string: a named
@@ -64,7 +66,7 @@ end
 -- axis.value_thickness under it).
 local value_spec = {
   side = {default = "left", one_of = {"left", "right", "bottom"}}, title = {default = false, type = "string"},
-  unit = {default = "", type = "string"}, lang = {default = "ja", type = "string"},
+  unit = {default = "", type = "string"}, lang = locale.option("ja"),
   format = {default = false, type = "string|function"}, theme = {default = false, type = "string|table"},
   grid = {default = true, type = "boolean"}, units = {default = "auto", type = "string|boolean"},
   title_position = {default = "top", one_of = {"top", "side"}},
@@ -89,8 +91,7 @@ function axis.value_labels(s, opts)
     if opts.units == "auto" then
       name, divisor = axis.units(math.max(math.abs(low), math.abs(high)), opts.lang)
     elseif opts.units then
-      local list = opts.lang == "en" and en_units or ja_units
-      for _, u in ipairs(list) do
+      for _, u in ipairs(locale.get(opts.lang).units) do
         if u[1] == opts.units then name, divisor = u[1], u[2] end
       end
     end
@@ -189,7 +190,7 @@ function axis.add(list, plot, s, opts)
       if vertical then
         local _, th = list:measure(title, tstyle)
         local x = left and plot.x - thickness + th / 2 or plot.x + plot.width + thickness - th / 2
-        if opts.lang == "en" then
+        if not locale.get(opts.lang).vertical then
           boxes[#boxes + 1] = list:text(title, x, plot.y + plot.height / 2,
             with(tstyle, {anchor = "center", angle = -90}))
         else
@@ -220,7 +221,7 @@ end
 --- false, or "億", "bn", ...), title_position ("top" | "side": beside the
 --- axis, vertical in Japanese), zero_line (true), ticks (the values).
 function axis.draw(canvas, plot, s, opts)
-  local list = drawing.new(canvas)
+  local list = drawing.new(canvas, type(opts) == "table" and opts.lang or nil)
   local boxes = axis.add(list, plot, s, opts)
   list:draw()
   return boxes

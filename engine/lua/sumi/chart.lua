@@ -14,6 +14,7 @@
 -- files in sumi.internal.export.
 local annotate = require "sumi.internal.annotate"
 local axis = require "sumi.axis"
+local locale = require "sumi.locale"
 local compose = require "sumi.internal.chart.compose"
 local errors = require "sumi.internal.errors"
 local facet = require "sumi.internal.chart.facet"
@@ -39,7 +40,7 @@ end
 local frame_spec = {
   title = {default = false, type = "string|number"}, subtitle = {default = false, type = "string|number"},
   source = {default = true, type = "string|boolean"}, notes = {default = true, type = "string|boolean"},
-  theme = {default = false, type = "string|table"}, lang = {default = "ja", type = "string"},
+  theme = {default = false, type = "string|table"}, lang = locale.option("ja"),
   name = {default = false, type = "string", check = file_name},
 }
 
@@ -201,7 +202,9 @@ end
 local function make(kind, data, opts, spec, fn, how)
   how = how or {}
   local o = options.check(fn, opts, spec)
-  local self = setmetatable({kind = kind, options = o}, how.figure and compose.Figure or compose.Chart)
+  local lang_given = type(opts) == "table" and opts.lang ~= nil
+  local self = setmetatable({kind = kind, options = o, lang_given = lang_given},
+    how.figure and compose.Figure or compose.Chart)
   self.theme = themes.get(o.theme or nil, fn)
   if how.figure then
     o.legend = false

@@ -10,6 +10,7 @@
 local errors = require "sumi.internal.errors"
 local blocks = require "sumi.internal.layout.blocks"
 local markup = require "sumi.internal.layout.markup"
+local locale = require "sumi.locale"
 local tables = require "sumi.internal.layout.table"
 local options = require "sumi.internal.options"
 local style_of = require "sumi.internal.layout.style"
@@ -38,7 +39,7 @@ local band_option = {default = true, type = "boolean|table|function"}
 local new_spec = {
   size = {default = "A4", type = "string|table"}, margins = {default = false, type = "number|table"},
   title = text_option, author = text_option, subject = text_option, keywords = text_option,
-  lang = {default = "ja", one_of = {"ja", "en", "zh-cn", "zh-tw"}}, header = band_option,
+  lang = locale.option("ja"), header = band_option,
   footer = band_option, first_page = {default = false, type = "table"}, date = {default = false,
     type = "number|string"},
   confidential = text_option, logo = text_option, numbering = {default = true, type = "boolean"},
@@ -113,7 +114,8 @@ function document.new(opts)
     items = {}, headings = {}, figures = 0, source_list = {}, source_seen = {}, notes = {},
     counters = {0, 0, 0}},
     Document)
-  if o.lang == "en" and self.style.table.totals_label == "合計" then self.style.table.totals_label = "Total" end
+  self.words = locale.get(o.lang)
+  if not self.style.table.totals_label then self.style.table.totals_label = self.words.total end
   self.date = o.date or runtime.epoch()
   return self
 end
@@ -147,7 +149,7 @@ function Document:heading(text, level, opts)
     for l = 1, level do parts[l] = tostring(self.counters[l]) end
     number = table.concat(parts, ".")
   end
-  local sep = self.lang == "en" and "  " or "　"
+  local sep = self.words.heading_gap
   local h = blocks.heading{title = text, level = level, number = number,
     label = number and number .. sep .. text or text,
     destination = ("section-%d"):format(#self.headings + 1), style = self.style.heading[level]}
@@ -291,8 +293,7 @@ function Document:figure(what, opts)
     local caption = markup.escape(o.caption)
     if o.numbered then
       self.figures = self.figures + 1
-      local prefix = self.lang == "en" and ("Figure %d. "):format(self.figures)
-                     or ("図%d　"):format(self.figures)
+      local prefix = self.words.figure:format(self.figures)
       caption = "<b>" .. prefix .. "</b>" .. caption
     end
     f.caption = caption
@@ -360,13 +361,13 @@ function Document:note(text)
   local converted, links = read_markup(self, text)
   self.notes[#self.notes + 1] = {text = converted, links = links}
   local n = #self.notes
-  return ("<sup>%s%d</sup>"):format(self.lang == "en" and "" or "注", n)
+  return ("<sup>%s</sup>"):format(self.words.note_mark:format(n))
 end
 
 --- doc:contents([{title, levels}]): the table of contents, here.
 function Document:contents(opts)
   local o = options.check("document:contents", opts, {
-    title = {default = self.lang == "en" and "Contents" or "目次", type = "string|boolean"},
+    title = {default = self.words.contents, type = "string|boolean"},
     levels = {default = 2, type = "integer", min = 1, max = 3}})
   add(self, {kind = "contents_marker", title = o.title, levels = o.levels})
 end
@@ -375,7 +376,7 @@ end
 --- document) and then the notes of doc:note.
 function Document:sources(opts)
   local o = options.check("document:sources", opts, {
-    title = {default = self.lang == "en" and "Sources" or "出典", type = "string|boolean"}})
+    title = {default = self.words.sources, type = "string|boolean"}})
   add(self, {kind = "sources_marker", title = o.title})
 end
 

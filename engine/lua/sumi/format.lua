@@ -8,6 +8,7 @@
 -- rounds to zero never shows a sign ("0", "0.0%", never "-0").
 local calendar = require "sumi.internal.calendar"
 local errors = require "sumi.internal.errors"
+local locale = require "sumi.locale"
 local options = require "sumi.internal.options"
 local format = {}
 
@@ -43,6 +44,10 @@ local compact_spec = options.merge(number_spec, {
 local currency_spec = {decimals = decimals_option, symbol = {default = false, type = "string"},
                        compact = {default = false, type = "boolean"}}
 local date_spec = {weekday = {default = false, type = "boolean"}}
+local units_spec = options.merge(number_spec, {unit = {default = "", type = "string"},
+  scale = {default = false, type = "string"}, lang = locale.option("ja")})
+local date_lang_spec = {weekday = {default = false, type = "boolean"},
+  day = {default = true, type = "boolean"}, lang = locale.option("ja")}
 
 -- The decimals option as an integer, or the default.
 local function decimals_of(o, default)
@@ -161,8 +166,8 @@ end
 
 -- ---- units: 万/億/兆 and k/M/bn/tn
 
-local ja_scales = {{"兆", 1e12}, {"億", 1e8}, {"万", 1e4}}
-local en_scales = {{"tn", 1e12}, {"bn", 1e9}, {"M", 1e6}, {"k", 1e3}}
+local ja_scales = locale.get("ja").units
+local en_scales = locale.get("en").units
 
 -- The text of |value| in the largest scale not above it, or in the forced
 -- one. When rounding carries into the next scale, that one is taken
@@ -194,6 +199,26 @@ function format.ja_units(value, opts)
   local o = options.check("format.ja_units", opts, ja_units_spec)
   local text, negative, scale = in_scale(value, ja_scales, o.scale or nil, decimals_of(o), o.separator)
   return (negative and "-" or "") .. text .. scale .. o.unit
+end
+
+--- Large numbers in the units of a language (sumi.locale): format.units(7e11,
+--- {lang = "zh-Hans", unit = "元"}) -> "7,000亿元"; "ko" with unit "원" ->
+--- "7,000억 원"; "en" -> "700bn"; {scale = "億"} forces a unit of the
+--- language ("" for none).
+function format.units(value, opts)
+  check_number(value, "units")
+  local o = options.check("format.units", opts, units_spec)
+  local words = locale.get(o.lang, "format.units")
+  if o.scale then
+    local names = {}
+    for _, u in ipairs(words.units) do names[#names + 1] = u[1] end
+    names[#names + 1] = ""
+    options.value("format.units", "scale", o.scale, {default = "", one_of = names,
+      what = ("one of %s or \"\" (none)"):format(table.concat(names, ", ", 1, #names - 1))})
+  end
+  local text, negative, scale = in_scale(value, words.units, o.scale or nil, decimals_of(o), o.separator)
+  local space = scale ~= "" and o.unit ~= "" and words.unit_space or ""
+  return (negative and "-" or "") .. text .. scale .. space .. o.unit
 end
 
 --- English compact units: format.compact(1.2e9) -> "1.2bn"; k, M, bn, tn.
@@ -277,17 +302,31 @@ local function to_days(date, name)
   return math.tointeger(days)
 end
 
-local weekdays_ja = {"日", "月", "火", "水", "木", "金", "土"}
-
 --- format.date_ja(1753488000) or format.date_ja("2025-07-26") -> "2025年7月26日";
 --- {weekday = true} -> "2025年7月26日（土）"
 function format.date_ja(date, opts)
   local days = to_days(date, "date_ja")
   local o = options.check("format.date_ja", opts, date_spec)
+  return format.date(days * 86400, {lang = "ja", weekday = o.weekday})
+end
+
+--- format.date(date [, {lang = "ja", weekday = false, day = true}]): a date as
+--- the language writes it: "2025年7月26日", "2025년 7월 26일", "26 July 2025";
+--- day = false gives the month ("2025年7月", "July 2025").
+function format.date(date, opts)
+  local days = to_days(date, "date")
+  local o = options.check("format.date", opts, date_lang_spec)
+  local w = locale.get(o.lang, "format.date")
   local y, m, d = civil_from_days(days)
-  local text = ("%d年%d月%d日"):format(y, m, d)
+  local text
+  if w.months then
+    text = o.day and w.date:format(d, w.months[m], y) or w.year_month:format(w.months[m], y)
+  else
+    text = o.day and w.date:format(y, m, d) or w.year_month:format(y, m)
+  end
   if o.weekday then
-    text = text .. "（" .. weekdays_ja[(days + 4) % 7 + 1] .. "）" -- 1970-01-01 was a Thursday
+    if not o.day then options.fail("format.date", "weekday", "false when day is false", true) end
+    text = text .. w.weekday:format(w.weekdays[(days + 4) % 7 + 1]) -- 1970-01-01 was a Thursday
   end
   return text
 end

@@ -8,6 +8,7 @@
 -- linear, log, band (categories) and ordinal (categories to colours).
 local calendar = require "sumi.internal.calendar"
 local options = require "sumi.internal.options"
+local locale = require "sumi.locale"
 
 local scale = {}
 
@@ -240,7 +241,6 @@ end
 
 -- ---- time
 
-local format = require "sumi.format"
 
 --- scale.date_days(value) -> days since 1970-01-01, or nil and a reason:
 --- value is a day count (a number), or a string "YYYY-MM-DD", "YYYY-MM"
@@ -323,7 +323,7 @@ local month_names = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Se
 --- `nice` widens the domain to whole tick intervals.
 function scale.time(opts)
   local o = options.check("scale.time", opts, {domain = {default = {0, 1}, type = "table"}, range = range,
-    count = {default = 5, type = "number", min = 1}, lang = {default = "ja", one_of = {"ja", "en"}},
+    count = {default = 5, type = "number", min = 1}, lang = locale.option("ja"),
     nice = {default = false, type = "boolean"}})
   local ends = {}
   for i = 1, 2 do
@@ -373,13 +373,15 @@ function Time:ticks(count)
   return ticks
 end
 
---- s:tick_labels(ticks) -> texts for the ticks of the last s:ticks():
---- Japanese "2025年", "3月", "3月5日" (the year written on the first tick
---- and where a year begins: "2025年1月"); English "2025", "Mar", "Mar 5"
+--- s:tick_labels(ticks) -> texts for the ticks of the last s:ticks(), in
+--- the scale's language: Japanese and Chinese "2025年", "3月", "3月5日" (the
+--- year written on the first tick and where a year begins: "2025年1月");
+--- Korean "2025년", "3월", "3월 5일"; English "2025", "Mar", "Mar 5"
 --- ("Jan 2025", "Mar 5, 2025").
 function Time:tick_labels(ticks)
   local unit = self.interval and self.interval[1] or "day"
-  local en = self.lang == "en"
+  local w = locale.get(self.lang)
+  local en = w.months ~= nil
   local labels, last_year = {}, nil
   for i, t in ipairs(ticks) do
     local y, m, d = calendar.civil_from_days(math.floor(t))
@@ -387,18 +389,18 @@ function Time:tick_labels(ticks)
     last_year = y
     local text
     if unit == "year" then
-      text = en and tostring(y) or (y .. "年")
+      text = en and tostring(y) or w.year:format(y)
     elseif unit == "month" then
       if en then
         text = new_year and (month_names[m] .. " " .. y) or month_names[m]
       else
-        text = new_year and (y .. "年" .. m .. "月") or (m .. "月")
+        text = new_year and w.year_month:format(y, m) or w.month:format(m)
       end
     else
       if en then
         text = month_names[m] .. " " .. d .. (new_year and (", " .. y) or "")
       else
-        text = new_year and format.date_ja(math.floor(t) * 86400) or (m .. "月" .. d .. "日")
+        text = new_year and w.date:format(y, m, d) or w.month_day:format(m, d)
       end
     end
     labels[i] = text

@@ -6,9 +6,19 @@
 local drawing = {}
 drawing.__index = drawing
 
---- drawing.new(canvas) -> list
-function drawing.new(canvas)
-  return setmetatable({canvas = canvas, items = {}}, drawing)
+--- drawing.new(canvas [, lang]) -> list: every text in it is set in lang
+--- (its fonts, glyph forms and line breaking) unless its options say
+--- otherwise.
+function drawing.new(canvas, lang)
+  return setmetatable({canvas = canvas, items = {}, lang = lang}, drawing)
+end
+
+-- opts with the list's language when they name none.
+local function in_language(self, opts)
+  if opts.lang or not self.lang then return opts end
+  local o = {lang = self.lang}
+  for k, v in pairs(opts) do o[k] = v end
+  return o
 end
 
 local anchor_x = {
@@ -34,7 +44,7 @@ end
 
 --- list:measure(s, opts) -> width, height, metrics
 function drawing:measure(s, opts)
-  local m = self.canvas:measure_text(s, measure_options(opts or {}))
+  local m = self.canvas:measure_text(s, measure_options(in_language(self, opts or {})))
   return m.width, m.height, m
 end
 
@@ -60,7 +70,7 @@ end
 
 --- list:text(s, x, y, opts) -> the text's box (as text_box); records it.
 function drawing:text(s, x, y, opts)
-  opts = opts or {}
+  opts = in_language(self, opts or {})
   local box = self:text_box(s, x, y, opts)
   self.items[#self.items + 1] = {kind = "text", text = s, x = x, y = y, opts = opts, box = box}
   return box

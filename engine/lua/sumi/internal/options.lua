@@ -13,7 +13,9 @@
 -- type ("number", "integer", "string", "boolean", "table", "function", or
 -- several joined with "|"), one_of (a list of the values allowed), min and
 -- max (numbers), check (function(value) -> nil, or what the value must be),
--- what (the words for what it must be, in place of those made from type).
+-- what (the words for what it must be, in place of those made from type),
+-- convert (function(value) -> the value options.check returns in its place,
+-- once checked: a language tag's canonical form).
 -- false stands for "not set": it passes when the default is false, the
 -- type allows booleans or one_of lists it. Any other entry is a default of
 -- its own, unchecked (a plain data table such as a theme works as a spec).
@@ -140,7 +142,10 @@ function options.check(fn, given, spec, where)
   end
   for _, k in ipairs(sorted_keys(given or {})) do
     local v, e = given[k], spec[k]
-    if spec_entry(e) then options.value(fn, prefix .. tostring(k), v, e) end
+    if spec_entry(e) then
+      options.value(fn, prefix .. tostring(k), v, e)
+      if e.convert and v ~= false then v = e.convert(v) end
+    end
     result[k] = v
   end
   return result

@@ -547,7 +547,8 @@ local function compose_scatter(self, list, area)
   local colour_w = colours and legend.width(list, area.width, items, theme) or 0
   local size_h, size_w = 0, 0
   if sizes then
-    size_h, size_w = scatter_mark.size_legend(drawing.new(list.canvas), {x = 0, y = 0, width = area.width},
+    local sizes_list = drawing.new(list.canvas, list.lang)
+    size_h, size_w = scatter_mark.size_legend(sizes_list, {x = 0, y = 0, width = area.width},
       size_max, max_r, size_opts)
   end
   local beside = colours and sizes and colour_h <= theme.sizes.legend * 1.6 + 0.01

@@ -11,6 +11,7 @@ local drawing = require "sumi.internal.drawing"
 local export = require "sumi.internal.export"
 local format = require "sumi.format"
 local legend = require "sumi.legend"
+local locale = require "sumi.locale"
 local runtime = require "sumi.runtime"
 local scale = require "sumi.scale"
 local bar_mark = require "sumi.internal.marks.bar"
@@ -126,8 +127,8 @@ local function frame(self, list, box)
   end
   if o.title or o.subtitle then top = top + theme.gap * 2 end
   -- the source line at the foot, notes above it
-  for _, line in ipairs({{self.source, o.lang == "en" and "Source: " or "出典: "},
-                         {self.notes, o.lang == "en" and "Note: " or "注: "}}) do
+  local words = locale.get(o.lang)
+  for _, line in ipairs({{self.source, words.source}, {self.notes, words.note}}) do
     if line[1] then
       local b = list:text(line[2] .. line[1], x, bottom, {size = theme.sizes.source, font = theme.font,
         color = theme.muted, width = width, anchor = "bottom-left"})
@@ -362,7 +363,7 @@ end
 --- chart.orientation.
 function Chart:compose(canvas, box)
   box = whole_box(canvas, box)
-  local list = drawing.new(canvas)
+  local list = drawing.new(canvas, self.options.lang)
   local area = frame(self, list, box)
   if self.continuous then
     self.plot = xy.compose(self, list, area)
@@ -426,8 +427,8 @@ local function add_shape(list, paint)
   list.items[#list.items + 1] = {kind = "shape", paint = paint}
 end
 
-local function figure_list(canvas)
-  local list = drawing.new(canvas)
+local function figure_list(canvas, lang)
+  local list = drawing.new(canvas, lang)
   function list.draw(self, target)
     local c = target or self.canvas
     for _, item in ipairs(self.items) do
@@ -443,7 +444,7 @@ end
 
 function Figure:compose(canvas, box)
   box = whole_box(canvas, box)
-  local list = figure_list(canvas)
+  local list = figure_list(canvas, self.options.lang)
   local area = frame(self, list, box)
   self:compose_plot(list, area)
   return list
@@ -482,5 +483,21 @@ compose.value_extent = value_extent
 compose.frame = frame
 compose.whole_box = whole_box
 compose.figure_list = figure_list
+
+--- compose.in_language(chart, lang, fn, ...) -> what fn(...) returns, with
+--- the chart (and a facet's panels) set in lang while fn runs, unless the
+--- chart's own options named a language: a document's language is the
+--- default of the charts in it.
+function compose.in_language(chart, lang, fn, ...)
+  if chart.lang_given or not lang or type(chart.options) ~= "table" then return fn(...) end
+  local targets = {chart}
+  for _, p in ipairs(chart.panels or {}) do targets[#targets + 1] = p end
+  local saved = {}
+  for i, t in ipairs(targets) do saved[i], t.options.lang = t.options.lang, lang end
+  local results = table.pack(pcall(fn, ...))
+  for i, t in ipairs(targets) do t.options.lang = saved[i] end
+  if not results[1] then error(results[2], 0) end
+  return table.unpack(results, 2, results.n)
+end
 
 return compose

@@ -3,6 +3,7 @@
 -- value axis for all of them.
 local compose = require "sumi.internal.chart.compose"
 local errors = require "sumi.internal.errors"
+local locale = require "sumi.locale"
 local options = require "sumi.internal.options"
 local themes = require "sumi.theme"
 
@@ -19,7 +20,7 @@ local facet_spec = {
   shared = {default = true, type = "boolean"},
   title = {default = false, type = "string"}, subtitle = {default = false, type = "string"},
   source = {default = true, type = "string|boolean"}, notes = {default = true, type = "string|boolean"},
-  theme = false, lang = {default = "ja", one_of = {"ja", "en"}}, name = false,
+  theme = false, lang = locale.option("ja"), name = false,
   legend = {default = true, type = "boolean"},
 }
 
@@ -96,7 +97,7 @@ function facet.new(chart, data, opts)
   end
   local groups, order, source, notes = split_rows(data, o.by, wanted, "chart.facet")
   if #order == 0 then errors.raise("chart.facet: no rows to split") end
-  local self = setmetatable({kind = "facet", options = o, panels = {}}, Facet)
+  local self = setmetatable({kind = "facet", options = o, panels = {}, lang_given = own.lang ~= nil}, Facet)
   self.theme = themes.get(o.theme or nil, "chart.facet")
   self.data = {categories = {}, series = {}, n = 0}
   panel_opts.theme, panel_opts.lang = self.theme, o.lang
@@ -132,7 +133,7 @@ end
 
 function Facet:compose(canvas, box)
   box = compose.whole_box(canvas, box)
-  local list = compose.figure_list(canvas)
+  local list = compose.figure_list(canvas, self.options.lang)
   local kind = self.kind
   self.kind = self.legend_kind -- the frame draws the panels' legend
   local area = compose.frame(self, list, box)

@@ -123,7 +123,7 @@ local function expand(doc)
       end
       for i, n in ipairs(doc.notes) do
         out[#out + 1] = blocks.paragraph(n.text, style, {links = n.links,
-          marker = (doc.lang == "en" and "%d" or "注%d"):format(i), indent = style.size * 2.2})
+          marker = doc.words.note_mark:format(i), indent = style.size * 2.2})
       end
     else
       out[#out + 1] = b
@@ -146,12 +146,11 @@ local function fill_placeholders(text, info)
 end
 
 local function default_band(doc, which)
-  local en = doc.lang == "en"
   if which == "header" then
     return {left = doc.options.title and "{title}" or "", right = "{section}"}
   end
   return {left = doc.options.confidential and "{confidential}" or "", center = "{date}",
-          right = en and "Page {page} of {pages}" or "{page} / {pages}"}
+          right = doc.words.page}
 end
 
 -- Draws a header or footer: false for none, true for the default, a table
@@ -239,7 +238,7 @@ local function draw_pages(doc, ctx, result, page_canvas)
   local info = {pages = #result, title = doc.options.title or "",
     confidential = doc.options.confidential or "",
     date = type(doc.date) == "number" and (doc.lang == "en" and format.date_iso(doc.date)
-      or format.date_ja(doc.date)) or tostring(doc.date)}
+      or format.date(doc.date, {lang = doc.lang})) or tostring(doc.date)}
   local section, last_outline, outline_canvas = "", {}, nil
   for _, page in ipairs(result) do
     ctx.canvas = page_canvas(page.number)

@@ -12,6 +12,7 @@
 --   block:draw(ctx, x, y, width [, height])
 -- and carries space_before, space_after and keep_with_next. ctx is
 -- {canvas, style, lang, pages = {[destination] = page}} from the document.
+local compose = require "sumi.internal.chart.compose"
 local markup = require "sumi.internal.layout.markup"
 
 local blocks = {}
@@ -260,7 +261,8 @@ function KpiRow:draw(ctx, x, y, width)
       ctx.canvas:rect(tx, y, w, self.tile_height)
       ctx.canvas:stroke{color = self.border, width = 0.75}
     end
-    chart:draw(ctx.canvas, {x = tx + 4, y = y + 4, width = w - 8, height = self.tile_height - 8})
+    compose.in_language(chart, ctx.lang, chart.draw, chart, ctx.canvas,
+      {x = tx + 4, y = y + 4, width = w - 8, height = self.tile_height - 8})
   end
 end
 
@@ -302,7 +304,8 @@ function Figure:draw(ctx, x, y, width, height)
   local body = (height or self:height(ctx, width)) - caption_h
   local c = ctx.canvas
   if self.chart then
-    self.chart:draw(c, {x = x, y = y, width = width, height = body})
+    compose.in_language(self.chart, ctx.lang, self.chart.draw, self.chart, c,
+      {x = x, y = y, width = width, height = body})
   else
     c:image(self.image, x, y, width, body, {fit = "contain"})
   end

@@ -29,7 +29,7 @@ local function defaults(scale)
                      space_after = 3},
     table = {size = body * 0.85, color = "#222222", padding = 3.5, header_fill = "#1f3a5f",
              header_color = "#ffffff", zebra_fill = "#f1f4f8", rule = "#c9d1db",
-             space_before = body * 0.4, space_after = body, totals_label = "合計"},
+             space_before = body * 0.4, space_after = body, totals_label = false},
     contents = {size = body, color = "#222222", line_spacing = 1.3, leader = "#9aa5b1"},
     page = {size = body * 0.8, color = "#666666", rule = "#c9d1db"},
   }

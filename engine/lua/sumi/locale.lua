@@ -1,0 +1,166 @@
+-- The words, units and dates of each language a report is set in, in one
+-- place. Every module that writes a word of its own (a chart's source
+-- line, a document's captions, contents, page numbers and notes, an axis
+-- unit, a date) takes it from here, by the language tag it was given:
+--
+--   local locale = require "sumi.locale"
+--   locale.tag("zh-CN")              --> "zh-Hans"
+--   locale.get("zh-CN").source      --> "来源："
+--   locale.get("ko").units[2]       --> {"억", 1e8}
+--
+-- sumi.format writes numbers in these units (format.units) and dates in
+-- these forms (format.date).
+--
+-- Tags follow BCP 47 and are normalised by sumi.fonts.language (the C
+-- table the text engine uses too): ja, zh-Hans, zh-Hant, zh-HK, ko, en, and
+-- any language a script adds with locale.define.
+local errors = require "sumi.internal.errors"
+local fonts = require "sumi.fonts"
+local options = require "sumi.internal.options"
+
+local locale = {}
+
+-- Each language's words. Patterns take the number with %d; units go from
+-- the largest down, each {name, size}; unit_space goes between a number's
+-- unit and the word after it ("7,000억 원": Korean spaces a counted noun);
+-- open and close put a unit after a title ("売上（億円）", "Sales (bn)");
+-- vertical says a side title is set vertically (Japanese and Traditional
+-- Chinese) rather than turned (the others).
+local ja = {
+  source = "出典: ", note = "注: ", note_mark = "注%d",
+  figure = "図%d　", table = "表%d　", contents = "目次", sources = "出典", total = "合計",
+  others = "その他", page = "{page} / {pages}", heading_gap = "　",
+  units = {{"兆", 1e12}, {"億", 1e8}, {"万", 1e4}}, unit_space = "",
+  year = "%d年", month = "%d月", month_day = "%d月%d日", year_month = "%d年%d月", date = "%d年%d月%d日",
+  weekdays = {"日", "月", "火", "水", "木", "金", "土"}, weekday = "（%s）",
+  open = "（", close = "）", currency = "円", vertical = true,
+}
+
+local zh_hans = {
+  source = "来源：", note = "注：", note_mark = "注%d",
+  figure = "图%d　", table = "表%d　", contents = "目录", sources = "资料来源", total = "合计",
+  others = "其他", page = "第{page}页 / 共{pages}页", heading_gap = "　",
+  units = {{"万亿", 1e12}, {"亿", 1e8}, {"万", 1e4}}, unit_space = "",
+  year = "%d年", month = "%d月", month_day = "%d月%d日", year_month = "%d年%d月", date = "%d年%d月%d日",
+  weekdays = {"日", "一", "二", "三", "四", "五", "六"}, weekday = "（星期%s）",
+  open = "（", close = "）", currency = "元", vertical = false,
+}
+
+local zh_hant = {
+  source = "資料來源：", note = "註：", note_mark = "註%d",
+  figure = "圖%d　", table = "表%d　", contents = "目錄", sources = "資料來源", total = "合計",
+  others = "其他", page = "第{page}頁 / 共{pages}頁", heading_gap = "　",
+  units = {{"兆", 1e12}, {"億", 1e8}, {"萬", 1e4}}, unit_space = "",
+  year = "%d年", month = "%d月", month_day = "%d月%d日", year_month = "%d年%d月", date = "%d年%d月%d日",
+  weekdays = {"日", "一", "二", "三", "四", "五", "六"}, weekday = "（星期%s）",
+  open = "（", close = "）", currency = "元", vertical = true,
+}
+
+local zh_hk = options.copy(zh_hant)
+zh_hk.currency = "港元"
+
+local ko = {
+  source = "출처: ", note = "주: ", note_mark = "주%d",
+  figure = "그림 %d. ", table = "표 %d. ", contents = "목차", sources = "출처", total = "합계",
+  others = "기타", page = "{page} / {pages}", heading_gap = "  ",
+  units = {{"조", 1e12}, {"억", 1e8}, {"만", 1e4}}, unit_space = " ",
+  year = "%d년", month = "%d월", month_day = "%d월 %d일", year_month = "%d년 %d월", date = "%d년 %d월 %d일",
+  weekdays = {"일", "월", "화", "수", "목", "금", "토"}, weekday = " (%s)",
+  open = "(", close = ")", currency = "원", vertical = false,
+}
+
+local en = {
+  source = "Source: ", note = "Note: ", note_mark = "%d",
+  figure = "Figure %d. ", table = "Table %d. ", contents = "Contents", sources = "Sources",
+  total = "Total", others = "Others", page = "Page {page} of {pages}", heading_gap = "  ",
+  units = {{"tn", 1e12}, {"bn", 1e9}, {"M", 1e6}, {"k", 1e3}}, unit_space = " ",
+  year_month = "%s %d", date = "%d %s %d",
+  months = {"January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December"},
+  weekdays = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}, weekday = " (%s)",
+  open = " (", close = ")", currency = "US$", vertical = false,
+}
+
+local words = {ja = ja, ["zh-Hans"] = zh_hans, ["zh-Hant"] = zh_hant, ["zh-HK"] = zh_hk, ko = ko, en = en}
+for tag, w in pairs(words) do w.tag = tag end
+
+-- The fields a language defines, and what each must be.
+local word_spec = {
+  source = {default = false, type = "string"}, note = {default = false, type = "string"},
+  note_mark = {default = false, type = "string"}, figure = {default = false, type = "string"},
+  table = {default = false, type = "string"}, contents = {default = false, type = "string"},
+  sources = {default = false, type = "string"}, total = {default = false, type = "string"},
+  others = {default = false, type = "string"}, page = {default = false, type = "string"},
+  heading_gap = {default = false, type = "string"}, units = {default = false, type = "table"},
+  unit_space = {default = false, type = "string"}, year_month = {default = false, type = "string"},
+  date = {default = false, type = "string"}, months = {default = false, type = "table"},
+  weekdays = {default = false, type = "table"}, weekday = {default = false, type = "string"},
+  open = {default = false, type = "string"}, close = {default = false, type = "string"},
+  currency = {default = false, type = "string"}, vertical = {default = false, type = "boolean"},
+  base = {default = false, type = "string"}, fonts = {default = false, type = "string"},
+}
+
+--- locale.tags() -> the tags a report may be set in, canonical: the
+--- engine's six, then those a script defined.
+function locale.tags()
+  return fonts.languages()
+end
+
+--- locale.tag(tag [, fn, key]) -> the canonical tag ("zh-CN" -> "zh-Hans").
+--- Any other tag is an error naming option key (default 'lang') of the
+--- public function fn and listing the valid tags.
+function locale.tag(tag, fn, key)
+  local canonical = type(tag) == "string" and fonts.language(tag) or nil
+  if not canonical then
+    options.fail(fn or "locale.tag", key or "lang",
+      "a language tag: one of " .. table.concat(fonts.languages(), ", "), tag)
+  end
+  return canonical
+end
+
+--- locale.option(default) -> an options spec entry for a `lang` option:
+--- checked, and given back in its canonical form ("zh-CN" -> "zh-Hans").
+function locale.option(default)
+  return {default = default or "ja", type = "string",
+          check = function(v)
+            if not fonts.language(v) then
+              return "a language tag: one of " .. table.concat(fonts.languages(), ", ")
+            end
+          end,
+          convert = function(v) return (fonts.language(v)) end}
+end
+
+--- locale.get(tag [, fn]) -> the words of a language (a read-only view;
+--- see locale.define for the fields).
+function locale.get(tag, fn)
+  return words[locale.tag(tag, fn or "locale.get")]
+end
+
+--- locale.define(tag, fields) adds a language, or changes the words of
+--- one: `base` names the language whose words the others start from
+--- (default en), `fonts` the language whose fonts and line breaking it
+--- uses (default: the tag itself, as fontconfig knows it). For the rest of
+--- the run, tag is valid wherever a language is taken.
+function locale.define(tag, fields)
+  local well_formed = type(tag) == "string" and tag:find("^%a%a%a?%f[%A][%w%-]*$") and not tag:find("%-%-")
+    and not tag:find("%-$")
+  if not well_formed then
+    errors.raise("locale.define: the tag must be a BCP 47 language tag such as \"fr\" or \"de-CH\"; got %s",
+      errors.show(tag))
+  end
+  local o = options.check("locale.define", fields, word_spec)
+  local canonical = fonts.language(tag)
+  local base = words[o.base and locale.tag(o.base, "locale.define", "base") or canonical or "en"]
+  local w = options.copy(base)
+  for k, v in pairs(o) do
+    if v ~= false and k ~= "base" and k ~= "fonts" then w[k] = options.copy(v) end
+  end
+  if not canonical then
+    canonical = fonts.define_language(tag, o.fonts and locale.tag(o.fonts, "locale.define", "fonts") or nil)
+  end
+  w.tag = canonical
+  words[canonical] = w
+  return canonical
+end
+
+return locale
