@@ -219,10 +219,7 @@ static void push_lowercase(lua_State *L, const char *s) {
     luaL_pushresult(&b);
 }
 
-/* The canonical tag of tag and the language fontconfig and Pango are given
- * for it, or NULLs when the run knows no such language. The strings stay
- * valid for the run. */
-static const char *language_of(lua_State *L, const char *tag, const char **fontconfig) {
+const char *sumi_fonts_language(lua_State *L, const char *tag, const char **fontconfig) {
     const char *canonical = sumi_lang_canonical(tag);
     if (canonical != NULL) {
         *fontconfig = sumi_lang_fontconfig(canonical);
@@ -262,7 +259,7 @@ static void push_language_list(lua_State *L) {
 const char *sumi_fonts_lang_option(lua_State *L, int opts, const char *def,
                                    const char **fontconfig) {
     const char *tag = opt_string(L, opts, "lang", def);
-    const char *canonical = language_of(L, tag, fontconfig);
+    const char *canonical = sumi_fonts_language(L, tag, fontconfig);
     if (canonical == NULL) {
         push_language_list(L);
         lua_pushfstring(L, "a language tag: one of %s", lua_tostring(L, -1));
@@ -277,7 +274,7 @@ const char *sumi_fonts_lang_option(lua_State *L, int opts, const char *def,
 static int fonts_resolve(lua_State *L) {
     const char *family = luaL_checkstring(L, 1);
     const char *fontconfig, *tag = luaL_optstring(L, 2, "ja");
-    const char *canonical = language_of(L, tag, &fontconfig);
+    const char *canonical = sumi_fonts_language(L, tag, &fontconfig);
     if (canonical == NULL) {
         push_language_list(L);
         lua_pushfstring(L, "the language must be a tag: one of %s", lua_tostring(L, -1));
@@ -309,7 +306,8 @@ static int fonts_resolve(lua_State *L) {
 /* fonts.language(tag) -> the canonical tag and the language fontconfig is
  * given, or nil. */
 static int fonts_language(lua_State *L) {
-    const char *fontconfig, *canonical = language_of(L, luaL_checkstring(L, 1), &fontconfig);
+    const char *fontconfig,
+        *canonical = sumi_fonts_language(L, luaL_checkstring(L, 1), &fontconfig);
     if (canonical == NULL) {
         lua_pushnil(L);
         return 1;

@@ -30,6 +30,12 @@ int sumi_fonts_report(FILE *out);
  * back as it is. The string lives as long as the process. */
 const char *sumi_fonts_family_for(const char *family, const char *fontconfig_lang);
 
+/* The canonical tag of tag (one of the engine's languages or of those the
+ * script defined) and in *fontconfig the language fontconfig and Pango are
+ * given for it, or NULLs when the run knows no such language. The strings
+ * stay valid for the run. */
+const char *sumi_fonts_language(lua_State *L, const char *tag, const char **fontconfig);
+
 /* The `lang` option of the options table at opts (0: none): its canonical
  * tag (lang.h, or a language the script defined), and in *fontconfig the
  * language fontconfig and Pango are given. Any other tag is an error that

@@ -13,14 +13,15 @@
 #include "options.h"
 #include "job.h"
 #include "lang.h"
+#include "words.h"
 
 /* The longest string one text or measure call takes, in bytes. */
 #define TEXT_LIMIT (1 << 20)
 
 static const char *const text_keys[] = {
-    "font", "size",         "weight",         "style",    "color", "markup",   "width",  "align",
-    "wrap", "line_spacing", "letter_spacing", "features", "angle", "vertical", "anchor", "lang",
-    NULL};
+    "font",  "size",     "weight", "style",        "color",          "markup",
+    "width", "align",    "wrap",   "line_spacing", "letter_spacing", "features",
+    "angle", "vertical", "anchor", "lang",         "keep_words",     NULL};
 
 static const char *const anchors[] = {
     "top-left",    "top",    "top-right",    "left",          "center",   "right",
@@ -247,15 +248,27 @@ static int binds_to_number(gunichar prev, gunichar ch) {
     return 0;
 }
 
-/* No break before a character that must not start a line, nor between a
- * number and its counter: allow_breaks off over the character and the one
- * before it. */
+/* Opening brackets and quotes, which must not end a line (JIS X 4051, and
+ * the Chinese rules of GB/T 15834): UAX #14 keeps them with what follows,
+ * but a label wrapped by character (wrap = "char") would not. */
+static int forbidden_at_line_end(gunichar ch) {
+    static const char set[] = "（《「『【〔［｛〈〘〖〝‘“";
+    for (const char *p = set; *p; p = g_utf8_next_char(p))
+        if (g_utf8_get_char(p) == ch)
+            return 1;
+    return 0;
+}
+
+/* No break before a character that must not start a line, after one that
+ * must not end a line, nor between a number and its counter: allow_breaks
+ * off over the character and the one before it. */
 static void forbid_line_start_breaks(PangoAttrList *attrs, const char *text, size_t len) {
     const char *prev = NULL;
     for (const char *p = text; p < text + len; p = g_utf8_next_char(p)) {
         gunichar ch = g_utf8_get_char(p);
         if (prev != NULL &&
-            (forbidden_at_line_start(ch) || binds_to_number(g_utf8_get_char(prev), ch))) {
+            (forbidden_at_line_start(ch) || forbidden_at_line_end(g_utf8_get_char(prev)) ||
+             binds_to_number(g_utf8_get_char(prev), ch))) {
             PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
             a->start_index = (guint)(prev - text);
             a->end_index = (guint)(g_utf8_next_char(p) - text);
@@ -263,6 +276,65 @@ static void forbid_line_start_breaks(PangoAttrList *attrs, const char *text, siz
         }
         prev = p;
     }
+}
+
+/* ICU's name of a language: the tag with '_' for '-' ("zh_Hans"). */
+static void icu_locale(const char *lang, char *out, size_t size) {
+    snprintf(out, size, "%s", lang);
+    for (char *p = out; *p; p++)
+        if (*p == '-')
+            *p = '_';
+}
+
+/* The words of Korean text: what lies between spaces and line ends. */
+static void each_spaced_word(const char *text, size_t len, int min_chars,
+                             void (*found)(size_t start, size_t end, void *data), void *data) {
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len || text[i] == ' ' || text[i] == '\n') {
+            if (g_utf8_strlen(text + start, (gssize)(i - start)) >= min_chars)
+                found(start, i, data);
+            start = i + 1;
+        }
+    }
+}
+
+struct word_attrs {
+    PangoAttrList *attrs;
+    PangoLayout *line; /* the text on one line, to measure words on */
+    int width;         /* of a line, Pango units */
+};
+
+/* A word longer than a line is left to break as the rules allow. */
+static void forbid_breaks_in(size_t start, size_t end, void *data) {
+    struct word_attrs *w = data;
+    PangoRectangle a, b;
+    pango_layout_index_to_pos(w->line, (int)start, &a);
+    pango_layout_index_to_pos(w->line, (int)end - 1, &b);
+    if (b.x + b.width - a.x > w->width)
+        return;
+    PangoAttribute *attr = pango_attr_allow_breaks_new(FALSE);
+    attr->start_index = (guint)start;
+    attr->end_index = (guint)end;
+    pango_attr_list_insert(w->attrs, attr);
+}
+
+/* No line break inside a word: between spaces (by_spaces: Korean), or as
+ * ICU finds words in the language (Japanese and Chinese have no spaces).
+ * ICU was opened before the layout was begun (build_layout). layout holds
+ * the text, its attributes and its width. */
+static void keep_words_whole(PangoAttrList *attrs, PangoLayout *layout, const char *text,
+                             size_t len, int by_spaces, const char *lang, char *err,
+                             size_t errlen) {
+    struct word_attrs w = {attrs, pango_layout_copy(layout), pango_layout_get_width(layout)};
+    pango_layout_set_width(w.line, -1);
+    char locale[32];
+    icu_locale(lang, locale, sizeof locale);
+    if (by_spaces)
+        each_spaced_word(text, len, 2, forbid_breaks_in, &w);
+    else
+        (void)sumi_words_each(text, len, locale, 2, forbid_breaks_in, &w, err, errlen);
+    g_object_unref(w.line);
 }
 
 /* A span of markup tagged with a language of its own (<span lang="ko">)
@@ -329,6 +401,7 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
     req->vertical = opt_boolean(L, opts, "vertical", 0);
     req->anchor = opt_enum(L, opts, "anchor", 0, anchors);
     const char *features = features_string(L, opts);
+    int keep_words = opt_boolean(L, opts, "keep_words", 0);
     if (opts != 0 && lua_getfield(L, opts, "color") != LUA_TNIL) {
         struct sumi_rgba rgba;
         if (!(lua_type(L, -1) == LUA_TSTRING && sumi_color_parse(lua_tostring(L, -1), &rgba)) &&
@@ -343,7 +416,7 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
     struct {
         double size, width, line_spacing, letter_spacing;
         PangoLanguage *lang;
-        int style, weight, markup, align, wrap, vertical;
+        int style, weight, markup, align, wrap, vertical, keep_words;
     } shape;
     memset(&shape, 0, sizeof shape); /* padding too: the key is compared as bytes */
     shape.size = size;
@@ -356,6 +429,7 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
     shape.markup = markup;
     shape.align = align;
     shape.wrap = wrap;
+    shape.keep_words = keep_words;
     shape.vertical = req->vertical;
     size_t family_len = strlen(family) + 1, features_len = features ? strlen(features) + 1 : 1;
     size_t key_len = sizeof shape + family_len + features_len + len;
@@ -413,16 +487,30 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
     const char *final_text = plain != NULL ? plain : text;
     size_t final_len = plain != NULL ? strlen(plain) : len;
     forbid_line_start_breaks(attrs, final_text, final_len);
-    pango_layout_set_attributes(layout, attrs);
-    pango_attr_list_unref(attrs);
     pango_layout_set_text(layout, final_text, (int)final_len);
-    g_free(plain);
     if (width > 0) {
         pango_layout_set_width(layout, (int)lround(width * PANGO_SCALE));
         pango_layout_set_wrap(layout, wrap == 0   ? PANGO_WRAP_WORD
                                       : wrap == 1 ? PANGO_WRAP_CHAR
                                                   : PANGO_WRAP_WORD_CHAR);
     }
+    /* Words kept whole (keep_words, and Korean always, as Korean is set
+     * word by word) while every line still fits: a word longer than the
+     * width is broken where the rules allow, as it would be without. */
+    int by_spaces = strcmp(fontconfig_lang, "ko") == 0;
+    pango_layout_set_attributes(layout, attrs);
+    /* Only text that wraps has words to keep: ICU is opened the first time
+     * one does, and most runs never open it. */
+    char words_error[256] = "";
+    if (width > 0 && (keep_words || by_spaces) && pango_layout_is_wrapped(layout)) {
+        PangoAttrList *words = pango_attr_list_copy(attrs);
+        keep_words_whole(words, layout, final_text, final_len, by_spaces, req->lang, words_error,
+                         sizeof words_error);
+        pango_layout_set_attributes(layout, words);
+        pango_attr_list_unref(words);
+    }
+    pango_attr_list_unref(attrs);
+    g_free(plain);
     if (align == 3) {
         pango_layout_set_justify(layout, TRUE);
     } else {
@@ -437,6 +525,8 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
         cache_empty_layouts(cache);
     g_hash_table_insert(cache->layouts, kept_key, g_object_ref(layout));
     cache->bytes += cost;
+    if (words_error[0] != '\0')
+        sumi_warn(L, "words may be split: %s", words_error);
     return layout;
 }
 
@@ -619,9 +709,41 @@ static int text_measure(lua_State *L) {
     return 1;
 }
 
+static void push_word(size_t start, size_t end, void *data) {
+    lua_State *L = data;
+    lua_pushlstring(L, lua_tostring(L, 1) + start, end - start);
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+}
+
+/* text.words(s [, lang]) -> the words of s, as the lines of a label
+ * that keeps its words whole see them: ICU's dictionary words in Japanese
+ * and Chinese, what lies between spaces in Korean. */
+static int text_words(lua_State *L) {
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    const char *fontconfig, *tag = luaL_optstring(L, 2, "ja");
+    const char *canonical = sumi_fonts_language(L, tag, &fontconfig);
+    if (canonical == NULL)
+        return luaL_argerror(L, 2, lua_pushfstring(L, "unknown language '%s'", tag));
+    if (!g_utf8_validate(s, (gssize)len, NULL))
+        return luaL_argerror(L, 1, "text is not valid UTF-8");
+    lua_settop(L, 2);
+    lua_newtable(L);
+    if (strcmp(fontconfig, "ko") == 0) {
+        each_spaced_word(s, len, 1, push_word, L);
+        return 1;
+    }
+    char locale[32], err[256];
+    icu_locale(canonical, locale, sizeof locale);
+    if (sumi_words_each(s, len, locale, 1, push_word, L, err, sizeof err) != 0)
+        return luaL_error(L, "%s", err);
+    return 1;
+}
+
 static const luaL_Reg text_functions[] = {
     {"draw", text_draw},
     {"measure", text_measure},
+    {"words", text_words},
     {NULL, NULL},
 };
 

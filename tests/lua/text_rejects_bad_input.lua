@@ -20,7 +20,7 @@ test("an unknown text option lists the valid ones", function()
   check.errors(function() c:text("x", 0, 0, {colour = "red"}) end,
                "canvas:text: unknown option 'colour' (valid options: font, size, weight, style, " ..
                "color, markup, width, align, wrap, line_spacing, letter_spacing, features, " ..
-               "angle, vertical, anchor, lang)", "colour")
+               "angle, vertical, anchor, lang, keep_words)", "colour")
 end)
 
 test("option values are checked", function()

@@ -14,6 +14,7 @@ local locale = require "sumi.locale"
 local options = require "sumi.internal.options"
 local template = require "sumi.template"
 local themes = require "sumi.theme"
+local text = require "sumi.text"
 
 local axis = {}
 
@@ -229,19 +230,54 @@ end
 
 -- ---- category labels
 
+-- The words of each label, in the list's language.
+local function words_of(list, labels)
+  local all = {}
+  for i, l in ipairs(labels) do all[i] = text.words(l, list.lang or "ja") end
+  return all
+end
+
+-- A plan that wraps every label to `room` at `size`, or nil when a label
+-- takes more than max_lines lines, runs past room or below max_height.
+-- Lines break between words; with words (each label's), each word must fit
+-- on a line, so that none is split, else only a word longer than a line is.
+local function wrapped(list, labels, words, size, room, opts)
+  local theme = opts.theme
+  if room <= size * 1.5 then return nil end
+  local style = {size = size, font = theme.font, width = room, wrap = "char", keep_words = true}
+  if words then
+    for _, list_of in ipairs(words) do
+      for _, w in ipairs(list_of) do
+        if list:measure(w, {size = size, font = theme.font}) > room then return nil end
+      end
+    end
+  end
+  local high = 0
+  for _, l in ipairs(labels) do
+    local _, h, m = list:measure(l, style)
+    if m.lines > (opts.max_lines or 3) or m.ink.width > room + 0.5 then return nil end
+    high = math.max(high, h)
+  end
+  if high > opts.max_height then return nil end
+  return {mode = "wrap", size = size, height = high, overhang = room / 2, width = room}
+end
+
 --- axis.fit_categories(list, labels, step, opts) -> a plan for labels under
 --- bands `step` wide, or nil when none fits: {mode = "plain" | "wrap" |
 --- "rotate", size, angle, height (room below the plot), overhang (how far
---- the first label reaches left of its band's centre)}. opts: theme,
---- max_lines (3), max_height (the room there is below the plot).
+--- the first label reaches left of its band's centre)}. opts:
+--- theme, max_lines (3), max_height (the room there is below the plot).
+--- A label shrinks (down to the theme's min_label_size) or wraps between
+--- its words before a word of it is split: "フランス" stays whole.
 function axis.fit_categories(list, labels, step, opts)
   local theme = opts.theme
   local room = step - theme.gap
   local sizes = {}
   for size = theme.sizes.label, theme.min_label_size, -0.5 do sizes[#sizes + 1] = size end
+  local words -- found when first needed: most labels fit without wrapping
   for _, size in ipairs(sizes) do
     local style = {size = size, font = theme.font}
-    local widest, tallest, lines_ok = 0, 0, true
+    local widest, tallest = 0, 0
     for _, l in ipairs(labels) do
       local w, h = list:measure(l, style)
       widest, tallest = math.max(widest, w), math.max(tallest, h)
@@ -249,17 +285,14 @@ function axis.fit_categories(list, labels, step, opts)
     if widest <= room then
       return {mode = "plain", size = size, height = tallest, overhang = widest / 2, width = room}
     end
-    if room > size * 1.5 then
-      local high = 0
-      for _, l in ipairs(labels) do
-        local _, h, m = list:measure(l, {size = size, font = theme.font, width = room, wrap = "char"})
-        if m.lines > (opts.max_lines or 3) or m.ink.width > room + 0.5 then lines_ok = false end
-        high = math.max(high, h)
-      end
-      if lines_ok and high <= opts.max_height then
-        return {mode = "wrap", size = size, height = high, overhang = room / 2, width = room}
-      end
-    end
+    words = words or words_of(list, labels)
+    local plan = wrapped(list, labels, words, size, room, opts)
+    if plan then return plan end
+  end
+  -- no size keeps every word whole: split the words longer than a line
+  for _, size in ipairs(sizes) do
+    local plan = wrapped(list, labels, nil, size, room, opts)
+    if plan then return plan end
   end
   -- rotated 45 degrees: neighbours sit step * sin(45) apart across the text
   local size = theme.sizes.label
@@ -296,7 +329,7 @@ function axis.add_categories(list, plot, band, labels, plan, opts)
       box = list:text(l, c, plot.y + plot.height + theme.gap, with(style, {anchor = "top"}))
     elseif plan.mode == "wrap" then
       box = list:text(l, c, plot.y + plot.height + theme.gap, with(style, {anchor = "top",
-        width = plan.width, wrap = "char", align = "center"}))
+        width = plan.width, wrap = "char", align = "center", keep_words = true}))
     else
       box = list:text(l, c, plot.y + plot.height + theme.gap, with(style, {anchor = "top-right",
         angle = plan.angle}))

@@ -248,7 +248,7 @@ local function compose_columns(self, list, area, force)
       local high = 0
       for _, l in ipairs(labels) do
         high = math.max(high, select(2, list:measure(l, {size = plan.size, font = theme.font,
-          width = plan.width, wrap = "char"})))
+          width = plan.width, wrap = "char", keep_words = true})))
       end
       plan.height = high
     end

@@ -35,7 +35,7 @@ local function measured(self, ctx, width, text)
   local m = self.cache[key]
   if not m then
     m = ctx.canvas:measure_text(text, blocks.text_options(ctx, self.style,
-      {markup = true, width = math.max(1, width)}))
+      {markup = true, width = math.max(1, width), keep_words = self.keep_words}))
     self.cache[key] = m
   end
   return m
@@ -164,6 +164,7 @@ Heading.__index = Heading
 function blocks.heading(h)
   h.text = markup.escape(h.label)
   h.space_before, h.space_after = h.style.space_before, h.style.space_after
+  h.keep_words = true -- a heading wraps between words, never inside one that fits a line
   return setmetatable(h, Heading)
 end
 
@@ -177,7 +178,8 @@ Heading.min_height = Heading.height
 function Heading:draw(ctx, x, y, width)
   local c = ctx.canvas
   c:destination(self.destination, x, y)
-  c:text(self.text, x, y, blocks.text_options(ctx, self.style, {markup = true, width = width}))
+  c:text(self.text, x, y, blocks.text_options(ctx, self.style, {markup = true, width = width,
+    keep_words = true}))
   if self.style.rule then
     local h = measured(self, ctx, width).height
     c:rect(x, y + h + 2, width, self.style.rule)

@@ -132,7 +132,8 @@ end
 
 local function cell_options(ctx, style, c, bold, scale)
   return {font = style.font or ctx.style.font, size = style.size * (scale or 1), lang = ctx.lang,
-          markup = true, weight = bold and "bold" or nil, features = c.numeric and "tnum" or nil}
+          markup = true, weight = bold and "bold" or nil, features = c.numeric and "tnum" or nil,
+          keep_words = bold or nil} -- headers wrap between words
 end
 
 -- The smallest text a table shrinks to so that it fits its width.

@@ -12,7 +12,7 @@ local function kpi(list, plot, data, opts)
   local theme = opts.theme
   local small_size = theme.sizes.label * 1.2
   local small = {font = theme.font, color = theme.muted, anchor = "top", width = plot.width,
-                 align = "center", wrap = "word-char"}
+                 align = "center", wrap = "word-char", keep_words = true}
   local change_style = {font = theme.font, weight = "bold", features = "tnum", anchor = "top",
                         width = plot.width, align = "center", wrap = "word-char"}
   local min_size = theme.min_label_size
