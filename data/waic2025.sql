@@ -85,38 +85,56 @@ CREATE TABLE players (
   position     INTEGER NOT NULL UNIQUE,
   name_ja      TEXT NOT NULL,
   models_ja    TEXT,
-  noted_for_ja TEXT
+  noted_for_ja TEXT,
+  name_zh      TEXT NOT NULL,   -- the Chinese edition's names (Simplified)
+  models_zh    TEXT,
+  noted_for_zh TEXT
 );
 
-INSERT INTO players (company, models, founded, noted_for, position, name_ja, models_ja, noted_for_ja) VALUES
+INSERT INTO players (company, models, founded, noted_for, position, name_ja, models_ja, noted_for_ja,
+                     name_zh, models_zh, noted_for_zh) VALUES
   ('DeepSeek', 'DeepSeek-R1 (Jan 2025, built on DeepSeek-V3)', 2023,
    'reasoning close to OpenAI o1; trained on about 2,000 NVIDIA H800 for about $5.6M',
    1, 'DeepSeek', 'DeepSeek-R1（2025年1月、DeepSeek-V3が基盤）',
-   'OpenAI o1に近い推論性能。NVIDIA H800約2,000基、約560万ドルで学習'),
+   'OpenAI o1に近い推論性能。NVIDIA H800約2,000基、約560万ドルで学習',
+   '深度求索（DeepSeek）', 'DeepSeek-R1（2025年1月，基于DeepSeek-V3）',
+   '推理性能接近OpenAI o1；约2,000块NVIDIA H800、约560万美元完成训练'),
   ('Alibaba', 'Qwen (通義千問), 通義万相 (image generation)', NULL,
    'plans at least 3,800億元 for cloud and AI infrastructure over three years',
    2, 'アリババ', 'Qwen（通義千問）、通義万相（画像生成）',
-   'クラウドとAI基盤に3年間で3,800億元以上を投じる計画'),
+   'クラウドとAI基盤に3年間で3,800億元以上を投じる計画',
+   '阿里巴巴', '通义千问（Qwen）、通义万相（图像生成）',
+   '计划三年内在云和人工智能基础设施上投入至少3,800亿元'),
   ('Tencent', 'Hunyuan (混元); Yuanbao (元宝) chatbot', NULL,
    'Hunyuan: 100B+ parameters, 2T+ training tokens; Yuanbao topped China''s free-app chart',
    3, 'テンセント', 'Hunyuan（混元）、チャットボットYuanbao（元宝）',
-   'Hunyuanはパラメータ1,000億超、学習トークン2兆超。Yuanbaoは中国の無料アプリ首位に'),
+   'Hunyuanはパラメータ1,000億超、学習トークン2兆超。Yuanbaoは中国の無料アプリ首位に',
+   '腾讯', '混元（Hunyuan）、对话助手元宝（Yuanbao）',
+   '混元参数超过1,000亿、训练token超过2万亿；元宝曾登顶中国免费应用榜'),
   ('Baidu', 'ERNIE Bot (文心一言), ERNIE 4.0', NULL, 'Chinese-language ability',
-   4, 'バイドゥ（百度）', 'ERNIE Bot（文心一言）、ERNIE 4.0', '中国語の処理能力'),
+   4, 'バイドゥ（百度）', 'ERNIE Bot（文心一言）、ERNIE 4.0', '中国語の処理能力',
+   '百度', '文心一言（ERNIE Bot）、ERNIE 4.0', '中文处理能力'),
   ('SenseTime', 'SenseNova, SenseChat (商量)', NULL, 'multimodal',
-   5, 'センスタイム', 'SenseNova、SenseChat（商量）', 'マルチモーダル'),
+   5, 'センスタイム', 'SenseNova、SenseChat（商量）', 'マルチモーダル',
+   '商汤科技', '日日新（SenseNova）、商量（SenseChat）', '多模态'),
   ('BAAI (Beijing Academy of Artificial Intelligence)', 'Wudao 2.0 (悟道2.0)', NULL,
    'China''s first large multimodal model, 1.75T parameters',
    6, '北京智源人工知能研究院（BAAI）', 'Wudao 2.0（悟道2.0）',
-   '中国初の大規模マルチモーダルモデル。パラメータ1.75兆'),
+   '中国初の大規模マルチモーダルモデル。パラメータ1.75兆',
+   '北京智源人工智能研究院（BAAI）', '悟道2.0（Wudao 2.0）',
+   '中国首个大规模多模态模型，参数1.75万亿'),
   ('Moonshot AI (月之暗面)', 'Kimi', NULL, 'a math-focused model near o1',
-   7, 'Moonshot AI（月之暗面）', 'Kimi', 'o1に近い数学特化モデル'),
+   7, 'Moonshot AI（月之暗面）', 'Kimi', 'o1に近い数学特化モデル',
+   '月之暗面（Moonshot AI）', 'Kimi', '接近o1的数学专长模型'),
   ('Z.ai (formerly Zhipu AI, 智譜AI)', 'GLM', NULL, NULL,
-   8, 'Z.ai（旧Zhipu AI、智譜AI）', 'GLM', NULL),
+   8, 'Z.ai（旧Zhipu AI、智譜AI）', 'GLM', NULL,
+   '智谱（Z.ai，原智谱AI）', 'GLM', NULL),
   ('MiniMax (稀宇科技)', NULL, NULL, NULL,
-   9, 'MiniMax（稀宇科技）', NULL, NULL),
+   9, 'MiniMax（稀宇科技）', NULL, NULL,
+   '稀宇科技（MiniMax）', NULL, NULL),
   ('StepFun', NULL, NULL, 'founded by Jiang Daxin (former Microsoft VP); aims at AGI',
-   10, 'StepFun', NULL, '元Microsoft副社長のJiang Daxin氏が創業。AGIを目指す');
+   10, 'StepFun', NULL, '元Microsoft副社長のJiang Daxin氏が創業。AGIを目指す',
+   '阶跃星辰（StepFun）', NULL, '由前微软副总裁姜大昕创立，以通用人工智能（AGI）为目标');
 
 -- The five fields China's AI unicorns focus on (CAICT). No per-field counts
 -- were published: a chart of them must say its numbers are illustrative, or

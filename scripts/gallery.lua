@@ -175,3 +175,50 @@ do
   chart.kpi({value = 1509, unit = "個", label = "中国の大規模AIモデル", change = 0.183, title = "KPI",
     name = "kpi"})
 end
+
+-- gallery: bar-zh-hans | Simplified Chinese: chart.bar with lang = "zh-Hans"
+do
+  local chart = require "sumi.chart"
+  -- yuan as they are: the axis picks 亿 and says so in its title
+  local rows = {{year = "2021", size = 4.3e11}, {year = "2022", size = 5.1e11},
+    {year = "2023", size = 5.8e11}, {year = "2024", size = 7.0e11}}
+  chart.bar(rows, {x = "year", y = "size", lang = "zh-Hans", y_title = "产业规模", unit = "元",
+    title = "中国人工智能产业规模（例示）", source = "行业分析（例示数据）", name = "bar-zh-hans"})
+end
+
+-- gallery: bar-zh-hant | Traditional Chinese, a vertical side title: chart.bar with lang = "zh-Hant"
+do
+  local chart = require "sumi.chart"
+  local rows = {{field = "基礎模型", n = 24}, {field = "自動駕駛", n = 15}, {field = "智慧機器人", n = 12},
+    {field = "人工智慧晶片", n = 9}}
+  chart.bar(rows, {x = "field", y = "n", lang = "zh-Hant", y_title = "企業數", y_title_position = "side",
+    title = "獨角獸企業的領域（例示）", source = "例示資料", name = "bar-zh-hant"})
+end
+
+-- gallery: ko-bar | Korean: units in 억 and 조 with their spacing, words kept whole
+do
+  local chart = require "sumi.chart"
+  local rows = {{k = "중국", v = 7.0e11}, {k = "미국", v = 1.2e12}, {k = "유럽 연합", v = 3.1e11},
+    {k = "대한민국", v = 9.0e10}}
+  chart.bar(rows, {x = "k", y = "v", lang = "ko", y_title = "시장 규모", unit = "원",
+    value_labels = function(v) return require("sumi.format").units(v, {lang = "ko", unit = "원"}) end,
+    title = "인공지능 시장 규모(예시)", source = "예시 데이터", name = "ko-bar"})
+end
+
+-- gallery: ko-line | Korean: a time axis in 년 and 월
+do
+  local chart = require "sumi.chart"
+  local rows = {}
+  for m = 1, 12 do
+    rows[m] = {month = ("2025-%02d-01"):format(m), models = 900 + m * 50 + (m % 3) * 40}
+  end
+  chart.line(rows, {x = "month", y = "models", lang = "ko", markers = true,
+    title = "공개된 대규모 모델 수(예시)", source = "예시 데이터", name = "ko-line"})
+end
+
+-- gallery: ko-kpi | Korean: a KPI tile
+do
+  local chart = require "sumi.chart"
+  chart.kpi({value = 1509, unit = "개", label = "중국이 공개한 대규모 인공지능 모델", change = 0.183,
+    title = "대규모 모델", lang = "ko", name = "ko-kpi"})
+end

@@ -65,13 +65,16 @@ end
 
 -- Japanese for the qualifiers the sources use: "about 15" -> 約15,
 -- "more than 5,100" -> 5,100超.
-local qualifier_ja = {["more than"] = "超", ["above"] = "超", ["about"] = "約", ["at least"] = "以上"}
+local qualifier_ja = {["more than"] = {after = "超"}, above = {after = "超"}, about = {before = "約"},
+                      ["at least"] = {after = "以上"}}
 
---- waic.approx(row, text) -> text with the row's qualifier in Japanese.
-function waic.approx(row, text)
-  local q = qualifier_ja[row.qualifier or ""]
-  if q == "約" then return q .. text end
-  return text .. (q or "")
+--- waic.approx(row, text [, qualifiers]) -> text with the row's qualifier
+--- in words: qualifiers maps each qualifier of the data to the word put
+--- {before = ...} or {after = ...} the figure (default: Japanese).
+function waic.approx(row, text, qualifiers)
+  local q = (qualifiers or qualifier_ja)[row.qualifier or ""]
+  if not q then return text end
+  return (q.before or "") .. text .. (q.after or "")
 end
 
 return waic

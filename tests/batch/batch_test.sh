@@ -494,7 +494,7 @@ case_batch_docs_example_runs() {
 
 case_batch_flagship_manifest_renders_8_briefings() {
   mkdir -p scripts data
-  cp "$SRC/scripts/china_ai_briefing.lua" "$SRC/scripts/waic_data.lua" \
+  cp "$SRC/scripts/china_ai_briefing.lua" "$SRC/scripts/china_ai_briefing_words.lua" "$SRC/scripts/waic_data.lua" \
     "$SRC/scripts/briefings.manifest.lua" scripts/
   cp "$SRC/data/"*.csv data/
   sqlite3 -bail data/waic2025.db <"$SRC/data/waic2025.sql" || fail "cannot build the database"

@@ -141,6 +141,34 @@ case_flagship_previews_write_png_pages() {
   [ ! -e "reports/china_ai_briefing-$((pages + 1)).png" ] || fail "more PNG pages than PDF pages"
 }
 
+case_flagship_chinese_edition_has_the_same_figures() {
+  # -p lang=zh-Hans: the same briefing in Simplified Chinese, its text
+  # recoverable, its faces the SC ones, and every figure the Japanese
+  # edition prints printed too.
+  flagship -o reports/ja.pdf
+  expect_code 0
+  flagship -p lang=zh-Hans -o reports/zh.pdf
+  expect_code 0
+  pdftotext reports/zh.pdf - | tr -d ' \n' >zh.txt
+  for phrase in 中国人工智能产业现状 执行摘要 大模型格局 产业生态 对投资者与工程师的启示 数据与来源 \
+    "中国已发布的大模型有1,509个，占全球3,755个的40.2%。" "有71家，占全球271家的26.2%" \
+    "超过5,100家" "超过7,000亿元" 来源：2025世界人工智能大会 深度求索 阶跃星辰 余晓晖 第1页/共5页; do
+    expect_contains "$(cat zh.txt)" "$phrase" "the Chinese edition"
+  done
+  pdffonts reports/zh.pdf >fonts.txt
+  grep -q NotoSansCJKsc fonts.txt || fail "the Chinese edition lacks the SC face: $(cat fonts.txt)"
+  ! grep -q NotoSansCJKjp fonts.txt || fail "the Chinese edition embeds the JP face: $(cat fonts.txt)"
+  # The figures: every number of the Japanese edition is in the Chinese one.
+  pdftotext reports/ja.pdf - | grep -oE '[0-9][0-9,]*(\.[0-9]+)?%?' | sort -u >ja-numbers.txt
+  grep -oE '[0-9][0-9,]*(\.[0-9]+)?%?' zh.txt | sort -u >zh-numbers.txt
+  missing=$(comm -23 ja-numbers.txt zh-numbers.txt | tr '\n' ' ')
+  [ -z "$missing" ] || fail "figures of the Japanese edition missing from the Chinese one: $missing"
+  [ "$(wc -l <ja-numbers.txt)" -gt 30 ] || fail "too few figures read from the Japanese edition"
+  flagship -p lang=fr -o reports/fr.pdf
+  expect_code 1
+  expect_contains "$ERR" "parameter lang must be ja or zh-Hans, got 'fr'" "stderr"
+}
+
 case_flagship_text_has_computed_figures() {
   flagship
   expect_code 0

@@ -13,7 +13,7 @@ local sumi = {
 local lazy = {
   data = "sumi.data", fonts = "sumi.fonts", format = "sumi.format", stats = "sumi.stats",
   template = "sumi.template", chart = "sumi.chart", theme = "sumi.theme",
-  document = "sumi.document",
+  document = "sumi.document", locale = "sumi.locale",
 }
 setmetatable(sumi, {
   __index = function(t, key)
