@@ -91,6 +91,19 @@ test("an automatic unit is the language's own", function()
     "a unit of another language")
 end)
 
+test("money and templates take the language's words", function()
+  for lang, text in pairs({ja = "7,000億円", ["zh-Hans"] = "7,000亿元", ["zh-Hant"] = "7,000億元",
+      ["zh-HK"] = "7,000億港元", ko = "7,000억 원", en = "US$700bn"}) do
+    check.equal(format.money(7e11, {lang = lang}), text, lang)
+  end
+  check.equal(format.money(-1234, {lang = "en"}), "-US$1.2k", "negative, currency before")
+  local template = require "sumi.template"
+  check.equal(template.new{lang = "ko"}:fill("{v:units} 원, {d:date}", {v = 7e11, d = "2025-07-26"}),
+    "7,000억 원, 2025년 7월 26일", "a Korean template")
+  check.errors(function() template.new{lang = "fr"} end, "template.new: option 'lang' must be a language tag",
+    "template.new")
+end)
+
 test("dates on a time axis are written in the axis's language", function()
   local days = {scale.date_days("2024-11-01"), scale.date_days("2025-03-01")}
   for lang, first in pairs({ja = "2024年11月", ["zh-Hans"] = "2024年11月", ko = "2024년 11월", en = "Nov 2024"}) do
@@ -157,6 +170,17 @@ test("a script can add a language of its own, with its words and fonts", functio
   check.equal(locale.define("ko", {others = "그 외"}), "ko", "an engine language's words can change")
   check.equal(locale.get("ko").others, "그 외", "changed")
   check.equal(locale.get("ko").source, "출처: ", "the rest kept")
+end)
+
+test("a span of another language keeps its own face", function()
+  local trace = require "trace"
+  local c = sumi.canvas.trace(false, {width = 300, height = 100})
+  c:text('角の<span lang="ko">각도</span>と<span lang="zh-Hant">角度</span>', 10, 10, {markup = true})
+  local fonts = {}
+  for _, r in ipairs(trace.parse(c:close()):select("text")) do fonts[r[1]] = r.font end
+  check.equal(fonts["角の"], "Noto Sans CJK JP", "the paragraph's language")
+  check.equal(fonts["각도"], "Noto Sans CJK KR", "a Korean span")
+  check.equal(fonts["角度"], "Noto Sans CJK TC", "a Traditional Chinese span")
 end)
 
 test("fonts resolve per language", function()

@@ -46,6 +46,8 @@ local currency_spec = {decimals = decimals_option, symbol = {default = false, ty
 local date_spec = {weekday = {default = false, type = "boolean"}}
 local units_spec = options.merge(number_spec, {unit = {default = "", type = "string"},
   scale = {default = false, type = "string"}, lang = locale.option("ja")})
+local money_spec = options.merge(number_spec, {currency = {default = false, type = "string"},
+  scale = {default = false, type = "string"}, lang = locale.option("ja")})
 local date_lang_spec = {weekday = {default = false, type = "boolean"},
   day = {default = true, type = "boolean"}, lang = locale.option("ja")}
 
@@ -219,6 +221,25 @@ function format.units(value, opts)
   local text, negative, scale = in_scale(value, words.units, o.scale or nil, decimals_of(o), o.separator)
   local space = scale ~= "" and o.unit ~= "" and words.unit_space or ""
   return (negative and "-" or "") .. text .. scale .. space .. o.unit
+end
+
+--- Money in a language's own form (sumi.locale): format.money(7e11) ->
+--- "7,000億円"; {lang = "zh-Hans"} -> "7,000亿元"; "zh-HK" -> "7,000億港元";
+--- "ko" -> "7,000억 원"; "en" -> "US$700bn". currency puts another word
+--- for the currency ({lang = "ja", currency = "元"} -> "7,000億元"); the
+--- other options are those of format.units.
+function format.money(value, opts)
+  check_number(value, "money")
+  local o = options.check("format.money", opts, money_spec)
+  local words = locale.get(o.lang, "format.money")
+  local currency = o.currency or words.currency
+  local units = {lang = o.lang, scale = o.scale or nil, decimals = o.decimals or nil, separator = o.separator}
+  if words.currency_before then
+    local text = format.units(math.abs(value), units)
+    return (value < 0 and text ~= format.units(0, units) and "-" or "") .. currency .. text
+  end
+  units.unit = currency
+  return format.units(value, units)
 end
 
 --- English compact units: format.compact(1.2e9) -> "1.2bn"; k, M, bn, tn.

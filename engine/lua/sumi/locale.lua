@@ -78,7 +78,7 @@ local en = {
   months = {"January", "February", "March", "April", "May", "June", "July", "August",
             "September", "October", "November", "December"},
   weekdays = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}, weekday = " (%s)",
-  open = " (", close = ")", currency = "US$", vertical = false,
+  open = " (", close = ")", currency = "US$", currency_before = true, vertical = false,
 }
 
 local words = {ja = ja, ["zh-Hans"] = zh_hans, ["zh-Hant"] = zh_hant, ["zh-HK"] = zh_hk, ko = ko, en = en}
@@ -96,7 +96,8 @@ local word_spec = {
   date = {default = false, type = "string"}, months = {default = false, type = "table"},
   weekdays = {default = false, type = "table"}, weekday = {default = false, type = "string"},
   open = {default = false, type = "string"}, close = {default = false, type = "string"},
-  currency = {default = false, type = "string"}, vertical = {default = false, type = "boolean"},
+  currency = {default = false, type = "string"}, currency_before = {default = false, type = "boolean"},
+  vertical = {default = false, type = "boolean"},
   base = {default = false, type = "string"}, fonts = {default = false, type = "string"},
 }
 

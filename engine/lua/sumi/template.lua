@@ -10,6 +10,7 @@
 -- error at the line that called fill.
 local errors = require "sumi.internal.errors"
 local options = require "sumi.internal.options"
+local fonts = require "sumi.fonts"
 local format = require "sumi.format"
 
 local template = {}
@@ -212,13 +213,27 @@ local function check_formats(t)
   end
 end
 
-local new_spec = {formats = {default = false, type = "table", check = check_formats}}
+local new_spec = {formats = {default = false, type = "table", check = check_formats},
+                  lang = {default = false, type = "string", check = function(v)
+                    if not fonts.language(v) then
+                      return "a language tag: one of " .. table.concat(fonts.languages(), ", ")
+                    end
+                  end}}
 
---- template.new{formats = {name = function(value) return "..." end}} -> a
---- template object whose own formats come before the shared ones.
+--- template.new{formats = {name = function(value) return "..." end}, lang}
+--- -> a template object whose own formats come before the shared ones.
+--- With lang, it also has the formats of that language: units (large
+--- numbers in its units: 7,000亿, 7,000억), date and month (2025年7月26日,
+--- 2025년 7월).
 function template.new(opts)
   local o = options.check("template.new", opts, new_spec)
   local formats = {}
+  if o.lang then
+    local lang = fonts.language(o.lang)
+    formats.units = number_format(function(v) return format.units(v, {lang = lang}) end)
+    formats.date = builtin("date", function(v) return format.date(v, {lang = lang}) end)
+    formats.month = builtin("date", function(v) return format.date(v, {lang = lang, day = false}) end)
+  end
   for name, fn in pairs(o.formats or {}) do formats[name] = fn end
   return setmetatable({formats = formats}, Template)
 end
