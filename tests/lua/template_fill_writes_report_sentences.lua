@@ -84,7 +84,7 @@ test("errors name the placeholder", function()
   check.errors(function() t:fill("{x:bad}", {x = 1}) end,
     "template.fill: format 'bad' returned a number for {x:bad}; it must return a string", "not a string")
   check.errors(function() template.new{format = {}} end,
-      "template.new: unknown option 'format' (valid options: formats)", "new")
+      "template.new: unknown option 'format' (valid options: formats, lang)", "new")
   check.errors(function() template.new{formats = {x = 1}} end,
       "template.new: option 'formats' must be a table of functions (format 'x' is a number)", "new")
 end)

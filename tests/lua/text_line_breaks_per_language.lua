@@ -154,19 +154,23 @@ end)
 test("chart labels that must wrap break between words", function()
   local rows = {{k = "大規模AIモデル", v = 1}, {k = "AIユニコーン企業", v = 2}, {k = "生成AIサービス", v = 3},
     {k = "自動運転タクシー", v = 4}}
-  local list = chart.bar(rows, {x = "k", y = "v"}):compose(c, {x = 0, y = 0, width = 200, height = 160})
-  local wrapped = 0
-  for _, it in ipairs(list.items) do
-    if it.kind == "text" and it.opts.width then
-      local starts = boundaries(it.text, "ja")
-      local _, m = lines_of(it.text, it.opts)
-      for i = 2, #m.line_starts do
-        wrapped = wrapped + 1
-        check.is_true(starts[m.line_starts[i]], ("'%s' is split inside a word"):format(it.text))
+  for _, case in ipairs({{"vertical", 200, 160}, {"horizontal", 160, 200}}) do
+    local list = chart.bar(rows, {x = "k", y = "v", orientation = case[1]})
+      :compose(c, {x = 0, y = 0, width = case[2], height = case[3]})
+    local wrapped = 0
+    for _, it in ipairs(list.items) do
+      if it.kind == "text" and it.opts.width then
+        local starts = boundaries(it.text, "ja")
+        local _, m = lines_of(it.text, it.opts)
+        for i = 2, #m.line_starts do
+          wrapped = wrapped + 1
+          check.is_true(starts[m.line_starts[i]],
+            ("%s: '%s' is split inside a word"):format(case[1], it.text))
+        end
       end
     end
+    check.is_true(wrapped > 0, case[1] .. ": the labels wrapped")
   end
-  check.is_true(wrapped > 0, "the labels wrapped")
 end)
 
 test("a heading wraps between words", function()

@@ -324,7 +324,7 @@ function axis.add_categories(list, plot, band, labels, plan, opts)
       box = nil
     elseif opts.side == "left" then
       box = list:text(l, plot.x - theme.gap, c, with(style, {anchor = "right", width = plan.width,
-        wrap = "char", align = "right"}))
+        wrap = "char", align = "right", keep_words = true}))
     elseif plan.mode == "plain" then
       box = list:text(l, c, plot.y + plot.height + theme.gap, with(style, {anchor = "top"}))
     elseif plan.mode == "wrap" then

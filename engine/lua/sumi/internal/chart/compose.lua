@@ -308,7 +308,8 @@ local function compose_rows(self, list, area)
     end
     local step = area.height * 0.85 / n
     for _, l in ipairs(labels) do
-      local _, h = list:measure(l, {size = sz, font = theme.font, width = label_w, wrap = "char"})
+      local _, h = list:measure(l, {size = sz, font = theme.font, width = label_w, wrap = "char",
+        keep_words = true})
       if h + 2 > step then fits = false end
     end
     if fits then break end
