@@ -19,6 +19,7 @@
 #include "color.h"
 #include "numtext.h"
 #include "options.h"
+#include "pdf_rewrite.h"
 #include "access.h"
 #include "job.h"
 #include "sumi_png.h"
@@ -429,6 +430,12 @@ static int canvas_close(lua_State *L) {
     if (c->output.file == NULL) /* an in-memory trace */
         return returns_text;
     char err[512];
+    if (c->kind == SUMI_CANVAS_PDF &&
+        sumi_pdf_rewrite(c->output.file, c->output.temp_path, err, sizeof err) != 0) {
+        sumi_output_abort(&c->output);
+        sumi_pending_remove(L, 1);
+        return luaL_error(L, "%s", err);
+    }
     if (sumi_output_finish(&c->output, err, sizeof err) != 0) {
         sumi_pending_remove(L, 1);
         return luaL_error(L, "%s", err);
