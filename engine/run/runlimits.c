@@ -34,6 +34,8 @@
 
 /* lua_Alloc (Lua 5.4 manual §4.6): for a new block ptr is NULL and osize is
  * a type tag, not a size. */
+static void limits_hook(lua_State *L, lua_Debug *ar);
+
 static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     struct sumi_limits *lim = ud;
     size_t old = ptr != NULL ? osize : 0;
@@ -47,14 +49,25 @@ static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         size_t grow = nsize - old;
         if (lim->used > hard || grow > hard - lim->used) {
             /* Lua collects garbage and retries once before it raises "not
-             * enough memory", which sumi_limits_explain then translates. */
+             * enough memory", which sumi_limits_explain then translates.
+             * The retry refused too, the run is over: a script that catches
+             * the error with pcall must not go on, so the hook raises again
+             * at its next instruction (lua_sethook is safe to call at any
+             * time, signal handlers included). */
+            if (lim->main != NULL)
+                lua_sethook(lim->main, limits_hook, LUA_MASKCOUNT, 1);
             lim->refused = 1;
+            lim->refusal_pending = 1;
+            lim->refused_ptr = ptr;
+            lim->refused_size = nsize;
             return NULL;
         }
     }
     void *p = realloc(ptr, nsize);
     if (p == NULL)
         return NULL;
+    if (lim->refusal_pending && ptr == lim->refused_ptr && nsize == lim->refused_size)
+        lim->refusal_pending = 0; /* the retry after a collection fitted */
     lim->used = lim->used - old + nsize;
     return p;
 }
@@ -65,10 +78,12 @@ lua_State *sumi_limits_state_new(void) {
         return NULL;
     lim->job.notify_fd = -1;
     lua_State *L = lua_newstate(counting_alloc, lim);
-    if (L == NULL)
+    if (L == NULL) {
         free(lim);
-    else
+    } else {
+        lim->main = L;
         sumi_job_attach(L, &lim->job);
+    }
     return L;
 }
 
@@ -107,8 +122,12 @@ static void limits_hook(lua_State *L, lua_Debug *ar) {
     struct sumi_limits *lim = sumi_limits_of(L);
     if (lim == NULL)
         return;
+    if (lim->refusal_pending)
+        lim->memory_hit = 1;
     if (lim->memory_hit || lim->job.time_hit)
         raise_limit(L, lim);
+    if (lua_gethookcount(L) != HOOK_COUNT) /* armed by a refusal that was retried */
+        lua_sethook(L, limits_hook, LUA_MASKCOUNT, HOOK_COUNT);
     if (lim->max_memory != 0 && lim->used > lim->max_memory) {
         /* Garbage counts until collected: only live data past the limit is
          * an error. */

@@ -28,6 +28,16 @@ struct sumi_limits {
     long max_memory_mib; /* as given, for messages */
     int memory_hit;      /* sticky: once set, the run fails */
     int refused;         /* the allocator refused a block at least once */
+    /* The last request the allocator refused, until the same request
+     * succeeds (Lua collects garbage and asks once more for the block:
+     * then the refusal was only garbage counted). While it is pending, the
+     * hook ends the run at the script's next instruction: a refusal is
+     * final, whether Lua raised it or lauxlib (which does not retry), and
+     * whether or not the script catches the error. */
+    void *refused_ptr;
+    size_t refused_size;
+    int refusal_pending;
+    lua_State *main; /* the state, whose hook a refusal arms */
     /* The run's clock and its pipe to a watching parent: the job the data
      * and drawing modules see (sumi_job_of), attached to the state. */
     struct sumi_job job;

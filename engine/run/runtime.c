@@ -306,6 +306,10 @@ lua_State *sumi_state_new(void) {
 
 /* ---- running a script ---- */
 
+/* The most of an error message that is reported (a script can raise a
+ * string of any size). */
+#define ERROR_TEXT_LIMIT 4000
+
 static int message_handler(lua_State *L) {
     if (lua_type(L, 1) == LUA_TTABLE) {
         lua_getfield(L, 1, REG_EXIT);
@@ -314,12 +318,39 @@ static int message_handler(lua_State *L) {
         if (is_exit)
             return 1;
     }
-    const char *msg = lua_tostring(L, 1);
+    size_t len = 0;
+    const char *msg = lua_type(L, 1) == LUA_TSTRING ? lua_tolstring(L, 1, &len) : NULL;
     if (msg == NULL) {
-        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
-            msg = lua_tostring(L, -1);
-        else
-            msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+        /* An error object that is not a string: where it was raised, then its
+         * text, whatever its __tostring does (raise, recurse without end,
+         * give something else than a string). */
+        sumi_where_script(L);
+        if (luaL_getmetafield(L, 1, "__tostring") == LUA_TNIL) {
+            lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+        } else {
+            lua_pushvalue(L, 1);
+            if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+                char why[201];
+                snprintf(why, sizeof why, "%s",
+                         lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "no message");
+                lua_pushfstring(L, "(error object is a %s value whose __tostring failed: %s)",
+                                luaL_typename(L, 1), why);
+                lua_remove(L, -2);
+            } else if (lua_type(L, -1) != LUA_TSTRING) {
+                lua_pushfstring(L, "(error object is a %s value whose __tostring gave a %s)",
+                                luaL_typename(L, 1), luaL_typename(L, -1));
+                lua_remove(L, -2);
+            }
+        }
+        lua_concat(L, 2);
+        msg = lua_tolstring(L, -1, &len);
+    }
+    /* A message of any size is reported, its start and its size. */
+    if (len > ERROR_TEXT_LIMIT) {
+        lua_pushlstring(L, msg, ERROR_TEXT_LIMIT);
+        lua_pushfstring(L, "... (the message goes on: %I bytes in all)", (LUAI_UACINT)len);
+        lua_concat(L, 2);
+        msg = lua_tostring(L, -1);
     }
     luaL_traceback(L, L, msg, 1);
     return 1;
@@ -472,6 +503,8 @@ int sumi_run_in_state(lua_State *L, const struct sumi_run_options *options, int 
     }
     /* A limit hit inside a pcall the script caught still fails the run. */
     struct sumi_limits *lim = sumi_limits_of(L);
+    if (lim->refusal_pending) /* refused, and the script ended before the hook ran */
+        lim->memory_hit = 1;
     if (exit_code == 0 && (lim->memory_hit || lim->job.time_hit)) {
         report_error(L, options->script_path, "");
         exit_code = 1;

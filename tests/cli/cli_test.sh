@@ -420,6 +420,25 @@ case_flagship_numbers_ignore_locale() {
 
 # ---------------------------------------------------------------- errors
 
+case_error_objects_are_reported_with_their_line() {
+  # Whatever an error object's __tostring does, the run says where it was
+  # raised and what it can of the object, and a huge message is cut.
+  local meta='error(setmetatable({}, {__tostring = function(o) '
+  for case in \
+    "${meta}return tostring(o) end}))|e.lua:2: (error object is a table value whose __tostring failed: C stack overflow)" \
+    "${meta}return {} end}))|e.lua:2: (error object is a table value whose __tostring gave a table)" \
+    "${meta}error(\"boom\") end}))|e.lua:2: (error object is a table value whose __tostring failed: e.lua:2: boom)" \
+    "${meta}return \"custom\" end}))|e.lua:2: custom" \
+    'error({})|e.lua:2: (error object is a table value)' \
+    'error(string.rep("x", 2e8))|... (the message goes on: 200000009 bytes in all)'; do
+    printf 'local _ = "an error object"\n%s\n' "${case%%|*}" >e.lua
+    run "$SUMI" render e.lua
+    expect_code 1
+    expect_contains "$ERR" "${case#*|}" "stderr"
+    [ "$(wc -c <stderr.txt)" -lt 10000 ] || fail "stderr is $(wc -c <stderr.txt) bytes: the message was not cut"
+  done
+}
+
 case_script_error_reports_file_line_and_exits_1() {
   write_script scripts/broken.lua <<'LUA'
 local sumi = require "sumi"

@@ -4,6 +4,7 @@ sumi_hostile_cases(limits.sh
   limit_growing_table_stops_at_max_memory
   limit_one_huge_allocation_names_max_memory
   limit_caught_memory_error_still_fails_the_run
+  limit_caught_huge_allocation_still_fails_the_run
   limit_endless_loop_stops_at_timeout
   limit_pcall_cannot_swallow_timeout
   limit_coroutine_cannot_swallow_timeout

@@ -26,6 +26,10 @@ elseif mode == "huge" then
   print(#s)
 elseif mode == "caught" then
   print(pcall(grow))
+elseif mode == "caught_huge" then
+  -- one refused allocation (lauxlib's buffer, which Lua does not retry),
+  -- caught, then the canvas is closed as if nothing happened
+  print(pcall(string.rep, "x", 2 ^ 30))
 elseif mode == "spin" then
   spin()
 elseif mode == "pcall" then
@@ -80,6 +84,11 @@ case_limit_caught_memory_error_still_fails_the_run() {
   hostile_run "memory limit 64 MiB exceeded" -p mode=caught --max-memory 64
 }
 
+case_limit_caught_huge_allocation_still_fails_the_run() {
+  setup
+  hostile_run "report.lua:20: memory limit 64 MiB exceeded" -p mode=caught_huge --max-memory 64
+}
+
 case_limit_endless_loop_stops_at_timeout() {
   setup
   elapsed_below 15 hostile_run "report.lua:9: time limit 2 s exceeded; raise it with --timeout" \
@@ -113,7 +122,7 @@ case_limit_endless_sqlite_query_stops_at_timeout() {
   # The query is interrupted inside SQLite, so the message has the script
   # line rather than the watching parent's "stopped inside a long call".
   elapsed_below 15 hostile_run \
-    "report.lua:29: endless.db: time limit 2 s exceeded during the query; raise it with --timeout" \
+    "report.lua:33: endless.db: time limit 2 s exceeded during the query; raise it with --timeout" \
     -p mode=sqlite --timeout 2
 }
 
