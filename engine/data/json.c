@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_check.h"
 #include "data.h"
 #include "options.h"
 #include "reader.h"
@@ -342,13 +343,15 @@ static void field_value(lua_State *L, const char *given, size_t record, const ch
  * columns}]) -> dataset */
 static int data_read_json(lua_State *L) {
     const char *given = luaL_checkstring(L, 1);
-    static const char *const keys[] = {"path", "types", "nested",  "title", "source",
-                                       "unit", "notes", "columns", NULL};
+    static const char *const keys[] = {"path",   "types", "nested", "duplicate_keys", "title",
+                                       "source", "unit",  "notes",  "columns",        NULL};
     opt_check_keys(L, 2, keys);
     int opts = lua_istable(L, 2) ? 2 : 0;
     reader_check_types(L, opts);
     static const char *const nested_modes[] = {"error", "json", NULL};
     int keep_json = opt_enum(L, opts, "nested", 0, nested_modes);
+    static const char *const duplicate_modes[] = {"error", "last", NULL};
+    int keep_last = opt_enum(L, opts, "duplicate_keys", 0, duplicate_modes);
     lua_settop(L, 2);
     if (opts)
         lua_getfield(L, 2, "path");
@@ -385,6 +388,14 @@ static int data_read_json(lua_State *L) {
     }
     if (len - pos >= INT_MAX)
         return luaL_error(L, "%s: file too large for the JSON parser (2 GiB at most)", given);
+    struct json_check_error bad_json;
+    if (json_check(s, len, pos, JSON_MAX_DEPTH, keep_last, &bad_json) != 0) {
+        int line, column;
+        line_and_column(s, bad_json.offset, &line, &column);
+        if (bad_json.offset >= len && len - pos == strspn(s + pos, " \t\r\n"))
+            return luaL_error(L, "%s: empty file (a JSON array of records expected)", given);
+        return luaL_error(L, "%s:%d:%d: JSON parse error: %s", given, line, column, bad_json.what);
+    }
     st->tok = json_tokener_new_ex(JSON_MAX_DEPTH);
     if (st->tok == NULL)
         return luaL_error(L, "out of memory reading JSON");
