@@ -231,10 +231,21 @@ static json_object *follow_path(lua_State *L, const char *given, json_object *ro
     return at;
 }
 
+/* 1 when a nested value holds a number that cannot be written back as the
+ * file wrote it: not finite, or an integer json-c clamped to 64 bits (it
+ * keeps no text for integers, so the limits themselves are refused too,
+ * as they are in a field). */
 static int has_nonfinite(json_object *o) {
     switch (json_object_get_type(o)) {
     case json_type_double:
         return !isfinite(json_object_get_double(o));
+    case json_type_int: {
+        int64_t i = json_object_get_int64(o);
+        uint64_t u = json_object_get_uint64(o);
+        /* json-c holds a value past INT64_MAX as unsigned: only UINT64_MAX,
+         * INT64_MIN and INT64_MAX itself are (or may be) clamped */
+        return u == UINT64_MAX || i == INT64_MIN || (i == INT64_MAX && u == (uint64_t)INT64_MAX);
+    }
     case json_type_array:
         for (size_t i = 0; i < json_object_array_length(o); i++)
             if (has_nonfinite(json_object_array_get_idx(o, i)))
@@ -327,8 +338,11 @@ static void field_value(lua_State *L, const char *given, size_t record, const ch
                        "boolean or null (the option nested = \"json\" keeps it as JSON text)",
                        given, (int)record, key, json_kind(val));
         if (has_nonfinite(val))
-            luaL_error(L, "%s: record %d field '%s' holds a number that is not finite", given,
-                       (int)record, key);
+            luaL_error(L,
+                       "%s: record %d field '%s' holds a number that is not finite, or an "
+                       "integer beyond 64 bits (or at their limit), which cannot be kept as "
+                       "written",
+                       given, (int)record, key);
         v->kind = READER_STRING;
         v->s = json_object_to_json_string_ext(val, JSON_C_TO_STRING_PLAIN |
                                                        JSON_C_TO_STRING_NOSLASHESCAPE);

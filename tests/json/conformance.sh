@@ -102,5 +102,24 @@ expect n encoding_bom_twice '\xef\xbb\xbf\xef\xbb\xbf[{"v": 1}]' "not JSON white
 expect y nesting_64 "$(printf '%.0s[' $(seq 63))$(printf '%.0s]' $(seq 63))"
 expect n nesting_65 "$(printf '%.0s[' $(seq 65))$(printf '%.0s]' $(seq 65))" "nesting is too deep"
 
+# nested = "json": a nested value comes back as the file wrote it, or the
+# read fails (an integer json-c would clamp to 64 bits)
+cat >nested.lua <<'LUA'
+local ds = require("sumi").data.read_json(require("sumi").params.input, {nested = "json"})
+print(ds:row(1).t)
+LUA
+printf '[{"t": [12345678901234567890, 1.50, 2e3, -0.0, 1E+2, {"k": 0.1}]}]' >data/nested.json
+cases=$((cases + 1))
+out=$("$sumi" render nested.lua -p input=data/nested.json 2>&1)
+[ "$out" = '[12345678901234567890,1.50,2e3,-0.0,1E+2,{"k":0.1}]' ] ||
+  { echo "not ok - nested numbers not kept as written: $out"; failures=$((failures + 1)); }
+printf '[{"t": [123456789012345678901234]}]' >data/nested_big.json
+cases=$((cases + 1))
+out=$("$sumi" render nested.lua -p input=data/nested_big.json 2>&1)
+case $out in
+*"integer beyond 64 bits"*) ;;
+*) echo "not ok - an integer beyond 64 bits in a nested value: $out"; failures=$((failures + 1)) ;;
+esac
+
 echo "$cases cases, $failures failed"
 [ "$failures" -eq 0 ]
