@@ -21,7 +21,6 @@ esac
 # Build and run time; sqlite3 builds data/waic2025.db from its SQL text.
 packages="build-essential cmake pkg-config liblua5.4-dev libcairo2-dev libpango1.0-dev
   libharfbuzz-dev libfontconfig-dev libjson-c-dev libsqlite3-dev libpq-dev libpng-dev libicu-dev
-  libqpdf-dev
   fonts-noto-cjk fonts-dejavu-core sqlite3"
 # Tests: cmocka for C, poppler for reading PDFs back, luacheck and
 # clang-format for lint, locales for the foreign-locale test, postgresql for

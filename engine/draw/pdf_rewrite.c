@@ -1,98 +1,100 @@
+#define _POSIX_C_SOURCE 200809L
 #include "pdf_rewrite.h"
 
-#include <dlfcn.h>
 #include <errno.h>
 #include <stdio.h>
-#include <qpdf/qpdf-c.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-/* The qpdf C API functions used, opened from libqpdf on first use. Its
- * soname comes from the build (CMakeLists.txt reads it off the library). */
-#define QPDF_FUNCTIONS(X)                                                                          \
-    X(qpdf_init)                                                                                   \
-    X(qpdf_cleanup)                                                                                \
-    X(qpdf_silence_errors)                                                                         \
-    X(qpdf_set_suppress_warnings)                                                                  \
-    X(qpdf_read)                                                                                   \
-    X(qpdf_init_write_memory)                                                                      \
-    X(qpdf_set_object_stream_mode)                                                                 \
-    X(qpdf_set_stream_data_mode)                                                                   \
-    X(qpdf_set_deterministic_ID)                                                                   \
-    X(qpdf_write)                                                                                  \
-    X(qpdf_get_buffer_length)                                                                      \
-    X(qpdf_get_buffer)                                                                             \
-    X(qpdf_has_error)                                                                              \
-    X(qpdf_get_error)                                                                              \
-    X(qpdf_get_error_full_text)
+/* cairo 1.16 writes a classic cross-reference table ("xref", one section
+ * from object 0, entries of 20 bytes) found through "startxref" at the end.
+ * An entry of an object it never wrote holds the offset of another object
+ * (with links on a page: the link tags' placeholders). Each entry is
+ * checked against what its offset holds; a wrong one becomes free, in
+ * place, and the free entries are chained as the PDF standard asks (entry
+ * 0 heads the list, the last points back to 0). Nothing else of the file
+ * changes, and a file without the fault is left byte for byte as it was. */
 
-static struct {
-#define QPDF_POINTER(f) __typeof__(f) *f;
-    QPDF_FUNCTIONS(QPDF_POINTER)
-#undef QPDF_POINTER
-} q;
+#define ENTRY_BYTES 20
 
-static int qpdf_open(char *err, size_t errlen) {
-    static void *lib;
-    if (lib != NULL)
+static int read_at(int fd, char *buf, size_t size, long offset) {
+    ssize_t n = pread(fd, buf, size, offset);
+    if (n < 0)
+        return -1;
+    buf[n] = '\0';
+    return (int)n;
+}
+
+/* 1 when the text at offset begins object number `number`. */
+static int holds_object(int fd, long offset, long number) {
+    char buf[48], want[32];
+    if (offset <= 0 || read_at(fd, buf, sizeof buf - 1, offset) <= 0)
         return 0;
-    void *handle = dlopen(SUMI_QPDF_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (handle == NULL) {
-        snprintf(err, errlen, "writing a PDF needs libqpdf: %s", dlerror());
-        return -1;
-    }
-    const char *missing = NULL;
-#define QPDF_LOAD(f)                                                                               \
-    if (missing == NULL && (q.f = (__typeof__(f) *)dlsym(handle, #f)) == NULL)                     \
-        missing = #f;
-    QPDF_FUNCTIONS(QPDF_LOAD)
-#undef QPDF_LOAD
-    if (missing != NULL) {
-        dlclose(handle);
-        snprintf(err, errlen, "writing a PDF needs libqpdf: " SUMI_QPDF_SONAME " has no %s",
-                 missing);
-        return -1;
-    }
-    lib = handle;
-    return 0;
+    int n = snprintf(want, sizeof want, "%ld 0 obj", number);
+    return strncmp(buf, want, (size_t)n) == 0;
 }
 
 int sumi_pdf_rewrite(FILE *file, const char *path, char *err, size_t errlen) {
-    if (fflush(file) != 0) {
-        snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+    if (fflush(file) != 0)
+        goto io_error;
+    int fd = fileno(file);
+    long size = lseek(fd, 0, SEEK_END);
+    if (size < 0)
+        goto io_error;
+    char tail[256];
+    long tail_at = size > (long)sizeof tail - 1 ? size - (long)sizeof tail + 1 : 0;
+    if (read_at(fd, tail, sizeof tail - 1, tail_at) < 0)
+        goto io_error;
+    const char *start = strstr(tail, "startxref");
+    long xref = start != NULL ? strtol(start + 9, NULL, 10) : -1;
+    char head[64];
+    long count = 0;
+    if (xref <= 0 || xref >= size || read_at(fd, head, sizeof head - 1, xref) < 0 ||
+        sscanf(head, "xref %*d %ld", &count) != 1 || count <= 0 || count > 10000000)
+        return 0; /* not the table cairo 1.16 writes: left as it is */
+    const char *entries_at = strchr(strchr(head, '\n') + 1, '\n');
+    if (entries_at == NULL)
+        return 0;
+    long first = xref + (entries_at + 1 - head);
+    size_t bytes = (size_t)count * ENTRY_BYTES;
+    char *table = malloc(bytes + 1);
+    if (table == NULL) {
+        snprintf(err, errlen, "cannot finish the PDF '%s': out of memory", path);
         return -1;
     }
-    if (qpdf_open(err, errlen) != 0)
-        return -1;
-    qpdf_data pdf = q.qpdf_init();
-    q.qpdf_silence_errors(pdf);
-    /* cairo's damage is what the pass is for: reading it warns, by design */
-    q.qpdf_set_suppress_warnings(pdf, QPDF_TRUE);
-    int failed = QPDF_ERRORS & q.qpdf_read(pdf, path, NULL);
-    if (!failed) {
-        failed = QPDF_ERRORS & q.qpdf_init_write_memory(pdf);
-        if (!failed) {
-            q.qpdf_set_object_stream_mode(pdf, qpdf_o_generate);
-            /* cairo's compressed streams as they are: recompressing costs time
-             * and gains next to nothing */
-            q.qpdf_set_stream_data_mode(pdf, qpdf_s_preserve);
-            q.qpdf_set_deterministic_ID(pdf, QPDF_TRUE);
-            failed = QPDF_ERRORS & q.qpdf_write(pdf);
+    if (read_at(fd, table, bytes, first) != (int)bytes) {
+        free(table);
+        return 0;
+    }
+    /* Which entries are wrong; then the free list through all free ones. */
+    int changed = 0;
+    for (long k = 1; k < count; k++) {
+        char *e = table + k * ENTRY_BYTES;
+        if (e[17] == 'n' && !holds_object(fd, strtol(e, NULL, 10), k)) {
+            e[17] = 'f';
+            changed = 1;
         }
     }
-    if (failed) {
-        qpdf_error e = q.qpdf_has_error(pdf) ? q.qpdf_get_error(pdf) : NULL;
-        snprintf(err, errlen, "cannot finish the PDF '%s': %s", path,
-                 e != NULL ? q.qpdf_get_error_full_text(pdf, e) : "qpdf failed");
-        q.qpdf_cleanup(&pdf);
-        return -1;
+    if (changed) {
+        long previous = 0;
+        for (long k = count - 1; k >= 0; k--) {
+            char *e = table + k * ENTRY_BYTES;
+            if (e[17] != 'f')
+                continue;
+            char entry[32];
+            snprintf(entry, sizeof entry, "%010ld 65535 f", previous);
+            memcpy(e, entry, 18); /* the line end (the last 2 bytes) stays */
+            previous = k;
+        }
+        if (pwrite(fd, table, bytes, first) != (ssize_t)bytes) {
+            free(table);
+            goto io_error;
+        }
     }
-    size_t len = q.qpdf_get_buffer_length(pdf);
-    const unsigned char *bytes = q.qpdf_get_buffer(pdf);
-    int ok = fseek(file, 0, SEEK_SET) == 0 && ftruncate(fileno(file), 0) == 0 &&
-             fwrite(bytes, 1, len, file) == len && fflush(file) == 0;
-    if (!ok)
-        snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
-    q.qpdf_cleanup(&pdf);
-    return ok ? 0 : -1;
+    free(table);
+    return 0;
+io_error:
+    snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+    return -1;
 }
