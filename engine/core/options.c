@@ -283,6 +283,11 @@ void set_integer_field(lua_State *L, const char *key, lua_Integer value) {
     lua_setfield(L, -2, key);
 }
 
+void set_boolean_field(lua_State *L, const char *key, int value) {
+    lua_pushboolean(L, value);
+    lua_setfield(L, -2, key);
+}
+
 void set_number_field(lua_State *L, const char *key, double value) {
     lua_pushnumber(L, value);
     lua_setfield(L, -2, key);

@@ -58,5 +58,6 @@ lua_Number check_finite(lua_State *L, int arg);
 void set_string_field(lua_State *L, const char *key, const char *value);
 void set_integer_field(lua_State *L, const char *key, lua_Integer value);
 void set_number_field(lua_State *L, const char *key, double value);
+void set_boolean_field(lua_State *L, const char *key, int value);
 
 #endif

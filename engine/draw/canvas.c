@@ -19,7 +19,7 @@
 #include "color.h"
 #include "numtext.h"
 #include "options.h"
-#include "pdf_rewrite.h"
+#include "pdf_repair.h"
 #include "access.h"
 #include "job.h"
 #include "sumi_png.h"
@@ -431,7 +431,7 @@ static int canvas_close(lua_State *L) {
         return returns_text;
     char err[512];
     if (c->kind == SUMI_CANVAS_PDF &&
-        sumi_pdf_rewrite(c->output.file, c->output.temp_path, err, sizeof err) != 0) {
+        sumi_pdf_repair_xref(c->output.file, c->output.temp_path, err, sizeof err) != 0) {
         sumi_output_abort(&c->output);
         sumi_pending_remove(L, 1);
         return luaL_error(L, "%s", err);

@@ -239,21 +239,22 @@ const char *sumi_fonts_language(lua_State *L, const char *tag, const char **font
     return canonical;
 }
 
+static int fonts_languages(lua_State *L);
+
+/* "ja, zh-Hans, ..., ko, en" and the run's own languages after them. */
 static void push_language_list(lua_State *L) {
-    opt_push_joined(L, sumi_lang_tags);
-    int list = lua_gettop(L);
-    push_defined_languages(L);
-    lua_pushnil(L);
-    while (lua_next(L, -2) != 0) {
-        lua_rawgeti(L, -1, 1);
-        lua_pushvalue(L, list);
-        lua_pushliteral(L, ", ");
-        lua_rotate(L, -3, 1); /* list, ", ", tag */
-        lua_concat(L, 3);
-        lua_replace(L, list);
-        lua_pop(L, 1);
+    fonts_languages(L);
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, -2);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, -2, i);
+        if (i > 1)
+            luaL_addstring(&b, ", ");
+        luaL_addvalue(&b);
     }
-    lua_pop(L, 1);
+    luaL_pushresult(&b);
+    lua_remove(L, -2);
 }
 
 const char *sumi_fonts_lang_option(lua_State *L, int opts, const char *def,
@@ -288,18 +289,12 @@ static int fonts_resolve(lua_State *L) {
         return 2;
     }
     lua_createtable(L, 0, 6);
-    lua_pushstring(L, r.family);
-    lua_setfield(L, -2, "family");
-    lua_pushstring(L, r.file);
-    lua_setfield(L, -2, "file");
-    lua_pushboolean(L, r.japanese);
-    lua_setfield(L, -2, "japanese");
-    lua_pushboolean(L, r.chinese);
-    lua_setfield(L, -2, "chinese");
-    lua_pushboolean(L, r.korean);
-    lua_setfield(L, -2, "korean");
-    lua_pushboolean(L, r.language);
-    lua_setfield(L, -2, "covers");
+    set_string_field(L, "family", r.family);
+    set_string_field(L, "file", r.file);
+    set_boolean_field(L, "japanese", r.japanese);
+    set_boolean_field(L, "chinese", r.chinese);
+    set_boolean_field(L, "korean", r.korean);
+    set_boolean_field(L, "covers", r.language);
     return 1;
 }
 

@@ -234,9 +234,9 @@ function format.money(value, opts)
   local words = locale.get(o.lang, "format.money")
   local currency = o.currency or words.currency
   local units = {lang = o.lang, scale = o.scale or nil, decimals = o.decimals or nil, separator = o.separator}
-  if words.currency_before then
-    local text = format.units(math.abs(value), units)
-    return (value < 0 and text ~= format.units(0, units) and "-" or "") .. currency .. text
+  if words.currency_before then -- the sign goes before the currency: -US$1.2k
+    local sign, text = format.units(value, units):match("^(%-?)(.*)$")
+    return sign .. currency .. text
   end
   units.unit = currency
   return format.units(value, units)

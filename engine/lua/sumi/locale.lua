@@ -107,26 +107,28 @@ function locale.tags()
   return fonts.languages()
 end
 
+-- What a language option must be, in words (the run's languages too).
+local function valid_tags()
+  return "a language tag: one of " .. table.concat(fonts.languages(), ", ")
+end
+
 --- locale.tag(tag [, fn, key]) -> the canonical tag ("zh-CN" -> "zh-Hans").
 --- Any other tag is an error naming option key (default 'lang') of the
 --- public function fn and listing the valid tags.
 function locale.tag(tag, fn, key)
   local canonical = type(tag) == "string" and fonts.language(tag) or nil
-  if not canonical then
-    options.fail(fn or "locale.tag", key or "lang",
-      "a language tag: one of " .. table.concat(fonts.languages(), ", "), tag)
-  end
+  if not canonical then options.fail(fn or "locale.tag", key or "lang", valid_tags(), tag) end
   return canonical
 end
 
---- locale.option(default) -> an options spec entry for a `lang` option:
+--- locale.option([default]) -> an options spec entry for a `lang` option:
 --- checked, and given back in its canonical form ("zh-CN" -> "zh-Hans").
+--- default is "ja" when nil; false leaves the option unset.
 function locale.option(default)
-  return {default = default or "ja", type = "string",
+  if default == nil then default = "ja" end
+  return {default = default, type = "string",
           check = function(v)
-            if not fonts.language(v) then
-              return "a language tag: one of " .. table.concat(fonts.languages(), ", ")
-            end
+            if not fonts.language(v) then return valid_tags() end
           end,
           convert = function(v) return (fonts.language(v)) end}
 end

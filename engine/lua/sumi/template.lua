@@ -10,7 +10,7 @@
 -- error at the line that called fill.
 local errors = require "sumi.internal.errors"
 local options = require "sumi.internal.options"
-local fonts = require "sumi.fonts"
+local locale = require "sumi.locale"
 local format = require "sumi.format"
 
 local template = {}
@@ -214,11 +214,7 @@ local function check_formats(t)
 end
 
 local new_spec = {formats = {default = false, type = "table", check = check_formats},
-                  lang = {default = false, type = "string", check = function(v)
-                    if not fonts.language(v) then
-                      return "a language tag: one of " .. table.concat(fonts.languages(), ", ")
-                    end
-                  end}}
+                  lang = locale.option(false)}
 
 --- template.new{formats = {name = function(value) return "..." end}, lang}
 --- -> a template object whose own formats come before the shared ones.
@@ -229,7 +225,7 @@ function template.new(opts)
   local o = options.check("template.new", opts, new_spec)
   local formats = {}
   if o.lang then
-    local lang = fonts.language(o.lang)
+    local lang = o.lang
     formats.units = number_format(function(v) return format.units(v, {lang = lang}) end)
     formats.date = builtin("date", function(v) return format.date(v, {lang = lang}) end)
     formats.month = builtin("date", function(v) return format.date(v, {lang = lang, day = false}) end)

@@ -1,5 +1,5 @@
 #define _POSIX_C_SOURCE 200809L
-#include "pdf_rewrite.h"
+#include "pdf_repair.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -35,7 +35,7 @@ static int holds_object(int fd, long offset, long number) {
     return strncmp(buf, want, (size_t)n) == 0;
 }
 
-int sumi_pdf_rewrite(FILE *file, const char *path, char *err, size_t errlen) {
+int sumi_pdf_repair_xref(FILE *file, const char *path, char *err, size_t errlen) {
     if (fflush(file) != 0)
         goto io_error;
     int fd = fileno(file);
