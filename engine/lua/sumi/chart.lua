@@ -12,6 +12,7 @@
 -- and the layout are in sumi.internal.chart.compose, small multiples in
 -- sumi.internal.chart.facet, charts on a continuous x in sumi.internal.xy,
 -- files in sumi.internal.export.
+local alt = require "sumi.internal.chart.alt"
 local annotate = require "sumi.internal.annotate"
 local axis = require "sumi.axis"
 local locale = require "sumi.locale"
@@ -42,6 +43,7 @@ local frame_spec = {
   source = {default = true, type = "string|boolean"}, notes = {default = true, type = "string|boolean"},
   theme = {default = false, type = "string|table"}, lang = locale.option("ja"),
   name = {default = false, type = "string", check = file_name},
+  alt = alt.option, -- the alternative text of a tagged PDF (chart:alt_text)
 }
 
 -- The options of every chart with a value axis.

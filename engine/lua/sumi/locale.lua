@@ -25,7 +25,10 @@ local locale = {}
 -- unit and the word after it ("7,000억 원": Korean spaces a counted noun);
 -- open and close put a unit after a title ("売上（億円）", "Sales (bn)");
 -- vertical says a side title is set vertically (Japanese and Traditional
--- Chinese) rather than turned (the others).
+-- Chinese) rather than turned (the others). The alt_ fields are the
+-- sentence of a chart's alternative text (chart:alt_text), with the
+-- placeholders alt_placeholders lists: each a clause without its full
+-- stop (alt_end), alt_series and alt_panels wrapping another ({body}).
 local ja = {
   source = "出典: ", note = "注: ", note_mark = "注%d",
   figure = "図%d　", table = "表%d　", contents = "目次", sources = "出典", total = "合計",
@@ -34,6 +37,21 @@ local ja = {
   year = "%d年", month = "%d月", month_day = "%d月%d日", year_month = "%d年%d月", date = "%d年%d月%d日",
   weekdays = {"日", "月", "火", "水", "木", "金", "土"}, weekday = "（%s）",
   open = "（", close = "）", currency = "円", vertical = true,
+  -- a chart's alternative text (chart:alt_text): see alt_placeholders below
+  alt_extremes = "最大は{max_label}の{max}、最小は{min_label}の{min}",
+  alt_rise = "{first_label}の{first}から{last_label}の{last}へ増加し、最大は{max_label}の{max}、"
+    .. "最小は{min_label}の{min}",
+  alt_fall = "{first_label}の{first}から{last_label}の{last}へ減少し、最大は{max_label}の{max}、"
+    .. "最小は{min_label}の{min}",
+  alt_flat = "{first_label}から{last_label}まで{first}で横ばい、最大は{max_label}の{max}、"
+    .. "最小は{min_label}の{min}",
+  alt_rise_ends = "{first_label}の{first}（最小）から{last_label}の{last}（最大）へ増加",
+  alt_fall_ends = "{first_label}の{first}（最大）から{last_label}の{last}（最小）へ減少",
+  alt_shares = "最大の割合は{max_label}の{max}、最小は{min_label}の{min}",
+  alt_one = "{label}の{value}のみ", alt_equal = "値はすべて{value}", alt_empty = "データがありません",
+  alt_part = "{whole}のうち{part}（{share}）", alt_kpi = "{label}は{value}",
+  alt_series = "{body}（{count}系列のうち「{series}」）", alt_panels = "{body}（全{count}パネル）",
+  alt_panel_label = "{panel}・{label}", alt_end = "。",
 }
 
 local zh_hans = {
@@ -44,6 +62,19 @@ local zh_hans = {
   year = "%d年", month = "%d月", month_day = "%d月%d日", year_month = "%d年%d月", date = "%d年%d月%d日",
   weekdays = {"日", "一", "二", "三", "四", "五", "六"}, weekday = "（星期%s）",
   open = "（", close = "）", currency = "元", vertical = false,
+  alt_extremes = "最大为{max_label}的{max}，最小为{min_label}的{min}",
+  alt_rise = "从{first_label}的{first}增至{last_label}的{last}，最大为{max_label}的{max}，"
+    .. "最小为{min_label}的{min}",
+  alt_fall = "从{first_label}的{first}降至{last_label}的{last}，最大为{max_label}的{max}，"
+    .. "最小为{min_label}的{min}",
+  alt_flat = "从{first_label}到{last_label}持平于{first}，最大为{max_label}的{max}，最小为{min_label}的{min}",
+  alt_rise_ends = "从{first_label}的最小值{first}增至{last_label}的最大值{last}",
+  alt_fall_ends = "从{first_label}的最大值{first}降至{last_label}的最小值{last}",
+  alt_shares = "占比最大为{max_label}的{max}，最小为{min_label}的{min}",
+  alt_one = "仅有{label}的{value}", alt_equal = "所有值均为{value}", alt_empty = "没有数据",
+  alt_part = "{whole}中占{part}（{share}）", alt_kpi = "{label}为{value}",
+  alt_series = "{body}（{count}个系列中的“{series}”）", alt_panels = "{body}（共{count}个分图）",
+  alt_panel_label = "{panel}（{label}）", alt_end = "。",
 }
 
 local zh_hant = {
@@ -54,6 +85,19 @@ local zh_hant = {
   year = "%d年", month = "%d月", month_day = "%d月%d日", year_month = "%d年%d月", date = "%d年%d月%d日",
   weekdays = {"日", "一", "二", "三", "四", "五", "六"}, weekday = "（星期%s）",
   open = "（", close = "）", currency = "元", vertical = true,
+  alt_extremes = "最大為{max_label}的{max}，最小為{min_label}的{min}",
+  alt_rise = "從{first_label}的{first}增至{last_label}的{last}，最大為{max_label}的{max}，"
+    .. "最小為{min_label}的{min}",
+  alt_fall = "從{first_label}的{first}降至{last_label}的{last}，最大為{max_label}的{max}，"
+    .. "最小為{min_label}的{min}",
+  alt_flat = "從{first_label}到{last_label}持平於{first}，最大為{max_label}的{max}，最小為{min_label}的{min}",
+  alt_rise_ends = "從{first_label}的最小值{first}增至{last_label}的最大值{last}",
+  alt_fall_ends = "從{first_label}的最大值{first}降至{last_label}的最小值{last}",
+  alt_shares = "佔比最大為{max_label}的{max}，最小為{min_label}的{min}",
+  alt_one = "僅有{label}的{value}", alt_equal = "所有值均為{value}", alt_empty = "沒有資料",
+  alt_part = "{whole}中佔{part}（{share}）", alt_kpi = "{label}為{value}",
+  alt_series = "{body}（{count}個系列中的「{series}」）", alt_panels = "{body}（共{count}個分圖）",
+  alt_panel_label = "{panel}（{label}）", alt_end = "。",
 }
 
 local zh_hk = options.copy(zh_hant)
@@ -67,6 +111,20 @@ local ko = {
   year = "%d년", month = "%d월", month_day = "%d월 %d일", year_month = "%d년 %d월", date = "%d년 %d월 %d일",
   weekdays = {"일", "월", "화", "수", "목", "금", "토"}, weekday = " (%s)",
   open = "(", close = ")", currency = "원", vertical = false,
+  alt_extremes = "최대는 {max_label}({max}), 최소는 {min_label}({min})입니다",
+  alt_rise = "{first_label} {first}에서 {last_label} {last}까지 늘었으며, 최대는 {max_label}({max}), "
+    .. "최소는 {min_label}({min})입니다",
+  alt_fall = "{first_label} {first}에서 {last_label} {last}까지 줄었으며, 최대는 {max_label}({max}), "
+    .. "최소는 {min_label}({min})입니다",
+  alt_flat = "{first_label}부터 {last_label}까지 {first} 수준에서 보합이며, 최대는 {max_label}({max}), "
+    .. "최소는 {min_label}({min})입니다",
+  alt_rise_ends = "최소인 {first_label} {first}에서 최대인 {last_label} {last}까지 늘었습니다",
+  alt_fall_ends = "최대인 {first_label} {first}에서 최소인 {last_label} {last}까지 줄었습니다",
+  alt_shares = "비중이 가장 큰 것은 {max_label}({max}), 가장 작은 것은 {min_label}({min})입니다",
+  alt_one = "값은 {label}({value}) 하나뿐입니다", alt_equal = "모든 값이 {value}입니다",
+  alt_empty = "데이터가 없습니다", alt_part = "전체 {whole} 중 {part}({share})입니다", alt_kpi = "{label}: {value}",
+  alt_series = "{count}개 계열 중 ‘{series}’ 기준으로 {body}", alt_panels = "{count}개 패널 전체에서 {body}",
+  alt_panel_label = "{panel} {label}", alt_end = ".",
 }
 
 local en = {
@@ -79,10 +137,57 @@ local en = {
             "September", "October", "November", "December"},
   weekdays = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}, weekday = " (%s)",
   open = " (", close = ")", currency = "US$", currency_before = true, vertical = false,
+  alt_extremes = "Largest: {max_label}, {max}; smallest: {min_label}, {min}",
+  alt_rise = "Rises from {first} ({first_label}) to {last} ({last_label}); largest: {max_label}, {max}; "
+    .. "smallest: {min_label}, {min}",
+  alt_fall = "Falls from {first} ({first_label}) to {last} ({last_label}); largest: {max_label}, {max}; "
+    .. "smallest: {min_label}, {min}",
+  alt_flat = "Flat from {first_label} to {last_label} at {first}; largest: {max_label}, {max}; "
+    .. "smallest: {min_label}, {min}",
+  alt_rise_ends = "Rises from its smallest, {first} ({first_label}), to its largest, {last} ({last_label})",
+  alt_fall_ends = "Falls from its largest, {first} ({first_label}), to its smallest, {last} ({last_label})",
+  alt_shares = "Largest share: {max_label}, {max}; smallest: {min_label}, {min}",
+  alt_one = "Only one value: {label}, {value}", alt_equal = "All values are {value}", alt_empty = "No data",
+  alt_part = "{part} of {whole} ({share})", alt_kpi = "{label}: {value}",
+  alt_series = "{body} ({series}, the first of {count} series)",
+  alt_panels = "{body} (across {count} panels)", alt_panel_label = "{panel} ({label})", alt_end = ".",
 }
 
 local words = {ja = ja, ["zh-Hans"] = zh_hans, ["zh-Hant"] = zh_hant, ["zh-HK"] = zh_hk, ko = ko, en = en}
 for tag, w in pairs(words) do w.tag = tag end
+
+-- The placeholders of each alt_ sentence (sumi.template texts, filled with
+-- text: the labels and the values as the chart formats them).
+local alt_placeholders = {
+  alt_extremes = {"max_label", "max", "min_label", "min"},
+  alt_rise = {"first_label", "first", "last_label", "last", "max_label", "max", "min_label", "min"},
+  alt_rise_ends = {"first_label", "first", "last_label", "last"},
+  alt_one = {"label", "value"}, alt_equal = {"value"}, alt_empty = {},
+  alt_part = {"part", "whole", "share"}, alt_kpi = {"label", "value"},
+  alt_series = {"body", "series", "count"}, alt_panels = {"body", "count"},
+  alt_panel_label = {"panel", "label"},
+}
+alt_placeholders.alt_fall, alt_placeholders.alt_flat = alt_placeholders.alt_rise, alt_placeholders.alt_rise
+alt_placeholders.alt_fall_ends = alt_placeholders.alt_rise_ends
+alt_placeholders.alt_shares = alt_placeholders.alt_extremes
+
+-- A spec entry for an alt_ sentence: a string whose placeholders are
+-- those of the list, each {name} ({{ and }} are braces).
+local function alt_entry(names)
+  local allowed = {}
+  for _, name in ipairs(names) do allowed[name] = true end
+  local what = #names == 0 and "a text without placeholders ({{ and }} for braces)"
+    or "a text whose placeholders are among {" .. table.concat(names, "}, {") .. "} ({{ and }} for braces)"
+  return {default = false, type = "string", check = function(v)
+    local rest = v:gsub("{{", ""):gsub("}}", "")
+    local bad = false
+    rest = rest:gsub("{([^{}]*)}", function(name)
+      if not allowed[name] then bad = true end
+      return ""
+    end)
+    if bad or rest:find("[{}]") then return what end
+  end}
+end
 
 -- The fields a language defines, and what each must be.
 local word_spec = {
@@ -99,7 +204,9 @@ local word_spec = {
   currency = {default = false, type = "string"}, currency_before = {default = false, type = "boolean"},
   vertical = {default = false, type = "boolean"},
   base = {default = false, type = "string"}, fonts = {default = false, type = "string"},
+  alt_end = {default = false, type = "string"},
 }
+for key, names in pairs(alt_placeholders) do word_spec[key] = alt_entry(names) end
 
 --- locale.tags() -> the tags a report may be set in, canonical: the
 --- engine's six, then those a script defined.

@@ -2,9 +2,11 @@
 -- subtitle, legend, source and notes), the value and category axes of bar,
 -- line and combination charts, the plots of the one-figure charts (pie,
 -- part of a whole, KPI tile), and the methods every chart has (compose,
--- layout, draw, annotate, save). The constructors are in sumi.chart, small
--- multiples in sumi.internal.chart.facet, charts on a continuous x in
--- sumi.internal.xy, files in sumi.internal.export.
+-- layout, draw, annotate, save, alt_text). The constructors are in
+-- sumi.chart, small multiples in sumi.internal.chart.facet, charts on a
+-- continuous x in sumi.internal.xy, files in sumi.internal.export, the
+-- alternative text in sumi.internal.chart.alt.
+local alt = require "sumi.internal.chart.alt"
 local annotate = require "sumi.internal.annotate"
 local axis = require "sumi.axis"
 local drawing = require "sumi.internal.drawing"
@@ -414,6 +416,13 @@ end
 --- sumi.internal.export.save for the options).
 function Chart:save(path, opts)
   return export.save(self, path, opts)
+end
+
+--- chart:alt_text() -> the chart's alternative text for a tagged PDF: its
+--- alt option, else its title, subtitle and one sentence summarising its
+--- data in its language (sumi.internal.chart.alt).
+function Chart:alt_text()
+  return alt.text(self)
 end
 
 -- ---- one-figure charts: pie, part of a whole, KPI tile

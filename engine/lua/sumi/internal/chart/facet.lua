@@ -1,6 +1,7 @@
 -- Small multiples (chart.facet): one panel per value of a column, every
 -- panel a chart of the same kind made by sumi.chart's constructor, with one
 -- value axis for all of them.
+local alt = require "sumi.internal.chart.alt"
 local compose = require "sumi.internal.chart.compose"
 local errors = require "sumi.internal.errors"
 local locale = require "sumi.locale"
@@ -21,7 +22,7 @@ local facet_spec = {
   title = {default = false, type = "string"}, subtitle = {default = false, type = "string"},
   source = {default = true, type = "string|boolean"}, notes = {default = true, type = "string|boolean"},
   theme = false, lang = locale.option("ja"), name = false,
-  legend = {default = true, type = "boolean"},
+  legend = {default = true, type = "boolean"}, alt = alt.option,
 }
 
 -- The records of data split by the values of column `by`, in the order
@@ -70,7 +71,7 @@ end
 --- chart: "bar", "line", ...) with the same value axis (shared = true) so
 --- that panels compare at a glance. options: by, chart, columns (panels
 --- per row; default from the count), shared, the frame's title, subtitle,
---- source, theme, lang, name, legend; every other option goes to each
+--- source, theme, lang, name, legend, alt; every other option goes to each
 --- panel (x, y, mode, value_labels, ...).
 function facet.new(chart, data, opts)
   if type(opts) ~= "table" then
