@@ -18,10 +18,11 @@ case "$mode" in
   *) echo "usage: sh bootstrap.sh briefing|test" >&2; exit 2 ;;
 esac
 
-# Build and run time; sqlite3 builds data/waic2025.db from its SQL text.
+# Build and run time; sqlite3 builds data/waic2025.db from its SQL text;
+# icc-profiles-free has the sRGB profile compiled in for PDF/A.
 packages="build-essential cmake pkg-config liblua5.4-dev libcairo2-dev libpango1.0-dev
   libharfbuzz-dev libfontconfig-dev libjson-c-dev libsqlite3-dev libpq-dev libpng-dev libicu-dev
-  fonts-noto-cjk fonts-dejavu-core sqlite3"
+  fonts-noto-cjk fonts-dejavu-core sqlite3 icc-profiles-free"
 # Tests: cmocka for C, poppler for reading PDFs back, luacheck and
 # clang-format for lint, locales for the foreign-locale test, postgresql for
 # the server the PostgreSQL tests start themselves (tests/pg/pg_fixture.sh

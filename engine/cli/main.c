@@ -51,7 +51,7 @@ static const char main_usage[] =
 
 static const char render_usage[] =
     "usage: sumi render SCRIPT [-o OUT] [-p KEY=VALUE]... [--strict-glyphs] [--previews]\n"
-    "                   [--watch]\n"
+    "                   [--pdfa] [--watch]\n"
     "\n"
     "Runs the Lua report script SCRIPT. Its outputs are published only when the\n"
     "script succeeds; on failure no output is written or replaced.\n"
@@ -64,6 +64,8 @@ static const char render_usage[] =
     "                       (exit 1, nothing written), not a warning\n"
     "      --previews       a document saved as PDF also writes its pages as\n"
     "                       PNGs beside it (NAME-1.png, NAME-2.png ...)\n"
+    "      --pdfa           every PDF is PDF/A-2 (archival; level a when tagged)\n"
+    "                       unless the script sets its pdfa option itself\n"
     "      --watch          render, then render again whenever the script, a module\n"
     "                       it requires or a file it reads changes, until Ctrl-C or\n"
     "                       SIGTERM (exit 0); a failed render keeps the last good\n"
@@ -76,7 +78,7 @@ static const char render_usage[] =
 static const char chart_usage[] =
     "usage: sumi chart SCRIPT [--format png,svg,pdf,trace] [--size WxH | --preset NAME]\n"
     "                  [--dpi N] [--background transparent|COLOUR] [--out DIR]\n"
-    "                  [-p KEY=VALUE]... [--strict-glyphs] [--watch]\n"
+    "                  [-p KEY=VALUE]... [--strict-glyphs] [--pdfa] [--watch]\n"
     "\n"
     "Runs the Lua report script SCRIPT as render does, but publishes none of its\n"
     "own outputs: instead every chart it makes with sumi.chart is saved to\n"
@@ -95,6 +97,7 @@ static const char chart_usage[] =
     "  -o, --out DIR        folder for the charts (default: reports/charts/SCRIPT-NAME/)\n"
     "  -p, --param KEY=VALUE  a parameter for the script, in sumi.params.KEY\n"
     "      --strict-glyphs  a character no configured font has is an error\n"
+    "      --pdfa           PDF charts are PDF/A-2\n"
     "      --watch          export again whenever the script or a file it reads\n"
     "                       changes, as sumi render --watch does\n"
     "  -h, --help           show this help\n"
@@ -150,11 +153,11 @@ static int sandbox_option(struct sumi_sandbox_args *s, const char *usage, int ar
 }
 
 /* What render and chart both take: the script, -p, --strict-glyphs,
- * --watch and the sandbox options. */
+ * --watch, --pdfa and the sandbox options. */
 struct run_args {
     const char *script;
     const char **params; /* argc entries: every argument could be one */
-    int nparams, strict_glyphs, watch;
+    int nparams, strict_glyphs, watch, pdfa;
     struct sumi_sandbox_args sandbox;
 };
 
@@ -193,6 +196,8 @@ static int run_arg(struct run_args *r, const char *usage, int argc, char **argv,
         r->strict_glyphs = 1;
     } else if (strcmp(a, "--watch") == 0) {
         r->watch = 1;
+    } else if (strcmp(a, "--pdfa") == 0) {
+        r->pdfa = 1;
     } else if (a[0] == '-' && a[1] != '\0') {
         return 0;
     } else if (r->script != NULL) {
@@ -255,6 +260,7 @@ static int command_render(int argc, char **argv) {
         .param_count = r.nparams,
         .strict_glyphs = r.strict_glyphs,
         .previews = previews,
+        .pdfa = r.pdfa,
     };
     sumi_sandbox_apply(&r.sandbox, &options);
     int code = r.watch ? sumi_watch(&options) : sumi_run_script(&options);
@@ -436,6 +442,7 @@ static int command_chart(int argc, char **argv) {
         .param_count = r.nparams,
         .export = &e,
         .strict_glyphs = r.strict_glyphs,
+        .pdfa = r.pdfa,
     };
     sumi_sandbox_apply(&r.sandbox, &options);
     int code = r.watch ? sumi_watch(&options) : sumi_run_script(&options);

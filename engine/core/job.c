@@ -22,6 +22,7 @@
 #define REG_PENDING "sumi.pending"       /* array of open outputs */
 #define REG_DEFER "sumi.defer_publish"   /* true once the run is set up */
 #define REG_STRICT "sumi.strict_glyphs"  /* true: tofu is an error */
+#define REG_PDFA "sumi.pdfa"             /* true: PDFs are PDF/A-2 by default */
 static const char job_key = 'j';         /* light userdata: the struct sumi_job */
 
 void sumi_job_attach(lua_State *L, struct sumi_job *job) {
@@ -255,6 +256,13 @@ int sumi_strict_glyphs(lua_State *L) { return registry_flag(L, REG_STRICT); }
 void sumi_set_strict_glyphs(lua_State *L, int on) {
     lua_pushboolean(L, on);
     lua_setfield(L, LUA_REGISTRYINDEX, REG_STRICT);
+}
+
+int sumi_job_pdfa(lua_State *L) { return registry_flag(L, REG_PDFA); }
+
+void sumi_set_job_pdfa(lua_State *L, int on) {
+    lua_pushboolean(L, on);
+    lua_setfield(L, LUA_REGISTRYINDEX, REG_PDFA);
 }
 
 int sumi_engine_chunk(const char *source) {

@@ -19,6 +19,8 @@
 #include "color.h"
 #include "numtext.h"
 #include "options.h"
+#include "fonts.h"
+#include "pdf_finish.h"
 #include "pdf_repair.h"
 #include "access.h"
 #include "job.h"
@@ -41,6 +43,8 @@ static sumi_canvas *push_closed_canvas(lua_State *L) {
 }
 
 /* One idempotent release for close, discard, __gc and __close. */
+static void free_meta(struct sumi_pdf_meta *m);
+
 static void release(sumi_canvas *c) {
     if (c->cr != NULL) {
         cairo_destroy(c->cr);
@@ -57,6 +61,8 @@ static void release(sumi_canvas *c) {
     c->font_use = NULL;
     sumi_font_subsets_free(c->subsets);
     c->subsets = NULL;
+    free_meta(c->pdf);
+    c->pdf = NULL;
 }
 
 sumi_canvas *sumi_check_canvas(lua_State *L, int idx) {
@@ -192,29 +198,88 @@ static void finish_setup(lua_State *L, sumi_canvas *c, int canvas_idx) {
         sumi_pending_add(L, canvas_idx);
 }
 
-static void set_pdf_date(cairo_surface_t *surface) {
-    /* Dates only from SOURCE_DATE_EPOCH, so reruns give the same bytes.
-     * Without it cairo would stamp /CreationDate with the wall clock; a date
-     * it cannot parse (the empty string) makes it leave the entry out, which
-     * PDF 32000-1 14.3.3 allows: the file then carries no date at all. */
-    char date[32] = "";
+/* The date of a PDF: only SOURCE_DATE_EPOCH's, so reruns give the same
+ * bytes; -1 for none. */
+static long long pdf_date(void) {
     const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde != NULL && sde[0] != '\0') {
-        char *end;
-        long long v = strtoll(sde, &end, 10);
-        time_t t = (time_t)v;
-        struct tm tm;
-        if (*end == '\0' && v >= 0 && gmtime_r(&t, &tm) != NULL)
-            strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    }
+    if (sde == NULL || sde[0] == '\0')
+        return -1;
+    char *end;
+    long long v = strtoll(sde, &end, 10);
+    return *end == '\0' && v >= 0 && v < 253402300800LL ? v : -1; /* up to year 9999 */
+}
+
+static void set_pdf_date(cairo_surface_t *surface, long long when) {
+    /* Without a date cairo would stamp /CreationDate with the wall clock; a
+     * date it cannot parse (the empty string) makes it leave the entry out,
+     * which PDF 32000-1 14.3.3 allows: the file then carries no date. */
+    char date[32] = "";
+    time_t t = (time_t)when;
+    struct tm tm;
+    if (when >= 0 && gmtime_r(&t, &tm) != NULL)
+        strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
     if (date[0] != '\0')
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
+static char *copy_option(lua_State *L, const char *s) {
+    char *copy = s != NULL ? strdup(s) : NULL;
+    if (s != NULL && copy == NULL)
+        luaL_error(L, "out of memory");
+    return copy;
+}
+
+static void free_meta(struct sumi_pdf_meta *m) {
+    if (m != NULL) {
+        sumi_pdf_meta_free(m);
+        free(m);
+    }
+}
+
+/* What pdf_finish.c needs of a tagged or PDF/A canvas. Checked (make = 0)
+ * before the canvas is made, so that a bad option leaves no output behind;
+ * then made. NULL when it is neither. */
+static struct sumi_pdf_meta *read_pdf_meta(lua_State *L, int opts, int make) {
+    int tagged = opt_boolean(L, opts, "tagged", 0);
+    int pdfa = opt_has(L, opts, "pdfa") ? opt_boolean(L, opts, "pdfa", 0) : sumi_job_pdfa(L);
+    const char *fontconfig;
+    const char *lang =
+        opt_has(L, opts, "lang") ? sumi_fonts_lang_option(L, opts, NULL, &fontconfig) : NULL;
+    if (lang != NULL && !tagged && !pdfa)
+        return opt_raise(L, "option 'lang' is the language of a tagged or PDF/A file; give "
+                            "tagged = true or pdfa = true with it"),
+               NULL;
+    if (!tagged && !pdfa)
+        return NULL;
+    if (tagged && !opt_has(L, opts, "title"))
+        return opt_raise(L, "a tagged PDF needs option 'title' (PDF/UA-1 shows it as the "
+                            "window's title)"),
+               NULL;
+    if (tagged && lang == NULL)
+        return opt_raise(L, "a tagged PDF needs option 'lang' (the language a screen reader "
+                            "reads it in)"),
+               NULL;
+    if (!make)
+        return NULL;
+    struct sumi_pdf_meta *m = calloc(1, sizeof *m);
+    if (m == NULL)
+        luaL_error(L, "out of memory");
+    m->tagged = tagged;
+    m->pdfa = pdfa;
+    m->date = pdf_date();
+    m->title = copy_option(L, opt_string(L, opts, "title", NULL));
+    m->author = copy_option(L, opt_string(L, opts, "author", NULL));
+    m->subject = copy_option(L, opt_string(L, opts, "subject", NULL));
+    m->keywords = copy_option(L, opt_string(L, opts, "keywords", NULL));
+    m->lang = copy_option(L, lang);
+    return m;
+}
+
 static int canvas_pdf(lua_State *L) {
-    static const char *const keys[] = {"size",   "width",   "height",   "orientation", "title",
-                                       "author", "subject", "keywords", NULL};
+    static const char *const keys[] = {"size",   "width",  "height",  "orientation",
+                                       "title",  "author", "subject", "keywords",
+                                       "tagged", "lang",   "pdfa",    NULL};
     opt_check_keys(L, 2, keys);
     double w = page_sizes[1][0], h = page_sizes[1][1]; /* A4 */
     read_page_size(L, 2, &w, &h);
@@ -222,7 +287,9 @@ static int canvas_pdf(lua_State *L) {
     const char *author = opt_string(L, 2, "author", NULL);
     const char *subject = opt_string(L, 2, "subject", NULL);
     const char *keywords = opt_string(L, 2, "keywords", NULL);
+    read_pdf_meta(L, 2, 0);
     sumi_canvas *c = push_output_canvas(L, "pdf", SUMI_CANVAS_PDF);
+    c->pdf = read_pdf_meta(L, 2, 1);
     int idx = lua_gettop(L);
     c->width = w;
     c->height = h;
@@ -237,7 +304,7 @@ static int canvas_pdf(lua_State *L) {
         cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_SUBJECT, subject);
     if (keywords)
         cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
-    set_pdf_date(c->surface);
+    set_pdf_date(c->surface, pdf_date());
     finish_setup(L, c, idx);
     return 1;
 }
@@ -375,6 +442,7 @@ static int canvas_trace(lua_State *L) {
  * is published when the whole script has succeeded; elsewhere right away. */
 static int canvas_close(lua_State *L) {
     sumi_canvas *c = sumi_check_canvas(L, 1);
+    sumi_tags_check_closed(L, c);
     while (c->nesting > 0) { /* unbalanced save() is harmless at the end */
         cairo_restore(c->cr);
         c->nesting--;
@@ -421,8 +489,11 @@ static int canvas_close(lua_State *L) {
         cairo_surface_finish(c->surface);
         st = cairo_surface_status(c->surface);
     }
+    struct sumi_pdf_meta *meta = c->pdf; /* finished below, after cairo */
+    c->pdf = NULL;
     release(c);
     if (st != CAIRO_STATUS_SUCCESS) {
+        free_meta(meta);
         sumi_output_abort(&c->output);
         sumi_pending_remove(L, 1);
         return luaL_error(L, "cannot finish canvas: %s", cairo_status_to_string(st));
@@ -430,8 +501,12 @@ static int canvas_close(lua_State *L) {
     if (c->output.file == NULL) /* an in-memory trace */
         return returns_text;
     char err[512];
-    if (c->kind == SUMI_CANVAS_PDF &&
-        sumi_pdf_repair_xref(c->output.file, c->output.temp_path, err, sizeof err) != 0) {
+    int failed = c->kind == SUMI_CANVAS_PDF &&
+                 (sumi_pdf_repair_xref(c->output.file, c->output.temp_path, err, sizeof err) != 0 ||
+                  (meta != NULL && sumi_pdf_finish(c->output.file, c->output.temp_path, meta, err,
+                                                   sizeof err) != 0));
+    free_meta(meta);
+    if (failed) {
         sumi_output_abort(&c->output);
         sumi_pending_remove(L, 1);
         return luaL_error(L, "%s", err);
@@ -668,6 +743,7 @@ int luaopen_sumi_canvas(lua_State *L) {
         opt_name_functions(L, "canvas:", canvas_methods);
         sumi_text_add_methods(L, -1);
         sumi_nav_add_methods(L, -1);
+        sumi_tags_add_methods(L, -1);
         sumi_subset_add_methods(L, -1);
         lua_setfield(L, -2, "__index");
     }

@@ -39,6 +39,11 @@ typedef struct {
     int pages;            /* pages begun so far */
     int nesting;          /* save() depth, to catch unbalanced restore() */
     int outlines;         /* outline entries added (their ids are 1..outlines) */
+    /* A tagged or PDF/A canvas: what pdf_finish.c adds after cairo. NULL
+     * on others. Owned here. */
+    struct sumi_pdf_meta *pdf;
+    int tag_depth;               /* tags begun and not ended, on any canvas */
+    unsigned char tag_roles[32]; /* their roles (canvas_tags.c's list) */
 } sumi_canvas;
 
 /* The open canvas at idx, or an argument error. */

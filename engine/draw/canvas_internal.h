@@ -45,4 +45,22 @@ int canvas_linear_gradient(lua_State *L);
 int canvas_radial_gradient(lua_State *L);
 int canvas_image(lua_State *L);
 
+/* canvas_nav.c: a link's target and text read from the options at opts,
+ * its box (x, y, w, h, set by the caller in user space) checked and turned
+ * into device space; the attribute string cairo's link tag takes, pushed. */
+struct sumi_nav_link {
+    double x, y, w, h;
+    const char *uri, *dest, *text;
+};
+int sumi_nav_read_target(lua_State *L, sumi_canvas *c, int opts, struct sumi_nav_link *link);
+void sumi_nav_push_link_attrs(lua_State *L, int arg, double x, double y, double w, double h,
+                              const char *uri, const char *dest);
+
+/* canvas_tags.c: c:begin_tag and c:end_tag, added to the method table at
+ * idx; the Link element a link on a tagged PDF is; the error of a canvas
+ * closed with tags open; the PDF's finishing pass at close. */
+void sumi_tags_add_methods(lua_State *L, int methods);
+void sumi_tags_record_link(lua_State *L, sumi_canvas *c, const struct sumi_nav_link *link);
+void sumi_tags_check_closed(lua_State *L, sumi_canvas *c);
+
 #endif

@@ -81,33 +81,8 @@ static void push_number(lua_State *L, double v) {
     lua_pushstring(L, buf);
 }
 
-/* c:link(x, y, w, h, {uri = "https://..."} | {dest = "name"}) */
-static int nav_link(lua_State *L) {
-    sumi_canvas *c = sumi_check_canvas(L, 1);
-    double x = check_number_in(L, 2, "x", -SIZE_LIMIT, SIZE_LIMIT);
-    double y = check_number_in(L, 3, "y", -SIZE_LIMIT, SIZE_LIMIT);
-    double w = check_number_in(L, 4, "width", 0, SIZE_LIMIT);
-    double h = check_number_in(L, 5, "height", 0, SIZE_LIMIT);
-    static const char *const keys[] = {"uri", "dest", NULL};
-    luaL_checktype(L, 6, LUA_TTABLE);
-    opt_check_keys(L, 6, keys);
-    const char *uri = opt_string(L, 6, "uri", NULL);
-    const char *dest = opt_string(L, 6, "dest", NULL);
-    if ((uri == NULL) == (dest == NULL))
-        return luaL_argerror(L, 6, "give exactly one of 'uri' and 'dest'");
-    if (dest != NULL)
-        check_dest_name(L, 6, dest);
-    sumi_canvas_check_point(L, c, x, y);
-    sumi_canvas_check_point(L, c, x + w, y + h);
-    device_box(c->cr, &x, &y, &w, &h);
-    if (c->sink != NULL) {
-        struct sumi_sink_nav nav = {"link",           NULL, 1, x, y, w, h, uri ? "uri" : "dest",
-                                    uri ? uri : dest, -1,   -1};
-        sumi_sink_nav(c->sink, &nav);
-        return 0;
-    }
-    if (c->kind != SUMI_CANVAS_PDF)
-        return 0;
+void sumi_nav_push_link_attrs(lua_State *L, int arg, double x, double y, double w, double h,
+                              const char *uri, const char *dest) {
     /* "rect=[x y w h] uri='...'" (cairo manual, "Tags and Links": Link) */
     int top = lua_gettop(L);
     lua_pushliteral(L, "rect=[");
@@ -120,12 +95,65 @@ static int nav_link(lua_State *L) {
     push_number(L, h);
     if (uri != NULL) {
         lua_pushliteral(L, "] uri=");
-        push_quoted_uri(L, 6, uri);
+        push_quoted_uri(L, arg, uri);
     } else {
         lua_pushfstring(L, "] dest='%s'", dest);
     }
     lua_concat(L, lua_gettop(L) - top);
+}
+
+int sumi_nav_read_target(lua_State *L, sumi_canvas *c, int opts, struct sumi_nav_link *link) {
+    link->uri = opt_string(L, opts, "uri", NULL);
+    link->dest = opt_string(L, opts, "dest", NULL);
+    link->text = opt_string(L, opts, "text", NULL);
+    if ((link->uri == NULL) == (link->dest == NULL))
+        return opt_raise(L, "give exactly one of 'uri' and 'dest'");
+    if (link->dest != NULL)
+        check_dest_name(L, opts, link->dest);
+    if (link->text != NULL && (link->text[0] == '\0' || !g_utf8_validate(link->text, -1, NULL))) {
+        lua_getfield(L, opts, "text");
+        return opt_fail(L, "text", "a non-empty UTF-8 string (what the link leads to)", -1);
+    }
+    sumi_canvas_check_point(L, c, link->x, link->y);
+    sumi_canvas_check_point(L, c, link->x + link->w, link->y + link->h);
+    device_box(c->cr, &link->x, &link->y, &link->w, &link->h);
+    return 0;
+}
+
+/* c:link(x, y, w, h, {uri = "https://..." | dest = "name", text = "..."}) */
+static int nav_link(lua_State *L) {
+    sumi_canvas *c = sumi_check_canvas(L, 1);
+    struct sumi_nav_link link;
+    link.x = check_number_in(L, 2, "x", -SIZE_LIMIT, SIZE_LIMIT);
+    link.y = check_number_in(L, 3, "y", -SIZE_LIMIT, SIZE_LIMIT);
+    link.w = check_number_in(L, 4, "width", 0, SIZE_LIMIT);
+    link.h = check_number_in(L, 5, "height", 0, SIZE_LIMIT);
+    int opts = 6;
+    static const char *const keys[] = {"uri", "dest", "text", NULL};
+    luaL_checktype(L, opts, LUA_TTABLE);
+    opt_check_keys(L, opts, keys);
+    sumi_nav_read_target(L, c, opts, &link);
+    if (c->sink != NULL) {
+        struct sumi_sink_nav nav = {"link",
+                                    NULL,
+                                    1,
+                                    link.x,
+                                    link.y,
+                                    link.w,
+                                    link.h,
+                                    link.uri ? "uri" : "dest",
+                                    link.uri ? link.uri : link.dest,
+                                    -1,
+                                    -1};
+        sumi_sink_nav(c->sink, &nav);
+        return 0;
+    }
+    if (c->kind != SUMI_CANVAS_PDF)
+        return 0;
+    sumi_nav_push_link_attrs(L, opts, link.x, link.y, link.w, link.h, link.uri, link.dest);
     const char *attrs = lua_tostring(L, -1);
+    /* On a tagged PDF the link is a Link element of its own. */
+    sumi_tags_record_link(L, c, &link);
     cairo_save(c->cr);
     cairo_identity_matrix(c->cr);
     cairo_tag_begin(c->cr, CAIRO_TAG_LINK, attrs);

@@ -9,6 +9,7 @@
 
 #include "canvas.h"
 #include "canvas_internal.h"
+#include "pdf_finish.h"
 #include "color.h"
 #include "options.h"
 #include "scratch.h"
@@ -255,12 +256,46 @@ static void read_stroke_style(lua_State *L, int opts, struct stroke_style *s) {
         lua_pop(L, 1);
 }
 
+/* cairo 1.16 records a page before it writes it, and an opaque paint of
+ * the whole page with no clip (a fill of the page's rectangle becomes one)
+ * drops everything recorded before it, the structure tags begun on the
+ * page with it; the page then fails with a tag error. On a tagged PDF such
+ * a paint is clipped to the page less a thousandth of a point, which draws
+ * the same and keeps the tags. Call within a save/restore. */
+static void keep_tags(sumi_canvas *c, int filling) {
+    if (c->pdf == NULL || !c->pdf->tagged)
+        return;
+    double x0 = 0, y0 = 0, x1 = c->width, y1 = c->height;
+    if (filling) {
+        cairo_fill_extents(c->cr, &x0, &y0, &x1, &y1);
+        cairo_user_to_device(c->cr, &x0, &y0);
+        cairo_user_to_device(c->cr, &x1, &y1);
+        if (fmin(x0, x1) > 0 || fmin(y0, y1) > 0 || fmax(x0, x1) < c->width ||
+            fmax(y0, y1) < c->height)
+            return;
+    }
+    cairo_path_t *path = filling ? cairo_copy_path(c->cr) : NULL;
+    cairo_matrix_t m;
+    cairo_get_matrix(c->cr, &m);
+    cairo_identity_matrix(c->cr);
+    cairo_new_path(c->cr);
+    cairo_rectangle(c->cr, 0.001, 0.001, c->width - 0.002, c->height - 0.002);
+    cairo_clip(c->cr);
+    cairo_set_matrix(c->cr, &m);
+    if (path != NULL) {
+        cairo_append_path(c->cr, path);
+        cairo_path_destroy(path);
+    }
+}
+
 /* Fill or stroke on cairo, or hand the operation to the canvas's sink. */
 static void fill_preserve(sumi_canvas *c) {
-    if (c->sink != NULL)
+    if (c->sink != NULL) {
         sumi_sink_fill(c->sink, c->cr);
-    else
+    } else {
+        keep_tags(c, 1);
         cairo_fill_preserve(c->cr);
+    }
 }
 
 static void stroke_preserve(sumi_canvas *c) {
@@ -355,10 +390,12 @@ int canvas_paint(lua_State *L) {
     read_paint(L, 2, NULL, &paint);
     cairo_save(c->cr);
     set_paint(c, &paint);
-    if (c->sink != NULL)
+    if (c->sink != NULL) {
         sumi_sink_paint(c->sink, c->cr);
-    else
+    } else {
+        keep_tags(c, 0);
         cairo_paint(c->cr);
+    }
     cairo_restore(c->cr);
     canvas_check_status(L, c);
     return 0;
@@ -519,7 +556,11 @@ int canvas_image(lua_State *L) {
         sumi_sink_image(c->sink, c->cr, img);
     } else {
         cairo_set_source_surface(c->cr, img, 0, 0);
-        cairo_pattern_set_filter(cairo_get_source(c->cr), CAIRO_FILTER_GOOD);
+        /* PDF/A-2 6.2.8 forbids /Interpolate true, which cairo writes for a
+         * smoothed image: a PDF/A file leaves smoothing to the reader. */
+        cairo_pattern_set_filter(cairo_get_source(c->cr), c->pdf != NULL && c->pdf->pdfa
+                                                              ? CAIRO_FILTER_FAST
+                                                              : CAIRO_FILTER_GOOD);
         cairo_paint(c->cr);
     }
     cairo_restore(c->cr);

@@ -383,6 +383,7 @@ static int setup_run(lua_State *L) {
     lua_setfield(L, LUA_REGISTRYINDEX, REG_PARAMS);
     lua_pushboolean(L, o->previews);
     lua_setfield(L, LUA_REGISTRYINDEX, REG_PREVIEWS);
+    sumi_set_job_pdfa(L, o->pdfa);
     if (o->export != NULL) {
         lua_newtable(L);
         lua_setfield(L, LUA_REGISTRYINDEX, REG_CHARTS);
@@ -659,6 +660,12 @@ static int runtime_previews(lua_State *L) {
     return 1;
 }
 
+/* runtime.pdfa() -> whether `sumi render --pdfa` asked for PDF/A files. */
+static int runtime_pdfa(lua_State *L) {
+    lua_pushboolean(L, sumi_job_pdfa(L));
+    return 1;
+}
+
 /* A whole size as an integer, as a Lua literal 720 would be. */
 static void push_size(lua_State *L, double v) {
     if (v == (double)(lua_Integer)v)
@@ -700,6 +707,7 @@ static const luaL_Reg runtime_functions[] = {
     {"register_chart", runtime_register_chart},
     {"strict_glyphs", runtime_strict_glyphs},
     {"previews", runtime_previews},
+    {"pdfa", runtime_pdfa},
     {"chart_presets", runtime_chart_presets},
     {NULL, NULL},
 };

@@ -33,6 +33,8 @@ struct sumi_run_options {
     int strict_glyphs;
     /* --previews: a document saved as PDF also writes its pages as PNGs. */
     int previews;
+    /* --pdfa: every PDF is PDF/A-2 unless the script says otherwise. */
+    int pdfa;
     /* Limits (see runlimits.h): Lua memory in MiB and run time in seconds,
      * each 0 for none. A time limit runs the script in a child process. */
     long max_memory_mib;

@@ -284,7 +284,7 @@ LUA
 case_document_uncovered_character_warns_once() {
   write_script report.lua <<'LUA'
 local sumi = require "sumi"
-local doc = sumi.document.new{}
+local doc = sumi.document.new{title = "私用領域"}
 doc:paragraph("私用領域 \u{E000} の文字")
 doc:save()
 LUA
@@ -304,7 +304,7 @@ local sumi = require "sumi"
 local mode, drawn = sumi.params.mode, 0
 -- The footer is drawn twice per page: on the recording trace, then on the
 -- PDF, after the subsets exist.
-local doc = sumi.document.new{footer = function(c, info)
+local doc = sumi.document.new{title = "部分集合", footer = function(c, info)
   drawn = drawn + 1
   c:text(("%d / %d"):format(info.page, info.pages), info.x, info.y)
   if drawn == 2 and mode == "error" then error("the footer failed on the PDF") end
@@ -335,7 +335,7 @@ LUA
 case_font_subsets_fall_back_to_whole_fonts_without_tmpdir() {
   write_script report.lua <<'LUA'
 local sumi = require "sumi"
-local doc = sumi.document.new{}
+local doc = sumi.document.new{title = "一時フォルダ"}
 doc:paragraph("一時フォルダがない")
 doc:save()
 LUA

@@ -9,7 +9,7 @@ local test = check.test
 test("an unknown option names itself and lists the valid options", function()
   check.errors(function() canvas.pdf(nil, {sise = "A4"}) end,
                "canvas.pdf: unknown option 'sise' (valid options: size, width, height, " ..
-               "orientation, title, author, subject, keywords)", "pdf{sise}")
+               "orientation, title, author, subject, keywords, tagged, lang, pdfa)", "pdf{sise}")
   check.errors(function() canvas.png(nil, {widht = 10, height = 10}) end,
                "canvas.png: unknown option 'widht' (valid options: width, height, width_mm, " ..
                "height_mm, dpi, background)", "png{widht}")

@@ -396,7 +396,7 @@ test("a logo in the header from the second page, and a PNG figure with its capti
   local doc = sumi.document.new{logo = sumi.params.image, title = "ロゴ", first_page = {header = false}}
   doc:paragraph("一ページ目")
   doc:page_break()
-  doc:figure(sumi.params.image, {caption = "バッジ", height = 80})
+  doc:figure(sumi.params.image, {caption = "バッジ", height = 80, alt = "丸いバッジ"})
   local _, t = save(doc)
   check.equal(#t:select("image", 1), 0, "no header image on page 1")
   local images = t:select("image", 2)

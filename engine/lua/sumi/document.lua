@@ -43,7 +43,8 @@ local new_spec = {
   footer = band_option, first_page = {default = false, type = "table"}, date = {default = false,
     type = "number|string"},
   confidential = text_option, logo = text_option, numbering = {default = true, type = "boolean"},
-  style = {default = false, type = "table"},
+  style = {default = false, type = "table"}, tagged = {default = true, type = "boolean"},
+  pdfa = {default = false, type = "boolean"},
 }
 
 local function page_size(size)
@@ -97,7 +98,7 @@ end
 
 --- document.new(options) -> a document. Options: size, margins, title,
 --- author, subject, keywords, lang, header, footer, first_page, date,
---- confidential, logo, numbering, style.
+--- confidential, logo, numbering, style, tagged, pdfa.
 function document.new(opts)
   local o = options.check("document.new", opts, new_spec)
   local w, h = page_size(o.size)
@@ -115,6 +116,8 @@ function document.new(opts)
     counters = {0, 0, 0}},
     Document)
   self.words = locale.get(o.lang)
+  -- nil: as `sumi render --pdfa` says
+  if opts ~= nil and opts.pdfa ~= nil then self.pdfa = o.pdfa end
   if not self.style.table.totals_label then self.style.table.totals_label = self.words.total end
   self.date = o.date or runtime.epoch()
   return self
@@ -171,7 +174,7 @@ end
 local function paragraph_block(self, text, style, opts)
   local converted, links = read_markup(self, text)
   return blocks.paragraph(converted, style, {links = links, marker = opts.marker,
-    indent = opts.indent})
+    indent = opts.indent, group = opts.group})
 end
 
 --- doc:paragraph(text [, {size, color, align, weight, markup}]): Pango
@@ -199,6 +202,8 @@ local function add_list(self, items, o, depth, outer_indent, where)
   local indent = outer_indent + self.style.body.size * (o.numbered and 2 or 1.4)
   local number = o.start
   local blocks_added = {}
+  -- One L element for the list and the lists nested in it.
+  o.group = o.group or {role = "L", id = {}}
   for i, item in ipairs(items) do
     if type(item) == "table" then
       if i == 1 then
@@ -207,6 +212,7 @@ local function add_list(self, items, o, depth, outer_indent, where)
       local sub = {}
       for k, v in pairs(item) do if type(k) ~= "number" then sub[k] = v end end
       local so = options.check(where, sub, list_keys, ("items[%d]"):format(i))
+      so.group = o.group
       for _, b in ipairs(add_list(self, item, so, depth + 1, indent, where)) do
         blocks_added[#blocks_added + 1] = b
       end
@@ -214,7 +220,7 @@ local function add_list(self, items, o, depth, outer_indent, where)
       check_text(item, where)
       local marker = o.numbered and list_numbers[depth]:format(number) or o.marker or list_bullets[depth]
       number = number + 1
-      local b = paragraph_block(self, item, style, {marker = marker, indent = indent})
+      local b = paragraph_block(self, item, style, {marker = marker, indent = indent, group = o.group})
       add(self, b)
       blocks_added[#blocks_added + 1] = b
     end
@@ -279,10 +285,23 @@ end
 function Document:figure(what, opts)
   local o = options.check("document:figure", opts, {caption = text_option, height = {default = false,
     type = "number"},
-    numbered = {default = true, type = "boolean"}})
-  local f = {style = self.style.figure, figure_height = o.height or nil}
+    numbered = {default = true, type = "boolean"}, alt = text_option,
+    decorative = {default = false, type = "boolean"}})
+  if o.alt == "" then
+    errors.raise("document:figure: option 'alt' is empty; describe the figure, or give decorative = true "
+      .. "for a picture that says nothing")
+  end
+  if o.alt and o.decorative then
+    errors.raise("document:figure: a decorative figure is not read, so it takes no 'alt'")
+  end
+  local f = {style = self.style.figure, figure_height = o.height or nil, alt = o.alt or nil,
+    decorative = o.decorative}
   if type(what) == "string" then
     f.image = what
+    if not o.alt and not o.decorative and self.options.tagged then
+      errors.raise("document:figure: an image needs option 'alt' (what a screen reader says for it) "
+        .. "or decorative = true in a tagged document")
+    end
   elseif type(what) == "table" and what.draw then
     f.chart = what
     note_source(self, what.source)
@@ -312,7 +331,8 @@ function Document:table(data, opts)
     size = {default = false, type = "number"}})
   local style = o.size and options.with(self.style.table, {size = o.size}) or self.style.table
   if o.caption then
-    local caption = blocks.paragraph("<b>" .. markup.escape(o.caption) .. "</b>", self.style.caption_above)
+    local caption = blocks.paragraph("<b>" .. markup.escape(o.caption) .. "</b>", self.style.caption_above,
+      {role = "Caption"})
     caption.keep_with_next = true
     add(self, caption)
   end

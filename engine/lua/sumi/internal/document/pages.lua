@@ -6,6 +6,7 @@ local flow = require "sumi.internal.layout.flow"
 local markup = require "sumi.internal.layout.markup"
 local options = require "sumi.internal.options"
 local canvas = require "sumi.canvas"
+local errors = require "sumi.internal.errors"
 local format = require "sumi.format"
 local runtime = require "sumi.runtime"
 local subset = require "sumi.subset"
@@ -62,6 +63,10 @@ function Contents:draw(ctx, x, y, width)
     local h = self.entries[i]
     local indent, text_w, m = entry_parts(self, ctx, width, h)
     local opts = blocks.text_options(ctx, self.style, {weight = h.level == 1 and "bold" or nil})
+    -- On a tagged PDF: a TOCI holding a Link around the entry's text,
+    -- leader and page number.
+    blocks.tag(ctx, "TOCI")
+    blocks.tag(ctx, "Link", {box = {x, y, width, m.height}, dest = h.destination, text = h.label})
     c:text(markup.escape(h.label), x + indent, y, options.with(opts, {markup = true, width = text_w}))
     local page = tostring(ctx.pages[h.destination] or "")
     c:text(page, x + width, y, options.with(opts, {anchor = "top-right", features = "tnum"}))
@@ -76,7 +81,12 @@ function Contents:draw(ctx, x, y, width)
         c:stroke{color = self.style.leader, width = 0.8, dash = {0.8, 2.4}, cap = "round"}
       end
     end
-    c:link(x, y, width, m.height, {dest = h.destination})
+    if ctx.tags then
+      blocks.untag(ctx, "Link")
+      blocks.untag(ctx, "TOCI")
+    else
+      c:link(x, y, width, m.height, {dest = h.destination, text = h.label})
+    end
     y = y + self:entry_height(ctx, width, h)
   end
 end
@@ -101,8 +111,8 @@ local function expand(doc)
         if h.level <= b.levels then entries[#entries + 1] = h end
       end
       out[#out + 1] = setmetatable({entries = entries, from = 1, to = #entries,
-        style = doc.style.contents, space_before = 0, space_after = doc.style.body.space_after * 2},
-        Contents)
+        style = doc.style.contents, space_before = 0, space_after = doc.style.body.space_after * 2,
+        group = {role = "TOC", id = {}}}, Contents)
     elseif b.kind == "sources_marker" then
       if b.title then -- title = false: the list alone, under the script's own heading
         local title = blocks.heading{label = b.title, title = b.title, level = 2,
@@ -112,6 +122,7 @@ local function expand(doc)
       end
       local style = options.with(doc.style.body, {size = doc.style.body.size * 0.9,
         space_before = 1, space_after = 1})
+      local list = {role = "L", id = {}}
       for i, s in ipairs(doc.source_list) do
         local text = markup.escape(s.text)
         if s.url then
@@ -119,10 +130,11 @@ local function expand(doc)
         end
         local converted, links = markup.links(text, doc.style.link)
         out[#out + 1] = blocks.paragraph(converted, style, {marker = ("[%d]"):format(i),
-          indent = style.size * 2.2, links = links})
+          indent = style.size * 2.2, links = links, group = list})
       end
+      local notes = {role = "L", id = {}}
       for i, n in ipairs(doc.notes) do
-        out[#out + 1] = blocks.paragraph(n.text, style, {links = n.links,
+        out[#out + 1] = blocks.paragraph(n.text, style, {links = n.links, group = notes,
           marker = doc.words.note_mark:format(i), indent = style.size * 2.2})
       end
     else
@@ -153,11 +165,10 @@ local function default_band(doc, which)
           right = doc.words.page}
 end
 
--- Draws a header or footer: false for none, true for the default, a table
--- {left, center, right} of texts with placeholders, or a function
--- (canvas, info) that draws it itself.
-local function draw_band(doc, ctx, band, which, info)
-  if band == false then return end
+-- Draws a header or footer: true for the default, a table {left, center,
+-- right} of texts with placeholders, or a function (canvas, info) that
+-- draws it itself.
+local function band_contents(doc, ctx, band, which, info)
   local c, s, m = ctx.canvas, doc.style.page, doc.margins
   local box_x, box_w = m.left, doc.width - m.left - m.right
   local y = which == "header" and m.top - s.size * 2.6 or doc.height - m.bottom + s.size * 1.4
@@ -191,6 +202,12 @@ local function draw_band(doc, ctx, band, which, info)
   c:move_to(box_x, rule_y)
   c:line_to(box_x + box_w, rule_y)
   c:stroke{color = s.rule, width = 0.5}
+end
+
+-- Running heads and page numbers are artifacts: not read as the text.
+local function draw_band(doc, ctx, band, which, info)
+  if band == false then return end
+  blocks.artifact(ctx, band_contents, doc, ctx, band, which, info)
 end
 
 ---------------------------------------------------------------- layout
@@ -242,6 +259,7 @@ local function draw_pages(doc, ctx, result, page_canvas)
   local section, last_outline, outline_canvas = "", {}, nil
   for _, page in ipairs(result) do
     ctx.canvas = page_canvas(page.number)
+    if page.number == 1 then blocks.tag(ctx, "Document") end
     local headings, first_section = {}, nil
     for _, item in ipairs(page.items) do
       local b = item.block
@@ -256,7 +274,10 @@ local function draw_pages(doc, ctx, result, page_canvas)
     draw_band(doc, ctx, band_for(doc, "header", page.number), "header", info)
     draw_band(doc, ctx, band_for(doc, "footer", page.number), "footer", info)
     for _, item in ipairs(page.items) do
-      item.block:draw(ctx, item.x, item.y, item.width, item.height)
+      if item.block.draw then
+        blocks.enter_group(ctx, item.block.group)
+        item.block:draw(ctx, item.x, item.y, item.width, item.height)
+      end
     end
     -- Outline entries follow the headings' order; each under the nearest
     -- heading of a higher level before it. Outline ids belong to a canvas:
@@ -276,6 +297,8 @@ local function draw_pages(doc, ctx, result, page_canvas)
     -- The running section is the last level-1 heading on this page.
     for _, h in ipairs(headings) do if h.level == 1 then section = h.title end end
   end
+  blocks.enter_group(ctx, nil)
+  if #result > 0 then blocks.untag(ctx, "Document") end
 end
 
 -- What was placed where: page, kind, y, height and a label, for tests
@@ -323,6 +346,15 @@ function pages.save(doc, path, opts)
   end
   local meta = {title = doc.options.title or nil, author = doc.options.author or nil,
     subject = doc.options.subject or nil, keywords = doc.options.keywords or nil}
+  local tagged = kind == "pdf" and doc.options.tagged
+  if kind == "pdf" then
+    if tagged and not meta.title then
+      errors.raise("document:save: a tagged PDF needs a title (PDF/UA-1): give document.new{title = ...}, "
+        .. "or tagged = false for an untagged PDF")
+    end
+    meta.tagged, meta.pdfa = tagged, doc.pdfa
+    if tagged or doc.pdfa or (doc.pdfa == nil and runtime.pdfa()) then meta.lang = doc.lang end
+  end
   local files = {}
   local page_canvas, first
   if kind == "png" then
@@ -360,6 +392,7 @@ function pages.save(doc, path, opts)
       end)
     end)
   end
+  ctx.tags, ctx.group = tagged, nil
   draw_pages(doc, ctx, result, page_canvas)
   local trace
   if kind == "png" then

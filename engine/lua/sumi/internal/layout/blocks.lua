@@ -11,7 +11,9 @@
 --                                    piece fits (only blocks that can split)
 --   block:draw(ctx, x, y, width [, height])
 -- and carries space_before, space_after and keep_with_next. ctx is
--- {canvas, style, lang, pages = {[destination] = page}} from the document.
+-- {canvas, style, lang, pages = {[destination] = page}, tags} from the
+-- document; tags is true while a tagged PDF is drawn, when each block
+-- marks what it draws with the structure it is (blocks.tag).
 local compose = require "sumi.internal.chart.compose"
 local markup = require "sumi.internal.layout.markup"
 
@@ -41,6 +43,52 @@ local function measured(self, ctx, width, text)
   return m
 end
 
+---------------------------------------------------------------- structure
+
+-- Structure tags of a tagged PDF (docs/API.md, "Tagged PDF"). Off a
+-- tagged PDF they cost nothing.
+function blocks.tag(ctx, role, opts)
+  if ctx.tags then ctx.canvas:begin_tag(role, opts) end
+end
+
+function blocks.untag(ctx, role)
+  if ctx.tags then ctx.canvas:end_tag(role) end
+end
+
+-- What is drawn only to look right (rules, fills, running heads): fn()
+-- drawn as an artifact, outside the document's structure.
+function blocks.artifact(ctx, fn, ...)
+  blocks.tag(ctx, "Artifact")
+  fn(...)
+  blocks.untag(ctx, "Artifact")
+end
+
+-- An element that runs over several blocks (a list, a table over pages,
+-- the contents): begun by its first block, ended when a block of another
+-- group (or none) comes. A block says which with group = {role, id}.
+function blocks.enter_group(ctx, group)
+  local open = ctx.group
+  if open and group and open.id == group.id then return end
+  if open then blocks.untag(ctx, open.role) end
+  ctx.group = group
+  if group then blocks.tag(ctx, group.role) end
+end
+
+-- A paragraph's text with its links. cairo marks the text of an element
+-- only while it has no child elements, so text with links goes in a Span
+-- and each link follows it as a Link of its own (with the link's text).
+local function text_with_links(ctx, draw_text, links, areas)
+  if #links == 0 or not ctx.tags then
+    draw_text()
+    for _, area in ipairs(areas and areas() or {}) do blocks.link(ctx, area) end
+    return
+  end
+  blocks.tag(ctx, "Span")
+  draw_text()
+  blocks.untag(ctx, "Span")
+  for _, area in ipairs(areas()) do blocks.link(ctx, area) end
+end
+
 ---------------------------------------------------------------- paragraphs
 
 local Paragraph = {kind = "paragraph"}
@@ -48,12 +96,15 @@ Paragraph.__index = Paragraph
 
 --- blocks.paragraph(text, style, opts) -> a paragraph of Pango markup.
 --- opts: marker (a list item's bullet or number), indent (the text's left
---- indent, points), links ({href, from, to} from markup.links), continued.
+--- indent, points), links ({href, from, to} from markup.links), continued,
+--- role (its structure element: "P", the default, or "Caption"), group
+--- (a list's {role = "L", id}: the item is an LI of it).
 function blocks.paragraph(text, style, opts)
   opts = opts or {}
   return setmetatable({text = text, style = style, marker = opts.marker, indent = opts.indent or 0,
     links = opts.links or {}, space_before = opts.space_before or style.space_before or 0,
-    space_after = opts.space_after or style.space_after or 0, label = opts.label}, Paragraph)
+    space_after = opts.space_after or style.space_after or 0, label = opts.label,
+    role = opts.role or "P", group = opts.group}, Paragraph)
 end
 
 function Paragraph:height(ctx, width)
@@ -123,7 +174,7 @@ local function link_areas(self, ctx, x, y, width, m)
         local w = ctx.canvas:measure_text(markup.range(self.text, a, b), opts).width
         areas[#areas + 1] = {x = x + before, y = y + (i - 1) * line_height,
                              width = math.min(w, width - before), height = line_height,
-                             href = l.href}
+                             href = l.href, text = markup.plain(markup.range(self.text, l.from, l.to))}
       end
     end
   end
@@ -132,25 +183,33 @@ end
 
 function blocks.link(ctx, area)
   if area.width <= 0 or area.height <= 0 then return end
+  local text = area.text ~= "" and area.text or nil
   if area.href:sub(1, 1) == "#" then
-    ctx.canvas:link(area.x, area.y, area.width, area.height, {dest = area.href:sub(2)})
+    ctx.canvas:link(area.x, area.y, area.width, area.height, {dest = area.href:sub(2), text = text})
   else
-    ctx.canvas:link(area.x, area.y, area.width, area.height, {uri = area.href})
+    ctx.canvas:link(area.x, area.y, area.width, area.height, {uri = area.href, text = text})
   end
 end
 
 function Paragraph:draw(ctx, x, y, width)
   local text_x, text_w = x + self.indent, width - self.indent
+  local item = self.group ~= nil
+  blocks.tag(ctx, item and "LI" or self.role)
   if self.marker and not self.continued then
+    blocks.tag(ctx, "Lbl")
     ctx.canvas:text(self.marker, text_x - 4, y,
       blocks.text_options(ctx, self.style, {anchor = "top-right"}))
+    blocks.untag(ctx, "Lbl")
   end
-  ctx.canvas:text(self.text, text_x, y,
-    blocks.text_options(ctx, self.style, {markup = true, width = math.max(1, text_w)}))
-  if #self.links > 0 then
-    local m = measured(self, ctx, text_w)
-    for _, area in ipairs(link_areas(self, ctx, text_x, y, text_w, m)) do blocks.link(ctx, area) end
-  end
+  if item then blocks.tag(ctx, "LBody") end
+  text_with_links(ctx, function()
+    ctx.canvas:text(self.text, text_x, y,
+      blocks.text_options(ctx, self.style, {markup = true, width = math.max(1, text_w)}))
+  end, self.links, function()
+    return link_areas(self, ctx, text_x, y, text_w, measured(self, ctx, text_w))
+  end)
+  if item then blocks.untag(ctx, "LBody") end
+  blocks.untag(ctx, item and "LI" or self.role)
 end
 
 ---------------------------------------------------------------- headings
@@ -178,12 +237,17 @@ Heading.min_height = Heading.height
 function Heading:draw(ctx, x, y, width)
   local c = ctx.canvas
   c:destination(self.destination, x, y)
+  local role = "H" .. math.min(self.level or 1, 6)
+  blocks.tag(ctx, role)
   c:text(self.text, x, y, blocks.text_options(ctx, self.style, {markup = true, width = width,
     keep_words = true}))
+  blocks.untag(ctx, role)
   if self.style.rule then
     local h = measured(self, ctx, width).height
-    c:rect(x, y + h + 2, width, self.style.rule)
-    c:fill(self.style.rule_color or self.style.color)
+    blocks.artifact(ctx, function()
+      c:rect(x, y + h + 2, width, self.style.rule)
+      c:fill(self.style.rule_color or self.style.color)
+    end)
   end
 end
 
@@ -219,23 +283,28 @@ function Callout:draw(ctx, x, y, width)
   local c = ctx.canvas
   local pad, inner, body, title = self:parts(ctx, width)
   local h = self:height(ctx, width)
-  c:rect(x, y, width, h)
-  c:fill(self.fill)
-  c:rect(x, y, 4, h)
-  c:fill(self.bar)
+  blocks.artifact(ctx, function()
+    c:rect(x, y, width, h)
+    c:fill(self.fill)
+    c:rect(x, y, 4, h)
+    c:fill(self.bar)
+  end)
   local ty = y + pad
   local opts = blocks.text_options(ctx, self.style, {markup = true, width = inner})
+  blocks.tag(ctx, "Note")
   if title then
+    blocks.tag(ctx, "P")
     c:text("<b>" .. self.title .. "</b>", x + 4 + pad, ty, opts)
+    blocks.untag(ctx, "P")
     ty = ty + title.height + 2
   end
-  c:text(self.text, x + 4 + pad, ty, opts)
-  if #self.links > 0 then
+  blocks.tag(ctx, "P")
+  text_with_links(ctx, function() c:text(self.text, x + 4 + pad, ty, opts) end, self.links, function()
     local me = setmetatable({text = self.text, style = self.style, links = self.links}, Paragraph)
-    for _, area in ipairs(link_areas(me, ctx, x + 4 + pad, ty, inner, body)) do
-      blocks.link(ctx, area)
-    end
-  end
+    return link_areas(me, ctx, x + 4 + pad, ty, inner, body)
+  end)
+  blocks.untag(ctx, "P")
+  blocks.untag(ctx, "Note")
 end
 
 ---------------------------------------------------------------- KPI tiles
@@ -260,15 +329,26 @@ function KpiRow:draw(ctx, x, y, width)
   for i, chart in ipairs(self.charts) do
     local tx = x + (i - 1) * (w + self.gap)
     if self.border then
-      ctx.canvas:rect(tx, y, w, self.tile_height)
-      ctx.canvas:stroke{color = self.border, width = 0.75}
+      blocks.artifact(ctx, function()
+        ctx.canvas:rect(tx, y, w, self.tile_height)
+        ctx.canvas:stroke{color = self.border, width = 0.75}
+      end)
     end
+    blocks.tag(ctx, "Figure", ctx.tags and {alt = blocks.alt_text(ctx, chart),
+      box = {tx, y, w, self.tile_height}} or nil)
     compose.in_language(chart, ctx.lang, chart.draw, chart, ctx.canvas,
       {x = tx + 4, y = y + 4, width = w - 8, height = self.tile_height - 8})
+    blocks.untag(ctx, "Figure")
   end
 end
 
 ---------------------------------------------------------------- figures
+
+-- A chart's alternative text in the document's language (chart:alt_text:
+-- its title and a sentence on its data, or its alt option).
+function blocks.alt_text(ctx, chart)
+  return compose.in_language(chart, ctx.lang, chart.alt_text, chart)
+end
 
 local Figure = {kind = "figure"}
 Figure.__index = Figure
@@ -305,15 +385,24 @@ function Figure:draw(ctx, x, y, width, height)
   local caption_h = self:caption_height(ctx, width)
   local body = (height or self:height(ctx, width)) - caption_h
   local c = ctx.canvas
+  if self.decorative then
+    blocks.tag(ctx, "Artifact")
+  else
+    blocks.tag(ctx, "Figure", ctx.tags and {alt = self.alt or blocks.alt_text(ctx, self.chart),
+      box = {x, y, width, body}} or nil)
+  end
   if self.chart then
     compose.in_language(self.chart, ctx.lang, self.chart.draw, self.chart, c,
       {x = x, y = y, width = width, height = body})
   else
     c:image(self.image, x, y, width, body, {fit = "contain"})
   end
+  blocks.untag(ctx, self.decorative and "Artifact" or "Figure")
   if self.caption then
+    blocks.tag(ctx, "Caption")
     c:text(self.caption, x, y + body + self.style.caption_gap,
       blocks.text_options(ctx, self.style, {markup = true, width = width}))
+    blocks.untag(ctx, "Caption")
   end
 end
 

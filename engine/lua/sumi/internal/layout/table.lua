@@ -3,6 +3,7 @@
 -- inside cells, zebra rows, a totals row, and the header row repeated on
 -- every page the table runs onto. A table is a block (sumi.internal.layout.blocks)
 -- that splits between rows.
+local blocks = require "sumi.internal.layout.blocks"
 local errors = require "sumi.internal.errors"
 local template = require "sumi.template"
 local format = require "sumi.format"
@@ -98,6 +99,8 @@ function tables.new(data, opts, style)
   local self = setmetatable({columns = columns, style = style, zebra = opts.zebra,
     repeat_header = opts.repeat_header, space_before = style.space_before,
     space_after = style.space_after, cache = {}}, Table)
+  -- On a tagged PDF every piece of the table is one Table element.
+  self.group = {role = "Table", id = {}}
   self.cells = {}
   for r, row in ipairs(rows) do
     local cells = {}
@@ -307,7 +310,7 @@ function Table:split(ctx, width, room, force)
       local first = self:piece(self.from, r)
       first.cells, first.cache, first.space_after = before, {}, 0
       local rest = self:piece(r, self.to)
-      rest.cells, rest.cache, rest.space_before = after, {}, 0
+      rest.cells, rest.cache, rest.space_before, rest.continued = after, {}, 0, true
       -- The table's own widths, not ones recomputed from the cut cells.
       first.widths_of, rest.widths_of = self, self
       return first, rest
@@ -320,24 +323,36 @@ function Table:split(ctx, width, room, force)
     return nil
   end
   local rest = self:piece(last + 1, self.to)
-  rest.space_before = 0
+  rest.space_before, rest.continued = 0, true
   local first = self:piece(self.from, last)
   first.space_after = 0
   return first, rest
 end
 
-function Table:draw_row(ctx, x, y, width, cells, bold)
+-- A row of cells; on a tagged PDF a TR of cells of role cell_role (TH,
+-- TD, or nil for none: a header repeated on a later page is an artifact).
+function Table:draw_row(ctx, x, y, width, cells, bold, cell_role)
   local widths, scale = self:widths(ctx, width)
   local pad, c = self.style.padding, ctx.canvas
   local cx = x
+  if cell_role then blocks.tag(ctx, "TR") end
   for k, col in ipairs(self.columns) do
     local o = cell_options(ctx, self.style, col, bold, scale)
     o.width = math.max(1, widths[k] - 2 * pad)
     o.align = col.align
     o.color = bold and self.header_color or self.style.color
+    if cell_role then blocks.tag(ctx, cell_role, cell_role == "TH" and {scope = "column"} or nil) end
     c:text(cells[k], cx + pad, y + pad, o)
+    if cell_role then blocks.untag(ctx, cell_role) end
     cx = cx + widths[k]
   end
+  if cell_role then blocks.untag(ctx, "TR") end
+end
+
+local function rule(c, x, y, w, color, line_width)
+  c:move_to(x, y)
+  c:line_to(x + w, y)
+  c:stroke{color = color, width = line_width}
 end
 
 function Table:draw(ctx, x, y, width)
@@ -347,30 +362,38 @@ function Table:draw(ctx, x, y, width)
   for _, w in ipairs(widths) do total_w = total_w + w end
   local hh = self:header_height(ctx, width)
   if hh > 0 then
-    c:rect(x, y, total_w, hh)
-    c:fill(s.header_fill)
+    blocks.artifact(ctx, function()
+      c:rect(x, y, total_w, hh)
+      c:fill(s.header_fill)
+    end)
     self.header_color = s.header_color
-    self:draw_row(ctx, x, y, width, self.header, true)
+    -- The header again on a later page is an artifact: it was read once.
+    local role = self.continued and "Artifact" or "THead"
+    blocks.tag(ctx, role)
+    self:draw_row(ctx, x, y, width, self.header, true, not self.continued and "TH" or nil)
+    blocks.untag(ctx, role)
     y = y + hh
   end
   self.header_color = nil
+  blocks.tag(ctx, "TBody")
   for r = self.from, self.to do
     local rh = self:row_height(ctx, width, self.cells[r])
     if self.zebra and r % 2 == 0 then
-      c:rect(x, y, total_w, rh)
-      c:fill(s.zebra_fill)
+      blocks.artifact(ctx, function()
+        c:rect(x, y, total_w, rh)
+        c:fill(s.zebra_fill)
+      end)
     end
-    self:draw_row(ctx, x, y, width, self.cells[r])
+    self:draw_row(ctx, x, y, width, self.cells[r], false, "TD")
     y = y + rh
-    c:move_to(x, y)
-    c:line_to(x + total_w, y)
-    c:stroke{color = s.rule, width = 0.5}
+    blocks.artifact(ctx, rule, c, x, y, total_w, s.rule, 0.5)
   end
+  blocks.untag(ctx, "TBody")
   if self.totals and self.to == #self.cells then
-    c:move_to(x, y)
-    c:line_to(x + total_w, y)
-    c:stroke{color = s.color, width = 1}
-    self:draw_row(ctx, x, y, width, self.totals, true)
+    blocks.artifact(ctx, rule, c, x, y, total_w, s.color, 1)
+    blocks.tag(ctx, "TFoot")
+    self:draw_row(ctx, x, y, width, self.totals, true, "TD")
+    blocks.untag(ctx, "TFoot")
   end
 end
 
