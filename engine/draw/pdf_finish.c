@@ -686,10 +686,12 @@ static long write_xmp(struct pdf *f, const struct sumi_pdf_meta *m, const struct
                      "<rdf:Description rdf:about=\"\"\n"
                      "  xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
                      "  xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
-                     "  xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-                     "  xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n"
-                     "  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
-                     "<dc:format>application/pdf</dc:format>\n");
+                     "  xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"");
+    if (m->pdfa)
+        g_string_append(x, "\n  xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"");
+    if (m->tagged)
+        g_string_append(x, "\n  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"");
+    g_string_append(x, ">\n<dc:format>application/pdf</dc:format>\n");
     if (m->title != NULL) {
         g_string_append(x, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
         put_xml(x, m->title);
@@ -896,11 +898,9 @@ static int finish(struct pdf *f, const struct sumi_pdf_meta *m, char *err, size_
             pt_ref.kind == V_REF && object(f, pt_ref.num, &pt) && dict_get(&pt, "Nums", &nums) &&
             nums.kind == V_ARRAY)
             nums_p = &nums;
-    } else if (m->tagged && m->count > 0) {
-        snprintf(err, errlen, "cairo wrote no structure tree for its %zu tags", m->count);
-        g_free(link_alt);
-        return -1;
     }
+    /* With tags but nothing drawn in them cairo writes no tree: there is
+     * then no content to describe, and the file is left untagged. */
     struct val pages;
     if (dict_get(&catalog, "Pages", &v) && v.kind == V_REF && object(f, v.num, &pages))
         finish_pages(f, m, &pages, nums_p, link_alt, 0);

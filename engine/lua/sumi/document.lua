@@ -177,15 +177,19 @@ local function paragraph_block(self, text, style, opts)
     indent = opts.indent, group = opts.group})
 end
 
---- doc:paragraph(text [, {size, color, align, weight, markup}]): Pango
---- markup (markup = false for plain text), with <a href="URL"> links.
+--- doc:paragraph(text [, {size, color, align, weight, markup, lang}]):
+--- Pango markup (markup = false for plain text), with <a href="URL">
+--- links; lang for a paragraph in another language than the document's.
 function Document:paragraph(text, opts)
   check_text(text, "document:paragraph")
   local o = options.check("document:paragraph", opts, {size = {default = false, type = "number"},
     color = {default = false, type = "string"}, align = {default = false, type = "string"},
-    weight = {default = false, type = "string"}, markup = {default = true, type = "boolean"}})
+    weight = {default = false, type = "string"}, markup = {default = true, type = "boolean"},
+    lang = locale.option(false)})
+  -- lang: a paragraph in another language than the document's, set with
+  -- its fonts and line breaking and tagged with its language.
   local style = options.with(self.style.body, {size = o.size or nil, color = o.color or nil,
-    align = o.align or nil, weight = o.weight or nil})
+    align = o.align or nil, weight = o.weight or nil, lang = o.lang or nil})
   add(self, paragraph_block(self, o.markup and text or markup.escape(text), style, {}))
 end
 

@@ -69,11 +69,28 @@ function export.save(chart, path, opts)
     if kind == "svg" or kind == "trace" then
       c = canvas[kind](path, {width = w, height = h, background = o.background})
     else
-      c = canvas.pdf(path, {width = w, height = h})
-      if o.background ~= "transparent" then c:paint(o.background) end
+      -- A tagged PDF of one Figure (PDF/UA-1): its alternative text the
+      -- chart's own, the file's title the chart's (or that text).
+      local alt = chart:alt_text()
+      local chart_options = type(chart.options) == "table" and chart.options or {}
+      local title = chart_options.title and tostring(chart_options.title) or alt
+      c = canvas.pdf(path, {width = w, height = h, tagged = true, title = title,
+        lang = chart_options.lang or "ja"})
       subset.prepare(c, w, h, function(trace)
         chart:draw(trace, {x = 0, y = 0, width = w, height = h})
       end)
+      c:begin_tag("Document")
+      if o.background ~= "transparent" then
+        c:begin_tag("Artifact")
+        c:paint(o.background)
+        c:end_tag("Artifact")
+      end
+      c:begin_tag("Figure", {alt = alt, box = {0, 0, w, h}})
+      chart:draw(c, {x = 0, y = 0, width = w, height = h})
+      c:end_tag("Figure")
+      c:end_tag("Document")
+      c:close()
+      return chart
     end
   end
   chart:draw(c, {x = 0, y = 0, width = w, height = h})

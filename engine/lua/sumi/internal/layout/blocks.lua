@@ -23,7 +23,7 @@ local blocks = {}
 -- ({font, size, weight, color, line_spacing, ...}) and the document's lang.
 function blocks.text_options(ctx, style, extra)
   local o = {font = style.font or ctx.style.font, size = style.size, weight = style.weight,
-             color = style.color, line_spacing = style.line_spacing, lang = ctx.lang,
+             color = style.color, line_spacing = style.line_spacing, lang = style.lang or ctx.lang,
              style = style.style, align = style.align, features = style.features}
   for k, v in pairs(extra or {}) do o[k] = v end
   return o
@@ -194,7 +194,7 @@ end
 function Paragraph:draw(ctx, x, y, width)
   local text_x, text_w = x + self.indent, width - self.indent
   local item = self.group ~= nil
-  blocks.tag(ctx, item and "LI" or self.role)
+  blocks.tag(ctx, item and "LI" or self.role, self.style.lang and {lang = self.style.lang} or nil)
   if self.marker and not self.continued then
     blocks.tag(ctx, "Lbl")
     ctx.canvas:text(self.marker, text_x - 4, y,
