@@ -34,17 +34,21 @@ end)
 
 test("roles and their options are checked", function()
   local c <close> = tagged("checked.pdf")
-  check.errors(function() c:begin_tag("Paragraph") end, "canvas:begin_tag: unknown role 'Paragraph' (valid: Document")
+  check.errors(function() c:begin_tag("Paragraph") end,
+    "canvas:begin_tag: unknown role 'Paragraph' (valid: Document")
   check.errors(function() c:begin_tag("Figure") end, "canvas:begin_tag: a Figure needs option 'alt'")
   check.errors(function() c:begin_tag("Figure", {alt = ""}) end,
     "canvas:begin_tag: option 'alt' must be a non-empty UTF-8 string")
-  check.errors(function() c:begin_tag("P", {alt = "x"}) end, "canvas:begin_tag: option 'alt' belongs to a Figure")
+  check.errors(function() c:begin_tag("P", {alt = "x"}) end,
+    "canvas:begin_tag: option 'alt' belongs to a Figure")
   check.errors(function() c:begin_tag("TD", {scope = "column"}) end,
     "canvas:begin_tag: option 'scope' belongs to a header cell (TH)")
-  check.errors(function() c:begin_tag("TH", {scope = "diagonal"}) end, "canvas:begin_tag: option 'scope' must be one of")
+  check.errors(function() c:begin_tag("TH", {scope = "diagonal"}) end,
+    "canvas:begin_tag: option 'scope' must be one of")
   check.errors(function() c:begin_tag("P", {uri = "https://example.com"}) end,
     "canvas:begin_tag: option 'uri' belongs to a Link")
-  check.errors(function() c:begin_tag("Link", {dest = "top"}) end, "canvas:begin_tag: a Link needs option 'box'")
+  check.errors(function() c:begin_tag("Link", {dest = "top"}) end,
+    "canvas:begin_tag: a Link needs option 'box'")
   check.errors(function() c:begin_tag("Link", {box = {0, 0, 10, 10}}) end,
     "canvas:begin_tag: give exactly one of 'uri' and 'dest'")
   check.errors(function() c:begin_tag("Figure", {alt = "x", box = {0, 0}}) end,
@@ -59,7 +63,8 @@ test("tags nest as they were begun, and nothing is tagged inside an artifact", f
   c:begin_tag("Document")
   c:begin_tag("P")
   local where, message = here(), check.errors(function() c:end_tag("H1") end, "'H1' ends, but")
-  check.is_true(message:find("canvas:end_tag: 'H1' ends, but the innermost open tag is 'P'", 1, true), message)
+  check.is_true(message:find(
+    "canvas:end_tag: 'H1' ends, but the innermost open tag is 'P'", 1, true), message)
   check.is_true(message:find(where, 1, true) == 1, "the message starts with the script's line: " .. message)
   c:end_tag("P")
   c:begin_tag("Artifact")
@@ -78,7 +83,8 @@ test("PNG, SVG, trace and untagged PDF canvases check tags the same way and keep
   png:begin_tag("Figure", {alt = "a square", box = {0, 0, 40, 40}})
   png:rect(0, 0, 40, 40)
   png:fill("black")
-  check.errors(function() png:end_tag("P") end, "canvas:end_tag: 'P' ends, but the innermost open tag is 'Figure'")
+  check.errors(function() png:end_tag("P") end,
+    "canvas:end_tag: 'P' ends, but the innermost open tag is 'Figure'")
   png:end_tag("Figure")
   png:close()
   local pdf = canvas.pdf(out_dir .. "/untagged.pdf", {width = 100, height = 100})
@@ -102,7 +108,8 @@ test("documents: a tagged PDF needs a title, an image needs alt text or to be de
   check.errors(function() titled:figure("logo.png", {alt = ""}) end, "document:figure: option 'alt' is empty")
   check.errors(function() titled:figure("logo.png", {alt = "x", decorative = true}) end,
     "document:figure: a decorative figure is not read, so it takes no 'alt'")
-  check.errors(function() titled:paragraph("x", {lang = "tlh"}) end, "document:paragraph: option 'lang' must be")
+  check.errors(function() titled:paragraph("x", {lang = "tlh"}) end,
+    "document:paragraph: option 'lang' must be")
 end)
 
 check.done()
