@@ -160,6 +160,8 @@ test("every kind of chart has a sentence", function()
   check.equal(chart.kpi({value = 71, unit = "社", label = "中国のAIユニコーン企業", change = 0.183}):alt_text(),
     "中国のAIユニコーン企業は71社（+18.3%）。", "kpi")
   check.equal(chart.kpi({value = 71, lang = "en", title = "Unicorns"}):alt_text(), "Unicorns 71.", "bare kpi")
+  check.equal(chart.kpi({title = "大規模AIモデル", value = 1509, unit = "個", label = "世界3,755個の40.2%"}):alt_text(),
+    "大規模AIモデル 1,509個（世界3,755個の40.2%）。", "a titled kpi's label notes its value")
   local rows = {}
   for i, city in ipairs({"北京", "上海", "深圳"}) do
     for year = 2022, 2024 do

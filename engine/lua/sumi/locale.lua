@@ -49,7 +49,7 @@ local ja = {
   alt_fall_ends = "{first_label}の{first}（最大）から{last_label}の{last}（最小）へ減少",
   alt_shares = "最大の割合は{max_label}の{max}、最小は{min_label}の{min}",
   alt_one = "{label}の{value}のみ", alt_equal = "値はすべて{value}", alt_empty = "データがありません",
-  alt_part = "{whole}のうち{part}（{share}）", alt_kpi = "{label}は{value}",
+  alt_part = "{whole}のうち{part}（{share}）", alt_kpi = "{label}は{value}", alt_kpi_noted = "{value}（{label}）",
   alt_series = "{body}（{count}系列のうち「{series}」）", alt_panels = "{body}（全{count}パネル）",
   alt_panel_label = "{panel}・{label}", alt_end = "。",
 }
@@ -72,7 +72,7 @@ local zh_hans = {
   alt_fall_ends = "从{first_label}的最大值{first}降至{last_label}的最小值{last}",
   alt_shares = "占比最大为{max_label}的{max}，最小为{min_label}的{min}",
   alt_one = "仅有{label}的{value}", alt_equal = "所有值均为{value}", alt_empty = "没有数据",
-  alt_part = "{whole}中占{part}（{share}）", alt_kpi = "{label}为{value}",
+  alt_part = "{whole}中占{part}（{share}）", alt_kpi = "{label}为{value}", alt_kpi_noted = "{value}（{label}）",
   alt_series = "{body}（{count}个系列中的“{series}”）", alt_panels = "{body}（共{count}个分图）",
   alt_panel_label = "{panel}（{label}）", alt_end = "。",
 }
@@ -95,7 +95,7 @@ local zh_hant = {
   alt_fall_ends = "從{first_label}的最大值{first}降至{last_label}的最小值{last}",
   alt_shares = "佔比最大為{max_label}的{max}，最小為{min_label}的{min}",
   alt_one = "僅有{label}的{value}", alt_equal = "所有值均為{value}", alt_empty = "沒有資料",
-  alt_part = "{whole}中佔{part}（{share}）", alt_kpi = "{label}為{value}",
+  alt_part = "{whole}中佔{part}（{share}）", alt_kpi = "{label}為{value}", alt_kpi_noted = "{value}（{label}）",
   alt_series = "{body}（{count}個系列中的「{series}」）", alt_panels = "{body}（共{count}個分圖）",
   alt_panel_label = "{panel}（{label}）", alt_end = "。",
 }
@@ -123,6 +123,7 @@ local ko = {
   alt_shares = "비중이 가장 큰 것은 {max_label}({max}), 가장 작은 것은 {min_label}({min})입니다",
   alt_one = "값은 {label}({value}) 하나뿐입니다", alt_equal = "모든 값이 {value}입니다",
   alt_empty = "데이터가 없습니다", alt_part = "전체 {whole} 중 {part}({share})입니다", alt_kpi = "{label}: {value}",
+  alt_kpi_noted = "{value}({label})",
   alt_series = "{count}개 계열 중 ‘{series}’ 기준으로 {body}", alt_panels = "{count}개 패널 전체에서 {body}",
   alt_panel_label = "{panel} {label}", alt_end = ".",
 }
@@ -149,6 +150,7 @@ local en = {
   alt_shares = "Largest share: {max_label}, {max}; smallest: {min_label}, {min}",
   alt_one = "Only one value: {label}, {value}", alt_equal = "All values are {value}", alt_empty = "No data",
   alt_part = "{part} of {whole} ({share})", alt_kpi = "{label}: {value}",
+  alt_kpi_noted = "{value} ({label})",
   alt_series = "{body} ({series}, the first of {count} series)",
   alt_panels = "{body} (across {count} panels)", alt_panel_label = "{panel} ({label})", alt_end = ".",
 }
@@ -163,7 +165,7 @@ local alt_placeholders = {
   alt_rise = {"first_label", "first", "last_label", "last", "max_label", "max", "min_label", "min"},
   alt_rise_ends = {"first_label", "first", "last_label", "last"},
   alt_one = {"label", "value"}, alt_equal = {"value"}, alt_empty = {},
-  alt_part = {"part", "whole", "share"}, alt_kpi = {"label", "value"},
+  alt_part = {"part", "whole", "share"}, alt_kpi = {"label", "value"}, alt_kpi_noted = {"label", "value"},
   alt_series = {"body", "series", "count"}, alt_panels = {"body", "count"},
   alt_panel_label = {"panel", "label"},
 }

@@ -327,7 +327,9 @@ local function figure_body(self, words)
     local t = self.text
     local value = t.value .. (t.change and words.open .. t.change .. words.close or "")
     if not t.label then return value end
-    return fill(words, "alt_kpi", {label = t.label, value = value})
+    -- Under a title the label notes the value ("1,509個（世界の40.2%）");
+    -- alone it names what the value counts.
+    return fill(words, self.options.title and "alt_kpi_noted" or "alt_kpi", {label = t.label, value = value})
   end
   return fill(words, "alt_part", {part = number_text(self.part), whole = number_text(self.whole),
     share = percent_text(self.share)})
