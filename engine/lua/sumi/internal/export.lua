@@ -79,13 +79,11 @@ function export.save(chart, path, opts)
       subset.prepare(c, w, h, function(trace)
         chart:draw(trace, {x = 0, y = 0, width = w, height = h})
       end)
+      -- The background is part of the figure, not an artifact: an artifact
+      -- would make the pass after cairo copy the page's drawing again.
       c:begin_tag("Document")
-      if o.background ~= "transparent" then
-        c:begin_tag("Artifact")
-        c:paint(o.background)
-        c:end_tag("Artifact")
-      end
       c:begin_tag("Figure", {alt = alt, box = {0, 0, w, h}})
+      if o.background ~= "transparent" then c:paint(o.background) end
       chart:draw(c, {x = 0, y = 0, width = w, height = h})
       c:end_tag("Figure")
       c:end_tag("Document")

@@ -18,6 +18,7 @@ local axis = require "sumi.axis"
 local calendar = require "sumi.internal.calendar"
 local format = require "sumi.format"
 local locale = require "sumi.locale"
+local numeric = require "sumi.numeric"
 local template = require "sumi.template"
 
 local alt = {}
@@ -245,6 +246,25 @@ function alt.scan(self)
   end
   local xs = self.continuous and data.x and data.x.values
   local in_order = ordered(self)
+  r.value_of = function(i)
+    local v = values[i]
+    if share_of then v = share_of(v, i) end
+    return v
+  end
+  -- A long series read in place from its dataset: the extremes found in C
+  -- (a million points: 2 ms, not half a second of Lua) when no row is null.
+  if not share_of and type(values) == "userdata" then
+    local low, high, count = numeric.extremes(values)
+    local x_low, x_high, x_count = nil, nil, count
+    if xs then x_low, x_high, x_count = numeric.extremes(xs) end
+    if count == n and x_count == n and low then
+      r.count, r.min_i, r.max_i = n, low, high
+      r.min, r.max = values[low], values[high]
+      r.high = math.max(math.abs(r.min), math.abs(r.max))
+      if in_order then r.first_i, r.last_i = xs and x_low or 1, xs and x_high or n end
+      return r
+    end
+  end
   local first_x, last_x
   for i = 1, n do
     local v = values[i]
@@ -263,11 +283,6 @@ function alt.scan(self)
         r.last_i = i
       end
     end
-  end
-  r.value_of = function(i)
-    local v = values[i]
-    if share_of then v = share_of(v, i) end
-    return v
   end
   return r
 end
