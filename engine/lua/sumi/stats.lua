@@ -13,8 +13,8 @@ local stats = {}
 
 -- docs/API.md documents them once, under sumi.stats, as the same functions
 -- as sumi.numeric's (stats.sum == numeric.sum).
-for _, name in ipairs({"sum", "count", "mean", "min", "max", "extent", "extremes", "median", "percentile", "cumsum",
-                       "shares", "rank", "order", "top_n"}) do
+for _, name in ipairs({"sum", "count", "mean", "min", "max", "extent", "extremes", "median", "percentile",
+                       "cumsum", "shares", "rank", "order", "top_n"}) do
   stats[name] = numeric[name]
 end
 
