@@ -9,6 +9,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <glib.h>
 #include <lauxlib.h>
 #include <math.h>
 #include <stdlib.h>
@@ -246,13 +247,23 @@ static struct sumi_pdf_meta *read_pdf_meta(lua_State *L, int opts, int make) {
     const char *fontconfig;
     const char *lang =
         opt_has(L, opts, "lang") ? sumi_fonts_lang_option(L, opts, NULL, &fontconfig) : NULL;
+    /* The metadata goes into PDF text strings and XMP: UTF-8 only. */
+    static const char *const texts[] = {"title", "author", "subject", "keywords", NULL};
+    for (int i = 0; texts[i] != NULL; i++) {
+        const char *v = opt_string(L, opts, texts[i], NULL);
+        if (v != NULL && !g_utf8_validate(v, -1, NULL)) {
+            lua_getfield(L, opts, texts[i]);
+            opt_fail(L, texts[i], "UTF-8 text", -1);
+        }
+    }
     if (lang != NULL && !tagged && !pdfa)
         return opt_raise(L, "option 'lang' is the language of a tagged or PDF/A file; give "
                             "tagged = true or pdfa = true with it"),
                NULL;
     if (!tagged && !pdfa)
         return NULL;
-    if (tagged && !opt_has(L, opts, "title"))
+    const char *title = opt_string(L, opts, "title", NULL);
+    if (tagged && (title == NULL || title[0] == '\0'))
         return opt_raise(L, "a tagged PDF needs option 'title' (PDF/UA-1 shows it as the "
                             "window's title)"),
                NULL;

@@ -30,6 +30,10 @@ test("a tagged PDF needs a title and a language; lang alone does nothing", funct
     "canvas.pdf: option 'lang' must be")
   check.errors(function() canvas.pdf(out_dir .. "/x.pdf", {pdfa = "yes"}) end,
     "canvas.pdf: option 'pdfa' must be a boolean")
+  check.errors(function() canvas.pdf(out_dir .. "/x.pdf", {tagged = true, title = "", lang = "ja"}) end,
+    "canvas.pdf: a tagged PDF needs option 'title'")
+  check.errors(function() canvas.pdf(out_dir .. "/x.pdf", {author = "a\xff"}) end,
+    "canvas.pdf: option 'author' must be UTF-8 text")
 end)
 
 test("roles and their options are checked", function()
