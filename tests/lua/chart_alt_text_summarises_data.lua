@@ -4,21 +4,10 @@
 -- included), the trend over an ordered x, the largest and smallest share of
 -- a pie; the `alt` option replaces it, and an empty one is an error.
 local check = require "check"
+local here, message_of = check.here, check.message_of
 local chart = require "sumi.chart"
 local locale = require "sumi.locale"
 local test = check.test
-
--- "file:line: " of the line that calls here(): level 3 is here's caller.
-local function here()
-  local _, where = pcall(error, "", 3)
-  return where
-end
-
-local function message_of(fn)
-  local ok, message = pcall(fn)
-  assert(not ok, "no error was raised")
-  return message
-end
 
 local models = {{k = "中国", v = 1509}, {k = "米国", v = 1200}, {k = "日本", v = 12}}
 

@@ -79,6 +79,20 @@ function check.errors(fn, substring, what)
   return message
 end
 
+--- "file:line: " of the line that calls check.here(), to compare with the
+--- start of an error message raised on that line.
+function check.here()
+  local _, where = pcall(error, "", 3)
+  return where
+end
+
+--- The message of the error fn() raises (an assertion when it raises none).
+function check.message_of(fn)
+  local ok, message = pcall(fn)
+  assert(not ok, "no error was raised")
+  return message
+end
+
 --- Runs one named case; a failure is recorded and printed, not raised.
 function check.test(name, fn)
   cases = cases + 1

@@ -2,22 +2,10 @@
 -- charts and documents names the script's file and the line of the call,
 -- not a line in the engine, however deep in the library it is found.
 local check = require "check"
+local here, message_of = check.here, check.message_of
 local sumi = require "sumi"
 local numeric = require "sumi.numeric"
 local test = check.test
-
--- "file:line: " of the line that calls here(): level 3 is here's caller.
-local function here()
-  local _, where = pcall(error, "", 3)
-  return where
-end
-
--- The message of the error fn raises.
-local function message_of(fn)
-  local ok, message = pcall(fn)
-  assert(not ok, "no error was raised")
-  return message
-end
 
 -- Each case calls here() on the same line as the failing call.
 local function starts_at(message, where, what)

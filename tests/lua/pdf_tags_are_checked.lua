@@ -3,18 +3,13 @@
 -- to do, and a canvas that does not keep tags checks them all the same.
 -- What the tags make of a PDF is read back by tests/pdf/tagged_pdf.sh.
 local check = require "check"
+local here = check.here
 local sumi = require "sumi"
 local runtime = require "sumi.runtime"
 local canvas = sumi.canvas
 local test = check.test
 
 local out_dir = runtime.default_output("pdf"):match("^(.*)/[^/]*$") or "."
--- "file:line: " of the line that calls it
-local function here()
-  local _, where = pcall(error, "", 3)
-  return where
-end
-
 local function tagged(name)
   return canvas.pdf(out_dir .. "/" .. name, {title = "タグ", lang = "ja", tagged = true})
 end
