@@ -62,5 +62,8 @@ void sumi_nav_push_link_attrs(lua_State *L, int arg, double x, double y, double 
 void sumi_tags_add_methods(lua_State *L, int methods);
 void sumi_tags_record_link(lua_State *L, sumi_canvas *c, const struct sumi_nav_link *link);
 void sumi_tags_check_closed(lua_State *L, sumi_canvas *c);
+/* On a tagged PDF an image is described (inside a Figure) or decorative
+ * (inside an Artifact); anywhere else it is an error. */
+void sumi_tags_check_image(lua_State *L, sumi_canvas *c);
 
 #endif

@@ -491,6 +491,7 @@ int canvas_image(lua_State *L) {
     static const char *const fits[] = {"contain", "cover", "fill", NULL};
     opt_check_keys(L, 6, keys);
     int fit = opt_enum(L, 6, "fit", 0, fits);
+    sumi_tags_check_image(L, c);
     if (w <= 0 || h <= 0)
         return luaL_error(L, "bad image box (width and height must be > 0)");
     const char *path = sumi_resolve_read(L, given, "image");

@@ -40,12 +40,14 @@ static int role_index(const char *role) {
 
 static int tagging(const sumi_canvas *c) { return c->pdf != NULL && c->pdf->tagged; }
 
-static int inside_artifact(const sumi_canvas *c) {
+static int inside(const sumi_canvas *c, const char *role) {
     for (int i = 0; i < c->tag_depth; i++)
-        if (strcmp(roles[c->tag_roles[i]], "Artifact") == 0)
+        if (strcmp(roles[c->tag_roles[i]], role) == 0)
             return 1;
     return 0;
 }
+
+static int inside_artifact(const sumi_canvas *c) { return inside(c, "Artifact"); }
 
 static char *copy_text(lua_State *L, const char *s) {
     char *copy = s != NULL ? strdup(s) : NULL;
@@ -204,6 +206,12 @@ void sumi_tags_record_link(lua_State *L, sumi_canvas *c, const struct sumi_nav_l
                      "document)");
     struct sumi_pdf_element *e = add_element(L, c, "Link");
     e->alt = copy_text(L, link->text ? link->text : link->uri ? link->uri : link->dest);
+}
+
+void sumi_tags_check_image(lua_State *L, sumi_canvas *c) {
+    if (tagging(c) && !inside(c, "Figure") && !inside(c, "Artifact"))
+        opt_raise(L, "an image on a tagged PDF goes inside a Figure (with its alt text) or, "
+                     "when it says nothing, an Artifact");
 }
 
 void sumi_tags_check_closed(lua_State *L, sumi_canvas *c) {

@@ -71,6 +71,8 @@ test("tags nest as they were begun, and nothing is tagged inside an artifact", f
   check.errors(function() c:link(0, 0, 10, 10, {uri = "https://example.com"}) end,
     "canvas:link: a link inside an Artifact cannot be reached")
   c:end_tag("Artifact")
+  check.errors(function() c:image("logo.png", 0, 0, 10, 10) end,
+    "canvas:image: an image on a tagged PDF goes inside a Figure (with its alt text) or")
   check.errors(function() c:close() end, "canvas:close: tag 'Document' was begun but never ended")
   c:end_tag("Document")
   check.errors(function() c:end_tag("Document") end, "canvas:end_tag: no tag is open")
