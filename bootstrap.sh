@@ -19,11 +19,12 @@ case "$mode" in
 esac
 
 # Build and run time; sqlite3 builds data/waic2025.db from its SQL text;
-# icc-profiles-free has the sRGB profile compiled in for PDF/A.
+# icc-profiles-free has the sRGB profile compiled in for PDF/A; lua-check
+# (luacheck) is what `sumi check` reads scripts with.
 packages="build-essential cmake pkg-config liblua5.4-dev libcairo2-dev libpango1.0-dev
   libharfbuzz-dev libfontconfig-dev libjson-c-dev libsqlite3-dev libpq-dev libpng-dev libicu-dev
-  fonts-noto-cjk fonts-dejavu-core sqlite3 icc-profiles-free"
-# Tests: cmocka for C, poppler for reading PDFs back, luacheck and
+  fonts-noto-cjk fonts-dejavu-core sqlite3 icc-profiles-free lua-check"
+# Tests: cmocka for C, poppler for reading PDFs back, luacheck (above) and
 # clang-format for lint, locales for the foreign-locale test, postgresql for
 # the server the PostgreSQL tests start themselves (tests/pg/pg_fixture.sh
 # makes a throwaway cluster as the package's `postgres` user; the package's
@@ -35,7 +36,7 @@ packages="build-essential cmake pkg-config liblua5.4-dev libcairo2-dev libpango1
 # CronJob. slurmctld, slurmd, slurm-client and munge make the single-node
 # Slurm cluster that tests/slurm starts itself (tests/slurm/cluster.sh); the
 # packages' own services are not used.
-test_packages="libcmocka-dev poppler-utils qpdf mupdf-tools lua-check clang-format locales postgresql
+test_packages="libcmocka-dev poppler-utils qpdf mupdf-tools clang-format locales postgresql
   clang libclang-rt-14-dev librsvg2-bin libxml2-utils jq python3-yaml
   slurmctld slurmd slurm-client munge"
 

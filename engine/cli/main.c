@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "check.h"
 #include "cli.h"
 #include "fonts.h"
 #include "job.h"
@@ -27,6 +28,7 @@ static const char main_usage[] =
     "                                             export every chart a script makes\n"
     "  batch MANIFEST [-j N] [--shard K/N] [--report FILE]...\n"
     "                                             run the jobs of a manifest\n"
+    "  check SCRIPT [-p KEY=VALUE]...             find a script's mistakes, writing nothing\n"
     "  fonts                                      show the fonts sumi resolves\n"
     "\n"
     "Options:\n"
@@ -102,6 +104,22 @@ static const char chart_usage[] =
     "                       changes, as sumi render --watch does\n"
     "  -h, --help           show this help\n"
     "\n" LIMITS_USAGE("the --out folder");
+
+static const char check_usage[] =
+    "usage: sumi check SCRIPT [-p KEY=VALUE]... [--strict-glyphs]\n"
+    "\n"
+    "Checks the Lua report script SCRIPT without writing anything: luacheck\n"
+    "(Debian's lua-check) reads it for undefined globals and fields the\n"
+    "standard library lacks, while the script runs with every output made in\n"
+    "TMPDIR and discarded. Reading a field the sumi library lacks is an error\n"
+    "(\"sumi.chart has no 'barr'; did you mean 'bar'?\"). Every problem is\n"
+    "printed with file:line. Exits 0 when there is none (warnings are printed\n"
+    "but do not fail), 1 otherwise, 2 on a usage error.\n"
+    "\n"
+    "  -p, --param KEY=VALUE  a parameter for the script, as render takes it\n"
+    "      --strict-glyphs  a character no configured font has is an error\n"
+    "  -h, --help           show this help\n"
+    "\n" LIMITS_USAGE("the script's reports/ folder");
 
 static const char fonts_usage[] =
     "usage: sumi fonts\n"
@@ -452,6 +470,51 @@ static int command_chart(int argc, char **argv) {
     return code;
 }
 
+static int command_check(int argc, char **argv) {
+    struct run_args r;
+    if (!run_args_init(&r, argc))
+        return 1;
+    int status = 0;
+    for (int i = 0; i < argc && status == 0; i++) {
+        if (is_help(argv[i])) {
+            fputs(check_usage, stdout);
+            run_args_free(&r);
+            return 0;
+        } else if (!run_arg(&r, check_usage, argc, argv, &i, &status)) {
+            status = usage_error(check_usage, "unknown option '%s'", argv[i]);
+        }
+    }
+    if (status == 0 && r.watch)
+        status = usage_error(check_usage, "%s", "option '--watch' is for render and chart");
+    if (status == 0)
+        status = check_script(&r, check_usage);
+    if (status != 0) {
+        run_args_free(&r);
+        return status;
+    }
+    struct sumi_static_check statics;
+    int have_static = sumi_static_check_start(&statics, r.script) == 0;
+    struct sumi_run_options options = {
+        .script_path = r.script,
+        .params = r.params,
+        .param_count = r.nparams,
+        .strict_glyphs = r.strict_glyphs,
+        .pdfa = r.pdfa,
+        .check = 1,
+    };
+    sumi_sandbox_apply(&r.sandbox, &options);
+    int code = sumi_run_script(&options);
+    int syntax_error = 0;
+    int findings = have_static ? sumi_static_check_finish(&statics, &syntax_error) : 0;
+    if (!have_static)
+        fprintf(stderr, "sumi check: luacheck (Debian's lua-check) is not installed: undefined "
+                        "globals are found only on the lines the run reaches\n");
+    if (code == 0 && findings == 0)
+        printf("%s: no problems found\n", r.script);
+    run_args_free(&r);
+    return code != 0 || findings > 0 ? 1 : 0;
+}
+
 static int command_fonts(int argc, char **argv) {
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) {
@@ -483,6 +546,8 @@ static int dispatch(int argc, char **argv) {
         return command_chart(argc - 2, argv + 2);
     if (strcmp(cmd, "fonts") == 0)
         return command_fonts(argc - 2, argv + 2);
+    if (strcmp(cmd, "check") == 0)
+        return command_check(argc - 2, argv + 2);
     if (strcmp(cmd, "batch") == 0)
         return sumi_batch_main(argc - 2, argv + 2);
     return usage_error(main_usage, "unknown command '%s'", cmd);

@@ -23,6 +23,7 @@
 #define REG_DEFER "sumi.defer_publish"   /* true once the run is set up */
 #define REG_STRICT "sumi.strict_glyphs"  /* true: tofu is an error */
 #define REG_PDFA "sumi.pdfa"             /* true: PDFs are PDF/A-2 by default */
+#define REG_CHECKING "sumi.checking"     /* true: sumi check, outputs discarded */
 static const char job_key = 'j';         /* light userdata: the struct sumi_job */
 
 void sumi_job_attach(lua_State *L, struct sumi_job *job) {
@@ -259,6 +260,13 @@ void sumi_set_strict_glyphs(lua_State *L, int on) {
 }
 
 int sumi_job_pdfa(lua_State *L) { return registry_flag(L, REG_PDFA); }
+
+int sumi_job_checking(lua_State *L) { return registry_flag(L, REG_CHECKING); }
+
+void sumi_set_job_checking(lua_State *L, int on) {
+    lua_pushboolean(L, on);
+    lua_setfield(L, LUA_REGISTRYINDEX, REG_CHECKING);
+}
 
 void sumi_set_job_pdfa(lua_State *L, int on) {
     lua_pushboolean(L, on);

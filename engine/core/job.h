@@ -91,6 +91,9 @@ int sumi_job_finish_pending(lua_State *L, int ok);
 /* True when a character no configured font has must fail the run
  * (--strict-glyphs, or sumi.runtime.strict_glyphs(true)). */
 int sumi_strict_glyphs(lua_State *L);
+/* Whether the run is `sumi check`: every output is discarded. */
+int sumi_job_checking(lua_State *L);
+void sumi_set_job_checking(lua_State *L, int on);
 /* Whether PDFs are PDF/A-2 unless a canvas says otherwise (--pdfa). */
 int sumi_job_pdfa(lua_State *L);
 void sumi_set_job_pdfa(lua_State *L, int on);

@@ -14,6 +14,7 @@ static void release(struct sumi_output *out) {
     out->final_path = NULL;
     out->temp_path = NULL;
     out->file = NULL;
+    out->discard = 0;
 }
 
 int sumi_make_parents(const char *path, char *err, size_t errlen) {
@@ -126,12 +127,44 @@ int sumi_output_open(struct sumi_output *out, const char *path, char *err, size_
     return 0;
 }
 
+int sumi_output_open_discarded(struct sumi_output *out, const char *path, char *err,
+                               size_t errlen) {
+    memset(out, 0, sizeof *out);
+    const char *tmp = getenv("TMPDIR");
+    if (tmp == NULL || tmp[0] == '\0')
+        tmp = "/tmp";
+    size_t tlen = strlen(tmp) + 32;
+    out->final_path = strdup(path);
+    out->temp_path = malloc(tlen);
+    if (out->final_path == NULL || out->temp_path == NULL) {
+        release(out);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    snprintf(out->temp_path, tlen, "%s/sumi-check" TEMP_SUFFIX, tmp);
+    int fd = mkstemp(out->temp_path);
+    out->file = fd >= 0 ? fdopen(fd, "w+b") : NULL;
+    if (out->file == NULL) {
+        snprintf(err, errlen, "cannot make a scratch file for '%s' in %s: %s", path, tmp,
+                 strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(out->temp_path);
+        }
+        release(out);
+        return -1;
+    }
+    out->discard = 1;
+    return 0;
+}
+
 int sumi_output_finish(struct sumi_output *out, char *err, size_t errlen) {
     if (out->file == NULL) {
         snprintf(err, errlen, "output already closed");
         return -1;
     }
-    int failed = fflush(out->file) != 0 || ferror(out->file) || fsync(fileno(out->file)) != 0;
+    int failed = fflush(out->file) != 0 || ferror(out->file) ||
+                 (!out->discard && fsync(fileno(out->file)) != 0);
     int saved = errno;
     if (fclose(out->file) != 0 && !failed) {
         failed = 1;
@@ -155,6 +188,11 @@ int sumi_output_publish(struct sumi_output *out, char *err, size_t errlen) {
     if (!sumi_output_is_finished(out)) {
         snprintf(err, errlen, "output not finished");
         return -1;
+    }
+    if (out->discard) {
+        unlink(out->temp_path);
+        release(out);
+        return 0;
     }
     if (rename(out->temp_path, out->final_path) != 0) {
         snprintf(err, errlen, "cannot replace '%s': %s", out->final_path, strerror(errno));

@@ -14,11 +14,16 @@ struct sumi_output {
     char *final_path;
     char *temp_path;
     FILE *file;
+    int discard; /* sumi check: the temporary is in TMPDIR and never published */
 };
 
 /* Creates missing parent folders and the temporary file. 0 on success, else
  * -1 with a message in err. */
 int sumi_output_open(struct sumi_output *out, const char *path, char *err, size_t errlen);
+/* As sumi_output_open, for a run whose outputs are all discarded (sumi
+ * check): the file is written in TMPDIR, no folder is made, and publishing
+ * removes it instead of renaming it: nothing is written where path says. */
+int sumi_output_open_discarded(struct sumi_output *out, const char *path, char *err, size_t errlen);
 /* Flushes, fsyncs and closes the temporary file; the destination is not yet
  * touched. 0 or -1 (the temporary file is then removed). */
 int sumi_output_finish(struct sumi_output *out, char *err, size_t errlen);

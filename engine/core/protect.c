@@ -12,6 +12,9 @@
 #include "protect.h"
 
 #include <lauxlib.h>
+#include <string.h>
+
+#include "job.h"
 
 #define REG_ENGINE_ENV "sumi.engine_env" /* _ENV of the engine's Lua modules */
 #define REG_FROZEN "sumi.frozen"         /* weak set of read-only tables */
@@ -175,7 +178,65 @@ void sumi_protect_chunk(lua_State *L) {
         lua_pop(L, 1); /* a chunk always has _ENV as its one upvalue */
 }
 
-void sumi_protect_module(lua_State *L, int idx) {
+/* How many single-character edits make a into b (for "did you mean"). */
+static size_t edit_distance(const char *a, const char *b) {
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 63 || lb > 63)
+        return (size_t)-1;
+    size_t row[64];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t above = row[j];
+            size_t best = diagonal + (a[i - 1] != b[j - 1]);
+            if (above + 1 < best)
+                best = above + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diagonal = above;
+        }
+    }
+    return row[lb];
+}
+
+/* sumi check: a module field the script reads that does not exist is an
+ * error at its line ("sumi.chart has no 'barr'; did you mean 'bar'?"),
+ * not a nil that fails later as "attempt to call a nil value". The
+ * engine's own chunks may still probe for a field. Upvalues: the backing
+ * table, the module's name. */
+static int strict_index(lua_State *L) {
+    lua_pushvalue(L, 2);
+    lua_gettable(L, lua_upvalueindex(1));
+    if (!lua_isnil(L, -1) || lua_type(L, 2) != LUA_TSTRING)
+        return 1;
+    lua_Debug ar;
+    if (!lua_getstack(L, 1, &ar) || !lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0 ||
+        sumi_engine_chunk(ar.source))
+        return 1;
+    const char *key = lua_tostring(L, 2), *best = NULL;
+    size_t best_distance = 3; /* suggestions within two edits */
+    lua_pushnil(L);
+    while (lua_next(L, lua_upvalueindex(1)) != 0) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            size_t d = edit_distance(key, lua_tostring(L, -1));
+            if (d < best_distance) {
+                best_distance = d;
+                best = lua_tostring(L, -1);
+            }
+        }
+    }
+    if (best != NULL)
+        return luaL_error(L, "%s has no '%s'; did you mean '%s'?",
+                          lua_tostring(L, lua_upvalueindex(2)), key, best);
+    return luaL_error(L, "%s has no '%s'", lua_tostring(L, lua_upvalueindex(2)), key);
+}
+
+void sumi_protect_module(lua_State *L, int idx, const char *name) {
     idx = lua_absindex(L, idx);
     if (lua_type(L, idx) != LUA_TTABLE || is_frozen(L, idx))
         return;
@@ -210,6 +271,10 @@ void sumi_protect_module(lua_State *L, int idx) {
         lua_pop(L, 1);
     }
     lua_pushvalue(L, -2);
+    if (sumi_job_checking(L)) {
+        lua_pushstring(L, name);
+        lua_pushcclosure(L, strict_index, 2);
+    }
     lua_setfield(L, -2, "__index");
     lua_pushliteral(L, "module");
     lua_pushcclosure(L, refuse_write, 1);

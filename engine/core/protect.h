@@ -13,7 +13,8 @@ void sumi_protect_setup(lua_State *L);
 void sumi_push_library(lua_State *L, const char *name);
 /* Gives the chunk on top of the stack the engine's environment as _ENV. */
 void sumi_protect_chunk(lua_State *L);
-/* Makes the engine module table at idx read-only, in place. */
-void sumi_protect_module(lua_State *L, int idx);
+/* Makes the engine module table at idx (required as name) read-only, in
+ * place; under sumi check, reading a field it lacks is an error. */
+void sumi_protect_module(lua_State *L, int idx, const char *name);
 
 #endif

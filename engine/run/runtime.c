@@ -164,7 +164,7 @@ static int require_module(lua_State *L, int from_engine) {
         lua_pushboolean(L, 1);
     }
     if (engine_module)
-        sumi_protect_module(L, -1);
+        sumi_protect_module(L, -1, name);
     lua_pushvalue(L, -1);
     lua_setfield(L, 2, name);
     SUMI_STACK_CHECK(L, 2);
@@ -384,6 +384,7 @@ static int setup_run(lua_State *L) {
     lua_pushboolean(L, o->previews);
     lua_setfield(L, LUA_REGISTRYINDEX, REG_PREVIEWS);
     sumi_set_job_pdfa(L, o->pdfa);
+    sumi_set_job_checking(L, o->check);
     if (o->export != NULL) {
         lua_newtable(L);
         lua_setfield(L, LUA_REGISTRYINDEX, REG_CHARTS);

@@ -35,6 +35,9 @@ struct sumi_run_options {
     int previews;
     /* --pdfa: every PDF is PDF/A-2 unless the script says otherwise. */
     int pdfa;
+    /* sumi check: the script runs, its outputs are made in TMPDIR and
+     * discarded; nothing is written where the script says. */
+    int check;
     /* Limits (see runlimits.h): Lua memory in MiB and run time in seconds,
      * each 0 for none. A time limit runs the script in a child process. */
     long max_memory_mib;

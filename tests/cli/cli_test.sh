@@ -19,6 +19,70 @@ slides() { # renders the slide deck into WORK/reports with a fixed date
   run env SOURCE_DATE_EPOCH=1753747200 "$SUMI" "${1:-render}" scripts/china_ai_slides.lua "${@:2}"
 }
 
+# ---------------------------------------------------------------- sumi check
+
+# sumi check finds a script's mistakes, statically (luacheck: undefined
+# globals, fields the standard library lacks) and by running it with its
+# outputs discarded; it writes nothing, not even a folder.
+case_check_finds_mistakes_and_writes_nothing() {
+  write_script good.lua <<'LUA'
+local sumi = require "sumi"
+local ds = sumi.data.from_rows{{name = "中国", n = 71}, {name = "米国", n = 131}}
+sumi.chart.bar(ds, {x = "name", y = "n", title = "AIユニコーン企業"}):save("reports/chart.png")
+local doc = sumi.document.new{title = "確認"}
+doc:paragraph("本文")
+doc:save()
+LUA
+  run "$SUMI" check good.lua
+  expect_code 0
+  expect_contains "$OUT" "good.lua: no problems found" "stdout"
+  [ ! -e reports ] || fail "sumi check wrote $(find reports)"
+  ls "${TMPDIR:-/tmp}"/sumi-check.* >/dev/null 2>&1 && fail "a scratch file was left in TMPDIR"
+  # An earlier output stays as it was.
+  run "$SUMI" render good.lua
+  expect_code 0
+  before=$(md5sum reports/good.pdf reports/chart.png)
+  run "$SUMI" check good.lua
+  [ "$(md5sum reports/good.pdf reports/chart.png)" = "$before" ] || fail "check touched an output"
+  write_script bad.lua <<'LUA'
+local sumi = require "sumi"
+local ds = sumi.data.from_rows{{name = "中国", n = 71}}
+local title = string.formt("%d社", 71)
+local c = sumi.chart.barr(ds, {x = "name", y = "n", title = title})
+pirnt(c)
+LUA
+  run "$SUMI" check bad.lua
+  expect_code 1
+  expect_contains "$ERR" "bad.lua:3:15: accessing undefined field 'formt' of global 'string'" "stderr"
+  expect_contains "$ERR" "bad.lua:5:1: accessing undefined variable 'pirnt'" "stderr"
+  expect_contains "$ERR" "bad.lua:3: attempt to call a nil value (field 'formt')" "stderr"
+  write_script member.lua <<'LUA'
+local sumi = require "sumi"
+local ds = sumi.data.from_rows{{name = "中国", n = 71}}
+local c = sumi.chart.barr(ds, {x = "name", y = "n"})
+LUA
+  run "$SUMI" check member.lua
+  expect_code 1
+  expect_contains "$ERR" "member.lua:3: sumi.chart has no 'barr'; did you mean 'bar'?" "stderr"
+  printf 'local x =\n' > syntax.lua
+  run "$SUMI" check syntax.lua
+  expect_code 1
+  expect_contains "$ERR" "syntax.lua:2: unexpected symbol near <eof>" "stderr"
+  run "$SUMI" check missing.lua
+  expect_code 2
+}
+
+# The flagship and the slides pass; checking takes about what rendering does.
+case_check_passes_the_flagship() {
+  flagship_project
+  run "$SUMI" check scripts/china_ai_briefing.lua -p date=2025-08-01
+  expect_code 0
+  expect_contains "$OUT" "no problems found" "stdout"
+  [ -z "$(ls reports)" ] || fail "sumi check wrote $(ls reports)"
+  run "$SUMI" check scripts/china_ai_slides.lua
+  expect_code 0
+}
+
 # ---------------------------------------------------------------- usage
 
 case_help_lists_commands_and_exits_0() {
