@@ -15,6 +15,7 @@
 #include "presets.h"
 #include "runlimits.h"
 #include "runtime.h"
+#include "starter.h"
 #include "watch.h"
 
 #define EXIT_USAGE 2
@@ -29,6 +30,7 @@ static const char main_usage[] =
     "  batch MANIFEST [-j N] [--shard K/N] [--report FILE]...\n"
     "                                             run the jobs of a manifest\n"
     "  check SCRIPT [-p KEY=VALUE]...             find a script's mistakes, writing nothing\n"
+    "  new NAME                                   make a starter report folder\n"
     "  fonts                                      show the fonts sumi resolves\n"
     "\n"
     "Options:\n"
@@ -548,6 +550,8 @@ static int dispatch(int argc, char **argv) {
         return command_fonts(argc - 2, argv + 2);
     if (strcmp(cmd, "check") == 0)
         return command_check(argc - 2, argv + 2);
+    if (strcmp(cmd, "new") == 0)
+        return sumi_new_main(argc - 2, argv + 2);
     if (strcmp(cmd, "batch") == 0)
         return sumi_batch_main(argc - 2, argv + 2);
     return usage_error(main_usage, "unknown command '%s'", cmd);

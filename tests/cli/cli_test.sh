@@ -83,6 +83,36 @@ case_check_passes_the_flagship() {
   expect_code 0
 }
 
+# sumi new makes a starter folder that renders as it is, passes sumi
+# check, and runs as a batch; it never writes over a folder in use.
+case_new_makes_a_starter_that_renders_and_checks() {
+  run "$SUMI" new monthly
+  expect_code 0
+  expect_contains "$OUT" "sumi render report.lua" "stdout"
+  for f in report.lua data/sales.csv jobs.lua .luarc.json README.md; do
+    [ -s "monthly/$f" ] || fail "sumi new made no monthly/$f"
+  done
+  jq -e '.["runtime.version"] == "Lua 5.4"' monthly/.luarc.json >/dev/null || fail ".luarc.json"
+  cd monthly || fail "no folder"
+  run "$SUMI" check report.lua
+  expect_code 0
+  run "$SUMI" render report.lua
+  expect_code 0
+  pdftotext reports/report.pdf - | tr -d '\n' > text.txt
+  grep -q '月次売上レポート（全国）' text.txt || fail "no title in the starter's PDF"
+  grep -q '4か月の売上合計は9,150万円' text.txt || fail "the total is not 9,150: $(head -c 300 text.txt)"
+  run "$SUMI" batch jobs.lua -j 2
+  expect_code 0
+  for r in all kanto kansai; do [ -s "reports/sales-$r.pdf" ] || fail "no reports/sales-$r.pdf"; done
+  pdftotext reports/sales-kansai.pdf - | tr -d '\n' | grep -q '3,725万円' || fail "the Kansai total"
+  cd .. || fail "no parent"
+  run "$SUMI" new monthly
+  expect_code 1
+  expect_contains "$ERR" "'monthly' already exists and is not empty" "stderr"
+  run "$SUMI" new
+  expect_code 2
+}
+
 # ---------------------------------------------------------------- usage
 
 case_help_lists_commands_and_exits_0() {
