@@ -216,7 +216,10 @@ static int finish_each(lua_State *L, int ok) {
         return 0;
     }
     lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
-    for (lua_Integer i = 1; i <= n; i++) {
+    /* Discarded last first: a folder the first output made is empty, and
+     * removed, once the outputs opened in it after are gone. */
+    for (lua_Integer k = 1; k <= n; k++) {
+        lua_Integer i = ok ? k : n + 1 - k;
         if (lua_rawgeti(L, -1, i) != LUA_TUSERDATA) {
             lua_pop(L, 1);
             continue;

@@ -11,13 +11,17 @@
 static void release(struct sumi_output *out) {
     free(out->final_path);
     free(out->temp_path);
+    free(out->made_folder);
+    out->made_folder = NULL;
     out->final_path = NULL;
     out->temp_path = NULL;
     out->file = NULL;
     out->discard = 0;
 }
 
-int sumi_make_parents(const char *path, char *err, size_t errlen) {
+/* mkdir -p of path's folder; *first_made (when given) gets the highest
+ * folder this call made, or NULL when all were there. */
+static int make_parents_noting(const char *path, char *err, size_t errlen, char **first_made) {
     char *copy = strdup(path);
     if (copy == NULL) {
         snprintf(err, errlen, "out of memory");
@@ -27,7 +31,10 @@ int sumi_make_parents(const char *path, char *err, size_t errlen) {
         if (*p != '/')
             continue;
         *p = '\0';
-        if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+        if (mkdir(copy, 0777) == 0) {
+            if (first_made != NULL && *first_made == NULL)
+                *first_made = strdup(copy);
+        } else if (errno != EEXIST) {
             snprintf(err, errlen, "cannot create folder '%s': %s", copy, strerror(errno));
             free(copy);
             return -1;
@@ -36,6 +43,28 @@ int sumi_make_parents(const char *path, char *err, size_t errlen) {
     }
     free(copy);
     return 0;
+}
+
+int sumi_make_parents(const char *path, char *err, size_t errlen) {
+    return make_parents_noting(path, err, errlen, NULL);
+}
+
+void sumi_remove_made_folders(const char *path, const char *first_made) {
+    char *folder = sumi_folder_of(path);
+    size_t top = strlen(first_made);
+    /* From the file's folder up to the first one made; rmdir leaves any
+     * that is not empty (another output's, a file the user put there). */
+    while (folder != NULL && strlen(folder) >= top && strncmp(folder, first_made, top) == 0) {
+        if (rmdir(folder) != 0)
+            break;
+        int last = strcmp(folder, first_made) == 0;
+        char *up = sumi_folder_of(folder);
+        free(folder);
+        folder = last ? NULL : up;
+        if (last)
+            free(up);
+    }
+    free(folder);
 }
 
 char *sumi_folder_of(const char *path) {
@@ -84,7 +113,7 @@ int sumi_output_open(struct sumi_output *out, const char *path, char *err, size_
         snprintf(err, errlen, "output path '%s' names a folder, not a file", path);
         return -1;
     }
-    if (sumi_make_parents(path, err, errlen) != 0)
+    if (make_parents_noting(path, err, errlen, &out->made_folder) != 0)
         return -1;
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -227,5 +256,7 @@ void sumi_output_abort(struct sumi_output *out) {
     }
     if (out->temp_path != NULL)
         unlink(out->temp_path);
+    if (out->made_folder != NULL && out->final_path != NULL)
+        sumi_remove_made_folders(out->final_path, out->made_folder);
     release(out);
 }

@@ -15,6 +15,9 @@ struct sumi_output {
     char *temp_path;
     FILE *file;
     int discard; /* sumi check: the temporary is in TMPDIR and never published */
+    /* The highest folder opening this output made, or NULL: aborting the
+     * output removes the folders it made (those left empty). */
+    char *made_folder;
 };
 
 /* Creates missing parent folders and the temporary file. 0 on success, else
@@ -48,5 +51,7 @@ char *sumi_output_of_temp(const char *temp_path);
 char *sumi_folder_of(const char *path);
 /* mkdir -p for the folder part of path: 0, or -1 with the message in err. */
 int sumi_make_parents(const char *path, char *err, size_t errlen);
+/* rmdir of path's folder and its parents up to first_made, while empty. */
+void sumi_remove_made_folders(const char *path, const char *first_made);
 
 #endif

@@ -113,6 +113,27 @@ case_new_makes_a_starter_that_renders_and_checks() {
   expect_code 2
 }
 
+# A failed run leaves no folder it made: the outputs' folders go with
+# them when they are left empty; folders that were there stay.
+case_failed_run_leaves_no_new_folder() {
+  write_script fails.lua <<'LUA'
+local sumi = require "sumi"
+local a = sumi.canvas.pdf("reports/new/deep/a.pdf")
+local b = sumi.canvas.png("reports/new/deep/b.png", {width = 10, height = 10})
+local c = sumi.canvas.pdf("reports/kept/c.pdf")
+a:close() b:close() c:close()
+error("failed after drawing")
+LUA
+  mkdir -p reports/kept
+  run "$SUMI" render fails.lua
+  expect_code 1
+  [ ! -e reports/new ] || fail "the failed run left $(find reports/new)"
+  [ -d reports/kept ] && [ -z "$(ls -A reports/kept)" ] || fail "a folder that was there went, or holds $(ls -A reports/kept)"
+  rmdir reports/kept reports
+  run "$SUMI" render fails.lua
+  [ ! -e reports ] || fail "the failed run left $(find reports)"
+}
+
 # ---------------------------------------------------------------- usage
 
 case_help_lists_commands_and_exits_0() {
