@@ -24,6 +24,7 @@
 #define REG_STRICT "sumi.strict_glyphs"  /* true: tofu is an error */
 #define REG_PDFA "sumi.pdfa"             /* true: PDFs are PDF/A-2 by default */
 #define REG_CHECKING "sumi.checking"     /* true: sumi check, outputs discarded */
+#define REG_BLAME "sumi.blame"           /* "file:line: " warnings name, or nil */
 static const char job_key = 'j';         /* light userdata: the struct sumi_job */
 
 void sumi_job_attach(lua_State *L, struct sumi_job *job) {
@@ -289,7 +290,17 @@ int sumi_engine_chunk(const char *source) {
     return sumi_embedded_find(name) != NULL;
 }
 
+void sumi_set_blame(lua_State *L, int idx) {
+    lua_pushvalue(L, idx);
+    lua_setfield(L, LUA_REGISTRYINDEX, REG_BLAME);
+}
+
+void sumi_push_blame(lua_State *L) { lua_getfield(L, LUA_REGISTRYINDEX, REG_BLAME); }
+
 void sumi_where_script(lua_State *L) {
+    if (lua_getfield(L, LUA_REGISTRYINDEX, REG_BLAME) == LUA_TSTRING)
+        return;
+    lua_pop(L, 1);
     lua_Debug ar;
     for (int level = 1; lua_getstack(L, level, &ar); level++) {
         if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 && !sumi_engine_chunk(ar.source)) {

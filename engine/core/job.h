@@ -106,6 +106,11 @@ int sumi_engine_chunk(const char *source);
  * its own modules): a label drawn by sumi.chart is reported where the
  * script made the chart, not inside the engine's Lua library. */
 void sumi_where_script(lua_State *L);
+/* The place sumi_where_script gives instead of the stack's while the
+ * engine draws what a script added earlier (sumi.runtime.blame): the value
+ * at idx, a "file:line: " string or nil. Push: the current one. */
+void sumi_set_blame(lua_State *L, int idx);
+void sumi_push_blame(lua_State *L);
 /* Writes a warning on stderr, prefixed with the script position. */
 void sumi_warn(lua_State *L, const char *fmt, ...);
 

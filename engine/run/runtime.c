@@ -661,6 +661,38 @@ static int runtime_previews(lua_State *L) {
     return 1;
 }
 
+/* runtime.blame(where, fn, ...) -> fn(...)'s results. While fn runs,
+ * warnings name `where` ("report.lua:12: ", as errors.where gives it), and
+ * an error it raises from inside the engine's library is reported there:
+ * what a document draws at save time is blamed on the line that added it. */
+static int runtime_blame(lua_State *L) {
+    luaL_checkstring(L, 1);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    int base = lua_gettop(L);
+    sumi_push_blame(L); /* saved, at base + 1 */
+    sumi_set_blame(L, 1);
+    lua_pushvalue(L, 2);
+    for (int i = 3; i <= base; i++)
+        lua_pushvalue(L, i);
+    int status = lua_pcall(L, base - 2, LUA_MULTRET, 0);
+    sumi_set_blame(L, base + 1);
+    if (status != LUA_OK) {
+        const char *msg = lua_tostring(L, -1);
+        /* "sumi/internal/layout/blocks.lua:312: cannot read 'logo.png'" */
+        if (lua_type(L, -1) == LUA_TSTRING && strncmp(msg, "sumi/", 5) == 0) {
+            const char *colon = strstr(msg, ".lua:");
+            const char *rest = colon != NULL ? strstr(colon + 5, ": ") : NULL;
+            if (rest != NULL) {
+                lua_pushvalue(L, 1);
+                lua_pushstring(L, rest + 2);
+                lua_concat(L, 2);
+            }
+        }
+        return lua_error(L);
+    }
+    return lua_gettop(L) - (base + 1);
+}
+
 /* runtime.pdfa() -> whether `sumi render --pdfa` asked for PDF/A files. */
 static int runtime_pdfa(lua_State *L) {
     lua_pushboolean(L, sumi_job_pdfa(L));
@@ -709,6 +741,7 @@ static const luaL_Reg runtime_functions[] = {
     {"strict_glyphs", runtime_strict_glyphs},
     {"previews", runtime_previews},
     {"pdfa", runtime_pdfa},
+    {"blame", runtime_blame},
     {"chart_presets", runtime_chart_presets},
     {NULL, NULL},
 };

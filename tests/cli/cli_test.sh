@@ -134,6 +134,33 @@ LUA
   [ ! -e reports ] || fail "the failed run left $(find reports)"
 }
 
+# What a document draws at save time is blamed on the line that added it:
+# an image that cannot be read, a header's logo, a header function.
+case_document_save_errors_name_the_line_that_added() {
+  write_script figure.lua <<'LUA'
+local sumi = require "sumi"
+local doc = sumi.document.new{title = "図"}
+doc:paragraph("本文")
+doc:figure("missing.png", {alt = "図"})
+doc:save()
+LUA
+  run "$SUMI" render figure.lua -o out/figure.pdf
+  expect_code 1
+  expect_contains "$ERR" "figure.lua:4: cannot open image 'missing.png'" "stderr"
+  write_script logo.lua <<'LUA'
+local sumi = require "sumi"
+local doc = sumi.document.new{title = "ロゴ",
+  logo = "missing-logo.png"}
+doc:paragraph("本文")
+doc:save()
+LUA
+  run "$SUMI" render logo.lua -o out/logo.pdf
+  expect_code 1
+  case "$ERR" in "logo.lua:2: cannot open image 'missing-logo.png'"*) ;;
+    *) fail "the logo's error is not at document.new's line: $ERR" ;; esac
+  [ ! -e out ] || fail "a failed run left $(find out)"
+}
+
 # ---------------------------------------------------------------- usage
 
 case_help_lists_commands_and_exits_0() {
@@ -405,7 +432,7 @@ doc:save()
 LUA
   run "$SUMI" render report.lua -o out/report.pdf
   expect_code 0
-  expect_contains "$ERR" "report.lua:4: no configured font has U+E000" "stderr"
+  expect_contains "$ERR" "report.lua:3: no configured font has U+E000" "stderr"
   count=$(grep -c "no configured font has U+E000" stderr.txt)
   [ "$count" -eq 1 ] || fail "$count warnings for one character: $ERR"
 }

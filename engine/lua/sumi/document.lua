@@ -120,10 +120,14 @@ function document.new(opts)
   if opts ~= nil and opts.pdfa ~= nil then self.pdfa = o.pdfa end
   if not self.style.table.totals_label then self.style.table.totals_label = self.words.total end
   self.date = o.date or runtime.epoch()
+  self.where = errors.where()
   return self
 end
 
 local function add(self, block)
+  -- What goes wrong when the block is drawn, at save time, is reported at
+  -- the line that added it (runtime.blame).
+  block.where = errors.where()
   self.items[#self.items + 1] = block
   return block
 end

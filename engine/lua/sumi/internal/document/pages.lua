@@ -207,7 +207,11 @@ end
 -- Running heads and page numbers are artifacts: not read as the text.
 local function draw_band(doc, ctx, band, which, info)
   if band == false then return end
-  blocks.artifact(ctx, band_contents, doc, ctx, band, which, info)
+  if doc.where and doc.where ~= "" then
+    runtime.blame(doc.where, blocks.artifact, ctx, band_contents, doc, ctx, band, which, info)
+  else
+    blocks.artifact(ctx, band_contents, doc, ctx, band, which, info)
+  end
 end
 
 ---------------------------------------------------------------- layout
@@ -274,9 +278,14 @@ local function draw_pages(doc, ctx, result, page_canvas)
     draw_band(doc, ctx, band_for(doc, "header", page.number), "header", info)
     draw_band(doc, ctx, band_for(doc, "footer", page.number), "footer", info)
     for _, item in ipairs(page.items) do
-      if item.block.draw then
-        blocks.enter_group(ctx, item.block.group)
-        item.block:draw(ctx, item.x, item.y, item.width, item.height)
+      local b = item.block
+      if b.draw then
+        blocks.enter_group(ctx, b.group)
+        if b.where and b.where ~= "" then
+          runtime.blame(b.where, b.draw, b, ctx, item.x, item.y, item.width, item.height)
+        else
+          b:draw(ctx, item.x, item.y, item.width, item.height)
+        end
       end
     end
     -- Outline entries follow the headings' order; each under the nearest
