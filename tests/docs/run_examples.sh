@@ -5,7 +5,9 @@
 # usage: run_examples.sh SUMI OUTDIR [--files FILES] (FILE.md | DIR)...
 #   SUMI    the sumi binary
 #   OUTDIR  scratch folder (emptied first); each example runs in its own
-#           folder OUTDIR/<doc>/<NNN>/ as `sumi render example.lua -o out.EXT`
+#           folder OUTDIR/<doc>/<NNN>/ as a user runs it there, with
+#           `sumi render example.lua` (and its -p parameters): a nil path
+#           writes reports/example.EXT, and the sandbox's rules are a user's
 #   FILES   a folder whose files are copied beside every example (binary
 #           inputs such as a PNG for c:image)
 #   DIR     every *.md file in it
@@ -23,11 +25,12 @@
 #   -- expect-error: TEXT   must exit 1 with TEXT in its error output, and
 #                           publish no output
 #   -- expect-warning: TEXT must print a warning containing TEXT
-#   -- output: png          the type of the file passed with -o (otherwise it
-#                           is found from the example's `.pdf(nil`, `.png()`
-#                           ... calls; pdf when there are none)
+#   -- output: png          the type of the file its nil path writes (otherwise
+#                           it is found from the example's `.pdf(nil`,
+#                           `.png()` ... calls; pdf when there are none)
 #   -- params: k=v k2=v2    passed as -p k=v -p k2=v2
-# When the example writes through a nil path, out.EXT must exist afterwards.
+# When the example writes through a nil path, reports/example.EXT must
+# exist afterwards.
 set -u
 
 if [ $# -lt 3 ]; then
@@ -210,14 +213,14 @@ for doc in "${docs[@]}"; do
                 continue
                 ;;
         esac
-        args=(render example.lua -o "out.$ext")
+        args=(render example.lua)
         for p in $params_line; do
             args+=(-p "$p")
         done
 
         (cd "$dir" && timeout 120 "$sumi" "${args[@]}" >stdout.txt 2>stderr.txt)
         rc=$?
-        out=$dir/out.$ext
+        out=$dir/reports/example.$ext
         logs=("$dir/stderr.txt" "$dir/stdout.txt")
 
         if [ -n "$expect_error" ]; then
@@ -231,14 +234,14 @@ for doc in "${docs[@]}"; do
                 fail "$doc" "$line" "$n" "the error does not contain '$expect_error'" "${logs[@]}"
                 continue
             elif [ $checked_output -eq 1 ] && [ -e "$out" ]; then
-                fail "$doc" "$line" "$n" "failed, yet published out.$ext" "${logs[@]}"
+                fail "$doc" "$line" "$n" "failed, yet published reports/example.$ext" "${logs[@]}"
                 continue
             fi
         elif [ $rc -ne 0 ]; then
             fail "$doc" "$line" "$n" "exited $rc" "${logs[@]}"
             continue
         elif [ $checked_output -eq 1 ] && [ ! -s "$out" ]; then
-            fail "$doc" "$line" "$n" "wrote no out.$ext through its nil path" "${logs[@]}"
+            fail "$doc" "$line" "$n" "wrote no reports/example.$ext through its nil path" "${logs[@]}"
             continue
         fi
         if [ -n "$expect_warning" ]; then

@@ -336,7 +336,7 @@ local save_spec = {dpi = {default = 96, type = "number", min = 1},
 --- writes the document as a PDF, as PNG pages (x.png gives x-1.png,
 --- x-2.png, ...) or as a trace, by the path's extension; fonts = "subset"
 --- (a PDF's default) draws it with HarfBuzz subsets of the faces it uses.
-function pages.save(doc, path, opts)
+local function save(doc, path, opts)
   if type(path) == "table" and opts == nil then path, opts = nil, path end
   local o = options.check("document:save", opts, save_spec)
   local kind = o.format or (path and path:match("%.(%w+)$"))
@@ -412,7 +412,7 @@ function pages.save(doc, path, opts)
   -- `sumi render --previews`: the PDF's pages as PNGs beside it, too
   if kind == "pdf" and runtime.previews() then
     local pdf_path = path or runtime.default_output("pdf")
-    local shown = pages.save(doc, (pdf_path:gsub("%.[Pp][Dd][Ff]$", "")) .. ".png", {dpi = o.dpi})
+    local shown = save(doc, (pdf_path:gsub("%.[Pp][Dd][Ff]$", "")) .. ".png", {dpi = o.dpi})
     for _, file in ipairs(shown.files) do files[#files + 1] = file end
   end
   local placed, heading_pages = summary(result, ctx)
@@ -422,6 +422,14 @@ function pages.save(doc, path, opts)
       destination = h.destination, page = heading_pages[h.destination]}
   end
   return {pages = #result, files = files, placed = placed, headings = headings, trace = trace}
+end
+
+function pages.save(doc, path, opts)
+  -- What fails inside (a file the sandbox refuses, say) is reported at
+  -- the doc:save line, unless a block blames its own.
+  local where = errors.where()
+  if where == "" then return save(doc, path, opts) end
+  return runtime.blame(where, save, doc, path, opts)
 end
 
 function pages.extend(Document)
