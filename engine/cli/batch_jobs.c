@@ -3,11 +3,19 @@
  * every job starts from a copy of that state, with the limits and file rules
  * of `sumi render`. A job's crash, os.exit or limit ends its own process only.
  *
- * Each output is guarded by a lock file beside it ("<output>.lock", flock,
- * holding the PID), taken by the parent before the job starts and kept
- * until it ended: an overlapping run of the same manifest finds the lock and
- * fails that job instead of writing. The lock holder may remove temporary
- * files that a killed run left beside the output. */
+ * Each output is guarded by a hidden lock file beside it (".<name>.lock",
+ * flock, holding the PID), taken by the parent before the job starts and
+ * removed when it ended: an overlapping run of the same manifest finds the
+ * lock and fails that job instead of writing. The lock holder may remove
+ * temporary files that a killed run left beside the output.
+ *
+ * Beside the output, because that folder is the one place every writer of
+ * the output shares: another user's cron job, another node of a Slurm array
+ * on a shared file system (flock works across NFS clients), where a lock in
+ * XDG_RUNTIME_DIR or /tmp would be per user or per machine. Removing a lock
+ * file is safe by the usual protocol: the holder unlinks it while it still
+ * holds the lock, and whoever takes a lock checks that the file it locked is
+ * still the one at the path, else it locked a removed file and tries again. */
 #define _DEFAULT_SOURCE
 #include <dirent.h>
 #include <errno.h>
@@ -79,35 +87,93 @@ static void remove_stale_temporaries(const char *output) {
     free(folder);
 }
 
-/* Takes "<output>.lock": 0, or -1 with the job marked locked or failed. */
+/* The lock file of an output: ".<name>.lock" in the output's folder. */
+static void lock_path(const char *output, char *path, size_t size) {
+    const char *slash = strrchr(output, '/');
+    if (slash == NULL)
+        snprintf(path, size, ".%s.lock", output);
+    else
+        snprintf(path, size, "%.*s/.%s.lock", (int)(slash - output), output, slash + 1);
+}
+
+/* Marks the job locked by the process whose PID the lock file fd holds. */
+static void locked_by(struct run *run, int fd) {
+    char pid[32] = "";
+    ssize_t n = pread(fd, pid, sizeof pid - 1, 0);
+    pid[n > 0 ? n : 0] = '\0';
+    pid[strcspn(pid, "\n")] = '\0';
+    char msg[4200];
+    snprintf(msg, sizeof msg, "%s: locked by PID %s (another run is writing it)",
+             run->r.job->output, pid[0] ? pid : "?");
+    set_error(run, "%s", msg);
+    run->r.status = SUMI_JOB_LOCKED;
+}
+
+/* Removes "<output>.lock", the visible lock file that sumi batch kept beside
+ * every output before it used hidden ones and removed them, unless a run of
+ * such a version holds it: then the job is locked. Only a file that looks
+ * like one (a PID or nothing) goes. 0, or -1 with the job marked locked. */
+static int remove_old_lock(struct run *run) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s.lock", run->r.job->output);
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC); /* a FIFO: no wait */
+    if (fd < 0)
+        return 0;
+    struct stat st;
+    char text[32] = "";
+    ssize_t n = -1;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size < (off_t)sizeof text)
+        n = pread(fd, text, sizeof text - 1, 0);
+    text[n > 0 ? n : 0] = '\0';
+    size_t digits = strspn(text, "0123456789");
+    int pid_or_nothing = text[digits] == '\0' || (digits > 0 && strcmp(text + digits, "\n") == 0);
+    if (n < 0 || !pid_or_nothing) {
+        close(fd);
+        return 0; /* not a lock file of sumi batch */
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        locked_by(run, fd);
+        close(fd);
+        return -1;
+    }
+    unlink(path);
+    close(fd);
+    return 0;
+}
+
+/* Takes the output's lock: 0, or -1 with the job marked locked or failed. */
 static int take_lock(struct run *run) {
     const char *output = run->r.job->output;
     char path[4096];
-    snprintf(path, sizeof path, "%s.lock", output);
+    lock_path(output, path, sizeof path);
     char err[256];
     if (sumi_make_parents(path, err, sizeof err) != 0) {
         set_error(run, "cannot create the folder of '%s'", output);
         return -1;
     }
-    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-    if (fd < 0) {
-        set_error(run, "cannot open the lock file '%s'", path);
-        return -1;
-    }
-    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        char pid[32] = "";
-        ssize_t n = pread(fd, pid, sizeof pid - 1, 0);
-        pid[n > 0 ? n : 0] = '\0';
-        pid[strcspn(pid, "\n")] = '\0';
-        close(fd);
-        set_error(run, "%s: locked by PID ", output);
-        char *msg = run->r.error ? malloc(strlen(run->r.error) + strlen(pid) + 40) : NULL;
-        if (msg != NULL) {
-            sprintf(msg, "%s%s (another run is writing it)", run->r.error, pid[0] ? pid : "?");
-            free(run->r.error);
-            run->r.error = msg;
+    /* A run that removed the lock file between our open and flock leaves us
+     * holding a file nobody else will open: try again on the new one. */
+    int fd = -1;
+    for (int attempt = 0; fd < 0 && attempt < 100; attempt++) {
+        fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
+        if (fd < 0) {
+            set_error(run, "cannot open the lock file '%s'", path);
+            return -1;
         }
-        run->r.status = SUMI_JOB_LOCKED;
+        if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            locked_by(run, fd);
+            close(fd);
+            return -1;
+        }
+        struct stat held, named;
+        if (fstat(fd, &held) != 0 || stat(path, &named) != 0 || held.st_ino != named.st_ino ||
+            held.st_dev != named.st_dev) {
+            close(fd);
+            fd = -1;
+        }
+    }
+    if (fd < 0) {
+        set_error(run, "cannot take the lock file '%s' (it is removed and made again)", path);
         return -1;
     }
     char pid[32];
@@ -116,8 +182,26 @@ static int take_lock(struct run *run) {
         /* The lock holds without the PID; only the message loses it. */
     }
     run->lock_fd = fd;
+    if (remove_old_lock(run) != 0) {
+        unlink(path);
+        close(fd);
+        run->lock_fd = -1;
+        return -1;
+    }
     remove_stale_temporaries(output);
     return 0;
+}
+
+/* Removes the output's lock file, then lets the lock go: in that order, so
+ * that no run can take the lock of a file that is about to be removed. */
+static void release_lock(struct run *run) {
+    if (run->lock_fd < 0)
+        return;
+    char path[4096];
+    lock_path(run->r.job->output, path, sizeof path);
+    unlink(path);
+    close(run->lock_fd);
+    run->lock_fd = -1;
 }
 
 static void close_fd(int *fd) {
@@ -231,7 +315,7 @@ static void start_job(struct batch *b, struct run *run) {
         set_error(run, "cannot start the job's process: %s", strerror(errno));
         run->r.status = SUMI_JOB_FAILED;
         run->r.exit_code = 1;
-        close_fd(&run->lock_fd);
+        release_lock(run);
         sumi_temps_free(run->temps, 0);
         run->temps = NULL;
         return;
@@ -349,7 +433,7 @@ static void finish_job(struct batch *b, struct run *run, int wstatus, const stru
         sumi_temps_free(run->temps, 1);
     }
     run->temps = NULL;
-    close_fd(&run->lock_fd);
+    release_lock(run);
     report_finished(b, run);
 }
 

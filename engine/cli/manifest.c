@@ -1,8 +1,11 @@
 /* Loading a `sumi batch` manifest. A manifest is a Lua file, but it is read
- * as data: its chunk runs with an empty environment (no functions to call,
- * no globals to set), as text only, under a small instruction and memory
- * cap, so a manifest that loops or grows without end fails at once instead
- * of holding up a scheduled run. */
+ * as data: its chunk runs as text only, under a small instruction and memory
+ * cap (so a manifest that loops or grows without end fails at once instead
+ * of holding up a scheduled run), in an environment of the pure parts of the
+ * standard library only: string, table, math, utf8 and a few basic
+ * functions, enough to build 200 jobs in a loop, and nothing that touches
+ * files, processes or the clock, or loads code. Any other global is an error
+ * naming it, at the manifest's line. */
 #define _POSIX_C_SOURCE 200809L
 #include "manifest.h"
 
@@ -15,21 +18,176 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "job.h"
 #include "output.h"
 #include "runlimits.h"
 #include "options.h"
 #include "runtime.h"
 
-/* A manifest is a page or two of tables: ten million instructions and
- * 64 MiB are orders of magnitude beyond what one needs. */
+/* A manifest is a page or two of tables: ten million instructions, ten
+ * seconds and 64 MiB are orders of magnitude beyond what one needs. The
+ * clock is for what instructions do not count: a string.rep or table.concat
+ * of megabytes is one instruction. */
 #define MANIFEST_INSTRUCTIONS 10000000
+#define MANIFEST_SECONDS 10
 #define MANIFEST_MEMORY_MIB 64
 #define MANIFEST_MAX_BYTES (4L * 1024 * 1024)
+#define HOOK_STEP 10000
 
-static void too_long(lua_State *L, lua_Debug *ar) {
+/* The manifest's budget, which its thread's hook finds in the registry. */
+struct budget {
+    long instructions;
+    double start;
+};
+static const char budget_key = 0; /* its address is the registry key */
+
+static void over_budget(lua_State *L, lua_Debug *ar) {
     (void)ar;
-    luaL_error(L, "the manifest runs more than %d instructions (it should only return a table)",
-               MANIFEST_INSTRUCTIONS);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &budget_key);
+    struct budget *budget = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    budget->instructions += lua_gethookcount(L);
+    int too_long = budget->instructions > MANIFEST_INSTRUCTIONS;
+    if (!too_long && sumi_monotonic_now() - budget->start <= MANIFEST_SECONDS)
+        return;
+    /* Stay armed: from now on every instruction raises again, so a pcall in
+     * the manifest cannot catch the error and go on. */
+    lua_sethook(L, over_budget, LUA_MASKCOUNT, 1);
+    if (too_long)
+        luaL_error(L, "the manifest runs more than %d instructions (it should only return a table)",
+                   MANIFEST_INSTRUCTIONS);
+    luaL_error(L, "the manifest runs more than %d s (it should only return a table)",
+               MANIFEST_SECONDS);
+}
+
+/* What a manifest may use. The libraries are copies, so a manifest that
+ * changes them changes nothing of the engine's; the removed functions are
+ * not pure: string.dump makes bytecode, math.randomseed() reads the clock
+ * and math.random would make the jobs differ from run to run. Not there
+ * either: print (stdout is the jobs' and --dry-run's), getmetatable and
+ * setmetatable (the string metatable), load, require, io, os, debug,
+ * package, coroutine, collectgarbage. */
+static const char *const manifest_libraries[] = {"string", "table", "math", "utf8", NULL};
+static const char *const manifest_basics[] = {"assert",   "error",    "ipairs", "next",   "pairs",
+                                              "pcall",    "rawequal", "rawget", "rawlen", "select",
+                                              "tonumber", "tostring", "type",   NULL};
+static const char *const manifest_removed[] = {"string.dump", "math.random", "math.randomseed",
+                                               NULL};
+
+/* __index of the manifest's environment: every global it does not hold is
+ * an error at the manifest's line (luaL_error's level 1 is the Lua function
+ * that read the global). Upvalue: what a manifest may use, for the message. */
+static int unavailable_global(lua_State *L) {
+    if (lua_type(L, 2) == LUA_TSTRING)
+        return luaL_error(L, "'%s' is not available in a manifest (%s)", lua_tostring(L, 2),
+                          lua_tostring(L, lua_upvalueindex(1)));
+    return luaL_error(L, "a %s key is not available in a manifest (%s)", luaL_typename(L, 2),
+                      lua_tostring(L, lua_upvalueindex(1)));
+}
+
+/* __index of a library copy: a removed function is an error naming it; any
+ * other missing field is nil, as in Lua. Upvalues: the library's name, what
+ * a manifest may use. */
+static int unavailable_field(lua_State *L) {
+    if (lua_type(L, 2) != LUA_TSTRING)
+        return 0;
+    const char *lib = lua_tostring(L, lua_upvalueindex(1)), *key = lua_tostring(L, 2);
+    size_t len = strlen(lib);
+    for (int i = 0; manifest_removed[i] != NULL; i++) {
+        const char *r = manifest_removed[i];
+        if (strncmp(r, lib, len) == 0 && r[len] == '.' && strcmp(r + len + 1, key) == 0)
+            return luaL_error(L, "'%s' is not available in a manifest (%s)", r,
+                              lua_tostring(L, lua_upvalueindex(2)));
+    }
+    return 0;
+}
+
+/* Pushes the environment a manifest's chunk runs in. */
+static void push_manifest_env(lua_State *L) {
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    luaL_addstring(&b, "manifests may use ");
+    for (int i = 0; manifest_libraries[i] != NULL; i++) {
+        luaL_addstring(&b, manifest_libraries[i]);
+        luaL_addstring(&b, manifest_libraries[i + 1] == NULL ? " and the basic functions: " : ", ");
+    }
+    for (int i = 0; manifest_basics[i] != NULL; i++) {
+        luaL_addstring(&b, i > 0 ? ", " : "");
+        luaL_addstring(&b, manifest_basics[i]);
+    }
+    luaL_pushresult(&b); /* may */
+    int may = lua_gettop(L);
+    lua_newtable(L); /* may env */
+    for (int i = 0; manifest_basics[i] != NULL; i++) {
+        lua_getglobal(L, manifest_basics[i]);
+        lua_setfield(L, -2, manifest_basics[i]);
+    }
+    for (int i = 0; manifest_libraries[i] != NULL; i++) {
+        lua_newtable(L); /* may env copy */
+        if (lua_getglobal(L, manifest_libraries[i]) == LUA_TTABLE) {
+            lua_pushnil(L);
+            while (lua_next(L, -2) != 0) { /* may env copy lib key value */
+                lua_pushvalue(L, -2);
+                lua_insert(L, -2);
+                lua_rawset(L, -5);
+            }
+        }
+        lua_pop(L, 1);
+        for (int k = 0; manifest_removed[k] != NULL; k++) {
+            const char *dot = strchr(manifest_removed[k], '.');
+            size_t len = (size_t)(dot - manifest_removed[k]);
+            if (strncmp(manifest_removed[k], manifest_libraries[i], len) == 0 &&
+                manifest_libraries[i][len] == '\0') {
+                lua_pushnil(L);
+                lua_setfield(L, -2, dot + 1);
+            }
+        }
+        lua_createtable(L, 0, 1); /* may env copy mt */
+        lua_pushstring(L, manifest_libraries[i]);
+        lua_pushvalue(L, may);
+        lua_pushcclosure(L, unavailable_field, 2);
+        lua_setfield(L, -2, "__index");
+        lua_setmetatable(L, -2);
+        lua_setfield(L, -2, manifest_libraries[i]); /* may env */
+    }
+    lua_createtable(L, 0, 2); /* may env mt */
+    lua_pushvalue(L, may);
+    lua_pushcclosure(L, unavailable_global, 1);
+    lua_setfield(L, -2, "__index");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    lua_remove(L, may); /* env */
+}
+
+/* Runs the manifest's chunk (on top of the stack) in a thread of its own
+ * and replaces it with the chunk's first result. The thread's one hook is
+ * the budget: the main thread's is the memory limit's, which a refused
+ * allocation resets (runlimits.c), and that must not take the budget with
+ * it. The budget lives on the C stack: the hook is gone with the thread, as
+ * the registry's pointer is never used after this returns. */
+static void run_manifest_chunk(lua_State *L) {
+    struct budget budget = {0, sumi_monotonic_now()};
+    lua_pushlightuserdata(L, &budget);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &budget_key);
+    lua_State *co = lua_newthread(L); /* chunk co */
+    lua_rotate(L, -2, 1);             /* co chunk */
+    lua_xmove(L, co, 1);              /* co */
+    lua_sethook(co, over_budget, LUA_MASKCOUNT, HOOK_STEP);
+    int results = 0;
+    int status = lua_resume(co, L, 0, &results);
+    if (status != LUA_OK) {
+        if (status == LUA_YIELD) /* nothing a manifest can call yields */
+            lua_pushliteral(co, "the manifest yielded");
+        lua_xmove(co, L, 1);
+        lua_error(L);
+    }
+    if (results == 0)
+        lua_pushnil(co);
+    else
+        lua_pop(co, results - 1);
+    lua_xmove(co, L, 1); /* co data */
+    lua_remove(L, -2);   /* data */
 }
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
@@ -76,11 +234,9 @@ static int load_protected(lua_State *L) {
     lua_settop(L, 0);
     if (luaL_loadfilex(L, m->path, "t") != LUA_OK)
         return lua_error(L);
-    lua_newtable(L); /* the chunk's _ENV: nothing in it */
+    push_manifest_env(L); /* chunk env */
     lua_setupvalue(L, 1, 1);
-    lua_sethook(L, too_long, LUA_MASKCOUNT, MANIFEST_INSTRUCTIONS);
-    lua_call(L, 0, 1); /* data */
-    lua_sethook(L, NULL, 0, 0);
+    run_manifest_chunk(L); /* data */
     lua_pushcfunction(L, sumi_require_engine_module);
     lua_pushstring(L, "sumi.internal.manifest");
     lua_call(L, 1, 1);
@@ -235,7 +391,8 @@ int sumi_manifest_load(const char *path, struct sumi_manifest *m) {
         struct sumi_limits *lim = sumi_limits_of(L);
         if (msg == NULL)
             msg = "the manifest raised an error that is not a message";
-        if (lim != NULL && lim->refused && strstr(msg, "not enough memory") != NULL)
+        if (lim != NULL &&
+            (lim->memory_hit || (lim->refused && strstr(msg, "not enough memory") != NULL)))
             fprintf(stderr, "sumi: %s: the manifest takes more than %d MiB\n", path,
                     MANIFEST_MEMORY_MIB);
         else if (strncmp(msg, path, strlen(path)) == 0)

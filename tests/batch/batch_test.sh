@@ -190,15 +190,20 @@ EOF
   run "$SUMI" batch syntax.lua
   expect_code 2
   expect_contains "$ERR" "syntax.lua:2:" "stderr"
-  # Data only: the manifest sees no library, and cannot loop for ever.
+  # Data only: the manifest sees the pure library alone, and cannot loop
+  # for ever, not even under pcall.
   printf 'return {jobs = {{name = os.getenv("HOME")}}}\n' >code.lua
   run "$SUMI" batch code.lua
   expect_code 2
-  expect_contains "$ERR" "code.lua:1: attempt to index a nil value (global 'os')" "stderr"
+  expect_contains "$ERR" "code.lua:1: 'os' is not available in a manifest" "stderr"
   printf 'while true do end\n' >loop.lua
   run "$SUMI" batch loop.lua
   expect_code 2
   expect_contains "$ERR" "loop.lua: the manifest runs more than" "stderr"
+  printf 'while true do pcall(function() while true do end end) end\n' >loop.lua
+  run "$SUMI" batch loop.lua
+  expect_code 2
+  expect_contains "$ERR" "loop.lua: the manifest runs more than 10000000 instructions" "stderr"
   printf 'return {defaults = {script = "scripts/job.lua", output = "r/{nmae}.pdf", name = "x"}, matrix = {n = {1}}}\n' >placeholder.lua
   run "$SUMI" batch placeholder.lua
   expect_code 2
@@ -290,6 +295,190 @@ case_batch_overlapping_run_finds_output_locked() {
   [ "$code" -eq 0 ] || fail "the first run failed ($code): $(cat first.err)"
   [ -s reports/b.pdf ] || fail "the first run did not publish"
   no_temporaries reports
+}
+
+# Every entry under a folder, hidden ones too, sorted.
+entries() { (cd "$1" && find . -mindepth 1 | sort); }
+
+# Locks are hidden while a job runs and gone when it ended, whether the
+# batch succeeded or failed: folders people read hold the outputs only.
+case_batch_output_folders_hold_only_the_outputs() {
+  job_script
+  matrix m.lua
+  run "$SUMI" batch m.lua -j3
+  expect_code 0
+  local want
+  want=$({ printf '%s\n' ./ann ./bob ./cy; for who in ann bob cy; do for n in 1 2 3 4; do
+    echo "./$who/m-$who-$n-2025-07-28.pdf"; done; done; } | sort)
+  [ "$(entries out)" = "$want" ] || fail "out/ holds more than the outputs: $(entries out)"
+  # A failed batch too, and one that a failure stopped.
+  sed -i 's/^  matrix = /  jobs = {{params = {fail = "yes"}}},\n  matrix = /' m.lua
+  run "$SUMI" batch m.lua -j3 --keep-going
+  expect_code 1
+  [ "$(grep -c '\] failed ' stderr.txt)" -eq 12 ] || fail "12 failed jobs expected: $ERR"
+  [ "$(entries out)" = "$want" ] || fail "a failed batch left files: $(entries out)"
+  run "$SUMI" batch m.lua -j2
+  expect_code 1
+  [ "$(entries out)" = "$want" ] || fail "a batch stopped by a failure left files: $(entries out)"
+  # While a job runs, its lock is a hidden file beside its output.
+  manifest m.lua 'wait = "3"'
+  "$SUMI" batch m.lua -j3 >run.out 2>run.err &
+  local pid=$!
+  wait_for_temporary reports
+  [ -z "$(find reports -name '*.lock' ! -name '.*')" ] || fail "a visible lock file: $(entries reports)"
+  for _ in $(seq 1 50); do [ -s reports/.b.pdf.lock ] && break; sleep 0.1; done
+  [ "$(cat reports/.b.pdf.lock)" = "$pid" ] || fail "b's lock does not hold the batch's PID: $(entries reports)"
+  wait "$pid" || fail "the batch failed: $(cat run.err)"
+  [ "$(entries reports)" = "$(printf '%s\n' ./a.pdf ./b.pdf ./c.pdf)" ] ||
+    fail "reports/ holds more than the outputs: $(entries reports)"
+}
+
+# A batch killed outright leaves its hidden locks (their processes are gone,
+# so they hold nothing); an overlapping run still finds a held one, and the
+# next run that takes each lock removes it.
+case_batch_killed_run_leaves_hidden_locks_the_next_run_removes() {
+  job_script
+  manifest m.lua 'wait = "20"'
+  "$SUMI" batch m.lua -j2 >run.out 2>run.err &
+  local pid=$!
+  wait_for_temporary reports
+  for _ in $(seq 1 50); do [ -s reports/.a.pdf.lock ] && break; sleep 0.1; done
+  run "$SUMI" batch m.lua --only a --report r.jsonl
+  expect_code 1
+  expect_contains "$ERR" "reports/a.pdf: locked by PID $pid (another run is writing it)" "stderr"
+  [ "$(report_field r.jsonl a status)" = locked ] || fail "status: $(cat r.jsonl)"
+  kill -KILL "$pid"
+  wait "$pid" 2>/dev/null
+  sleep 0.5
+  [ -e reports/.a.pdf.lock ] || fail "no lock left by the killed run (test set-up): $(entries reports)"
+  manifest m.lua
+  run "$SUMI" batch m.lua -j2
+  expect_code 0
+  [ "$(entries reports)" = "$(printf '%s\n' ./a.pdf ./b.pdf ./c.pdf)" ] ||
+    fail "reports/ holds more than the outputs: $(entries reports)"
+}
+
+# Overlapping runs of the same jobs, again and again: each job of each run
+# is ok or locked, never an error of the lock files that the runs remove
+# (a run that locked a file just removed takes the new one instead).
+case_batch_overlapping_runs_are_ok_or_locked_and_leave_no_locks() {
+  job_script
+  matrix m.lua
+  for round in 1 2 3; do
+    local pids=""
+    for k in 1 2 3; do
+      "$SUMI" batch m.lua -j4 --keep-going --report "r-$round-$k.jsonl" >"run-$k.out" 2>"run-$k.err" &
+      pids="$pids $!"
+    done
+    for p in $pids; do wait "$p"; done
+    local statuses
+    statuses=$(cat r-"$round"-*.jsonl | jq -r .status | sort -u | tr '\n' ' ')
+    case "$statuses" in
+      "ok " | "locked ok ") ;;
+      *) fail "round $round: $(cat r-"$round"-*.jsonl | jq -c 'select(.status != "ok" and .status != "locked")')" ;;
+    esac
+    [ -z "$(find out -name '*.lock')" ] || fail "round $round left lock files: $(find out -name '*.lock')"
+  done
+  no_temporaries out
+}
+
+# The lock files that sumi batch kept beside every output before
+# (OUTPUT.lock) go once a run takes the output's lock; one that a run of
+# such a version still holds makes the job locked; a file of that name that
+# is not a lock stays.
+case_batch_removes_visible_lock_files_of_earlier_versions() {
+  job_script
+  manifest m.lua
+  mkdir reports
+  printf '4242\n' >reports/a.pdf.lock
+  printf '777\n' >reports/b.pdf.lock
+  printf 'my notes\n' >reports/c.pdf.lock
+  # An earlier version's run holding b's lock: a process with the file open
+  # and flock'ed, as sumi batch did.
+  (exec 9<reports/b.pdf.lock && flock 9 && exec sleep 30) &
+  local holder=$!
+  for _ in $(seq 1 50); do flock -n reports/b.pdf.lock true || break; sleep 0.1; done
+  run "$SUMI" batch m.lua --keep-going --report r.jsonl
+  kill "$holder" 2>/dev/null
+  wait "$holder" 2>/dev/null
+  expect_code 1
+  [ "$(report_field r.jsonl b status)" = locked ] || fail "b is not locked: $(cat r.jsonl)"
+  expect_contains "$ERR" "reports/b.pdf: locked by PID 777" "stderr"
+  [ ! -e reports/a.pdf.lock ] || fail "a's old lock file stayed"
+  [ "$(cat reports/c.pdf.lock)" = "my notes" ] || fail "a file that is not a lock was removed"
+  run "$SUMI" batch m.lua
+  expect_code 0
+  [ "$(entries reports)" = "$(printf '%s\n' ./a.pdf ./b.pdf ./c.pdf ./c.pdf.lock)" ] ||
+    fail "reports/: $(entries reports)"
+}
+
+# A manifest may build its jobs with the pure standard library: string,
+# table, math, utf8 and the basic functions.
+case_batch_manifest_builds_jobs_with_string_table_and_math() {
+  job_script
+  cat >m.lua <<'EOF'
+local regions = {"tokyo", "osaka", "nagoya"}
+local jobs = {}
+for i = 1, 12 do
+  local region = regions[(i - 1) % #regions + 1]
+  local name = table.concat({region, string.format("%02d", i), ("q%d"):format(math.ceil(i / 3))}, "-")
+  jobs[#jobs + 1] = {name = name, params = {who = region:upper(), n = math.floor(i / 2), len = utf8.len("東京")}}
+end
+assert(#jobs == 12 and select("#", table.unpack(jobs)) == 12 and type(next(jobs)) == "number")
+local ok, err = pcall(error, "caught", 0)
+assert(not ok and tostring(err) == "caught" and tonumber("12") == 12 and rawlen(jobs) == 12)
+string.format = nil -- the manifest's own copy: the engine's stays
+return {
+  date = "2025-07-28",
+  defaults = {script = "scripts/job.lua", output = "out/{name}.pdf"},
+  jobs = jobs,
+}
+EOF
+  run "$SUMI" batch m.lua --dry-run
+  expect_code 0
+  [ "$(wc -l <stdout.txt)" -eq 12 ] || fail "12 jobs expected: $OUT"
+  [ "$(head -n 1 stdout.txt)" = "$(printf 'tokyo-01-q1\tout/tokyo-01-q1.pdf\tscripts/job.lua\tlen=2\tn=0\twho=TOKYO')" ] ||
+    fail "first job: $(head -n 1 stdout.txt)"
+  [ "$(tail -n 1 stdout.txt | cut -f1)" = nagoya-12-q4 ] || fail "last job: $(tail -n 1 stdout.txt)"
+  run "$SUMI" batch m.lua -j4
+  expect_code 0
+  [ "$(find out -name '*.pdf' | wc -l)" -eq 12 ] || fail "12 outputs expected: $(find out)"
+}
+
+# Anything else in a manifest is an error that names it, at its line, and
+# nothing runs (exit 2, as for any bad manifest).
+case_batch_manifest_outside_the_pure_library_fails_naming_it() {
+  job_script
+  local may="(manifests may use string, table, math, utf8 and the basic functions: assert, error, ipairs, next, pairs, pcall, rawequal, rawget, rawlen, select, tonumber, tostring, type)"
+  local use name
+  while IFS='|' read -r use name; do
+    printf 'local jobs = {}\nfor i = 1, 3 do\n  jobs[i] = {name = "j" .. i, script = "scripts/job.lua", output = "out/{name}.pdf"}\nend\nlocal x = %s\nreturn {jobs = jobs}\n' \
+      "$use" >bad.lua
+    run "$SUMI" batch bad.lua --report r.jsonl
+    expect_code 2
+    [ "$ERR" = "sumi: bad.lua:5: '$name' is not available in a manifest $may" ] ||
+      fail "$use: stderr: $ERR"
+  done <<'EOF'
+os.time()|os
+io.open("/etc/passwd")|io
+require "sumi"|require
+load("return 1")|load
+dofile("x.lua")|dofile
+string.dump(print)|string.dump
+math.random(6)|math.random
+getmetatable("").__index|getmetatable
+print("hi")|print
+coroutine.wrap(print)|coroutine
+collectgarbage()|collectgarbage
+debug|debug
+package.loaded|package
+EOF
+  # Strings' methods are the engine's, without dump either.
+  printf 'return ("x"):dump()\n' >bad.lua
+  run "$SUMI" batch bad.lua
+  expect_code 2
+  expect_contains "$ERR" "bad.lua:1: attempt to call a nil value (method 'dump')" "stderr"
+  [ ! -e out ] && [ ! -e r.jsonl ] || fail "a bad manifest wrote something: $(ls)"
 }
 
 # Runs a batch of three 20-second jobs (after a first run that published
@@ -490,6 +679,16 @@ case_batch_docs_example_runs() {
   [ "$(jq -s length reports/quarterly.jsonl)" -eq 4 ] || fail "4 jobs expected: $(cat reports/quarterly.jsonl)"
   [ -s reports/quarterly/summary-ja-2025-Q1.pdf ] || fail "outputs: $(find reports)"
   pdftotext reports/quarterly/summary-ja-2025-Q2.pdf - | grep -q "2025-Q2" || fail "the PDF lacks its quarter"
+  # The manifest that builds its jobs in a loop.
+  run "$SUMI" batch branches.manifest.lua --dry-run
+  expect_code 0
+  [ "$(wc -l <stdout.txt)" -eq 60 ] || fail "60 jobs expected: $OUT"
+  [ "$(sed -n 12p stdout.txt)" = "$(printf 'tokyo-2025-12\treports/branches/tokyo-2025-12.pdf\tquarterly.lua\tlang=ja\tquarter=2025-Q4')" ] ||
+    fail "job 12: $(sed -n 12p stdout.txt)"
+  run "$SUMI" batch branches.manifest.lua --only 'sapporo-2025-0[12]'
+  expect_code 0
+  [ "$(entries reports/branches)" = "$(printf '%s\n' ./sapporo-2025-01.pdf ./sapporo-2025-02.pdf)" ] ||
+    fail "reports/branches: $(entries reports/branches)"
 }
 
 case_batch_flagship_manifest_renders_8_briefings() {

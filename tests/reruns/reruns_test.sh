@@ -21,7 +21,8 @@ environments=(
 )
 
 # digests DIR: sha256 of every file under DIR by relative path, sorted;
-# lock files aside (they hold the PID of their last user, by design).
+# lock files aside (a batch removes its hidden locks when its jobs end;
+# a killed one may leave them).
 digests() {
   (cd "$1" && find . -type f ! -name '*.lock' -print0 | sort -z | xargs -0 -r sha256sum)
 }
