@@ -13,7 +13,7 @@ _sumi() {
     render) opts="-o --output -p --param --strict-glyphs --previews --pdfa --watch $limits --help" ;;
     chart) opts="-f --format -s --size --preset --dpi --background -o --out -p --param --strict-glyphs --pdfa --watch $limits --help" ;;
     batch) opts="-j --jobs --shard --shards --keep-going --report --dry-run --only --merge-reports $limits --help" ;;
-    check) opts="-p --param --strict-glyphs $limits --help" ;;
+    check) opts="-p --param --manifest --strict-glyphs $limits --help" ;;
     new) opts="--help"; files= ;;
     fonts) opts="--help"; files= ;;
     *) return ;;

@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "fonts.h"
 #include "job.h"
+#include "manifest.h"
 #include "presets.h"
 #include "runlimits.h"
 #include "runtime.h"
@@ -109,6 +110,7 @@ static const char chart_usage[] =
 
 static const char check_usage[] =
     "usage: sumi check SCRIPT [-p KEY=VALUE]... [--strict-glyphs]\n"
+    "       sumi check MANIFEST [--manifest] [--strict-glyphs]\n"
     "\n"
     "Checks the Lua report script SCRIPT without writing anything: luacheck\n"
     "(Debian's lua-check) reads it for undefined globals and fields the\n"
@@ -116,9 +118,13 @@ static const char check_usage[] =
     "TMPDIR and discarded. Reading a field the sumi library lacks is an error\n"
     "(\"sumi.chart has no 'barr'; did you mean 'bar'?\"). Every problem is\n"
     "printed with file:line. Exits 0 when there is none (warnings are printed\n"
-    "but do not fail), 1 otherwise, 2 on a usage error.\n"
+    "but do not fail), 1 otherwise, 2 on a usage error or a bad manifest.\n"
+    "\n"
+    "A manifest (a file named *.manifest.lua, or any with --manifest) is\n"
+    "checked job by job: each job's script with its parameters.\n"
     "\n"
     "  -p, --param KEY=VALUE  a parameter for the script, as render takes it\n"
+    "      --manifest       SCRIPT is a sumi batch manifest\n"
     "      --strict-glyphs  a character no configured font has is an error\n"
     "  -h, --help           show this help\n"
     "\n" LIMITS_USAGE("the script's reports/ folder");
@@ -472,16 +478,46 @@ static int command_chart(int argc, char **argv) {
     return code;
 }
 
+/* One script checked: luacheck beside a run with its outputs discarded.
+ * 0 when nothing was found, 1 otherwise. */
+static int check_one(struct run_args *r, const char *script, const char *output,
+                     const char *const *params, int nparams, int *luacheck_missing) {
+    struct sumi_static_check statics;
+    int have_static = sumi_static_check_start(&statics, script) == 0;
+    struct sumi_run_options options = {
+        .script_path = script,
+        .output_path = output,
+        .params = params,
+        .param_count = nparams,
+        .strict_glyphs = r->strict_glyphs,
+        .pdfa = r->pdfa,
+        .check = 1,
+    };
+    sumi_sandbox_apply(&r->sandbox, &options);
+    int code = sumi_run_script(&options);
+    int syntax_error = 0;
+    int findings = have_static ? sumi_static_check_finish(&statics, &syntax_error) : 0;
+    *luacheck_missing |= !have_static;
+    return code != 0 || findings > 0;
+}
+
+static int is_manifest_name(const char *path) {
+    size_t n = strlen(path), suffix = strlen(".manifest.lua");
+    return n > suffix && strcmp(path + n - suffix, ".manifest.lua") == 0;
+}
+
 static int command_check(int argc, char **argv) {
     struct run_args r;
     if (!run_args_init(&r, argc))
         return 1;
-    int status = 0;
+    int status = 0, manifest = 0;
     for (int i = 0; i < argc && status == 0; i++) {
         if (is_help(argv[i])) {
             fputs(check_usage, stdout);
             run_args_free(&r);
             return 0;
+        } else if (strcmp(argv[i], "--manifest") == 0) {
+            manifest = 1;
         } else if (!run_arg(&r, check_usage, argc, argv, &i, &status)) {
             status = usage_error(check_usage, "unknown option '%s'", argv[i]);
         }
@@ -490,31 +526,46 @@ static int command_check(int argc, char **argv) {
         status = usage_error(check_usage, "%s", "option '--watch' is for render and chart");
     if (status == 0)
         status = check_script(&r, check_usage);
+    manifest |= status == 0 && is_manifest_name(r.script);
+    if (status == 0 && manifest && r.nparams > 0)
+        status = usage_error(check_usage, "%s",
+                             "a manifest gives its jobs their parameters: no -p with it");
     if (status != 0) {
         run_args_free(&r);
         return status;
     }
-    struct sumi_static_check statics;
-    int have_static = sumi_static_check_start(&statics, r.script) == 0;
-    struct sumi_run_options options = {
-        .script_path = r.script,
-        .params = r.params,
-        .param_count = r.nparams,
-        .strict_glyphs = r.strict_glyphs,
-        .pdfa = r.pdfa,
-        .check = 1,
-    };
-    sumi_sandbox_apply(&r.sandbox, &options);
-    int code = sumi_run_script(&options);
-    int syntax_error = 0;
-    int findings = have_static ? sumi_static_check_finish(&statics, &syntax_error) : 0;
-    if (!have_static)
+    int luacheck_missing = 0, failed = 0;
+    if (!manifest) {
+        failed = check_one(&r, r.script, NULL, r.params, r.nparams, &luacheck_missing);
+        if (!failed)
+            printf("%s: no problems found\n", r.script);
+    } else {
+        /* Every job: its script with its parameters and output path. */
+        struct sumi_manifest m;
+        if (sumi_manifest_load(r.script, &m) != 0) {
+            run_args_free(&r);
+            return 2;
+        }
+        for (int j = 0; j < m.count; j++) {
+            const struct sumi_batch_job *job = &m.jobs[j];
+            if (check_one(&r, job->script, job->output, (const char *const *)job->params,
+                          job->param_count, &luacheck_missing)) {
+                fprintf(stderr, "sumi check: job '%s' (%s) has the problems above\n", job->name,
+                        job->where);
+                failed++;
+            }
+        }
+        if (failed == 0)
+            printf("%s: %d jobs, no problems found\n", r.script, m.count);
+        else
+            fprintf(stderr, "sumi check: %d of %d jobs have problems\n", failed, m.count);
+        sumi_manifest_free(&m);
+    }
+    if (luacheck_missing)
         fprintf(stderr, "sumi check: luacheck (Debian's lua-check) is not installed: undefined "
                         "globals are found only on the lines the run reaches\n");
-    if (code == 0 && findings == 0)
-        printf("%s: no problems found\n", r.script);
     run_args_free(&r);
-    return code != 0 || findings > 0 ? 1 : 0;
+    return failed ? 1 : 0;
 }
 
 static int command_fonts(int argc, char **argv) {

@@ -18,16 +18,18 @@ static const char new_usage[] =
     "usage: sumi new NAME\n"
     "\n"
     "Makes the folder NAME with a starter report: report.lua (a chart and a\n"
-    "short document from data/sales.csv), jobs.lua (a manifest for sumi\n"
-    "batch), .luarc.json (settings for editors that use the Lua language\n"
+    "short document from data/sales.csv), sales.manifest.lua (a manifest for\n"
+    "sumi batch), .luarc.json (settings for editors that use the Lua language\n"
     "server) and a README. The folder must not exist, or be empty.\n"
     "\n"
     "  -h, --help   show this help\n";
 
 /* Embedded name, and the name in the new folder. */
 static const char *const files[][2] = {
-    {"starter/report.lua", "report.lua"}, {"starter/data/sales.csv", "data/sales.csv"},
-    {"starter/jobs.lua", "jobs.lua"},     {"starter/luarc.json", ".luarc.json"},
+    {"starter/report.lua", "report.lua"},
+    {"starter/data/sales.csv", "data/sales.csv"},
+    {"starter/sales.manifest.lua", "sales.manifest.lua"},
+    {"starter/luarc.json", ".luarc.json"},
     {"starter/README.md", "README.md"},
 };
 
@@ -88,12 +90,12 @@ int sumi_new_main(int argc, char **argv) {
             return 1;
         }
     }
-    printf("made %s/: report.lua, data/sales.csv, jobs.lua, .luarc.json, README.md\n"
+    printf("made %s/: report.lua, data/sales.csv, sales.manifest.lua, .luarc.json, README.md\n"
            "next:\n"
            "  cd %s\n"
-           "  sumi render report.lua     # reports/report.pdf\n"
-           "  sumi check report.lua      # mistakes, without writing anything\n"
-           "  sumi batch jobs.lua -j 2   # the report for every region\n",
+           "  sumi render report.lua               # reports/report.pdf\n"
+           "  sumi check report.lua                # mistakes, without writing anything\n"
+           "  sumi batch sales.manifest.lua -j 2   # the report for every region\n",
            name, name);
     return 0;
 }

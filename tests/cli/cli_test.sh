@@ -70,6 +70,24 @@ LUA
   expect_contains "$ERR" "syntax.lua:2: unexpected symbol near <eof>" "stderr"
   run "$SUMI" check missing.lua
   expect_code 2
+  # A manifest: each job's script with its parameters.
+  write_script region.lua <<'LUA'
+local sumi = require "sumi"
+local sizes = {east = 3, west = 5}
+local c = sumi.canvas.pdf(nil, {title = sumi.params.region})
+c:text(("%d"):format(sizes[sumi.params.region]), 40, 40)
+c:close()
+LUA
+  write_script regions.manifest.lua <<'LUA'
+return {defaults = {script = "region.lua", output = "reports/{name}.pdf"},
+  jobs = {{name = "east", params = {region = "east"}}, {name = "north", params = {region = "north"}}}}
+LUA
+  run "$SUMI" check regions.manifest.lua
+  expect_code 1
+  expect_contains "$ERR" "region.lua:4: bad argument #1 to 'format' (number expected, got nil)" "stderr"
+  expect_contains "$ERR" "sumi check: job 'north'" "stderr"
+  expect_contains "$ERR" "sumi check: 1 of 2 jobs have problems" "stderr"
+  if ls reports/east.pdf reports/north.pdf 2>/dev/null; then fail "checking the manifest wrote its outputs"; fi
 }
 
 # The flagship and the slides pass; checking takes about what rendering does.
@@ -89,7 +107,7 @@ case_new_makes_a_starter_that_renders_and_checks() {
   run "$SUMI" new monthly
   expect_code 0
   expect_contains "$OUT" "sumi render report.lua" "stdout"
-  for f in report.lua data/sales.csv jobs.lua .luarc.json README.md; do
+  for f in report.lua data/sales.csv sales.manifest.lua .luarc.json README.md; do
     [ -s "monthly/$f" ] || fail "sumi new made no monthly/$f"
   done
   jq -e '.["runtime.version"] == "Lua 5.4"' monthly/.luarc.json >/dev/null || fail ".luarc.json"
@@ -101,7 +119,10 @@ case_new_makes_a_starter_that_renders_and_checks() {
   pdftotext reports/report.pdf - | tr -d '\n' > text.txt
   grep -q '月次売上レポート（全国）' text.txt || fail "no title in the starter's PDF"
   grep -q '4か月の売上合計は9,150万円' text.txt || fail "the total is not 9,150: $(head -c 300 text.txt)"
-  run "$SUMI" batch jobs.lua -j 2
+  run "$SUMI" check sales.manifest.lua
+  expect_code 0
+  expect_contains "$OUT" "sales.manifest.lua: 3 jobs, no problems found" "stdout"
+  run "$SUMI" batch sales.manifest.lua -j 2
   expect_code 0
   for r in all kanto kansai; do [ -s "reports/sales-$r.pdf" ] || fail "no reports/sales-$r.pdf"; done
   pdftotext reports/sales-kansai.pdf - | tr -d '\n' | grep -q '3,725万円' || fail "the Kansai total"

@@ -1,4 +1,5 @@
--- The report for every region at once:  sumi batch jobs.lua -j 2
+-- The report for every region at once:  sumi batch sales.manifest.lua -j 2
+-- Every job checked, nothing written:    sumi check sales.manifest.lua
 return {
   defaults = {script = "report.lua", output = "reports/{name}.pdf"},
   jobs = {
