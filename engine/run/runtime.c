@@ -369,6 +369,18 @@ static int run_main(lua_State *L) {
     return 0;
 }
 
+/* After the script: a warning for each document or chart it made and never
+ * saved or drawn (sumi.internal.unused, loaded only by a script that made
+ * one). */
+static int report_unused(lua_State *L) {
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_LOADED);
+    if (lua_getfield(L, -1, "sumi.internal.unused") != LUA_TTABLE)
+        return 0;
+    lua_getfield(L, -1, "report");
+    lua_call(L, 0, 0);
+    return 0;
+}
+
 static int setup_run(lua_State *L) {
     const struct sumi_run_options *o = lua_touserdata(L, 1);
     SUMI_STACK_MARK(L);
@@ -477,6 +489,10 @@ int sumi_run_in_state(lua_State *L, const struct sumi_run_options *options, int 
     sumi_limits_arm(L, options->max_memory_mib, options->timeout);
     lua_pushcfunction(L, run_main);
     int status = lua_pcall(L, 0, 0, 0);
+    if (status == LUA_OK) {
+        lua_pushcfunction(L, report_unused);
+        status = lua_pcall(L, 0, 0, 0);
+    }
     int exit_code = 0;
     if (status != LUA_OK) {
         exit_code = 1;

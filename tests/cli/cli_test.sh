@@ -182,6 +182,26 @@ LUA
   [ ! -e out ] || fail "a failed run left $(find out)"
 }
 
+# A document built and never saved is a warning at its line; one saved or
+# discarded is not.
+case_document_never_saved_warns_at_its_line() {
+  write_script forgot.lua <<'LUA'
+local sumi = require "sumi"
+local kept = sumi.document.new{title = "保存"}
+kept:paragraph("本文")
+local forgotten = sumi.document.new{title = "忘れた"}
+forgotten:paragraph("本文")
+local dropped = sumi.document.new{title = "破棄"}
+dropped:paragraph("本文")
+dropped:discard()
+kept:save()
+LUA
+  run "$SUMI" render forgot.lua
+  expect_code 0
+  expect_contains "$ERR" "warning: forgot.lua:4: document.new made here is never saved: it writes nothing" "stderr"
+  [ "$(grep -c 'never saved' stderr.txt)" -eq 1 ] || fail "more than one warning: $ERR"
+}
+
 # ---------------------------------------------------------------- usage
 
 case_help_lists_commands_and_exits_0() {

@@ -16,6 +16,7 @@ local options = require "sumi.internal.options"
 local style_of = require "sumi.internal.layout.style"
 local canvas = require "sumi.canvas"
 local runtime = require "sumi.runtime"
+local unused = require "sumi.internal.unused"
 local chart = require "sumi.chart"
 
 local document = {}
@@ -121,6 +122,7 @@ function document.new(opts)
   if not self.style.table.totals_label then self.style.table.totals_label = self.words.total end
   self.date = o.date or runtime.epoch()
   self.where = errors.where()
+  unused.track(self, "document.new", self.where, function(doc) return #doc.items > 0 end)
   return self
 end
 
@@ -229,7 +231,6 @@ local function add_list(self, items, o, depth, outer_indent, where)
       local marker = o.numbered and list_numbers[depth]:format(number) or o.marker or list_bullets[depth]
       number = number + 1
       local b = paragraph_block(self, item, style, {marker = marker, indent = indent, group = o.group})
-      add(self, b)
       blocks_added[#blocks_added + 1] = b
     end
   end
@@ -245,7 +246,9 @@ function Document:list(items, opts)
     errors.raise("document:list: the items must be a table; got %s", type(items))
   end
   local o = options.check("document:list", opts, list_keys)
+  -- Added once the whole list is read: a bad item adds nothing.
   local added = add_list(self, items, o, 1, 0, "document:list")
+  for _, b in ipairs(added) do add(self, b) end
   if #added > 0 then
     added[1].space_before = self.style.body.space_after
     added[#added].space_after = self.style.body.space_after
@@ -346,6 +349,12 @@ function Document:table(data, opts)
   end
   add(self, tables.new(data, o, style))
   if type(data) == "userdata" then note_source(self, data:meta().source) end
+end
+
+--- doc:discard(): the document is dropped: nothing is written, and the
+--- end of the run does not warn that it was never saved.
+function Document:discard()
+  unused.used(self)
 end
 
 --- doc:page_break(): what follows starts a new page.

@@ -10,6 +10,7 @@ local errors = require "sumi.internal.errors"
 local format = require "sumi.format"
 local runtime = require "sumi.runtime"
 local subset = require "sumi.subset"
+local unused = require "sumi.internal.unused"
 
 local pages = {}
 
@@ -425,6 +426,7 @@ local function save(doc, path, opts)
 end
 
 function pages.save(doc, path, opts)
+  unused.used(doc)
   -- What fails inside (a file the sandbox refuses, say) is reported at
   -- the doc:save line, unless a block blames its own.
   local where = errors.where()
