@@ -481,9 +481,10 @@ static int command_chart(int argc, char **argv) {
 /* One script checked: luacheck beside a run with its outputs discarded.
  * 0 when nothing was found, 1 otherwise. */
 static int check_one(struct run_args *r, const char *script, const char *output,
-                     const char *const *params, int nparams, int *luacheck_missing) {
+                     const char *const *params, int nparams, int read_statically,
+                     int *luacheck_missing) {
     struct sumi_static_check statics;
-    int have_static = sumi_static_check_start(&statics, script) == 0;
+    int have_static = read_statically && sumi_static_check_start(&statics, script) == 0;
     struct sumi_run_options options = {
         .script_path = script,
         .output_path = output,
@@ -497,7 +498,7 @@ static int check_one(struct run_args *r, const char *script, const char *output,
     int code = sumi_run_script(&options);
     int syntax_error = 0;
     int findings = have_static ? sumi_static_check_finish(&statics, &syntax_error) : 0;
-    *luacheck_missing |= !have_static;
+    *luacheck_missing |= read_statically && !have_static;
     return code != 0 || findings > 0;
 }
 
@@ -536,7 +537,7 @@ static int command_check(int argc, char **argv) {
     }
     int luacheck_missing = 0, failed = 0;
     if (!manifest) {
-        failed = check_one(&r, r.script, NULL, r.params, r.nparams, &luacheck_missing);
+        failed = check_one(&r, r.script, NULL, r.params, r.nparams, 1, &luacheck_missing);
         if (!failed)
             printf("%s: no problems found\n", r.script);
     } else {
@@ -548,8 +549,12 @@ static int command_check(int argc, char **argv) {
         }
         for (int j = 0; j < m.count; j++) {
             const struct sumi_batch_job *job = &m.jobs[j];
+            /* luacheck reads each script once, with its first job. */
+            int first = 1;
+            for (int k = 0; k < j && first; k++)
+                first = strcmp(m.jobs[k].script, job->script) != 0;
             if (check_one(&r, job->script, job->output, (const char *const *)job->params,
-                          job->param_count, &luacheck_missing)) {
+                          job->param_count, first, &luacheck_missing)) {
                 fprintf(stderr, "sumi check: job '%s' (%s) has the problems above\n", job->name,
                         job->where);
                 failed++;
