@@ -55,7 +55,8 @@ const char *opt_function_name(lua_State *L) {
     return name != NULL ? name : "?";
 }
 
-/* As sumi.internal.errors.show does. */
+/* As sumi.internal.errors.show does: the type, then the value when it is
+ * the same on every run (string "12", number 3, boolean false, nil, table). */
 void opt_push_shown(lua_State *L, int idx) {
     idx = lua_absindex(L, idx);
     switch (lua_type(L, idx)) {
@@ -64,7 +65,7 @@ void opt_push_shown(lua_State *L, int idx) {
         const char *s = lua_tolstring(L, idx, &n);
         luaL_Buffer b;
         luaL_buffinit(L, &b);
-        luaL_addchar(&b, '"');
+        luaL_addstring(&b, "string \"");
         for (size_t i = 0; i < n; i++) {
             unsigned char c = (unsigned char)s[i];
             if (c == '"' || c == '\\') {
@@ -83,13 +84,16 @@ void opt_push_shown(lua_State *L, int idx) {
         break;
     }
     case LUA_TNUMBER:
-        if (isnan(lua_tonumber(L, idx)))
-            lua_pushliteral(L, "nan");
-        else
+        if (isnan(lua_tonumber(L, idx))) {
+            lua_pushliteral(L, "number nan");
+        } else {
             luaL_tolstring(L, idx, NULL);
+            lua_pushfstring(L, "number %s", lua_tostring(L, -1));
+            lua_remove(L, -2);
+        }
         break;
     case LUA_TBOOLEAN:
-        luaL_tolstring(L, idx, NULL);
+        lua_pushstring(L, lua_toboolean(L, idx) ? "boolean true" : "boolean false");
         break;
     default:
         lua_pushstring(L, luaL_typename(L, idx));
@@ -116,8 +120,10 @@ int opt_fail(lua_State *L, const char *key, const char *what, int value_idx) {
 }
 
 void opt_check_table(lua_State *L, int idx) {
-    if (idx != 0 && !lua_isnoneornil(L, idx) && lua_type(L, idx) != LUA_TTABLE)
-        opt_raise(L, "options must be a table; got %s", luaL_typename(L, idx));
+    if (idx != 0 && !lua_isnoneornil(L, idx) && lua_type(L, idx) != LUA_TTABLE) {
+        opt_push_shown(L, idx);
+        opt_raise(L, "options must be a table; got %s", lua_tostring(L, -1));
+    }
 }
 
 void opt_push_joined(lua_State *L, const char *const names[]) {

@@ -3,7 +3,7 @@
  * let a typo change a report silently). Errors carry the script's file:line
  * and name the public function first, in the style of the Lua modules
  * (sumi.internal.options):
- *   canvas.png: option 'width' must be a number in [1, 32767]; got 0
+ *   canvas.png: option 'width' must be a number in [1, 32767]; got number 0
  *   canvas:stroke: unknown option 'colour' (valid options: color, width, ...) */
 #ifndef SUMI_OPTIONS_H
 #define SUMI_OPTIONS_H
@@ -23,13 +23,15 @@ int opt_raise(lua_State *L, const char *fmt, ...);
 /* Raises "<function>: option '<key>' must be <what>; got <value>", the value
  * being the one at value_idx. */
 int opt_fail(lua_State *L, const char *key, const char *what, int value_idx);
-/* Raises "<function>: options must be a table; got <type>" unless the value
- * at idx is a table, nil or absent. */
+/* Raises "<function>: options must be a table; got <value>" (shown as
+ * opt_push_shown does) unless the value at idx is a table, nil or absent. */
 void opt_check_table(lua_State *L, int idx);
 /* Pushes names (NULL-terminated) joined with ", ". */
 void opt_push_joined(lua_State *L, const char *const names[]);
-/* Pushes the value at idx as messages show it: strings quoted, numbers and
- * booleans as Lua writes them ("nan" for NaN), anything else by its type. */
+/* Pushes the value at idx as messages show it, its type first: string "12"
+ * (quoted, control characters as \ddd), number 3 (as Lua writes it; number
+ * nan for NaN), boolean false, nil; anything else by its type alone
+ * (table, function, userdata). */
 void opt_push_shown(lua_State *L, int idx);
 /* Pushes "a number in [min, max]" (or ">= min", "<= max" for an open end). */
 void opt_push_range(lua_State *L, lua_Number min, lua_Number max);

@@ -291,12 +291,19 @@ static char *read_all(struct csv *c, size_t *len) {
 
 struct sumi_dataset *sumi_csv_read(const char *path, const struct sumi_csv_options *o, char *err,
                                    size_t errlen) {
+    return csv_read_warning(path, o, NULL, NULL, err, errlen);
+}
+
+struct sumi_dataset *csv_read_warning(const char *path, const struct sumi_csv_options *o,
+                                      csv_warn_fn *warn, void *warn_ctx, char *err, size_t errlen) {
     struct csv c;
     struct sumi_dataset *ds = NULL;
     if (csv_init(&c, o, err, errlen) != 0) {
         csv_free(&c);
         return NULL;
     }
+    c.warn = warn;
+    c.warn_ctx = warn_ctx;
     c.fd = open(path, O_RDONLY | O_CLOEXEC);
     if (c.fd < 0 || fstat(c.fd, &c.st) != 0) {
         csv_fail(&c, "cannot read '%s': %s", c.name, strerror(errno));
@@ -324,6 +331,7 @@ struct sumi_dataset *sumi_csv_read(const char *path, const struct sumi_csv_optio
 #include "data.h"
 #include "options.h"
 #include "access.h"
+#include "job.h"
 #include "reader.h"
 
 /* null = {"", "NA", "-"}: the markers, anchored by the options table. */
@@ -383,6 +391,12 @@ static void read_types(lua_State *L, int opts, struct sumi_csv_options *o) {
     o->type_count = n;
 }
 
+/* A warning of the read, at the script's line of read_csv. */
+static void warn_script(void *ctx, const char *message) {
+    lua_State *L = ctx;
+    sumi_warn(L, "%s: %s", opt_function_name(L), message);
+}
+
 /* data.read_csv(path [, options]) -> dataset */
 static int data_read_csv(lua_State *L) {
     const char *given = luaL_checkstring(L, 1);
@@ -422,7 +436,7 @@ static int data_read_csv(lua_State *L) {
     const char *path = sumi_resolve_read(L, given, "read_csv");
     sumi_check_input_file(L, path, given, "read_csv");
     char err[512];
-    struct sumi_dataset *ds = sumi_csv_read(path, &o, err, sizeof err);
+    struct sumi_dataset *ds = csv_read_warning(path, &o, warn_script, L, err, sizeof err);
     if (ds == NULL)
         return luaL_error(L, "%s", err);
     sumi_push_dataset(L, ds);

@@ -39,6 +39,12 @@ struct column {
     struct slot *table; /* interned strings, or NULL */
     size_t mask, distinct, seen;
     int intern_off;
+    /* A text column whose every value would be a number with thousands
+     * separators read (a warning): not_number once one would not; the
+     * first value with a ',' and its line (0: none yet). */
+    int not_number;
+    unsigned long grouped_line;
+    char grouped_value[48];
 };
 
 struct first_field {
@@ -46,10 +52,17 @@ struct first_field {
     size_t len;
 };
 
+/* Receives each warning of a read that succeeds ("NAME:LINE: field 2
+ * ('count'): ..."): a column read as text whose values are all numbers
+ * written with thousands separators. */
+typedef void csv_warn_fn(void *ctx, const char *message);
+
 /* One read: set up by csv_init() (csv.c) on the caller's stack, everything it
  * holds released by csv_free(). */
 struct csv {
     const struct sumi_csv_options *o;
+    csv_warn_fn *warn; /* NULL: no warnings */
+    void *warn_ctx;
     const char *name;
     char *err;
     size_t errlen;
@@ -81,6 +94,9 @@ struct csv {
 };
 
 /* csv.c */
+/* sumi_csv_read, with warnings given to warn (read_csv's Lua binding). */
+struct sumi_dataset *csv_read_warning(const char *path, const struct sumi_csv_options *o,
+                                      csv_warn_fn *warn, void *warn_ctx, char *err, size_t errlen);
 int csv_fail(struct csv *c, const char *fmt, ...);
 int csv_out_of_memory(struct csv *c);
 /* Keeps the record in progress, moves it to the front and reads more. */

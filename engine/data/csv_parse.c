@@ -517,6 +517,24 @@ static struct sumi_dataset *finish(struct csv *c) {
     return ds;
 }
 
+/* A column read as text only because its numbers group their thousands
+ * with ',': a warning naming its first such value, and the option. */
+static void warn_grouped(struct csv *c) {
+    for (size_t i = 0; i < c->ncols; i++) {
+        const struct column *col = &c->cols[i];
+        if (col->state != ST_STRING || col->not_number || col->grouped_line == 0)
+            continue;
+        char label[96], message[512];
+        snprintf(message, sizeof message,
+                 "%s:%lu: %s: read as text because of '%s', a number with thousands separators "
+                 "(pass thousands = true to read numbers written like 3,755; a \"string\" type in "
+                 "types keeps the column text)",
+                 c->name, col->grouped_line, csv_field_label(c, i, label, sizeof label),
+                 col->grouped_value);
+        c->warn(c->warn_ctx, message);
+    }
+}
+
 struct sumi_dataset *csv_run(struct csv *c) {
     if (csv_start_input(c) != 0)
         return NULL;
@@ -530,5 +548,8 @@ struct sumi_dataset *csv_run(struct csv *c) {
         ;
     if (r == REC_ERROR || (c->reread && reread(c) != 0) || unchanged(c) != 0)
         return NULL;
-    return finish(c);
+    struct sumi_dataset *ds = finish(c);
+    if (ds != NULL && c->warn != NULL)
+        warn_grouped(c);
+    return ds;
 }

@@ -428,6 +428,22 @@ static int type_error(struct csv *c, size_t f, const char *s, size_t n, unsigned
                     csv_field_label(c, f, label, sizeof label), expected, value, why);
 }
 
+/* A value of a text column: whether it is a number once ',' separates
+ * thousands. A column that is text only because of such values is warned
+ * about after the read (csv_parse.c); the first value that is no number
+ * at all ends the watch, so a column of words costs one parse. */
+static void watch_grouped(struct column *col, const char *s, size_t n, unsigned long line) {
+    int64_t iv;
+    double dv;
+    int num = parse_num(s, n, 1, 1, &iv, &dv);
+    if (num != NUM_INT && num != NUM_FLOAT)
+        col->not_number = 1;
+    else if (col->grouped_line == 0 && memchr(s, ',', n) != NULL) {
+        col->grouped_line = line;
+        excerpt(col->grouped_value, s, n);
+    }
+}
+
 /* One field of a data record into its column, row c->rows. */
 int csv_take(struct csv *c, size_t f, const char *s, size_t n, int escaped, unsigned long line) {
     struct column *col = &c->cols[f];
@@ -481,6 +497,8 @@ int csv_take(struct csv *c, size_t f, const char *s, size_t n, int escaped, unsi
         ((int32_t *)col->values)[r] = days;
         return 0;
     case ST_STRING: {
+        if (c->warn != NULL && !col->not_number && !col->forced && c->o->infer && !c->o->thousands)
+            watch_grouped(col, s, n, line);
         const char *text = store_text(c, col, s, n);
         if (text == NULL)
             return csv_out_of_memory(c);

@@ -1110,7 +1110,7 @@ LUA
   done
   run "$SUMI" render lang.lua -p lang=fr
   expect_code 1
-  expect_contains "$ERR" "lang.lua:8: chart.bar: option 'lang' must be a language tag: one of ja, zh-Hans, zh-Hant, zh-HK, ko, en; got \"fr\"" "stderr"
+  expect_contains "$ERR" "lang.lua:8: chart.bar: option 'lang' must be a language tag: one of ja, zh-Hans, zh-Hant, zh-HK, ko, en; got string \"fr\"" "stderr"
 }
 
 case_document_pdf_has_metadata_fonts_and_every_heading() {

@@ -26,7 +26,7 @@ elapsed_at_most() {
 case_cap_png_pixel_count_fails_fast() {
   setup
   START=$SECONDS
-  hostile_run "canvas.png: option 'width' must be a number in [1, 32767]; got 100000" \
+  hostile_run "canvas.png: option 'width' must be a number in [1, 32767]; got number 100000" \
     -p 'code=sumi.canvas.png("out/big.png", {width = 100000, height = 100000})'
   hostile_run "png of 20000 x 20000 pixels is past the limit of 100 million pixels (400 MB of image)" \
     -p 'code=sumi.canvas.png("out/big.png", {width = 20000, height = 20000})'

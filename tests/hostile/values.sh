@@ -53,7 +53,7 @@ LUA
 case_chart_nan_and_infinity_in_a_series_fail_and_keep_output() {
   setup
   hostile_run "report.lua:28: chart.bar: row 2 of 'v' is not a finite number" -p case=nan_bar
-  hostile_run "chart.line: row 3 of 'v' is not a finite number (-inf)" -p case=inf_line
+  hostile_run "chart.line: row 3 of 'v' is not a finite number (number -inf)" -p case=inf_line
   hostile_run "chart.line: row 2 of 'k' is not a finite number (inf)" -p case=inf_linear_x
 }
 

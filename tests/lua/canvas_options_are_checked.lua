@@ -19,13 +19,13 @@ end)
 
 test("an out-of-range number gives the range and the value", function()
   check.errors(function() canvas.png(nil, {width = 0, height = 10}) end,
-               "canvas.png: option 'width' must be a number in [1, 32767]; got 0", "png width 0")
+               "canvas.png: option 'width' must be a number in [1, 32767]; got number 0", "png width 0")
   check.errors(function() canvas.pdf(nil, {width = 20000}) end,
-               "canvas.pdf: option 'width' must be a number in [1, 14400]; got 20000", "pdf width")
+               "canvas.pdf: option 'width' must be a number in [1, 14400]; got number 20000", "pdf width")
   check.errors(function() canvas.pdf(nil, {height = 0.5}) end,
-               "canvas.pdf: option 'height' must be a number in [1, 14400]; got 0.5", "pdf height")
+               "canvas.pdf: option 'height' must be a number in [1, 14400]; got number 0.5", "pdf height")
   check.errors(function() canvas.png(nil, {width_mm = 10, height_mm = 10, dpi = 5}) end,
-               "canvas.png: option 'dpi' must be a number in [10, 2400]; got 5", "png dpi")
+               "canvas.png: option 'dpi' must be a number in [10, 2400]; got number 5", "png dpi")
 end)
 
 test("a png or svg without its size is refused when it is made", function()
@@ -44,15 +44,15 @@ end)
 test("a value outside a list names the choices", function()
   check.errors(function() canvas.pdf(nil, {size = "A7"}) end,
                "canvas.pdf: option 'size' must be one of A3, A4, A5, B4, B5, letter, legal, 16:9, " ..
-               "4:3; got \"A7\"", "size A7")
+               "4:3; got string \"A7\"", "size A7")
   check.errors(function() canvas.pdf(nil, {orientation = "sideways"}) end,
-               "canvas.pdf: option 'orientation' must be one of portrait, landscape; got \"sideways\"",
+               "canvas.pdf: option 'orientation' must be one of portrait, landscape; got string \"sideways\"",
                "orientation")
 end)
 
 test("an option of the wrong type says what was expected", function()
   check.errors(function() canvas.pdf(nil, {title = 3}) end,
-               "canvas.pdf: option 'title' must be a string; got 3", "title = 3")
+               "canvas.pdf: option 'title' must be a string; got number 3", "title = 3")
 end)
 
 test("png sizes are pixels or millimetres, not both", function()
@@ -67,7 +67,7 @@ end)
 test("a bad background colour is refused", function()
   check.errors(function() canvas.png(nil, {width = 10, height = 10, background = "nope"}) end,
                "canvas.png: option 'background' must be a colour (\"#rrggbb\", \"#rrggbbaa\" or a name); " ..
-               "got \"nope\"", "png background")
+               "got string \"nope\"", "png background")
   check.errors(function() canvas.svg(nil, {width = 10, height = 10, background = "#12"}) end,
                "canvas.svg: option 'background' must be a colour", "svg background")
 end)
@@ -82,14 +82,14 @@ local c = canvas.pdf(nil)
 test("a bad paint colour names the colour and the accepted forms", function()
   check.errors(function() c:fill("#12345") end,
                "canvas:fill: the paint must be a colour (\"#rrggbb\", \"#rrggbbaa\" or a name) or " ..
-               "a gradient; got \"#12345\"", "fill")
+               "a gradient; got string \"#12345\"", "fill")
   check.errors(function() c:stroke{color = "nocolour"} end,
                "canvas:stroke: option 'color' must be a colour (\"#rrggbb\", \"#rrggbbaa\" or a " ..
-               "name) or a gradient; got \"nocolour\"", "stroke")
+               "name) or a gradient; got string \"nocolour\"", "stroke")
   check.errors(function() c:paint(42) end, "canvas:paint: the paint must be a colour", "paint(42)")
   check.errors(function() c:paint({}) end, "or a gradient; got table", "paint({})")
   check.errors(function() c:text("x", 0, 0, {color = "#gg0000"}) end,
-               "canvas:text: option 'color' must be a colour or a gradient; got \"#gg0000\"", "text")
+               "canvas:text: option 'color' must be a colour or a gradient; got string \"#gg0000\"", "text")
 end)
 
 test("colours in every documented form are accepted", function()
@@ -101,17 +101,17 @@ end)
 
 test("stroke and fill options are checked", function()
   check.errors(function() c:stroke{width = -1} end,
-               "canvas:stroke: option 'width' must be a number in [0, 1000]; got -1", "width")
+               "canvas:stroke: option 'width' must be a number in [0, 1000]; got number -1", "width")
   check.errors(function() c:stroke{cap = "flat"} end,
-               "canvas:stroke: option 'cap' must be one of butt, round, square; got \"flat\"", "cap")
+               "canvas:stroke: option 'cap' must be one of butt, round, square; got string \"flat\"", "cap")
   check.errors(function() c:stroke{dash = {0, 0}} end, "option 'dash' must have a length above 0; all are 0",
                "dash zeros")
-  check.errors(function() c:stroke{dash = "4 2"} end, "option 'dash' must be a list of lengths; got \"4 2\"",
-               "dash string")
+  check.errors(function() c:stroke{dash = "4 2"} end,
+               "option 'dash' must be a list of lengths; got string \"4 2\"", "dash string")
   check.errors(function() c:fill{colour = "red"} end,
                "canvas:fill: unknown option 'colour' (valid options: color, rule, preserve)", "colour")
   check.errors(function() c:fill{rule = "odd"} end,
-               "option 'rule' must be one of winding, even_odd; got \"odd\"", "rule")
+               "option 'rule' must be one of winding, even_odd; got string \"odd\"", "rule")
   check.errors(function() c:fill_stroke{color = "red"} end, "canvas:fill_stroke: option 'fill' is missing",
                "fill_stroke without fill")
 end)
@@ -122,7 +122,7 @@ test("gradients need two stops with offsets in [0, 1]", function()
   check.errors(function() canvas.linear_gradient(0, 0, 10, 0, {{0, "red"}, {2, "blue"}}) end,
                "canvas.linear_gradient: colour stop 2 must have an offset in [0, 1]", "offset 2")
   check.errors(function() canvas.radial_gradient(0, 0, 10, {{0, "red"}, {1, "nope"}}) end,
-               "canvas.radial_gradient: colour stop 2 must have a colour; got \"nope\"", "bad colour")
+               "canvas.radial_gradient: colour stop 2 must have a colour; got string \"nope\"", "bad colour")
   local g = canvas.linear_gradient(0, 0, 10, 0, {{0, "red"}, {1, "#0000ff80"}})
   c:rect(0, 0, 10, 10)
   c:fill(g)

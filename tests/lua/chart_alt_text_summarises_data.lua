@@ -87,7 +87,7 @@ test("the alt option replaces the text; an empty one is an error at the script's
   check.equal(c:alt_text(), "中国が最多。", "alt")
   check.equal(chart.kpi({value = 71, alt = "71社"}):alt_text(), "71社", "kpi alt")
   local what = "must be a text that describes the chart (an empty alt text says nothing to a screen "
-    .. "reader; mark a decorative image as decorative instead); got \"\""
+    .. "reader; mark a decorative image as decorative instead); got string \"\""
   local m, w = message_of(function() chart.bar(models, {x = "k", y = "v", alt = ""}) end), here()
   check.is_true(w:find("chart_alt_text_summarises_data.lua:%d+: $"), "here() gives file:line")
   check.equal(m, w .. "chart.bar: option 'alt' " .. what, "bar")
@@ -96,7 +96,7 @@ test("the alt option replaces the text; an empty one is an error at the script's
   m, w = message_of(function() chart.facet(models, {by = "k", x = "k", y = "v", alt = ""}) end), here()
   check.equal(m, w .. "chart.facet: option 'alt' " .. what, "facet")
   m, w = message_of(function() chart.kpi({value = 1, alt = 3}) end), here()
-  check.equal(m, w .. "chart.kpi: option 'alt' must be a string; got 3", "not a string")
+  check.equal(m, w .. "chart.kpi: option 'alt' must be a string; got number 3", "not a string")
 end)
 
 test("zero rows, one row, equal values, negatives, missing values", function()
@@ -174,7 +174,7 @@ test("a language a script defines takes its base's sentences, or its own", funct
   check.equal(chart.bar({}, {x = "k", y = "v", lang = "fr"}):alt_text(), "No data.", "the base's")
   check.errors(function() locale.define("fr", {alt_extremes = "Max {maxi}"}) end,
     "locale.define: option 'alt_extremes' must be a text whose placeholders are among {max_label}, {max}, "
-    .. "{min_label}, {min} ({{ and }} for braces); got \"Max {maxi}\"", "an unknown placeholder")
+    .. "{min_label}, {min} ({{ and }} for braces); got string \"Max {maxi}\"", "an unknown placeholder")
   check.errors(function() locale.define("fr", {alt_one = "{label"}) end, "option 'alt_one' must be",
     "a lone {")
 end)

@@ -205,19 +205,19 @@ end)
 check.test("theme.derive checks each changed field against the base theme", function()
   local derive = sumi.theme.derive
   check.errors(function() derive("print", {sizes = {title = "14"}}) end,
-    "theme.derive: option 'sizes.title' must be a number >= 0; got \"14\"", "size as a string")
+    "theme.derive: option 'sizes.title' must be a number >= 0; got string \"14\"", "size as a string")
   check.errors(function() derive("print", {line_width = -1}) end,
-    "theme.derive: option 'line_width' must be a number >= 0; got -1", "negative width")
+    "theme.derive: option 'line_width' must be a number >= 0; got number -1", "negative width")
   check.errors(function() derive("print", {ink = 3}) end,
-    "theme.derive: option 'ink' must be a string; got 3", "colour as a number")
+    "theme.derive: option 'ink' must be a string; got number 3", "colour as a number")
   check.errors(function() derive("print", {palette = {"#ffffff", 3}}) end,
     "theme.derive: option 'palette' must be a list of strings (entry 2 is a number)", "palette entry")
   check.errors(function() derive("print", {palette = "red"}) end,
-    "theme.derive: option 'palette' must be a table; got \"red\"", "palette as a string")
+    "theme.derive: option 'palette' must be a table; got string \"red\"", "palette as a string")
   check.errors(function() derive("print", {grid = {colour = "red"}}) end,
     "theme.derive: unknown option 'grid.colour' (valid options: color, width)", "nested typo")
   check.errors(function() derive("print", {sizes = 3}) end,
-    "theme.derive: option 'sizes' must be a table; got 3", "record as a number")
+    "theme.derive: option 'sizes' must be a table; got number 3", "record as a number")
   local mono = derive("mono", {dashes = {false, {2, 1}}, sizes = {title = 14}})
   check.equal(mono.sizes.title, 14, "a size changed")
   check.equal(mono.sizes.tick, 8, "the other sizes kept")

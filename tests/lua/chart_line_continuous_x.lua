@@ -150,7 +150,7 @@ test("bad x values and options are errors naming the column and row", function()
   local ds = sumi.data.from_columns({"t", "v"}, {t = {1, 2}, v = {3, 4}})
   check.errors(function() chart.line(ds, {x = "t", y = "w"}) end, "chart.line: no column 'w' (columns: t, v)")
   check.errors(function() chart.line(ds, {x = "t", y = "v", decimate = "m4"}) end,
-    "chart.line: option 'decimate' must be one of minmax, lttb, false; got \"m4\"")
+    "chart.line: option 'decimate' must be one of minmax, lttb, false; got string \"m4\"")
   check.errors(function() chart.line(ds, {x = "t", y = "v", x_scale = "log"}) end,
       "chart.line: option 'x_scale' must be one of")
   check.errors(function() chart.line(ds:head(0), {x = "t", y = "v"}) end, "chart.line: the data has no rows")

@@ -78,7 +78,7 @@ check.test("pie totals of zero, negative and NaN values are errors", function()
   check.errors(function() chart.pie({{k = "a", v = 0 / 0}}, {label = "k", value = "v"}) end,
     "row 1 of 'v' is not a finite number")
   check.errors(function() chart.pie({{k = "a", v = 1}}, {label = "k", value = "v", donut = 0.95}) end,
-    "chart.pie: option 'donut' must be a number in [0, 0.9]; got 0.95")
+    "chart.pie: option 'donut' must be a number in [0, 0.9]; got number 0.95")
   check.errors(function() chart.pie({{k = "a", v = 1}}, {value = "v"}) end,
       "chart.pie: option 'label' is missing (the name column)")
   check.errors(function() chart.pie({{k = "a", v = 1}}, {label = "k", value = "v", x = "k"}) end,
@@ -111,11 +111,11 @@ check.test("part reads columns, draws a bar, and checks its numbers", function()
   local bar_box = {x = 0, y = 0, width = 200, height = 80}
   check_boxes(c:layout(canvas, bar_box), bar_box)
   check.equal(chart.part(nil, {part = 1, whole = 3, cells = 9}).filled, 3, "nine cells")
-  check.errors(function() chart.part({1, 0}) end, "chart.part: the whole must be > 0; got 0")
+  check.errors(function() chart.part({1, 0}) end, "chart.part: the whole must be > 0; got number 0")
   check.errors(function() chart.part({5, 3}) end, "the part must be in [0, whole]")
   check.errors(function() chart.part({0 / 0, 3}) end, "chart.part: the part must be a finite number; got")
   check.errors(function() chart.part({1, 3}, {style = "pie"}) end,
-      "chart.part: option 'style' must be one of waffle, bar; got \"pie\"")
+      "chart.part: option 'style' must be one of waffle, bar; got string \"pie\"")
 end)
 
 check.test("kpi shows the figure, label and signed change", function()
@@ -151,15 +151,15 @@ check.test("kpi shows the figure, label and signed change", function()
   check.is_true(long_boxes[2].height > 1.5 * one_line, "the long label wraps onto more lines")
   check.is_true(long_boxes[2].y >= long_boxes[1].y + long_boxes[1].height, "label under the figure")
   check.errors(function() chart.kpi({value = 0 / 0}) end,
-      "chart.kpi: option 'value' must be a finite number; got nan")
+      "chart.kpi: option 'value' must be a finite number; got number nan")
   check.errors(function() chart.kpi({value = 1, change = "up"}) end,
-      "chart.kpi: option 'change' must be a number; got \"up\"")
+      "chart.kpi: option 'change' must be a number; got string \"up\"")
 end)
 
 check.test("pie, part and kpi register for sumi chart", function()
   check.equal(chart.kpi({value = 1, name = "tile"}).name, "tile", "name")
   check.errors(function() chart.pie({{k = "a", v = 1}}, {label = "k", value = "v", name = "a/b"}) end,
-    "chart.pie: option 'name' must be a file name without '/'; got \"a/b\"")
+    "chart.pie: option 'name' must be a file name without '/'; got string \"a/b\"")
 end)
 
 check.done()

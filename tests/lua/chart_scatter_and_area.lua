@@ -133,7 +133,7 @@ test("scatter errors name the column and row", function()
   check.is_true(message:match("^[^:]*chart_scatter_and_area%.lua:%d+: ") ~= nil,
     "at the script's line: " .. message)
   message = check.errors(function() chart.area(months, {x = "m", y = "a", mode = "x"}) end,
-    "chart.area: option 'mode' must be one of stacked, overlap, percent; got \"x\"")
+    "chart.area: option 'mode' must be one of stacked, overlap, percent; got string \"x\"")
   check.is_true(message:match("^[^:]*chart_scatter_and_area%.lua:%d+: ") ~= nil,
     "at the script's line: " .. message)
   check.errors(function() chart.scatter({{x = 1, y = 2}, {x = "a", y = 3}}, {x = "x", y = "y"}) end,
@@ -193,7 +193,7 @@ test("area errors", function()
     "chart.area: option 'x_title' is for a numeric or date x only ('m' holds categories)")
   check.errors(function() chart.area(months, {x = "m", y = {"a", "z"}}) end, "no field 'z'")
   check.errors(function() chart.area(months, {x = "m", y = "a", mode = "stack"}) end,
-    "chart.area: option 'mode' must be one of stacked, overlap, percent; got \"stack\"")
+    "chart.area: option 'mode' must be one of stacked, overlap, percent; got string \"stack\"")
   check.errors(function() chart.area({{m = "x", a = -1}}, {x = "m", y = "a"}) end,
     "chart.area: row 1 of 'a' is negative (-1): stacked areas need values >= 0")
 end)

@@ -61,11 +61,11 @@ end)
 
 check.test("bad dates are errors", function()
   check.errors(function() scale.time{domain = {"2025-02-30", "2025-03-01"}} end,
-    "scale.time: option 'domain' must be dates (value 1: no such date); got \"2025-02-30\"")
+    "scale.time: option 'domain' must be dates (value 1: no such date); got string \"2025-02-30\"")
   check.errors(function() scale.time{domain = {"2025/01/01", "2025-03-01"}} end, "not a date")
   check.errors(function() scale.time{domain = {0, 1}, lang = "fr"} end,
       "scale.time: option 'lang' must be a language tag: one of ja, zh-Hans, zh-Hant, zh-HK, ko, en; " ..
-    "got \"fr\"")
+    "got string \"fr\"")
 end)
 
 check.done()

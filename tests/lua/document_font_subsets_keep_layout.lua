@@ -92,7 +92,7 @@ test("doc:save checks its fonts option", function()
   local doc = sumi.document.new{}
   doc:paragraph("本文")
   check.errors(function() doc:save(out_dir .. "/x.trace", {fonts = "some"}) end,
-    "document:save: option 'fonts' must be one of subset, full; got \"some\"", "bad value")
+    "document:save: option 'fonts' must be one of subset, full; got string \"some\"", "bad value")
   check.errors(function() doc:save(out_dir .. "/x.png", {fonts = "subset"}) end,
     "is for PDF and trace output", "PNG")
 end)

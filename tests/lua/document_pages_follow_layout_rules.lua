@@ -418,11 +418,12 @@ test("options are checked", function()
   check.errors(function() sumi.document.new{header = {middle = "x"}} end,
       "document.new: unknown option 'header.middle'")
   check.errors(function() sumi.document.new{margins = {top = 1000}} end,
-      "document.new: option 'margins.top' must be points from 0 to a third of the page; got 1000")
+      "document.new: option 'margins.top' must be points from 0 to a third of the page; got number 1000")
   message = check.errors(function() sumi.document.new{style = {body = {sise = 3}}} end, "body.sise")
   check.is_true(message:find("document_pages_follow_layout_rules%.lua:%d+:"), "style error line")
   local doc = sumi.document.new{size = {400, 300}}
-  check.errors(function() doc:heading("x", 4) end, "document:heading: the level must be 1, 2 or 3; got 4")
+  check.errors(function() doc:heading("x", 4) end,
+    "document:heading: the level must be 1, 2 or 3; got number 4")
   check.errors(function() doc:table({{a = 1}}, {colums = {}}) end, "unknown option 'colums'")
   check.errors(function() doc:table({{a = 1}}, {columns = {{key = "a", format = "pct9"}}}) end,
     "document:table: option 'columns[1].format' must be one of")
@@ -443,7 +444,7 @@ test("doc:sources{title = false} lists the sources without a heading of its own"
   check.is_true(all:find("WAIC 2025", 1, true), "the source is listed: " .. all)
   check.is_true(not all:find("false", 1, true), "no 'false' heading: " .. all)
   check.errors(function() doc:sources{title = 3} end,
-      "document:sources: option 'title' must be a string or a boolean; got 3")
+      "document:sources: option 'title' must be a string or a boolean; got number 3")
 end)
 
 check.done()

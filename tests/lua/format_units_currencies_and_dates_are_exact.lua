@@ -90,8 +90,8 @@ test("dates from epoch seconds or ISO strings", function()
 end)
 
 test("bad input is an error naming the function", function()
-  check.errors(function() format.date_ja("2025-02-30") end, "format.date_ja: no such date: \"2025-02-30\"",
-      "Feb 30")
+  check.errors(function() format.date_ja("2025-02-30") end,
+    "format.date_ja: no such date: string \"2025-02-30\"", "Feb 30")
   check.errors(function() format.date_ja("2023-02-29") end, "no such date", "not a leap year")
   check.errors(function() format.date_iso("2025/07/26") end,
       "format.date_iso: the date must be a \"YYYY-MM-DD\" string; got",
@@ -101,11 +101,11 @@ test("bad input is an error naming the function", function()
   check.errors(function() format.currency(1, "XYZ") end, "format.currency: the currency must be one of",
       "code")
   check.errors(function() format.ja_units(1, {scale = "千"}) end,
-    "format.ja_units: option 'scale' must be one of '兆', '億', '万', ''; got \"千\"", "scale")
+    "format.ja_units: option 'scale' must be one of '兆', '億', '万', ''; got string \"千\"", "scale")
   check.errors(function() format.number(1, {decimal = 1}) end,
     "format.number: unknown option 'decimal' (valid options: decimals, separator)", "misspelt option")
   check.errors(function() format.number(1, {decimals = 1.5}) end,
-    "format.number: option 'decimals' must be an integer in [0, 20]; got 1.5", "decimals")
+    "format.number: option 'decimals' must be an integer in [0, 20]; got number 1.5", "decimals")
   check.errors(function() format.change(0 / 0) end,
       "format.change: the value must be a finite number; got nan", "nan")
   check.errors(function() format.percent(1e307) end, "format.percent: the value is too large", "overflow")

@@ -70,7 +70,7 @@ test("options are checked", function()
   check.errors(read("json_models.json", {pth = "x"}), "unknown option 'pth'", "unknown key")
   check.errors(read("json_models.json", {types = {models = "int"}}),
     "data.read_json: option 'types.models' must be one of integer, number, string, boolean, date; "
-    .. "got \"int\"",
+    .. "got string \"int\"",
     "bad type name")
   check.errors(read("json_models.json", {types = {modles = "integer"}}),
     "data.read_json: option 'types' names no column 'modles' in fixtures/json_models.json; its columns: "
@@ -78,9 +78,9 @@ test("options are checked", function()
     "types names a column no record has")
   check.errors(read("json_models.json", {nested = "keep"}), "option 'nested'", "nested")
   check.errors(read("json_models.json", {path = 3}),
-    "data.read_json: option 'path' must be a string or a list of keys; got 3", "path type")
+    "data.read_json: option 'path' must be a string or a list of keys; got number 3", "path type")
   check.errors(read("json_models.json", {path = "a..b"}),
-    "option 'path' must be keys joined by dots, none empty; got \"a..b\"",
+    "option 'path' must be keys joined by dots, none empty; got string \"a..b\"",
     "empty key")
 end)
 

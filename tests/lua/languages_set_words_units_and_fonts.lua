@@ -36,7 +36,7 @@ test("tags are normalised as BCP 47 says, without regard to case", function()
 end)
 
 test("an unknown tag is refused by every API that takes a language, naming it", function()
-  local valid = "one of ja, zh-Hans, zh-Hant, zh-HK, ko, en; got \"fr\""
+  local valid = "one of ja, zh-Hans, zh-Hant, zh-HK, ko, en; got string \"fr\""
   local rows = {{k = "a", v = 1}}
   local cases = {
     {"canvas:text", function() pdf:text("x", 0, 0, {lang = "fr"}) end},
@@ -87,7 +87,7 @@ test("an automatic unit is the language's own", function()
   check.equal(format.units(5000, {lang = "ko", unit = "원"}), "5,000원", "no unit, no space")
   check.equal(format.units(7e11, {lang = "ja", unit = "円"}), format.ja_units(7e11, {unit = "円"}), "ja_units")
   check.errors(function() format.units(1e9, {lang = "ko", scale = "億"}) end,
-    "format.units: option 'scale' must be one of 조, 억, 만 or \"\" (none); got \"億\"",
+    "format.units: option 'scale' must be one of 조, 억, 만 or \"\" (none); got string \"億\"",
     "a unit of another language")
 end)
 

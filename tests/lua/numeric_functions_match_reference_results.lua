@@ -166,13 +166,13 @@ test("options and arguments are checked", function()
   check.errors(function() numeric.percentile({1, 2}) end, "number expected, got no value", "no p")
   check.errors(function() numeric.rank({1}, {tie = "min"}) end, "unknown option 'tie'", "key")
   check.errors(function() numeric.rank({1}, {ties = "average"}) end,
-    "stats.rank: option 'ties' must be one of min, dense, first; got \"average\"", "ties")
+    "stats.rank: option 'ties' must be one of min, dense, first; got string \"average\"", "ties")
   check.errors(function() numeric.top_n({{name = "a"}}, 1) end, "row 1's 'value' is nil", "nil value")
   check.errors(function() numeric.top_n({{value = "9"}}, 1) end, "row 1's 'value' is a string", "string")
   check.errors(function() numeric.top_n({a = 0 / 0}, 1) end, "the value of 'a' is nan", "nan pair")
   check.errors(function() numeric.top_n({{value = 1}}, -1) end, "n must be >= 0, got -1", "n")
   check.errors(function() numeric.top_n({{value = 1}}, 1, {others = 1}) end,
-    "stats.top_n: option 'others' must be a string or false; got 1", "others")
+    "stats.top_n: option 'others' must be a string or false; got number 1", "others")
 end)
 
 check.done()

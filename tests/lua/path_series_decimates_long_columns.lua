@@ -112,7 +112,7 @@ test("bad input is an error naming what is wrong", function()
     path.series(c, {1}, {1}, {x = {domain = {0, 1 / 0}, range = {0, 1}}, y = small.y})
   end, "two finite numbers")
   check.errors(function() path.series(c, {1}, {1}, {x = small.x, y = small.y, decimate = "fast"}) end,
-    "path.series: option 'decimate' must be one of minmax, lttb; got \"fast\"")
+    "path.series: option 'decimate' must be one of minmax, lttb; got string \"fast\"")
   check.errors(function() path.series(c, {1}, {1}, {x = small.x, y = small.y, colour = 1}) end,
     "unknown option 'colour'")
   check.errors(function() path.series(c, {1, 1e12}, {1, 2}, small) end, "out of range")

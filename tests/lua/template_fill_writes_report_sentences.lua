@@ -70,7 +70,7 @@ test("errors name the placeholder", function()
   check.errors(function() template.fill("{x}", {x = true}) end, "template.fill: {x} is a boolean", "boolean")
   check.errors(function() template.fill("{x}", {x = 0 / 0}) end, "template.fill: {x} is nan", "nan")
   check.errors(function() template.fill("{x:date_ja}", {x = "2025-13-01"}) end,
-    "template.fill: {x:date_ja}: format.date_ja: no such date: \"2025-13-01\"", "bad date")
+    "template.fill: {x:date_ja}: format.date_ja: no such date: string \"2025-13-01\"", "bad date")
   check.errors(function() template.fill("全体{x", {x = 1}) end,
     "template.fill: '{' at character 3 is never closed", "unclosed")
   check.errors(function() template.fill("a}b", {}) end, "template.fill: a lone '}' at character 2", "lone }")

@@ -27,21 +27,21 @@ test("option values are checked", function()
   check.errors(function() c:text("x", 0, 0, {anchor = "middle"}) end,
                "canvas:text: option 'anchor' must be one of top-left, top, top-right,", "anchor")
   check.errors(function() c:text("x", 0, 0, {align = "centre"}) end,
-               "one of left, center, right, justify; got \"centre\"", "align")
+               "one of left, center, right, justify; got string \"centre\"", "align")
   check.errors(function() c:text("x", 0, 0, {wrap = "line"}) end,
-               "option 'wrap' must be one of word, char, word-char; got \"line\"", "wrap")
+               "option 'wrap' must be one of word, char, word-char; got string \"line\"", "wrap")
   check.errors(function() c:text("x", 0, 0, {weight = "black"}) end,
-               "one of thin, light, normal, medium, semibold, bold, heavy; got \"black\"", "weight")
+               "one of thin, light, normal, medium, semibold, bold, heavy; got string \"black\"", "weight")
   check.errors(function() c:text("x", 0, 0, {style = "slanted"}) end,
-               "one of normal, italic, oblique; got \"slanted\"", "style")
+               "one of normal, italic, oblique; got string \"slanted\"", "style")
   check.errors(function() c:text("x", 0, 0, {size = 0}) end, "canvas:text: option 'size' must be a number in",
                "size")
   check.errors(function() c:text("x", 0, 0, {width = 0}) end, "canvas:text: option 'width'",
                "width")
   check.errors(function() c:text("x", 0, 0, {font = 3}) end,
-               "canvas:text: option 'font' must be a string; got 3", "font")
+               "canvas:text: option 'font' must be a string; got number 3", "font")
   check.errors(function() c:text("x", 0, 0, {vertical = "yes"}) end,
-               "canvas:text: option 'vertical' must be a boolean; got \"yes\"", "vertical")
+               "canvas:text: option 'vertical' must be a boolean; got string \"yes\"", "vertical")
   check.errors(function() c:text("x", 0, 0, {features = "tn-um"}) end,
                "canvas:text: option 'features' must be OpenType tags like \"tnum palt\"; got \"tn-um\"",
                "features")

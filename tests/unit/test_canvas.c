@@ -320,11 +320,11 @@ static void canvas_png_unknown_option_lists_valid_options(void **state) {
 static void canvas_png_out_of_range_size_is_an_error(void **state) {
     struct fixture *f = *state;
     assert_contains(run_error(f->L, "canvas.png(dir .. '/o.png', {width = 0, height = 10})"),
-                    "canvas.png: option 'width' must be a number in [1, 32767]; got 0");
+                    "canvas.png: option 'width' must be a number in [1, 32767]; got number 0");
     assert_contains(run_error(f->L, "canvas.png(dir .. '/o.png', {width = 10, height = 10,"
                                     " background = 'nope'})"),
                     "canvas.png: option 'background' must be a colour (\"#rrggbb\", "
-                    "\"#rrggbbaa\" or a name); got \"nope\"");
+                    "\"#rrggbbaa\" or a name); got string \"nope\"");
     assert_int_equal(count_entries(f->dir, ""), 0);
 }
 
@@ -351,7 +351,7 @@ static void canvas_bad_paint_is_an_error(void **state) {
     run_ok(f->L, "c = canvas.png(dir .. '/paint.png', {width = 10, height = 10})");
     assert_contains(run_error(f->L, "c:rect(0, 0, 1, 1) c:fill('notacolour')"),
                     "canvas:fill: the paint must be a colour (\"#rrggbb\", \"#rrggbbaa\" or a "
-                    "name) or a gradient; got \"notacolour\"");
+                    "name) or a gradient; got string \"notacolour\"");
     assert_contains(run_error(f->L, "c:stroke({color = 'red', widht = 2})"),
                     "unknown option 'widht'");
     assert_contains(run_error(f->L, "c:stroke({dash = {0, 0}})"),
@@ -418,8 +418,9 @@ static void canvas_image_missing_file_is_an_error(void **state) {
     run_ok(f->L, "c = canvas.png(dir .. '/i.png', {width = 10, height = 10})");
     assert_contains(run_error(f->L, "c:image(dir .. '/none.png', 0, 0, 5, 5)"),
                     "cannot open image");
-    assert_contains(run_error(f->L, "c:image(dir .. '/none.png', 0, 0, 5, 5, {fit = 'crop'})"),
-                    "canvas:image: option 'fit' must be one of contain, cover, fill; got \"crop\"");
+    assert_contains(
+        run_error(f->L, "c:image(dir .. '/none.png', 0, 0, 5, 5, {fit = 'crop'})"),
+        "canvas:image: option 'fit' must be one of contain, cover, fill; got string \"crop\"");
     assert_contains(run_error(f->L, "c:image(dir .. '/none.png', 0, 0, 0, 5)"),
                     "width and height must be > 0");
     run_ok(f->L, "c:discard()");

@@ -764,21 +764,21 @@ static void csv_bad_options_are_errors(void **state) {
     lua_pop(f->L, 1);
     assert_contains(run_error(f->L, "data.read_csv(path, {delimiter = ';;'})"),
                     "data.read_csv: option 'delimiter' must be one character other than a quote "
-                    "or a line break; got \";;\"");
+                    "or a line break; got string \";;\"");
     lua_pop(f->L, 1);
     assert_contains(run_error(f->L, "data.read_csv(path, {delimiter = '\"'})"),
                     "option 'delimiter' must be one character");
     lua_pop(f->L, 1);
     assert_contains(run_error(f->L, "data.read_csv(path, {types = {a = 'float'}})"),
                     "data.read_csv: option 'types.a' must be one of integer, number, string, "
-                    "boolean, date; got \"float\"");
+                    "boolean, date; got string \"float\"");
     lua_pop(f->L, 1);
     assert_contains(run_error(f->L, "data.read_csv(path, {types = {b = 'integer'}})"),
                     "option 'types' names no column 'b' in");
     lua_pop(f->L, 1);
     assert_contains(run_error(f->L, "data.read_csv(path, {null = 'NA'})"),
                     "data.read_csv: option 'null' must be a list of strings, such as {\"\", "
-                    "\"NA\"}; got \"NA\"");
+                    "\"NA\"}; got string \"NA\"");
     lua_pop(f->L, 1);
     assert_contains(run_error(f->L, "data.read_csv(path, {null = {'NA', 3}})"),
                     "option 'null' must be a list of strings");
@@ -787,7 +787,7 @@ static void csv_bad_options_are_errors(void **state) {
                     "data.read_csv: option 'encoding' names an unknown encoding: \"klingon\"");
     lua_pop(f->L, 1);
     assert_contains(run_error(f->L, "data.read_csv(path, {header = 'yes'})"),
-                    "data.read_csv: option 'header' must be a boolean; got \"yes\"");
+                    "data.read_csv: option 'header' must be a boolean; got string \"yes\"");
     lua_pop(f->L, 1);
     assert_contains(run_error(f->L, "data.read_csv(path, {columns = {b = {unit = 'x'}}})"),
                     "no column 'b'");

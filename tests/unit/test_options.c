@@ -109,26 +109,26 @@ static void opt_non_string_key_error_says_keys_must_be_names(void **state) {
 static void opt_out_of_range_says_range_and_value(void **state) {
     lua_State *L = *state;
     const char *msg = call_error(L, probe, "{width = 20}");
-    assert_contains(msg, "option 'width' must be a number in [1, 10]; got 20");
+    assert_contains(msg, "option 'width' must be a number in [1, 10]; got number 20");
     lua_settop(L, 0);
     msg = call_error(L, probe, "{width = 0.5}");
-    assert_contains(msg, "option 'width' must be a number in [1, 10]; got 0.5");
+    assert_contains(msg, "option 'width' must be a number in [1, 10]; got number 0.5");
 }
 
 static void opt_nan_is_out_of_range(void **state) {
     lua_State *L = *state;
     const char *msg = call_error(L, probe, "{width = 0/0}");
-    assert_contains(msg, "option 'width' must be a number in [1, 10]; got nan");
+    assert_contains(msg, "option 'width' must be a number in [1, 10]; got number nan");
 }
 
 static void opt_wrong_type_names_expected_and_given(void **state) {
     lua_State *L = *state;
     assert_contains(call_error(L, probe, "{width = '7'}"),
-                    "option 'width' must be a number in [1, 10]; got \"7\"");
+                    "option 'width' must be a number in [1, 10]; got string \"7\"");
     assert_contains(call_error(L, probe, "{color = 12}"),
-                    "option 'color' must be a string; got 12");
+                    "option 'color' must be a string; got number 12");
     assert_contains(call_error(L, probe, "{visible = 1}"),
-                    "option 'visible' must be a boolean; got 1");
+                    "option 'visible' must be a boolean; got number 1");
     assert_contains(call_error(L, probe, "{color = {}}"),
                     "option 'color' must be a string; got table");
 }
@@ -136,7 +136,8 @@ static void opt_wrong_type_names_expected_and_given(void **state) {
 static void opt_enum_error_lists_the_choices(void **state) {
     lua_State *L = *state;
     const char *msg = call_error(L, probe, "{align = 'middle'}");
-    assert_contains(msg, "option 'align' must be one of left, center, right; got \"middle\"");
+    assert_contains(msg,
+                    "option 'align' must be one of left, center, right; got string \"middle\"");
 }
 
 static void opt_options_that_are_not_a_table_are_an_error(void **state) {
@@ -149,7 +150,7 @@ static void opt_error_names_the_calling_function(void **state) {
     lua_State *L = *state;
     lua_register(L, "probe", probe);
     const char *msg = run_error(L, "probe{width = 20}");
-    assert_contains(msg, "probe: option 'width' must be a number in [1, 10]; got 20");
+    assert_contains(msg, "probe: option 'width' must be a number in [1, 10]; got number 20");
     /* ... and where in the script the call is. */
     assert_contains(msg, "[string \"probe{width = 20}\"]:1: probe: ");
 }
@@ -162,10 +163,11 @@ static void opt_error_names_the_public_name_whatever_the_call(void **state) {
     opt_name_functions(L, "widgets.", functions);
     lua_setglobal(L, "widgets");
     const char *msg = run_error(L, "local ok, e = pcall(widgets.probe, {width = 20})\nerror(e, 0)");
-    assert_contains(msg, "widgets.probe: option 'width' must be a number in [1, 10]; got 20");
+    assert_contains(msg,
+                    "widgets.probe: option 'width' must be a number in [1, 10]; got number 20");
     msg = run_error(L, "local p = widgets.probe\np{color = true}");
     assert_contains(msg, "[string \"local p = widgets.probe...\"]:2: widgets.probe: option 'color' "
-                         "must be a string; got true");
+                         "must be a string; got boolean true");
 }
 
 /* ---- positional arguments ---- */

@@ -74,6 +74,20 @@ local value_spec = {
   zero_line = {default = true, type = "boolean"}, ticks = {default = false, type = "table"},
 }
 
+-- The options of a value axis, checked. A bottom axis has its title under
+-- it (title_position "side"): "top" there would set an x axis' title above
+-- the plot, so it is refused when given and not the default.
+local function value_options(opts)
+  local o = options.check("axis.draw", opts, value_spec)
+  if o.side == "bottom" then
+    if type(opts) == "table" and opts.title_position == "top" then
+      options.fail("axis.draw", "title_position", "\"side\" on a bottom axis (its title is under it)", "top")
+    end
+    o.title_position = "side"
+  end
+  return o
+end
+
 --- axis.value_labels(s, opts) -> ticks, labels, title: what a value axis
 --- on the numeric scale s shows (opts as axis.draw).
 function axis.value_labels(s, opts)
@@ -115,7 +129,7 @@ local with = options.with
 --- beside the plot (width for a left axis, height for a bottom one), and the
 --- title's height when it sits above the plot.
 function axis.value_thickness(list, s, opts)
-  opts = options.check("axis.draw", opts, value_spec)
+  opts = value_options(opts)
   local theme = themes.get(opts.theme or nil, "axis.draw")
   local _, labels, title = axis.value_labels(s, opts)
   local style = tick_style(theme)
@@ -148,7 +162,7 @@ end
 --- to a drawing list, along the plot box {x, y, width, height}. Returns the
 --- label boxes. opts as axis.draw.
 function axis.add(list, plot, s, opts)
-  opts = options.check("axis.draw", opts, value_spec)
+  opts = value_options(opts)
   local theme = themes.get(opts.theme or nil, "axis.draw")
   local ticks, labels, title = axis.value_labels(s, opts)
   local style = tick_style(theme)
@@ -220,7 +234,8 @@ end
 --- the scale, "円"), lang ("ja" | "en"), format (a template format name,
 --- "pct" or a function; then no unit is picked), theme, grid (true), units ("auto",
 --- false, or "億", "bn", ...), title_position ("top" | "side": beside the
---- axis, vertical in Japanese), zero_line (true), ticks (the values).
+--- axis, vertical in Japanese; always "side" on a bottom axis), zero_line
+--- (true), ticks (the values).
 function axis.draw(canvas, plot, s, opts)
   local list = drawing.new(canvas, type(opts) == "table" and opts.lang or nil)
   local boxes = axis.add(list, plot, s, opts)

@@ -53,7 +53,10 @@ local value_spec = options.merge(frame_spec, {
   y_format = {default = false, type = "string|function"}, y_units = {default = "auto",
     type = "string|boolean"},
   y_title_position = {default = "top", one_of = {"top", "side"}},
-  names = {default = false, type = "table"}, legend = {default = true, type = "boolean"},
+  names = {default = false, type = "table"},
+  -- the legend has one place, above the plot: true or false, no position
+  legend = {default = true, type = "boolean",
+            what = "true or false (the legend, when shown, is above the plot)"},
   value_labels = {default = false, type = "boolean|string|function"},
   y_domain = {default = false, type = "table", check = function(d)
     if type(d[1]) ~= "number" or type(d[2]) ~= "number" or d[1] ~= d[1] or d[2] ~= d[2] or d[1] >= d[2] then
@@ -136,7 +139,7 @@ local function read_data(data, o, fn)
   elseif type(data) == "table" then
     columns, n = records.columns(data, wanted, fn)
   else
-    errors.raise("%s: data must be a dataset or an array of records; got %s", fn, type(data))
+    errors.raise("%s: data must be a dataset or an array of records; got %s", fn, errors.show(data))
   end
   local categories = {}
   for i = 1, n do
@@ -149,7 +152,7 @@ local function read_data(data, o, fn)
     for i = 1, n do
       local v = values[i]
       if v ~= nil and (type(v) ~= "number" or v ~= v or v == math.huge or v == -math.huge) then
-        errors.raise("%s: row %d of '%s' is not a finite number (%s)", fn, i, y, tostring(v))
+        errors.raise("%s: row %d of '%s' is not a finite number (%s)", fn, i, y, errors.show(v))
       end
       if v ~= nil and math.abs(v) > scale.limit then
         errors.raise(("%s: row %d of '%s' is too large for an axis (%g; the limit is ±%g)")
@@ -248,6 +251,11 @@ end
 function chart.bar(data, opts)
   local self = make("bar", data, opts, bar_spec, "chart.bar")
   local o = self.options
+  if o.orientation == "horizontal" and type(opts) == "table" and opts.y_title_position == "top" then
+    options.fail("chart.bar", "y_title_position",
+      "\"side\" on horizontal bars (their value axis runs along the bottom, its title under it)",
+      opts.y_title_position)
+  end
   if o.color then color_groups(self, "chart.bar") end
   if o.mode == "percent" then
     for i = 1, self.data.n do
@@ -363,7 +371,7 @@ function chart.pie(data, opts)
   self.data, self.total = read, total
   set_source(self, read.source, read.notes)
   if o.value_labels then
-    local spec = o.value_labels
+    local spec = o.value_labels == true and pie_spec.value_labels.default or o.value_labels
     if type(spec) == "function" then
       self.value_format = spec
     else
@@ -412,7 +420,7 @@ function chart.part(data, opts)
   local self = make("part", data, opts, part_spec, "chart.part", {figure = true})
   local o = self.options
   local part, whole = part_numbers(data, o)
-  if whole <= 0 then errors.raise("chart.part: the whole must be > 0; got %s", tostring(whole)) end
+  if whole <= 0 then errors.raise("chart.part: the whole must be > 0; got %s", errors.show(whole)) end
   if part < 0 or part > whole then
     errors.raise("chart.part: the part must be in [0, whole]; got %s of %s", tostring(part), tostring(whole))
   end
@@ -431,7 +439,11 @@ end
 function chart.kpi(opts)
   local self = make("kpi", nil, opts, kpi_spec, "chart.kpi", {figure = true})
   local o = self.options
-  if o.value == false then options.fail("chart.kpi", "value", "a finite number", o.value) end
+  if o.value == false then -- the value the script gave (nil), not the spec's false standing in for it
+    local given
+    if type(opts) == "table" then given = opts.value end
+    options.fail("chart.kpi", "value", "a finite number", given)
+  end
   local fmt, change_fmt = axis.formatter(o.format, "chart.kpi", "format"),
     axis.formatter(o.change_format, "chart.kpi", "change_format")
   self.text = {value = fmt(o.value) .. o.unit, label = o.label and tostring(o.label) or false,

@@ -49,15 +49,19 @@ function errors.raise(message, ...)
   error(message, errors.level())
 end
 
---- errors.show(value) -> a value as messages quote it: strings as %q,
---- numbers and booleans with tostring ("nan", not "-nan", whatever C's
---- printf says), anything else by its type (an address would change from
---- run to run). The C modules show values the same way (core/options.c).
+--- errors.show(value) -> a value as messages describe it: its type, then
+--- the value itself when that is the same on every run: `string "12"`
+--- (%q), `number 3`, `number nan` (not "-nan", whatever C's printf
+--- says), `boolean false`, `nil`; a table, function or userdata by its type
+--- alone (an address would change from run to run). So "12" given for a
+--- number reads `got string "12"`, not `got 12`. The C modules show values
+--- the same way (core/options.c, opt_push_shown).
 function errors.show(value)
   local t = type(value)
-  if t == "string" then return ("%q"):format(value) end
-  if value ~= value then return "nan" end
-  if t == "number" or t == "boolean" or t == "nil" then return tostring(value) end
+  -- a line break as \10, as C writes it, not %q's backslash and new line
+  if t == "string" then return "string " .. ("%q"):format(value):gsub("\\\n", "\\10") end
+  if t == "number" then return value ~= value and "number nan" or "number " .. tostring(value) end
+  if t == "boolean" then return "boolean " .. tostring(value) end
   return t
 end
 

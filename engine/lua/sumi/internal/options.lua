@@ -3,7 +3,7 @@
 --
 --   local spec = {
 --     title = false,                                  -- a default, any value
---     legend = {default = "top", one_of = {"top", "bottom", "right", "none"}},
+--     mode = {default = "grouped", one_of = {"grouped", "stacked", "percent"}},
 --     width = {default = false, type = "number", min = 0},
 --     name = {default = false, type = "string", check = function(v) ... end},
 --   }
@@ -22,9 +22,11 @@
 --
 -- Messages name the public function and the option, and are raised at the
 -- script's line (sumi.internal.errors):
---   chart.bar: option 'legend' must be one of top, bottom, right, none; got "left"
+--   chart.bar: option 'mode' must be one of grouped, stacked, percent; got string "stack"
 --   chart.bar: unknown option 'lgend' (valid options: legend, title, ...)
---   chart.bar: options must be a table; got string
+--   chart.bar: options must be a table; got string "x"
+-- A value is shown by its type, then itself (errors.show): got string "12",
+-- got number 3, got boolean false, got nil, got table.
 local errors = require "sumi.internal.errors"
 
 local options = {}
@@ -41,7 +43,9 @@ end
 local sorted_keys = options.sorted_keys
 
 --- options.fail(fn, key, what, value): "<fn>: option '<key>' must be
---- <what>; got <value>", at the script's line.
+--- <what>; got <value>", at the script's line, the value as errors.show
+--- shows it. Pass the value the script gave (nil when it gave none), not
+--- the spec's default standing in for it.
 function options.fail(fn, key, what, value)
   errors.raise(("%s: option '%s' must be %s; got %s"):format(fn, tostring(key), what, show(value)))
 end
@@ -129,7 +133,7 @@ function options.check(fn, given, spec, where)
   local prefix = where and where .. "." or ""
   if given ~= nil and type(given) ~= "table" then
     if where then options.fail(fn, where, "a table", given) end
-    errors.raise(("%s: options must be a table; got %s"):format(fn, type(given)))
+    errors.raise(("%s: options must be a table; got %s"):format(fn, show(given)))
   end
   local result = {}
   for k, e in pairs(spec) do

@@ -16,6 +16,7 @@ local legend = require "sumi.legend"
 local locale = require "sumi.locale"
 local runtime = require "sumi.runtime"
 local scale = require "sumi.scale"
+local base = require "sumi.internal.marks.base"
 local bar_mark = require "sumi.internal.marks.bar"
 local kpi_mark = require "sumi.internal.marks.kpi"
 local line_mark = require "sumi.internal.marks.line"
@@ -93,21 +94,49 @@ local function value_axis_options(self, side)
           theme = self.theme, units = o.y_units, title_position = o.y_title_position}
 end
 
+-- The value labels' texts, function(value, i) -> text, or nil for none:
+-- value_labels = true writes numbers in the value axis' units (shares on a
+-- percent chart), a format name or a function as given.
 local function label_texts(self, s)
-  if not self.value_format then return nil end
-  if type(self.options.value_labels) == "function" then
-    local fn, row = self.options.value_labels, self.data.row
+  local labels = self.options.value_labels
+  if not labels then return nil end
+  if type(labels) == "function" then
+    local fn, row = labels, self.data.row
     return function(v, i) return fn(v, row(i)) end
   end
-  local _, _, _, divisor = axis.value_labels(s, value_axis_options(self, "left"))
-  local fmt = self.value_format
-  if self.options.value_labels == true and self.options.mode ~= "percent" then
-    fmt = function(v)
+  if labels == true and self.options.mode ~= "percent" then
+    local _, _, _, divisor = axis.value_labels(s, value_axis_options(self, "left"))
+    return function(v)
       local text = format.number(v / divisor, {decimals = divisor > 1 and 1 or 0})
       return (text:gsub("%.0$", ""))
     end
   end
-  return fmt
+  return self.value_format
+end
+
+-- Value labels above the points of a line chart over categories, each
+-- left out where it would cover one placed before it.
+local function line_labels(list, data, opts)
+  if not opts.label then return end
+  local theme, placed = opts.theme, {}
+  for _, series in ipairs(data.series) do
+    for i = 1, series.values.n or #series.values do
+      local v = series.values[i]
+      if v ~= nil then
+        local text = opts.label(v, i)
+        local w, h = list:measure(text, {size = theme.sizes.value, font = theme.font})
+        local x, y = opts.x(i) - w / 2, opts.value:map(v) - theme.marker_size - theme.gap / 2 - h
+        local clear = true
+        for _, b in ipairs(placed) do
+          if x < b[1] + b[3] and b[1] < x + w and y < b[2] + b[4] and b[2] < y + h then clear = false end
+        end
+        if clear then
+          placed[#placed + 1] = {x, y, w, h}
+          base.value_label(list, text, opts.x(i), y + h, "bottom", opts)
+        end
+      end
+    end
+  end
 end
 
 -- Title, subtitle, source and legend; returns the area left for the plot.
@@ -175,7 +204,8 @@ local function secondary_axis(self, list, range, length)
   local lo, hi = value_extent(self, self.lines, o.y2_domain)
   local s = value_scale(self, lo, hi, range, length, o.y2_zero)
   local opts = {side = "right", title = o.y2_title, unit = o.y2_unit, lang = o.lang, format = o.y2_format,
-                theme = self.theme, units = o.y2_units, grid = false, zero_line = false}
+                theme = self.theme, units = o.y2_units, grid = false, zero_line = false,
+                title_position = o.y_title_position}
   local thickness, title_h = axis.value_thickness(list, s, opts)
   return s, opts, thickness, title_h
 end
@@ -211,8 +241,9 @@ local function compose_columns(self, list, area, force)
   local n = self.data.n
   local labels = self.data.categories
   local value_h = 0
-  if self.value_format and self.kind ~= "line" then
+  if self.options.value_labels then -- room above the plot for the top label
     value_h = select(2, list:measure("0", {size = theme.sizes.value, font = theme.font})) + theme.gap / 2
+    if self.kind == "line" then value_h = value_h + theme.marker_size end
   end
   local plot_h = area.height * 0.75
   local plot = {}
@@ -287,6 +318,7 @@ local function compose_columns(self, list, area, force)
     bar_mark(list, plot, self.data, mark_opts)
   else
     line_mark(list, plot, self.data, mark_opts)
+    line_labels(list, self.data, mark_opts)
   end
   add_annotations(self, list, plot, band, s, false, "over")
   axis.add_categories(list, plot, band, labels, plan, {theme = theme, side = "bottom", every = every})

@@ -43,6 +43,25 @@ local function default_text(v)
   return tostring(v)
 end
 
+-- The columns the data has, as a set, and their names joined for a
+-- message, for refusing a column key that names none of them (a typo would
+-- otherwise show a column of "–"): a dataset's names, or every key of any
+-- row of Lua records or arrays (a field no row has is a typo, or a column
+-- with nothing to show); nil when Lua rows hold nothing at all.
+local function known_columns(data, rows, names)
+  local have, shown = {}, {}
+  if type(data) == "userdata" then
+    for i, name in ipairs(names) do have[name], shown[i] = true, name end
+  else
+    for _, r in ipairs(rows) do
+      for k in pairs(r) do have[k] = true end
+    end
+    if next(have) == nil then return nil end
+    for i, k in ipairs(options.sorted_keys(have)) do shown[i] = tostring(k) end
+  end
+  return have, #shown > 0 and table.concat(shown, ", ") or "none"
+end
+
 -- The columns and the rows as records, from a dataset, a list of records
 -- (opts.columns required) or a list of arrays.
 local function read_data(data, given)
@@ -57,7 +76,7 @@ local function read_data(data, given)
   elseif type(data) == "table" then
     for i, r in ipairs(data) do
       if type(r) ~= "table" then
-        errors.raise("document:table: row %d must be a table; got %s", i, type(r))
+        errors.raise("document:table: row %d must be a table; got %s", i, errors.show(r))
       end
       rows[i] = r
     end
@@ -68,13 +87,21 @@ local function read_data(data, given)
       for k = 1, #rows[1] do names[k] = k end
     end
   else
-    errors.raise("document:table: the data must be a dataset or a table; got %s", type(data))
+    errors.raise("document:table: the data must be a dataset or a table; got %s", errors.show(data))
   end
+  local have, have_shown = known_columns(data, rows, names)
   local columns = {}
   for i, spec in ipairs(given or names) do
     if type(spec) ~= "table" then spec = {key = spec} end
     local c = options.check("document:table", spec, column_spec, ("columns[%d]"):format(i))
     if c.key == false then errors.raise(("document:table: column %d has no 'key'"):format(i)) end
+    if have and not have[c.key] and type(data) == "userdata" then
+      errors.raise("document:table: columns[%d]: no column '%s' in the data (its columns: %s)", i,
+        tostring(c.key), have_shown)
+    elseif have and not have[c.key] then
+      errors.raise("document:table: columns[%d]: no row has a field '%s' (the rows' fields: %s)", i,
+        tostring(c.key), have_shown)
+    end
     c.title = c.title or tostring(c.key)
     c.format = formatter(c.format, ("columns[%d].format"):format(i))
     if numeric[c.key] == nil then
