@@ -246,7 +246,8 @@ static int data_from_rows(lua_State *L) {
         while (lua_next(L, -2) != 0) {
             lua_pop(L, 1);
             if (lua_type(L, -1) != LUA_TSTRING)
-                return luaL_error(L, "row 1 has a key that is not a column name");
+                return opt_raise(L, "row 1 has a key that is not a column name (a %s)",
+                                 luaL_typename(L, -1));
             lua_pushvalue(L, -1);
             lua_rawseti(L, names, (lua_Integer)lua_rawlen(L, names) + 1);
         }
@@ -270,9 +271,18 @@ static int data_from_rows(lua_State *L) {
         while (lua_next(L, -2) != 0) {
             const char *key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
             int col = key ? sumi_builder_find(box->b, key) : -1;
-            if (col < 0)
-                return luaL_error(L, "row %d has a field '%s' that is not a column", (int)r,
-                                  key ? key : luaL_typename(L, -2));
+            if (col < 0) {
+                const char *field = key ? key : luaL_typename(L, -2);
+                if (opt_has(L, 2, "order"))
+                    return opt_raise(L,
+                                     "row %d has a field '%s' that option 'order' leaves out "
+                                     "(order names every column, in its order)",
+                                     (int)r, field);
+                return opt_raise(L,
+                                 "row %d has a field '%s' that row 1 lacks (the columns are "
+                                 "row 1's fields; give option 'order' to name them all)",
+                                 (int)r, field);
+            }
             char where[96] = "";
             if (!put_cannot_fail(L, -1))
                 snprintf(where, sizeof where, "row %d field '%.40s'", (int)r, key);

@@ -43,6 +43,13 @@ test("from_rows settles types: integers with numbers make numbers, nil is null",
   check.errors(function() data.from_rows({{a = 1}, {a = "x"}}) end,
     "column 'a': row 2 holds a string where row 1 holds an integer", "mixed types")
   check.errors(function() data.from_rows({{a = 0 / 0}}) end, "is nan", "nan refused")
+  local extra = {{a = 1}, {a = 2, b = 3}}
+  local where, m = check.here(), check.message_of(function() data.from_rows(extra, {order = {"a"}}) end)
+  check.equal(m, where .. "data.from_rows: row 2 has a field 'b' that option 'order' leaves out "
+    .. "(order names every column, in its order)", "order is named as the reason")
+  where, m = check.here(), check.message_of(function() data.from_rows(extra) end)
+  check.equal(m, where .. "data.from_rows: row 2 has a field 'b' that row 1 lacks (the columns are row 1's "
+    .. "fields; give option 'order' to name them all)", "row 1 is named as the reason")
 end)
 
 test("row, rows and view read values back", function()
