@@ -370,7 +370,7 @@ static int run_main(lua_State *L) {
 }
 
 /* After the script: a warning for each document or chart it made and never
- * saved or drawn (sumi.internal.unused, loaded only by a script that made
+ * saved or drawn (not under `sumi chart`, which saves every chart) (sumi.internal.unused, loaded only by a script that made
  * one). */
 static int report_unused(lua_State *L) {
     lua_getfield(L, LUA_REGISTRYINDEX, REG_LOADED);
@@ -489,7 +489,7 @@ int sumi_run_in_state(lua_State *L, const struct sumi_run_options *options, int 
     sumi_limits_arm(L, options->max_memory_mib, options->timeout);
     lua_pushcfunction(L, run_main);
     int status = lua_pcall(L, 0, 0, 0);
-    if (status == LUA_OK) {
+    if (status == LUA_OK && options->export == NULL) { /* sumi chart saves every chart */
         lua_pushcfunction(L, report_unused);
         status = lua_pcall(L, 0, 0, 0);
     }
