@@ -369,9 +369,9 @@ static int run_main(lua_State *L) {
     return 0;
 }
 
-/* After the script: a warning for each document or chart it made and never
- * saved or drawn (not under `sumi chart`, which saves every chart) (sumi.internal.unused, loaded only by a script that made
- * one). */
+/* After the script: a warning for each document it made and never saved
+ * (sumi.internal.unused, loaded only by a script that made one). Not under
+ * `sumi chart`, whose run is for the charts. */
 static int report_unused(lua_State *L) {
     lua_getfield(L, LUA_REGISTRYINDEX, REG_LOADED);
     if (lua_getfield(L, -1, "sumi.internal.unused") != LUA_TTABLE)
