@@ -19,7 +19,8 @@ local function exact(m, w, expected, what)
   check.equal(m, w .. expected, what)
 end
 
-local page = sumi.canvas.pdf(nil, {width = 400, height = 300})
+-- A trace measures text as the PDF does, and writes nothing here.
+local page = sumi.canvas.trace(false, {width = 400, height = 300})
 
 -- The texts a chart places, by text, in a 400 x 300 box.
 local function texts(c)
