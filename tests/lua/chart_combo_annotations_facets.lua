@@ -274,4 +274,17 @@ check.test("annotations on a date axis and on a scatter plot", function()
   check.is_true(find(sboxes, "10") ~= nil, "y_domain reaches 10")
 end)
 
+check.test("a facet of pies: one pie a panel, each slice named on it", function()
+  local rows = {}
+  for _, city in ipairs({"北京", "上海"}) do
+    for _, k in ipairs({"モデル", "企業", "特許"}) do rows[#rows + 1] = {city = city, k = k, v = #rows + 3} end
+  end
+  local c = chart.facet(rows, {chart = "pie", by = "city", label = "k", value = "v", title = "都市別"})
+  check.equal(#c.panels, 2, "two panels")
+  local boxes = c:draw(canvas, box)
+  check.is_true(find(boxes, "北京") and find(boxes, "上海"), "each panel's title")
+  check.is_true(find(boxes, "特許 41.7%"), "a slice's label with its share")
+  check.equal(c:alt_text(), "都市別 最大の割合は北京・特許の41.7%、最小は北京・モデルの25.0%（全2パネル）。", "alt")
+end)
+
 check.done()

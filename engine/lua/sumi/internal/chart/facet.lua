@@ -102,7 +102,9 @@ function facet.new(chart, data, opts)
   self.theme = themes.get(o.theme or nil, "chart.facet")
   self.data = {categories = {}, series = {}, n = 0}
   panel_opts.theme, panel_opts.lang = self.theme, o.lang
-  panel_opts.source, panel_opts.notes, panel_opts.legend = false, false, false
+  panel_opts.source, panel_opts.notes = false, false
+  -- A pie has no legend to turn off: its slices carry their names.
+  if o.chart ~= "pie" then panel_opts.legend = false end
   local ok, err = compose.unregistered(function()
     for _, key in ipairs(order) do
       local po = options.copy(panel_opts)
