@@ -227,7 +227,7 @@ static void set_pdf_date(cairo_surface_t *surface, long long when) {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
-static char *copy_option(lua_State *L, const char *s) {
+char *sumi_canvas_copy_text(lua_State *L, const char *s) {
     char *copy = s != NULL ? strdup(s) : NULL;
     if (s != NULL && copy == NULL)
         luaL_error(L, "out of memory");
@@ -281,12 +281,12 @@ static struct sumi_pdf_meta *read_pdf_meta(lua_State *L, int opts, int make) {
         luaL_error(L, "out of memory");
     m->tagged = tagged;
     m->pdfa = pdfa;
-    m->date = pdf_date();
-    m->title = copy_option(L, opt_string(L, opts, "title", NULL));
-    m->author = copy_option(L, opt_string(L, opts, "author", NULL));
-    m->subject = copy_option(L, opt_string(L, opts, "subject", NULL));
-    m->keywords = copy_option(L, opt_string(L, opts, "keywords", NULL));
-    m->lang = copy_option(L, lang);
+    m->date = -1; /* canvas.pdf sets it, from the date cairo is given */
+    m->title = sumi_canvas_copy_text(L, opt_string(L, opts, "title", NULL));
+    m->author = sumi_canvas_copy_text(L, opt_string(L, opts, "author", NULL));
+    m->subject = sumi_canvas_copy_text(L, opt_string(L, opts, "subject", NULL));
+    m->keywords = sumi_canvas_copy_text(L, opt_string(L, opts, "keywords", NULL));
+    m->lang = sumi_canvas_copy_text(L, lang);
     return m;
 }
 
@@ -304,6 +304,9 @@ static int canvas_pdf(lua_State *L) {
     read_pdf_meta(L, 2, 0);
     sumi_canvas *c = push_output_canvas(L, "pdf", SUMI_CANVAS_PDF);
     c->pdf = read_pdf_meta(L, 2, 1);
+    long long date = pdf_date();
+    if (c->pdf != NULL)
+        c->pdf->date = date;
     int idx = lua_gettop(L);
     c->width = w;
     c->height = h;
@@ -318,7 +321,7 @@ static int canvas_pdf(lua_State *L) {
         cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_SUBJECT, subject);
     if (keywords)
         cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
-    set_pdf_date(c->surface, pdf_date());
+    set_pdf_date(c->surface, date);
     finish_setup(L, c, idx);
     return 1;
 }

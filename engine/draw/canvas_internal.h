@@ -23,6 +23,8 @@
 /* canvas.c */
 /* Reports cairo's first error (cairo errors are sticky and silent). */
 void canvas_check_status(lua_State *L, sumi_canvas *c);
+/* A malloc'd copy of s (NULL for NULL); out of memory is a Lua error. */
+char *sumi_canvas_copy_text(lua_State *L, const char *s);
 
 /* canvas_paint.c: the methods and functions that canvas.c's tables list */
 int canvas_move_to(lua_State *L);

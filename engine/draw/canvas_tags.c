@@ -9,7 +9,6 @@
  * Only a tagged PDF keeps them. Other canvases check the calls the same
  * way and ignore them, so one drawing function serves a tagged PDF, its PNG
  * previews and an untagged PDF. */
-#define _POSIX_C_SOURCE 200809L
 #include <cairo.h>
 #include <glib.h>
 #include <lauxlib.h>
@@ -49,13 +48,6 @@ static int inside(const sumi_canvas *c, const char *role) {
 
 static int inside_artifact(const sumi_canvas *c) { return inside(c, "Artifact"); }
 
-static char *copy_text(lua_State *L, const char *s) {
-    char *copy = s != NULL ? strdup(s) : NULL;
-    if (s != NULL && copy == NULL)
-        luaL_error(L, "out of memory");
-    return copy;
-}
-
 static struct sumi_pdf_element *add_element(lua_State *L, sumi_canvas *c, const char *role) {
     if (c->pdf->count >= 1000000)
         luaL_error(L, "too many structure elements (at most 1000000)");
@@ -72,7 +64,7 @@ static void read_lang(lua_State *L, sumi_canvas *c, int opts, struct sumi_pdf_el
     const char *fontconfig;
     const char *tag = sumi_fonts_lang_option(L, opts, NULL, &fontconfig);
     if (e != NULL && (c->pdf->lang == NULL || strcmp(tag, c->pdf->lang) != 0))
-        e->lang = copy_text(L, tag);
+        e->lang = sumi_canvas_copy_text(L, tag);
 }
 
 /* c:begin_tag(role [, {alt, lang, scope, box, uri, dest, text}]); a Link
@@ -151,10 +143,10 @@ static int tags_begin(lua_State *L) {
     c->tag_roles[c->tag_depth++] = (unsigned char)which;
     if (e == NULL)
         return 0;
-    e->alt = copy_text(L, link ? (target.text  ? target.text
-                                  : target.uri ? target.uri
-                                               : target.dest)
-                               : alt);
+    e->alt = sumi_canvas_copy_text(L, link ? (target.text  ? target.text
+                                              : target.uri ? target.uri
+                                                           : target.dest)
+                                           : alt);
     e->scope = (enum sumi_pdf_scope)scope;
     if (has_box && !link) {
         double x0 = box[0], y0 = box[1], x1 = box[0] + box[2], y1 = box[1] + box[3];
@@ -205,7 +197,7 @@ void sumi_tags_record_link(lua_State *L, sumi_canvas *c, const struct sumi_nav_l
         opt_raise(L, "a link inside an Artifact cannot be reached (it is not part of the "
                      "document)");
     struct sumi_pdf_element *e = add_element(L, c, "Link");
-    e->alt = copy_text(L, link->text ? link->text : link->uri ? link->uri : link->dest);
+    e->alt = sumi_canvas_copy_text(L, link->text ? link->text : link->uri ? link->uri : link->dest);
 }
 
 void sumi_tags_check_image(lua_State *L, sumi_canvas *c) {

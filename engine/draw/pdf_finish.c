@@ -551,13 +551,12 @@ static int rewrite_content(struct pdf *f, long n) {
 }
 
 /* The element a /StructParent key names, through the parent tree. */
-static long parent_tree_lookup(const struct pdf *f, const struct val *nums, long key) {
+static long parent_tree_lookup(const struct val *nums, long key) {
     struct lex x = {nums->start + 1, nums->end - 1};
     struct val k, v;
     while (read_value(&x, &k) && read_value(&x, &v))
         if (k.kind == V_NUMBER && k.num == key)
             return v.kind == V_REF ? v.num : 0;
-    (void)f;
     return 0;
 }
 
@@ -610,7 +609,7 @@ static void finish_pages(struct pdf *f, const struct sumi_pdf_meta *m, const str
             const char *text = NULL;
             if (m->tagged && !dict_get(&annot, "Contents", &described) && nums != NULL &&
                 dict_get(&annot, "StructParent", &sp) && sp.kind == V_NUMBER) {
-                long elem = parent_tree_lookup(f, nums, sp.num);
+                long elem = parent_tree_lookup(nums, sp.num);
                 if (elem > 0 && elem < f->count)
                     text = link_alt[elem];
             }
