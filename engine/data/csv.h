@@ -22,7 +22,8 @@ struct sumi_csv_options {
     const char *name;         /* the input as messages name it ("data/x.csv") */
     char delimiter;           /* ',' */
     int header;               /* 1: the first record names the columns */
-    int infer;                /* 1: infer integer, number, boolean, date; 0: text */
+    int infer;                /* 1: infer integer, number, boolean, date, month,
+                                 quarter; 0: text */
     int thousands;            /* 1: "3,755" reads as 3755 */
     const char *const *nulls; /* markers read as null; NULL means {""} */
     size_t null_count;        /* with nulls != NULL; 0: nothing is null */

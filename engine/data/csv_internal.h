@@ -21,7 +21,17 @@
 
 /* What a column holds so far. EMPTY: only nulls; REREAD: turned to text,
  * read again in the second pass. */
-enum state { ST_EMPTY, ST_INTEGER, ST_NUMBER, ST_BOOLEAN, ST_DATE, ST_STRING, ST_REREAD };
+enum state {
+    ST_EMPTY,
+    ST_INTEGER,
+    ST_NUMBER,
+    ST_BOOLEAN,
+    ST_DATE,
+    ST_MONTH,
+    ST_QUARTER,
+    ST_STRING,
+    ST_REREAD
+};
 
 struct slot {
     const char *s;

@@ -364,11 +364,10 @@ static int check_names(struct csv *c) {
 }
 
 static int set_types(struct csv *c) {
-    static const int states[] = {[SUMI_INTEGER] = ST_INTEGER,
-                                 [SUMI_NUMBER] = ST_NUMBER,
-                                 [SUMI_STRING] = ST_STRING,
-                                 [SUMI_BOOLEAN] = ST_BOOLEAN,
-                                 [SUMI_DATE] = ST_DATE};
+    static const int states[] = {
+        [SUMI_INTEGER] = ST_INTEGER, [SUMI_NUMBER] = ST_NUMBER, [SUMI_STRING] = ST_STRING,
+        [SUMI_BOOLEAN] = ST_BOOLEAN, [SUMI_DATE] = ST_DATE,     [SUMI_MONTH] = ST_MONTH,
+        [SUMI_QUARTER] = ST_QUARTER};
     for (size_t t = 0; t < c->o->type_count; t++) {
         const struct sumi_csv_type *type = &c->o->types[t];
         size_t i = 0;
@@ -476,7 +475,8 @@ static int unchanged(struct csv *c) {
 static struct sumi_dataset *finish(struct csv *c) {
     static const enum sumi_type types[] = {
         [ST_EMPTY] = SUMI_STRING,    [ST_INTEGER] = SUMI_INTEGER, [ST_NUMBER] = SUMI_NUMBER,
-        [ST_BOOLEAN] = SUMI_BOOLEAN, [ST_DATE] = SUMI_DATE,       [ST_STRING] = SUMI_STRING};
+        [ST_BOOLEAN] = SUMI_BOOLEAN, [ST_DATE] = SUMI_DATE,       [ST_MONTH] = SUMI_MONTH,
+        [ST_QUARTER] = SUMI_QUARTER, [ST_STRING] = SUMI_STRING};
     struct sumi_dataset *ds = sumi_dataset_new();
     if (ds == NULL)
         return csv_out_of_memory(c), NULL;

@@ -1,5 +1,6 @@
 /* The CSV reader's fields (csv.c describes the whole): each field's text
- * into its column, row c->rows. Numbers, booleans and dates are parsed
+ * into its column, row c->rows. Numbers, booleans, dates, months and
+ * quarters are parsed
  * here, columns take and widen their type, and strings are interned.
  * csv_take() and everything it calls per field stay in this one file, so
  * that the compiler can inline them into it. */
@@ -185,7 +186,11 @@ static int parse_bool(const char *s, size_t n) {
 
 /* ---- columns ---- */
 
-size_t csv_element_size(int state) { return state == ST_BOOLEAN ? 1 : state == ST_DATE ? 4 : 8; }
+size_t csv_element_size(int state) {
+    return state == ST_BOOLEAN                                            ? 1
+           : state == ST_DATE || state == ST_MONTH || state == ST_QUARTER ? 4
+                                                                          : 8;
+}
 
 /* A large column array is filled from end to end at once: ask for huge
  * pages (Linux, when transparent huge pages are set to "madvise"), one
@@ -388,6 +393,10 @@ static int classify(const struct csv *c, const char *s, size_t n) {
         return ST_BOOLEAN;
     if (sumi_date_parse(s, n, &days) == 0)
         return ST_DATE;
+    if (sumi_month_parse(s, n, &days) == 0)
+        return ST_MONTH;
+    if (sumi_quarter_parse(s, n, &days) == 0)
+        return ST_QUARTER;
     return ST_STRING;
 }
 
@@ -419,6 +428,12 @@ static int type_error(struct csv *c, size_t f, const char *s, size_t n, unsigned
         break;
     case ST_DATE:
         expected = "a date (YYYY-MM-DD)";
+        break;
+    case ST_MONTH:
+        expected = "a month (YYYY-MM)";
+        break;
+    case ST_QUARTER:
+        expected = "a quarter (YYYYQn or YYYY-Qn)";
         break;
     }
     if (!c->o->thousands && num != NUM_NONE && memchr(s, ',', n) != NULL)
@@ -495,6 +510,16 @@ int csv_take(struct csv *c, size_t f, const char *s, size_t n, int escaped, unsi
         if (sumi_date_parse(s, n, &days) != 0)
             break;
         ((int32_t *)col->values)[r] = days;
+        return 0;
+    case ST_MONTH:
+        if (sumi_month_parse(s, n, &days) != 0)
+            break;
+        ((int32_t *)col->values)[r] = days; /* months */
+        return 0;
+    case ST_QUARTER:
+        if (sumi_quarter_parse(s, n, &days) != 0)
+            break;
+        ((int32_t *)col->values)[r] = days; /* quarters */
         return 0;
     case ST_STRING: {
         if (c->warn != NULL && !col->not_number && !col->forced && c->o->infer && !c->o->thousands)

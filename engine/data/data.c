@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "data.h"
 #include "data_internal.h"
+#include "data_reshape.h"
 
 #include <lauxlib.h>
 #include <math.h>
@@ -89,7 +90,7 @@ int data_check_column(lua_State *L, const struct sumi_dataset *ds, int arg) {
     const char *name = luaL_checkstring(L, arg);
     int i = sumi_dataset_find(ds, name);
     if (i < 0)
-        luaL_error(L, "no column '%s' (columns: %s)", name, sumi_push_column_names(L, ds));
+        opt_raise(L, "no column '%s' (columns: %s)", name, sumi_push_column_names(L, ds));
     return i;
 }
 
@@ -120,9 +121,16 @@ void data_push_value(lua_State *L, const struct sumi_coldata *col, size_t row) {
     case SUMI_BOOLEAN:
         lua_pushboolean(L, col->v.booleans[row]);
         break;
-    case SUMI_DATE: {
+    case SUMI_DATE:
+    case SUMI_MONTH:
+    case SUMI_QUARTER: {
         char buf[16];
-        sumi_date_format(col->v.dates[row], buf);
+        if (col->type == SUMI_DATE)
+            sumi_date_format(col->v.dates[row], buf);
+        else if (col->type == SUMI_MONTH)
+            sumi_month_format(col->v.dates[row], buf);
+        else
+            sumi_quarter_format(col->v.dates[row], buf);
         lua_pushstring(L, buf);
         break;
     }
@@ -130,8 +138,8 @@ void data_push_value(lua_State *L, const struct sumi_coldata *col, size_t row) {
 }
 
 /* A Lua value into the builder's current row. Strings that read as ISO
- * dates stay strings: a date column comes from a reader or from
- * data.from_columns with types = {col = "date"}. */
+ * dates, months ("2025-03") or quarters ("2025Q1") stay strings: date,
+ * month and quarter columns come from the readers. */
 void data_builder_put(lua_State *L, struct sumi_builder *b, int col, int idx, const char *where) {
     int failed = 0;
     switch (lua_type(L, idx)) {
@@ -618,6 +626,12 @@ static const luaL_Reg dataset_methods[] = {
     {"join", ds_join},
     {"distinct", ds_distinct},
     {"append", ds_append},
+    {"pivot_wider", ds_pivot_wider},
+    {"pivot_longer", ds_pivot_longer},
+    {"cumsum", ds_cumsum},
+    {"rolling", ds_rolling},
+    {"change", ds_change},
+    {"rank", ds_rank},
     {NULL, NULL},
 };
 

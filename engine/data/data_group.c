@@ -26,8 +26,11 @@ static uint64_t hash_cell(const struct sumi_coldata *col, size_t r) {
             h = (h ^ *p) * 1099511628211ULL;
         return h;
     }
+    case SUMI_INTEGER:
     case SUMI_NUMBER: {
-        double d = col->v.numbers[r];
+        /* Integers hash as the doubles they compare as (data_compare_cells),
+         * so an integer key 1 finds a number key 1.0 in a join. */
+        double d = col->type == SUMI_INTEGER ? (double)col->v.integers[r] : col->v.numbers[r];
         if (d == 0)
             d = 0; /* -0 and 0 are one key */
         uint64_t bits;
@@ -277,6 +280,17 @@ int ds_join(lua_State *L) {
     int *lindex, *rindex;
     int nkeys = read_key_columns(L, left, 3, &lkeys, &lindex);
     read_key_columns(L, right, 3, &rkeys, &rindex);
+    /* Keys compare by value within a type: a date's day count is no month's
+     * count, and a string is no number. Integers and numbers mix. */
+    for (int k = 0; k < nkeys; k++) {
+        enum sumi_type a = lkeys[k]->type, b = rkeys[k]->type;
+        int numeric =
+            (a == SUMI_INTEGER || a == SUMI_NUMBER) && (b == SUMI_INTEGER || b == SUMI_NUMBER);
+        if (a != b && !numeric)
+            return opt_raise(L,
+                             "key '%s' holds %s values in the first dataset and %s in the second",
+                             left->columns[lindex[k]].name, sumi_type_name(a), sumi_type_name(b));
+    }
     /* Right rows grouped by key: groups[g] lists its rows through next[]. */
     size_t *firsts, *group_of;
     struct key_table *t;
@@ -368,6 +382,18 @@ int ds_distinct(lua_State *L) {
     int top = lua_gettop(L);
     struct sumi_dataset *subject = ds;
     if (!lua_isnoneornil(L, 2)) {
+        /* the names checked here, so that a missing one is named as
+         * distinct's mistake at the script's line, not select's */
+        if (lua_type(L, 2) == LUA_TSTRING) {
+            data_check_column(L, ds, 2);
+        } else if (lua_type(L, 2) == LUA_TTABLE) {
+            for (lua_Integer k = 1; lua_rawgeti(L, 2, k) != LUA_TNIL; k++) {
+                if (lua_type(L, -1) == LUA_TSTRING)
+                    data_check_column(L, ds, lua_gettop(L));
+                lua_pop(L, 1);
+            }
+            lua_pop(L, 1);
+        }
         lua_pushcfunction(L, ds_select);
         lua_pushvalue(L, 1);
         lua_pushvalue(L, 2);
@@ -414,7 +440,7 @@ static struct sumi_coldata *concat(const struct sumi_coldata *a, const struct su
                 failed = sumi_coldata_push_integer(out, src->v.integers[r]);
             else if (type == SUMI_BOOLEAN)
                 failed = sumi_coldata_push_boolean(out, src->v.booleans[r]);
-            else if (type == SUMI_DATE)
+            else if (sumi_type_is_calendar(type))
                 failed = sumi_coldata_push_date(out, src->v.dates[r]);
             else if (sumi_coldata_reserve(out, out->length + 1) != 0)
                 failed = 1;

@@ -152,16 +152,20 @@ int ds_where(lua_State *L) {
     int op = luaL_checkoption(L, 3, NULL, where_ops);
     /* The value as a one-row column of the same kind, to compare like cells. */
     struct sumi_coldata *value = NULL;
-    if (col->type == SUMI_STRING || col->type == SUMI_DATE) {
+    if (col->type == SUMI_STRING || sumi_type_is_calendar(col->type)) {
         size_t len;
         const char *s = luaL_checklstring(L, 4, &len);
-        if (col->type == SUMI_DATE) {
-            int32_t days;
-            if (sumi_date_parse(s, len, &days) != 0)
+        if (sumi_type_is_calendar(col->type)) {
+            int32_t count;
+            if (col->type == SUMI_DATE && sumi_date_parse(s, len, &count) != 0)
                 return luaL_argerror(L, 4, "date \"YYYY-MM-DD\" expected");
-            value = sumi_coldata_new(SUMI_DATE, 1);
+            if (col->type == SUMI_MONTH && sumi_month_parse(s, len, &count) != 0)
+                return luaL_argerror(L, 4, "month \"YYYY-MM\" expected");
+            if (col->type == SUMI_QUARTER && sumi_quarter_parse(s, len, &count) != 0)
+                return luaL_argerror(L, 4, "quarter \"YYYYQn\" expected");
+            value = sumi_coldata_new(col->type, 1);
             if (value)
-                sumi_coldata_push_date(value, days);
+                sumi_coldata_push_date(value, count);
         } else {
             value = sumi_coldata_new(SUMI_STRING, 1);
             if (value && sumi_coldata_push_string(value, s, len) != 0) {
@@ -275,6 +279,8 @@ static uint64_t order_key(const struct sumi_coldata *col, size_t r) {
     case SUMI_INTEGER:
         return (uint64_t)col->v.integers[r] ^ (UINT64_C(1) << 63);
     case SUMI_DATE:
+    case SUMI_MONTH:
+    case SUMI_QUARTER:
         return (uint64_t)(int64_t)col->v.dates[r] ^ (UINT64_C(1) << 63);
     default:
         return col->v.booleans[r];

@@ -20,6 +20,10 @@ const char *sumi_type_name(enum sumi_type type) {
         return "boolean";
     case SUMI_DATE:
         return "date";
+    case SUMI_MONTH:
+        return "month";
+    case SUMI_QUARTER:
+        return "quarter";
     }
     return "?";
 }
@@ -177,6 +181,8 @@ static size_t value_size(enum sumi_type type) {
     case SUMI_BOOLEAN:
         return sizeof(uint8_t);
     case SUMI_DATE:
+    case SUMI_MONTH:
+    case SUMI_QUARTER:
         return sizeof(int32_t);
     }
     return 8;
@@ -265,6 +271,8 @@ int sumi_coldata_push_null(struct sumi_coldata *col) {
         col->v.booleans[col->length] = 0;
         break;
     case SUMI_DATE:
+    case SUMI_MONTH:
+    case SUMI_QUARTER:
         col->v.dates[col->length] = 0;
         break;
     }
@@ -285,7 +293,7 @@ int sumi_coldata_push_number(struct sumi_coldata *col, double value) { PUSH_BODY
 int sumi_coldata_push_boolean(struct sumi_coldata *col, int value) {
     PUSH_BODY(booleans, value ? 1 : 0);
 }
-int sumi_coldata_push_date(struct sumi_coldata *col, int32_t days) { PUSH_BODY(dates, days); }
+int sumi_coldata_push_date(struct sumi_coldata *col, int32_t count) { PUSH_BODY(dates, count); }
 
 int sumi_coldata_adopt_arena(struct sumi_coldata *col, struct sumi_arena *arena) {
     for (int i = 0; i < col->arena_count; i++)
@@ -328,6 +336,8 @@ double sumi_coldata_number_at(const struct sumi_coldata *col, size_t row) {
     case SUMI_BOOLEAN:
         return col->v.booleans[row];
     case SUMI_DATE:
+    case SUMI_MONTH:
+    case SUMI_QUARTER:
         return col->v.dates[row];
     case SUMI_STRING:
         return 0;
@@ -437,7 +447,16 @@ int sumi_dataset_add_column(struct sumi_dataset *ds, const char *name, struct su
 
 /* ---- builder ---- */
 
-enum cell_kind { CELL_NULL, CELL_INTEGER, CELL_NUMBER, CELL_STRING, CELL_BOOLEAN, CELL_DATE };
+enum cell_kind {
+    CELL_NULL,
+    CELL_INTEGER,
+    CELL_NUMBER,
+    CELL_STRING,
+    CELL_BOOLEAN,
+    CELL_DATE,
+    CELL_MONTH,
+    CELL_QUARTER
+};
 
 struct cell {
     uint8_t kind;
@@ -445,7 +464,7 @@ struct cell {
         int64_t i;
         double d;
         const char *s;
-        int32_t date;
+        int32_t date; /* dates, months and quarters */
     } u;
 };
 
@@ -546,6 +565,13 @@ int sumi_builder_boolean(struct sumi_builder *b, int col, int value) {
 int sumi_builder_date(struct sumi_builder *b, int col, int32_t days) {
     return put_cell(&b->columns[col], b->rows, (struct cell){.kind = CELL_DATE, .u.date = days});
 }
+int sumi_builder_month(struct sumi_builder *b, int col, int32_t months) {
+    return put_cell(&b->columns[col], b->rows, (struct cell){.kind = CELL_MONTH, .u.date = months});
+}
+int sumi_builder_quarter(struct sumi_builder *b, int col, int32_t quarters) {
+    return put_cell(&b->columns[col], b->rows,
+                    (struct cell){.kind = CELL_QUARTER, .u.date = quarters});
+}
 int sumi_builder_string(struct sumi_builder *b, int col, const char *s, size_t len) {
     const char *copy = sumi_arena_add(b->arena, s, len);
     if (copy == NULL)
@@ -559,8 +585,8 @@ int sumi_builder_end_row(struct sumi_builder *b) {
 }
 
 static const char *cell_kind_name(int kind) {
-    static const char *const names[] = {"null",     "an integer", "a number",
-                                        "a string", "a boolean",  "a date"};
+    static const char *const names[] = {"null",      "an integer", "a number", "a string",
+                                        "a boolean", "a date",     "a month",  "a quarter"};
     return names[kind];
 }
 
@@ -602,6 +628,8 @@ struct sumi_dataset *sumi_builder_finish(struct sumi_builder *b, char *err, size
                               : kind == CELL_NUMBER  ? SUMI_NUMBER
                               : kind == CELL_BOOLEAN ? SUMI_BOOLEAN
                               : kind == CELL_DATE    ? SUMI_DATE
+                              : kind == CELL_MONTH   ? SUMI_MONTH
+                              : kind == CELL_QUARTER ? SUMI_QUARTER
                                                      : SUMI_STRING;
         struct sumi_coldata *data = sumi_coldata_new(type, b->rows);
         int failed = data == NULL;
@@ -625,6 +653,8 @@ struct sumi_dataset *sumi_builder_finish(struct sumi_builder *b, char *err, size
                 failed = sumi_coldata_push_boolean(data, (int)cell.u.i) != 0;
                 break;
             case SUMI_DATE:
+            case SUMI_MONTH:
+            case SUMI_QUARTER:
                 failed = sumi_coldata_push_date(data, cell.u.date) != 0;
                 break;
             case SUMI_STRING:
@@ -695,4 +725,79 @@ void sumi_date_format(int32_t days, char *buf) {
     unsigned m = mp + (mp < 10 ? 3 : -9);
     y += m <= 2;
     snprintf(buf, 16, "%04d-%02u-%02u", (int)y, m, d);
+}
+
+/* ---- months and quarters ---- */
+
+/* a // b rounded down, for counts before 1970. */
+static int32_t floor_div(int32_t a, int32_t b) {
+    return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+static int four_digits(const char *s, int *year) {
+    for (int i = 0; i < 4; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+    *year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    return 0;
+}
+
+int sumi_month_parse(const char *s, size_t len, int32_t *months) {
+    int y;
+    if (len != 7 || s[4] != '-' || four_digits(s, &y) != 0 || s[5] < '0' || s[5] > '9' ||
+        s[6] < '0' || s[6] > '9')
+        return -1;
+    int m = (s[5] - '0') * 10 + (s[6] - '0');
+    if (m < 1 || m > 12)
+        return -1;
+    *months = (int32_t)((y - 1970) * 12 + m - 1);
+    return 0;
+}
+
+int sumi_quarter_parse(const char *s, size_t len, int32_t *quarters) {
+    int y;
+    size_t at = len == 6 ? 4 : 5; /* the Q of "YYYYQn" or of "YYYY-Qn" */
+    if ((len != 6 && len != 7) || (len == 7 && s[4] != '-') || s[at] != 'Q' ||
+        four_digits(s, &y) != 0)
+        return -1;
+    int q = s[at + 1] - '0';
+    if (q < 1 || q > 4)
+        return -1;
+    *quarters = (int32_t)((y - 1970) * 4 + q - 1);
+    return 0;
+}
+
+void sumi_month_format(int32_t months, char *buf) {
+    int32_t y = floor_div(months, 12);
+    unsigned m = (unsigned)(months - y * 12) % 12u + 1; /* 1 to 12 */
+    snprintf(buf, 16, "%04d-%02u", (int)(1970 + y), m);
+}
+
+void sumi_quarter_format(int32_t quarters, char *buf) {
+    int32_t y = floor_div(quarters, 4);
+    unsigned q = (unsigned)(quarters - y * 4) % 4u + 1; /* 1 to 4 */
+    snprintf(buf, 16, "%04dQ%u", (int)(1970 + y), q);
+}
+
+int32_t sumi_month_first_day(int32_t months) {
+    int32_t y = floor_div(months, 12);
+    return (int32_t)days_from_civil(1970 + y, (unsigned)(months - y * 12 + 1), 1);
+}
+
+int32_t sumi_quarter_first_day(int32_t quarters) { return sumi_month_first_day(quarters * 3); }
+
+int sumi_month_of_first_day(int32_t days, int32_t *months) {
+    char buf[16];
+    sumi_date_format(days, buf);
+    if (strcmp(buf + 7, "-01") != 0 || sumi_month_parse(buf, 7, months) != 0)
+        return -1;
+    return 0;
+}
+
+int sumi_quarter_of_first_day(int32_t days, int32_t *quarters) {
+    int32_t months;
+    if (sumi_month_of_first_day(days, &months) != 0 || floor_div(months, 3) * 3 != months)
+        return -1;
+    *quarters = floor_div(months, 3);
+    return 0;
 }

@@ -19,7 +19,16 @@ enum sumi_type {
     SUMI_STRING,  /* NUL-terminated UTF-8, validated by the reader */
     SUMI_BOOLEAN, /* uint8_t 0 or 1 */
     SUMI_DATE,    /* int32_t days since 1970-01-01 (proleptic Gregorian) */
+    SUMI_MONTH,   /* int32_t months since 1970-01 (2025-03 is 662) */
+    SUMI_QUARTER, /* int32_t quarters since 1970Q1 (2025Q1 is 220) */
 };
+
+/* Dates, months and quarters: one int32_t count each, in v.dates, which
+ * orders them as the calendar does. Lua sees them as "YYYY-MM-DD",
+ * "YYYY-MM" and "YYYYQn" strings. */
+static inline int sumi_type_is_calendar(enum sumi_type type) {
+    return type == SUMI_DATE || type == SUMI_MONTH || type == SUMI_QUARTER;
+}
 
 const char *sumi_type_name(enum sumi_type type); /* "integer", "number", ... */
 
@@ -59,7 +68,7 @@ struct sumi_coldata {
         double *numbers;
         const char **strings; /* into the arenas below; NULL entries for nulls */
         uint8_t *booleans;
-        int32_t *dates;
+        int32_t *dates; /* dates, months and quarters (sumi_type_is_calendar) */
     } v;
     struct sumi_arena **arenas; /* strings only: the arenas strings point into */
     int arena_count;
@@ -76,7 +85,9 @@ int sumi_coldata_push_integer(struct sumi_coldata *col, int64_t value);
 int sumi_coldata_push_number(struct sumi_coldata *col, double value);
 int sumi_coldata_push_string(struct sumi_coldata *col, const char *s, size_t len);
 int sumi_coldata_push_boolean(struct sumi_coldata *col, int value);
-int sumi_coldata_push_date(struct sumi_coldata *col, int32_t days);
+/* A date, month or quarter column's value: days, months or quarters since
+ * 1970, as the column's type says. */
+int sumi_coldata_push_date(struct sumi_coldata *col, int32_t count);
 /* Adds an arena that pushed strings may already point into (a reader that
  * fills v.strings itself); takes a reference. 0 or -1. */
 int sumi_coldata_adopt_arena(struct sumi_coldata *col, struct sumi_arena *arena);
@@ -84,7 +95,8 @@ int sumi_coldata_adopt_arena(struct sumi_coldata *col, struct sumi_arena *arena)
 static inline int sumi_coldata_is_null(const struct sumi_coldata *col, size_t row) {
     return col->valid != NULL && !col->valid[row];
 }
-/* The value as a double (integers, numbers, booleans, dates as days); 0 for
+/* The value as a double (integers, numbers, booleans; dates, months and
+ * quarters as their counts since 1970); 0 for
  * strings and nulls: check type and nulls first. */
 double sumi_coldata_number_at(const struct sumi_coldata *col, size_t row);
 
@@ -140,6 +152,8 @@ int sumi_builder_number(struct sumi_builder *b, int col, double value);
 int sumi_builder_boolean(struct sumi_builder *b, int col, int value);
 int sumi_builder_string(struct sumi_builder *b, int col, const char *s, size_t len);
 int sumi_builder_date(struct sumi_builder *b, int col, int32_t days);
+int sumi_builder_month(struct sumi_builder *b, int col, int32_t months);
+int sumi_builder_quarter(struct sumi_builder *b, int col, int32_t quarters);
 /* Ends the current row. 0 or -1. */
 int sumi_builder_end_row(struct sumi_builder *b);
 /* The dataset, or NULL with a message in err ("column 'x': row 3 holds a
@@ -153,5 +167,23 @@ struct sumi_dataset *sumi_builder_finish(struct sumi_builder *b, char *err, size
 int sumi_date_parse(const char *s, size_t len, int32_t *days);
 /* days -> "YYYY-MM-DD" (buf of at least 16 bytes, for years past 9999). */
 void sumi_date_format(int32_t days, char *buf);
+
+/* ---- months and quarters ---- */
+
+/* "YYYY-MM" -> months since 1970-01; 0, or -1 if not a month (01 to 12). */
+int sumi_month_parse(const char *s, size_t len, int32_t *months);
+/* "YYYYQn" or "YYYY-Qn" (n 1 to 4) -> quarters since 1970Q1; 0 or -1. */
+int sumi_quarter_parse(const char *s, size_t len, int32_t *quarters);
+/* months -> "YYYY-MM"; quarters -> "YYYYQn" (buf of at least 16 bytes). */
+void sumi_month_format(int32_t months, char *buf);
+void sumi_quarter_format(int32_t quarters, char *buf);
+/* The first day of a month or a quarter, in days since 1970-01-01: where a
+ * time axis places it. */
+int32_t sumi_month_first_day(int32_t months);
+int32_t sumi_quarter_first_day(int32_t quarters);
+/* A date's month (when the date is its month's first day): 0 and the
+ * month, or -1. Likewise a quarter's first day. */
+int sumi_month_of_first_day(int32_t days, int32_t *months);
+int sumi_quarter_of_first_day(int32_t days, int32_t *quarters);
 
 #endif

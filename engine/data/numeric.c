@@ -89,13 +89,24 @@ static void read_numbers(lua_State *L, int arg, struct sumi_numbers *out, int da
     arg = lua_absindex(L, arg);
     out->dates = NULL;
     const struct sumi_coldata *col = sumi_test_column(L, arg);
-    if (col != NULL && dates && col->type == SUMI_DATE) {
+    if (col != NULL && dates && sumi_type_is_calendar(col->type)) {
         out->n = col->length;
         out->integers = NULL;
         out->doubles = NULL;
         out->dates = col->v.dates;
         out->valid = col->valid;
         out->count = valid_count(col);
+        if (col->type != SUMI_DATE) {
+            /* A month or a quarter sits at its first day on a time axis (as
+             * "2025-03" does in sumi.scale): its days, in a scratch block
+             * left on the stack. */
+            int32_t *days = lua_newuserdatauv(L, (col->length ? col->length : 1) * sizeof *days, 0);
+            for (size_t i = 0; i < col->length; i++)
+                days[i] = sumi_coldata_is_null(col, i) ? 0
+                          : col->type == SUMI_MONTH    ? sumi_month_first_day(col->v.dates[i])
+                                                       : sumi_quarter_first_day(col->v.dates[i]);
+            out->dates = days;
+        }
         return;
     }
     if (col != NULL) {

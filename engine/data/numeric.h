@@ -18,14 +18,16 @@ struct sumi_numbers {
     size_t count;            /* non-null values */
     const int64_t *integers; /* when every value is an integer */
     const double *doubles;   /* otherwise; never NaN or infinite */
-    const int32_t *dates;    /* a date column: days since 1970 (read_numbers_or_dates) */
+    const int32_t *dates;    /* a date, month or quarter column: days since 1970 (a month's
+                                or a quarter's first day; read_numbers_or_dates) */
     const uint8_t *valid;    /* NULL: no nulls; else valid[i] is 0 for a null */
 };
 
 /* Reads argument arg; raises "value 3 is nan" and the like. */
 void sumi_read_numbers(lua_State *L, int arg, struct sumi_numbers *out);
-/* As sumi_read_numbers, but a date column view is read too, as days since
- * 1970: a chart's time axis is linear in days. */
+/* As sumi_read_numbers, but a date, month or quarter column view is read
+ * too, as days since 1970 (a month or a quarter at its first day): a chart's
+ * time axis is linear in days. */
 void sumi_read_numbers_or_dates(lua_State *L, int arg, struct sumi_numbers *out);
 
 static inline double sumi_number_at(const struct sumi_numbers *x, size_t i) {

@@ -17,7 +17,8 @@
 #include "options.h"
 
 /* In enum sumi_type order. */
-static const char *const type_names[] = {"integer", "number", "string", "boolean", "date", NULL};
+static const char *const type_names[] = {"integer", "number", "string",  "boolean",
+                                         "date",    "month",  "quarter", NULL};
 
 static int type_index(const char *name) {
     for (int i = 0; type_names[i] != NULL; i++)
@@ -41,8 +42,8 @@ void reader_check_types(lua_State *L, int opts) {
             const char *v = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
             if (v == NULL || type_index(v) < 0) {
                 lua_pushfstring(L, "types.%s", lua_tostring(L, -2));
-                opt_fail(L, lua_tostring(L, -1), "one of integer, number, string, boolean, date",
-                         -2);
+                opt_fail(L, lua_tostring(L, -1),
+                         "one of integer, number, string, boolean, date, month, quarter", -2);
             }
             lua_pop(L, 1);
         }
@@ -235,9 +236,26 @@ int reader_put(struct sumi_builder *b, int col, int type, const struct reader_va
             return sumi_builder_date(b, col, days);
         break;
     }
+    /* A month or a quarter: its text, or a date on its first day (what
+     * PostgreSQL's date_trunc('month', day)::date gives). */
+    case SUMI_MONTH: {
+        int32_t months;
+        if ((v->kind == READER_STRING && sumi_month_parse(v->s, v->len, &months) == 0) ||
+            (v->kind == READER_DATE && sumi_month_of_first_day((int32_t)v->i, &months) == 0))
+            return sumi_builder_month(b, col, months);
+        break;
     }
-    static const char *const expected[] = {"an integer", "a number", "a string", "true or false",
-                                           "a date (YYYY-MM-DD)"};
+    case SUMI_QUARTER: {
+        int32_t quarters;
+        if ((v->kind == READER_STRING && sumi_quarter_parse(v->s, v->len, &quarters) == 0) ||
+            (v->kind == READER_DATE && sumi_quarter_of_first_day((int32_t)v->i, &quarters) == 0))
+            return sumi_builder_quarter(b, col, quarters);
+        break;
+    }
+    }
+    static const char *const expected[] = {
+        "an integer",          "a number",          "a string",          "true or false",
+        "a date (YYYY-MM-DD)", "a month (YYYY-MM)", "a quarter (YYYYQn)"};
     char shown[64];
     describe(v, shown, sizeof shown);
     snprintf(err, errlen, "expected %s, got %s", expected[type], shown);

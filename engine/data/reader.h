@@ -36,7 +36,8 @@ struct reader_value {
 #define READER_AS_IS (-1)
 
 /* Checks the `types` option of the options table at opts (0: none): a table
- * of column name -> "integer", "number", "string", "boolean" or "date".
+ * of column name -> "integer", "number", "string", "boolean", "date",
+ * "month" or "quarter".
  * Raises an error naming the calling function and the bad entry. */
 void reader_check_types(lua_State *L, int opts);
 /* The override for column name: a sumi_type, or READER_AS_IS. The option

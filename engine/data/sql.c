@@ -246,13 +246,18 @@ static void sqlite_bind_all(lua_State *L, struct sql_state *st, const char *give
 
 /* SQLite has no date or boolean storage: a column declared DATE holds
  * 'YYYY-MM-DD' text and one declared BOOLEAN holds 0 and 1, so the
- * declaration says what they mean. A declared text type (the rules of
+ * declaration says what they mean; likewise MONTH ('YYYY-MM' text) and
+ * QUARTER ('YYYYQn' or 'YYYY-Qn'). A declared text type (the rules of
  * SQLite's type affinity, §3.1 of its datatype page) makes every value text. */
 static int declared_type(const char *decl) {
     if (decl == NULL)
         return READER_AS_IS;
     if (g_ascii_strcasecmp(decl, "DATE") == 0)
         return SUMI_DATE;
+    if (g_ascii_strcasecmp(decl, "MONTH") == 0)
+        return SUMI_MONTH;
+    if (g_ascii_strcasecmp(decl, "QUARTER") == 0)
+        return SUMI_QUARTER;
     if (g_ascii_strcasecmp(decl, "BOOLEAN") == 0 || g_ascii_strcasecmp(decl, "BOOL") == 0)
         return SUMI_BOOLEAN;
     char *upper = g_ascii_strup(decl, -1);
@@ -263,8 +268,8 @@ static int declared_type(const char *decl) {
 }
 
 /* The type of a column that holds no value, from its declaration:
- * SQLite's affinity rules (datatype page, §3.1), dates and booleans as
- * above. Undeclared and BLOB columns stay unknown. */
+ * SQLite's affinity rules (datatype page, §3.1), dates, months, quarters
+ * and booleans as above. Undeclared and BLOB columns stay unknown. */
 static int affinity_type(const char *decl) {
     if (decl == NULL || decl[0] == '\0')
         return READER_AS_IS;

@@ -159,7 +159,7 @@ test("options are checked", function()
                "null, numbers, thousands, encoding, title, source, unit, notes, columns)", "heading")
   check.errors(function() data.read_csv("fixtures/models.csv", {types = {model = "text"}}) end,
                "data.read_csv: option 'types.model' must be one of integer, number, string, boolean, " ..
-               "date; got string \"text\"", "type name")
+               "date, month, quarter; got string \"text\"", "type name")
 end)
 
 check.done()

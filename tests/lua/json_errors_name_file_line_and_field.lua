@@ -69,8 +69,8 @@ end)
 test("options are checked", function()
   check.errors(read("json_models.json", {pth = "x"}), "unknown option 'pth'", "unknown key")
   check.errors(read("json_models.json", {types = {models = "int"}}),
-    "data.read_json: option 'types.models' must be one of integer, number, string, boolean, date; "
-    .. "got string \"int\"",
+    "data.read_json: option 'types.models' must be one of integer, number, string, boolean, date, month, "
+    .. "quarter; got string \"int\"",
     "bad type name")
   check.errors(read("json_models.json", {types = {modles = "integer"}}),
     "data.read_json: option 'types' names no column 'modles' in fixtures/json_models.json; its columns: "

@@ -771,7 +771,7 @@ static void csv_bad_options_are_errors(void **state) {
     lua_pop(f->L, 1);
     assert_contains(run_error(f->L, "data.read_csv(path, {types = {a = 'float'}})"),
                     "data.read_csv: option 'types.a' must be one of integer, number, string, "
-                    "boolean, date; got string \"float\"");
+                    "boolean, date, month, quarter; got string \"float\"");
     lua_pop(f->L, 1);
     assert_contains(run_error(f->L, "data.read_csv(path, {types = {b = 'integer'}})"),
                     "option 'types' names no column 'b' in");

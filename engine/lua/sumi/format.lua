@@ -289,24 +289,29 @@ end
 -- ---- dates
 
 local civil_from_days, days_from_civil = calendar.civil_from_days, calendar.days_from_civil
-local days_in_month = calendar.days_in_month
 
 -- 0001-01-01 and 9999-12-31 in days since 1970: the years a date may have.
 local first_day, last_day = -719162, 2932896
 
 -- A date (seconds since 1970, UTC, or a "YYYY-MM-DD" string) as days since
--- 1970; errors name the public function `name`.
-local function to_days(date, name)
+-- 1970; errors name the public function `name`. With periods, a month
+-- "YYYY-MM" or a quarter "YYYYQn" ("YYYY-Qn") is taken too: the result is
+-- then the kind ("date", "month" or "quarter") and its parts.
+local function to_days(date, name, periods)
   if type(date) == "string" then
-    local y, m, d = date:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
-    if not y then
-      errors.raise("format.%s: the date must be a \"YYYY-MM-DD\" string; got %s", name, errors.show(date))
+    local kind, y, a, d = calendar.parse(date)
+    if kind == "date" or (periods and kind) then
+      if kind == "date" then return days_from_civil(y, a, d), kind end
+      return nil, kind, y, a
     end
-    y, m, d = tonumber(y), tonumber(m), tonumber(d)
-    if y < 1 or m < 1 or m > 12 or d < 1 or d > days_in_month(y, m) then
-      errors.raise("format.%s: no such date: %s", name, errors.show(date))
+    if y == "date" or (periods and y) then
+      errors.raise("format.%s: no such %s: %s", name, y, errors.show(date))
     end
-    return days_from_civil(y, m, d)
+    if periods then
+      errors.raise("format.%s: the date must be a \"YYYY-MM-DD\" string, a month \"YYYY-MM\" or a quarter "
+        .. "\"YYYYQn\"; got %s", name, errors.show(date))
+    end
+    errors.raise("format.%s: the date must be a \"YYYY-MM-DD\" string; got %s", name, errors.show(date))
   end
   if type(date) ~= "number" then
     errors.raise("format.%s: the date must be seconds since 1970 or a \"YYYY-MM-DD\" string; got %s", name,
@@ -320,36 +325,62 @@ local function to_days(date, name)
     errors.raise("format.%s: the date is out of range (%s seconds is not in the years 1 to 9999)", name,
       tostring(date))
   end
-  return math.tointeger(days)
+  return math.tointeger(days), "date"
+end
+
+-- A month or a quarter in the words of w (locale.get).
+local function period_text(w, kind, y, a)
+  if kind == "quarter" then return w.year_quarter:format(y, w.quarter_names[a]) end
+  if w.months then return w.year_month:format(w.months[a], y) end
+  return w.year_month:format(y, a)
+end
+
+-- The text of format.date(date, o) for the function called `name`.
+local function date_text(date, o, name)
+  local days, kind, y, a = to_days(date, name, true)
+  local w = locale.get(o.lang, "format." .. name)
+  if kind ~= "date" then
+    if o.weekday then
+      options.fail("format." .. name, "weekday", "false for a " .. kind .. ", which has no weekday", true)
+    end
+    return period_text(w, kind, y, a)
+  end
+  local d
+  y, a, d = civil_from_days(days)
+  local text
+  if not o.day then
+    text = period_text(w, "month", y, a)
+  elseif w.months then
+    text = w.date:format(d, w.months[a], y)
+  else
+    text = w.date:format(y, a, d)
+  end
+  if o.weekday then
+    if not o.day then options.fail("format." .. name, "weekday", "false when day is false", true) end
+    text = text .. w.weekday:format(w.weekdays[(days + 4) % 7 + 1]) -- 1970-01-01 was a Thursday
+  end
+  return text
 end
 
 --- format.date_ja(1753488000) or format.date_ja("2025-07-26") -> "2025年7月26日";
---- {weekday = true} -> "2025年7月26日（土）"
+--- {weekday = true} -> "2025年7月26日（土）"; a month "2025-03" ->
+--- "2025年3月", a quarter "2025Q1" -> "2025年第1四半期"
 function format.date_ja(date, opts)
-  local days = to_days(date, "date_ja")
+  to_days(date, "date_ja", true)
   local o = options.check("format.date_ja", opts, date_spec)
-  return format.date(days * 86400, {lang = "ja", weekday = o.weekday})
+  return date_text(date, {lang = "ja", weekday = o.weekday, day = true}, "date_ja")
 end
 
 --- format.date(date [, {lang = "ja", weekday = false, day = true}]): a date as
 --- the language writes it: "2025年7月26日", "2025년 7월 26일", "26 July 2025";
---- day = false gives the month ("2025年7月", "July 2025").
+--- day = false gives the month ("2025年7月", "July 2025"). A month
+--- ("2025-03") is written as its month ("2025年3月", "March 2025"), a
+--- quarter ("2025Q1") as its quarter ("2025年第1四半期", "2025 Q1",
+--- "2025年第一季度", "2025년 1분기").
 function format.date(date, opts)
-  local days = to_days(date, "date")
+  to_days(date, "date", true)
   local o = options.check("format.date", opts, date_lang_spec)
-  local w = locale.get(o.lang, "format.date")
-  local y, m, d = civil_from_days(days)
-  local text
-  if w.months then
-    text = o.day and w.date:format(d, w.months[m], y) or w.year_month:format(w.months[m], y)
-  else
-    text = o.day and w.date:format(y, m, d) or w.year_month:format(y, m)
-  end
-  if o.weekday then
-    if not o.day then options.fail("format.date", "weekday", "false when day is false", true) end
-    text = text .. w.weekday:format(w.weekdays[(days + 4) % 7 + 1]) -- 1970-01-01 was a Thursday
-  end
-  return text
+  return date_text(date, o, "date")
 end
 
 --- ISO 8601 date: format.date_iso(1753488000) -> "2025-07-26"

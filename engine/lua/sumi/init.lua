@@ -13,7 +13,7 @@ local sumi = {
 local lazy = {
   data = "sumi.data", fonts = "sumi.fonts", format = "sumi.format", stats = "sumi.stats",
   template = "sumi.template", chart = "sumi.chart", theme = "sumi.theme",
-  document = "sumi.document", locale = "sumi.locale",
+  document = "sumi.document", locale = "sumi.locale", date = "sumi.date",
 }
 setmetatable(sumi, {
   __index = function(t, key)

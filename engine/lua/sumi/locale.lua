@@ -20,7 +20,13 @@ local options = require "sumi.internal.options"
 
 local locale = {}
 
--- Each language's words. Patterns take the number with %d; units go from
+-- Each language's words. Patterns take the number with %d; quarters are
+-- written year_quarter:format(year, quarter_names[q]) ("2025年第1四半期",
+-- "2025 Q1"), a fiscal year fiscal_year:format(year) ("2025年度", "FY2025")
+-- and a fiscal quarter fiscal_quarter:format(fiscal year, quarter name)
+-- ("2025年度第1四半期", "FY2025 Q1"); fiscal_start is the month a fiscal
+-- year starts in unless a script says otherwise (April in Japan, where
+-- 2025年度 runs from 2025-04-01 to 2026-03-31). Units go from
 -- the largest down, each {name, size}; unit_space goes between a number's
 -- unit and the word after it ("7,000억 원": Korean spaces a counted noun);
 -- open and close put a unit after a title ("売上（億円）", "Sales (bn)");
@@ -36,6 +42,8 @@ local ja = {
   units = {{"兆", 1e12}, {"億", 1e8}, {"万", 1e4}}, unit_space = "",
   year = "%d年", month = "%d月", month_day = "%d月%d日", year_month = "%d年%d月", date = "%d年%d月%d日",
   weekdays = {"日", "月", "火", "水", "木", "金", "土"}, weekday = "（%s）",
+  quarter_names = {"第1四半期", "第2四半期", "第3四半期", "第4四半期"}, year_quarter = "%d年%s",
+  fiscal_start = 4, fiscal_year = "%d年度", fiscal_quarter = "%s%s",
   open = "（", close = "）", currency = "円", vertical = true,
   -- a chart's alternative text (chart:alt_text): see alt_placeholders below
   alt_extremes = "最大は{max_label}の{max}、最小は{min_label}の{min}",
@@ -61,6 +69,8 @@ local zh_hans = {
   units = {{"万亿", 1e12}, {"亿", 1e8}, {"万", 1e4}}, unit_space = "",
   year = "%d年", month = "%d月", month_day = "%d月%d日", year_month = "%d年%d月", date = "%d年%d月%d日",
   weekdays = {"日", "一", "二", "三", "四", "五", "六"}, weekday = "（星期%s）",
+  quarter_names = {"第一季度", "第二季度", "第三季度", "第四季度"}, year_quarter = "%d年%s",
+  fiscal_start = 1, fiscal_year = "%d财年", fiscal_quarter = "%s%s",
   open = "（", close = "）", currency = "元", vertical = false,
   alt_extremes = "最大为{max_label}的{max}，最小为{min_label}的{min}",
   alt_rise = "从{first_label}的{first}增至{last_label}的{last}，最大为{max_label}的{max}，"
@@ -84,6 +94,8 @@ local zh_hant = {
   units = {{"兆", 1e12}, {"億", 1e8}, {"萬", 1e4}}, unit_space = "",
   year = "%d年", month = "%d月", month_day = "%d月%d日", year_month = "%d年%d月", date = "%d年%d月%d日",
   weekdays = {"日", "一", "二", "三", "四", "五", "六"}, weekday = "（星期%s）",
+  quarter_names = {"第一季", "第二季", "第三季", "第四季"}, year_quarter = "%d年%s",
+  fiscal_start = 1, fiscal_year = "%d財年", fiscal_quarter = "%s%s",
   open = "（", close = "）", currency = "元", vertical = true,
   alt_extremes = "最大為{max_label}的{max}，最小為{min_label}的{min}",
   alt_rise = "從{first_label}的{first}增至{last_label}的{last}，最大為{max_label}的{max}，"
@@ -102,6 +114,9 @@ local zh_hant = {
 
 local zh_hk = options.copy(zh_hant)
 zh_hk.currency = "港元"
+-- Hong Kong writes 第一季度 and 財政年度 where Taiwan writes 第一季 and 財年.
+zh_hk.quarter_names = {"第一季度", "第二季度", "第三季度", "第四季度"}
+zh_hk.fiscal_year = "%d財政年度"
 
 local ko = {
   source = "출처: ", note = "주: ", note_mark = "주%d",
@@ -110,6 +125,8 @@ local ko = {
   units = {{"조", 1e12}, {"억", 1e8}, {"만", 1e4}}, unit_space = " ",
   year = "%d년", month = "%d월", month_day = "%d월 %d일", year_month = "%d년 %d월", date = "%d년 %d월 %d일",
   weekdays = {"일", "월", "화", "수", "목", "금", "토"}, weekday = " (%s)",
+  quarter_names = {"1분기", "2분기", "3분기", "4분기"}, year_quarter = "%d년 %s",
+  fiscal_start = 1, fiscal_year = "%d 회계연도", fiscal_quarter = "%s %s",
   open = "(", close = ")", currency = "원", vertical = false,
   alt_extremes = "최대는 {max_label}({max}), 최소는 {min_label}({min})입니다",
   alt_rise = "{first_label} {first}에서 {last_label} {last}까지 늘었으며, 최대는 {max_label}({max}), "
@@ -137,6 +154,8 @@ local en = {
   months = {"January", "February", "March", "April", "May", "June", "July", "August",
             "September", "October", "November", "December"},
   weekdays = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}, weekday = " (%s)",
+  quarter_names = {"Q1", "Q2", "Q3", "Q4"}, year_quarter = "%d %s",
+  fiscal_start = 1, fiscal_year = "FY%d", fiscal_quarter = "%s %s",
   open = " (", close = ")", currency = "US$", currency_before = true, vertical = false,
   alt_extremes = "Largest: {max_label}, {max}; smallest: {min_label}, {min}",
   alt_rise = "Rises from {first} ({first_label}) to {last} ({last_label}); largest: {max_label}, {max}; "
@@ -205,6 +224,15 @@ local word_spec = {
   open = {default = false, type = "string"}, close = {default = false, type = "string"},
   currency = {default = false, type = "string"}, currency_before = {default = false, type = "boolean"},
   vertical = {default = false, type = "boolean"},
+  quarter_names = {default = false, type = "table", what = "a list of four strings", check = function(v)
+    if #v ~= 4 then return "a list of four strings" end
+    for i = 1, 4 do
+      if type(v[i]) ~= "string" then return "a list of four strings" end
+    end
+  end},
+  year_quarter = {default = false, type = "string"}, fiscal_year = {default = false, type = "string"},
+  fiscal_quarter = {default = false, type = "string"},
+  fiscal_start = {default = false, type = "integer", min = 1, max = 12},
   base = {default = false, type = "string"}, fonts = {default = false, type = "string"},
   alt_end = {default = false, type = "string"},
 }
@@ -235,6 +263,8 @@ end
 --- default is "ja" when nil; false leaves the option unset.
 function locale.option(default)
   if default == nil then default = "ja" end
+  -- false: no default language (a chart in a document takes the document's)
+  if default ~= false then default = locale.tag(default, "locale.option", "default") end
   return {default = default, type = "string",
           check = function(v)
             if not fonts.language(v) then return valid_tags() end
