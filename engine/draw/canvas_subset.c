@@ -611,8 +611,11 @@ static int canvas_record_fonts(lua_State *L) {
 static int canvas_subset_fonts(lua_State *L) {
     sumi_canvas *c = sumi_check_canvas(L, 1);
     sumi_canvas *rec = sumi_check_canvas(L, 2);
+    /* opt_raise, not luaL_error: called through sumi.subset.prepare, the
+     * error still names the script's line. */
     if (rec->font_use == NULL)
-        return luaL_argerror(L, 2, "the canvas did not record its fonts (call record_fonts first)");
+        return opt_raise(L, "the canvas given did not record its fonts (call record_fonts on it "
+                            "first)");
     /* An incomplete record is the machine's problem too: the canvas keeps
      * the full fonts, as below. */
     if (rec->font_use->failed) {
@@ -621,9 +624,9 @@ static int canvas_subset_fonts(lua_State *L) {
         return 2;
     }
     if (c->subsets != NULL)
-        return luaL_error(L, "subset_fonts: the canvas already uses subset fonts");
+        return opt_raise(L, "the canvas already uses subset fonts");
     if (rec->subsets != NULL)
-        return luaL_argerror(L, 2, "the recording canvas must use the engine's own fonts");
+        return opt_raise(L, "the recording canvas must use the engine's own fonts");
     /* Nothing was written: there is nothing to cut, and text drawn later
      * comes from the full faces. */
     if (rec->font_use->count == 0) {

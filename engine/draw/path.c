@@ -472,7 +472,8 @@ static int path_series(lua_State *L) {
     }
     if (valid_count == 0) {
         lua_pushinteger(L, 0);
-        return 1;
+        lua_pushboolean(L, 0);
+        return 2;
     }
     double ux0 = axis_map(&ax, x0), ux1 = axis_map(&ax, x1);
     double uy0 = axis_map(&ay, y0), uy1 = axis_map(&ay, y1);

@@ -5,6 +5,7 @@
 #include <lauxlib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "canvas.h"
@@ -357,6 +358,19 @@ static void spans_in_their_languages(PangoAttrList *attrs, const char *family) {
     g_slist_free(spans);
 }
 
+/* Raises the message at the script's line, as the strict glyph error is:
+ * the text of a chart's label or a document's paragraph reaches c:text
+ * through the engine's Lua, whose lines luaL_error would name. */
+static int raise_at_script(lua_State *L, const char *fmt, ...) {
+    sumi_where_script(L);
+    va_list ap;
+    va_start(ap, fmt);
+    lua_pushvfstring(L, fmt, ap);
+    va_end(ap);
+    lua_concat(L, 2);
+    return lua_error(L);
+}
+
 /* Builds a layout for the text at arg `text_arg` with options at `opts`.
  * The caller unrefs it. */
 static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int opts,
@@ -367,8 +381,8 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
      * its length, and takes lengths as int: a label that is really a whole
      * file (a mistaken column) is refused here, before any of that. */
     if (len > TEXT_LIMIT)
-        luaL_error(L, "text of %I bytes is past the limit of %d bytes (1 MiB) for one call",
-                   (lua_Integer)len, TEXT_LIMIT);
+        raise_at_script(L, "text of %I bytes is past the limit of %d bytes (1 MiB) for one call",
+                        (lua_Integer)len, TEXT_LIMIT);
     opt_check_keys(L, opts, text_keys);
     if (opts != 0 && lua_isnoneornil(L, opts))
         opts = 0;
@@ -377,8 +391,8 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
     if (!g_utf8_validate(text, (gssize)len, &bad)) {
         char byte[8]; /* lua_pushfstring has no %02X */
         snprintf(byte, sizeof byte, "0x%02X", (unsigned char)*bad);
-        luaL_error(L, "text is not valid UTF-8 (bad byte %s at offset %d)", byte,
-                   (int)(bad - text));
+        raise_at_script(L, "text is not valid UTF-8 (bad byte %s at offset %d)", byte,
+                        (int)(bad - text));
     }
     const char *family = opt_string(L, opts, "font", "sans");
     double size = opt_number(L, opts, "size", 10, 0.5, 2000);
@@ -458,10 +472,11 @@ static PangoLayout *build_layout(lua_State *L, sumi_canvas *c, int text_arg, int
         GError *error = NULL;
         if (!pango_parse_markup(text, (int)len, 0, &attrs, &plain, NULL, &error)) {
             g_bytes_unref(kept_key);
-            lua_pushfstring(L, "bad markup: %s", error ? error->message : "unknown error");
+            /* The message is copied to the stack before the GError goes. */
+            lua_pushstring(L, error ? error->message : "unknown error");
             if (error)
                 g_error_free(error);
-            lua_error(L);
+            raise_at_script(L, "bad markup: %s", lua_tostring(L, -1));
         }
     }
     /* From here nothing raises until the layout is returned. */

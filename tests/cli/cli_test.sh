@@ -111,6 +111,12 @@ case_new_makes_a_starter_that_renders_and_checks() {
     [ -s "monthly/$f" ] || fail "sumi new made no monthly/$f"
   done
   jq -e '.["runtime.version"] == "Lua 5.4"' monthly/.luarc.json >/dev/null || fail ".luarc.json"
+  # The editor settings point at sumi's annotations (from the build folder,
+  # the sources' engine/types).
+  local types
+  types=$(jq -r '.["workspace.library"][0]' monthly/.luarc.json)
+  [ -s "$types/sumi.lua" ] && [ -s "$types/chart.lua" ] ||
+    fail ".luarc.json names no annotations: $(cat monthly/.luarc.json)"
   cd monthly || fail "no folder"
   run "$SUMI" check report.lua
   expect_code 0

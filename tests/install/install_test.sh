@@ -58,6 +58,14 @@ case_install_ships_binary_man_pages_completion_docs() {
     examples/data/waic2025.sql; do
     [ -s "$p/share/doc/sumi/$f" ] || fail "no share/doc/sumi/$f"
   done
+  # The editor annotations, and sumi new pointing a folder's .luarc.json at
+  # the installed copy (not the sources it was built from).
+  [ -s "$p/share/sumi/types/sumi.lua" ] || fail "no share/sumi/types/sumi.lua"
+  [ -s "$p/share/sumi/types/chart.lua" ] || fail "no share/sumi/types/chart.lua"
+  "$p/bin/sumi" new starter > new.txt 2>&1 || fail "the installed sumi new: $(cat new.txt)"
+  grep -q warning new.txt && fail "the installed sumi new warns: $(cat new.txt)"
+  [ "$(jq -r '.["workspace.library"][0]' starter/.luarc.json)" = "$(realpath "$p/share/sumi/types")" ] ||
+    fail "starter/.luarc.json does not name the installed annotations: $(cat starter/.luarc.json)"
   cp -r "$p/share/doc/sumi/examples" ex && cd ex || return
   sqlite3 -bail data/waic2025.db < data/waic2025.sql || fail "the example data does not build"
   "$p/bin/sumi" render scripts/china_ai_briefing.lua -o out/briefing.pdf 2> err.txt ||
@@ -82,7 +90,7 @@ case_deb_installs_and_renders_on_minimal_debian() {
   dpkg-deb -f "$deb" Recommends | grep -q lua-check || fail "lua-check is not recommended"
   dpkg-deb -c "$deb" > contents.txt
   for f in ./usr/bin/sumi ./usr/share/man/man1/sumi-check.1 ./usr/share/bash-completion/completions/sumi \
-    ./usr/share/doc/sumi/docs/API.md; do
+    ./usr/share/doc/sumi/docs/API.md ./usr/share/sumi/types/sumi.lua ./usr/share/sumi/types/document.lua; do
     grep -q " $f$" contents.txt || fail "the .deb lacks $f"
   done
   local root=$WORK/root
@@ -95,7 +103,8 @@ case_deb_installs_and_renders_on_minimal_debian() {
   chroot "$root" sh -c 'set -e; mkdir -p /tmp/w; cp -r /usr/share/doc/sumi/examples/scripts /usr/share/doc/sumi/examples/data /tmp/w/
     cd /tmp/w; sqlite3 -bail data/waic2025.db < data/waic2025.sql
     SOURCE_DATE_EPOCH=1754006400 sumi render scripts/china_ai_briefing.lua -o out/briefing.pdf
-    sumi check scripts/china_ai_briefing.lua' > render.log 2>&1 || fail "in the fresh root: $(tail -5 render.log)"
+    sumi check scripts/china_ai_briefing.lua
+    sumi new starter; grep -q "\"/usr/share/sumi/types\"" starter/.luarc.json' > render.log 2>&1 || fail "in the fresh root: $(tail -5 render.log)"
   local pdf=$root/tmp/w/out/briefing.pdf
   [ -s "$pdf" ] || { fail "no briefing rendered in the fresh root"; return; }
   [ "$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')" -ge 4 ] || fail "the briefing has too few pages"

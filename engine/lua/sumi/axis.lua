@@ -9,6 +9,7 @@
 -- Every function returns the boxes of the labels it drew
 -- ({text, x, y, width, height}), so callers and tests can check overlaps.
 local drawing = require "sumi.internal.drawing"
+local errors = require "sumi.internal.errors"
 local format = require "sumi.format"
 local locale = require "sumi.locale"
 local options = require "sumi.internal.options"
@@ -18,15 +19,52 @@ local text = require "sumi.text"
 
 local axis = {}
 
+local show = errors.show
+
+local function finite(v) return type(v) == "number" and v == v and v ~= math.huge and v ~= -math.huge end
+
+-- The arguments the functions below share, checked at the script's line:
+-- a drawing list (what chart:compose returns), a numeric scale of
+-- sumi.scale, a box {x, y, width, height}.
+local function check_list(fn, list)
+  if type(list) ~= "table" or type(list.measure) ~= "function" or type(list.text) ~= "function" then
+    errors.raise("%s: list must be a drawing list (what chart:compose returns); got %s", fn, show(list))
+  end
+end
+
+local function check_scale(fn, s)
+  if type(s) ~= "table" or type(s.map) ~= "function" or type(s.ticks) ~= "function"
+      or type(s.domain) ~= "function" then
+    errors.raise("%s: the scale must be a linear, log or time scale of sumi.scale; got %s", fn, show(s))
+  end
+end
+
+local function check_box(fn, name, box)
+  if type(box) ~= "table" then
+    errors.raise("%s: %s must be a box {x, y, width, height}; got %s", fn, name, show(box))
+  end
+  for _, key in ipairs({"x", "y", "width", "height"}) do
+    if not finite(box[key]) then
+      errors.raise("%s: %s.%s must be a finite number; got %s", fn, name, key, show(box[key]))
+    end
+  end
+end
+
 --- axis.units(high, lang [, from]) -> name, divisor: the unit of the
 --- language (sumi.locale) in which the largest value `high` reads best
 --- ("億", 1e8 for 7e11 in Japanese, "亿" in Simplified Chinese, "억" in
 --- Korean), or "", 1 below `from` (default 1e5: four-digit numbers stay as
 --- they are).
 function axis.units(high, lang, from)
+  if type(high) ~= "number" or high ~= high then
+    errors.raise("axis.units: high must be a number; got %s", show(high))
+  end
+  if from ~= nil and type(from) ~= "number" then
+    errors.raise("axis.units: from must be a number; got %s", show(from))
+  end
   high = math.abs(high)
   if high < (from or 1e5) then return "", 1 end
-  for _, u in ipairs(locale.get(lang).units) do
+  for _, u in ipairs(locale.get(lang, "axis.units").units) do
     if high >= u[2] then return u[1], u[2] end
   end
   return "", 1
@@ -36,7 +74,14 @@ end
 --- "매출(억 원)", "Revenue (bn yuan)", or the title alone when there is no
 --- unit.
 function axis.title_text(title, unit, scale_name, lang)
-  local w = locale.get(lang)
+  for i, arg in ipairs({{"title", title}, {"unit", unit}, {"scale_name", scale_name}}) do
+    local v = arg[2]
+    if v ~= nil and not (i == 1 and v == false) and type(v) ~= "string" then
+      errors.raise("axis.title_text: %s must be a string%s; got %s", arg[1], i == 1 and ", false or nil" or
+        " or nil", show(v))
+    end
+  end
+  local w = locale.get(lang, "axis.title_text")
   local space = scale_name ~= "" and unit ~= "" and w.unit_space or ""
   local u = (scale_name or "") .. space .. (unit or "")
   if u == "" then return title end
@@ -74,23 +119,24 @@ local value_spec = {
   zero_line = {default = true, type = "boolean"}, ticks = {default = false, type = "table"},
 }
 
--- The options of a value axis, checked. A bottom axis has its title under
--- it (title_position "side"): "top" there would set an x axis' title above
--- the plot, so it is refused when given and not the default.
-local function value_options(opts)
-  local o = options.check("axis.draw", opts, value_spec)
+-- The options of a value axis, checked, messages naming fn. A bottom axis
+-- has its title under it (title_position "side"): "top" there would set an
+-- x axis' title above the plot, so it is refused when given and not the
+-- default.
+local function value_options(opts, fn)
+  local o = options.check(fn, opts, value_spec)
   if o.side == "bottom" then
     if type(opts) == "table" and opts.title_position == "top" then
-      options.fail("axis.draw", "title_position", "\"side\" on a bottom axis (its title is under it)", "top")
+      options.fail(fn, "title_position", "\"side\" on a bottom axis (its title is under it)", "top")
     end
     o.title_position = "side"
   end
   return o
 end
 
---- axis.value_labels(s, opts) -> ticks, labels, title: what a value axis
---- on the numeric scale s shows (opts as axis.draw).
-function axis.value_labels(s, opts)
+-- axis.value_labels with its options checked already (fn: the public
+-- function messages name).
+local function labels_of(s, opts, fn)
   local ticks = opts.ticks or s:ticks()
   local fmt
   if opts.format == "pct" then
@@ -98,7 +144,7 @@ function axis.value_labels(s, opts)
     local decimals = math.max(0, math.ceil(-math.log((s.tick_step or 0.1) * 100, 10) - 1e-9))
     fmt = function(v) return format.percent(v, {decimals = math.min(decimals, 6)}) end
   else
-    fmt = axis.formatter(opts.format, "axis.draw", "format")
+    fmt = axis.formatter(opts.format, fn, "format")
   end
   local labels, name, divisor = {}, "", 1
   if not fmt then
@@ -119,19 +165,30 @@ function axis.value_labels(s, opts)
   return ticks, labels, title, divisor
 end
 
+--- axis.value_labels(s, opts) -> ticks, labels, title, divisor: what a
+--- value axis on the numeric scale s shows (opts as axis.draw).
+function axis.value_labels(s, opts)
+  opts = value_options(opts, "axis.value_labels")
+  check_scale("axis.value_labels", s)
+  return labels_of(s, opts, "axis.value_labels")
+end
+
 local function tick_style(theme)
   return {size = theme.sizes.tick, color = theme.muted, font = theme.font, features = "tnum"}
 end
 
 local with = options.with
 
---- axis.value_thickness(list, s, opts) -> the room the tick labels need
---- beside the plot (width for a left axis, height for a bottom one), and the
---- title's height when it sits above the plot.
-function axis.value_thickness(list, s, opts)
-  opts = value_options(opts)
-  local theme = themes.get(opts.theme or nil, "axis.draw")
-  local _, labels, title = axis.value_labels(s, opts)
+-- How far above the plot a title on top of a vertical axis sits: clear of
+-- the top tick label, which is centred on the plot's top edge.
+local function title_lift(theme, tick_height)
+  return math.max(theme.gap, tick_height / 2 + theme.gap / 2)
+end
+
+-- axis.value_thickness with its arguments checked already.
+local function thickness_of(list, s, opts, fn)
+  local theme = themes.get(opts.theme or nil, fn)
+  local _, labels, title = labels_of(s, opts, fn)
   local style = tick_style(theme)
   local size, tick_h = 0, 0
   for _, l in ipairs(labels) do
@@ -148,23 +205,23 @@ function axis.value_thickness(list, s, opts)
     thickness = thickness + title_h + theme.gap
     title_h = 0
   end
-  return thickness, title_h + (title_h > 0 and axis.title_lift(theme, tick_h) or 0), title_w
+  return thickness, title_h + (title_h > 0 and title_lift(theme, tick_h) or 0), title_w
 end
 
---- axis.title_lift(theme, tick_height) -> how far above the plot a title
---- on top of a vertical axis sits: clear of the top tick label, which is
---- centred on the plot's top edge.
-function axis.title_lift(theme, tick_height)
-  return math.max(theme.gap, tick_height / 2 + theme.gap / 2)
+--- axis.value_thickness(list, s, opts) -> the room the tick labels need
+--- beside the plot (width for a left axis, height for a bottom one), and the
+--- title's height when it sits above the plot.
+function axis.value_thickness(list, s, opts)
+  opts = value_options(opts, "axis.value_thickness")
+  check_list("axis.value_thickness", list)
+  check_scale("axis.value_thickness", s)
+  return thickness_of(list, s, opts, "axis.value_thickness")
 end
 
---- axis.add(list, plot, s, opts): adds a value axis on the numeric scale s
---- to a drawing list, along the plot box {x, y, width, height}. Returns the
---- label boxes. opts as axis.draw.
-function axis.add(list, plot, s, opts)
-  opts = value_options(opts)
-  local theme = themes.get(opts.theme or nil, "axis.draw")
-  local ticks, labels, title = axis.value_labels(s, opts)
+-- axis.add with its arguments checked already.
+local function add(list, plot, s, opts, fn)
+  local theme = themes.get(opts.theme or nil, fn)
+  local ticks, labels, title = labels_of(s, opts, fn)
   local style = tick_style(theme)
   local boxes = {}
   local left, right = opts.side == "left", opts.side == "right"
@@ -199,9 +256,9 @@ function axis.add(list, plot, s, opts)
     local tstyle = {size = theme.sizes.axis_title, font = theme.font, color = theme.muted}
     local tick_h = 0
     for _, b in ipairs(boxes) do tick_h = math.max(tick_h, b.height) end
-    local lift = vertical and axis.title_lift(theme, tick_h) or theme.gap
+    local lift = vertical and title_lift(theme, tick_h) or theme.gap
     if opts.title_position == "side" then
-      local thickness = axis.value_thickness(list, s, opts)
+      local thickness = thickness_of(list, s, opts, fn)
       if vertical then
         local _, th = list:measure(title, tstyle)
         local x = left and plot.x - thickness + th / 2 or plot.x + plot.width + thickness - th / 2
@@ -218,15 +275,26 @@ function axis.add(list, plot, s, opts)
       end
     else
       if right then
-        boxes[#boxes + 1] = list:text(title, plot.x + plot.width + axis.value_thickness(list, s, opts),
+        boxes[#boxes + 1] = list:text(title, plot.x + plot.width + thickness_of(list, s, opts, fn),
           plot.y - lift, with(tstyle, {anchor = "bottom-right"}))
       else
-        local x = left and plot.x - axis.value_thickness(list, s, opts) or plot.x
+        local x = left and plot.x - thickness_of(list, s, opts, fn) or plot.x
         boxes[#boxes + 1] = list:text(title, x, plot.y - lift, with(tstyle, {anchor = "bottom-left"}))
       end
     end
   end
   return boxes
+end
+
+--- axis.add(list, plot, s, opts): adds a value axis on the numeric scale s
+--- to a drawing list, along the plot box {x, y, width, height}. Returns the
+--- label boxes. opts as axis.draw.
+function axis.add(list, plot, s, opts)
+  opts = value_options(opts, "axis.add")
+  check_list("axis.add", list)
+  check_box("axis.add", "plot", plot)
+  check_scale("axis.add", s)
+  return add(list, plot, s, opts, "axis.add")
 end
 
 --- axis.draw(canvas, plot, s, opts) -> label boxes: draws a value axis at
@@ -237,8 +305,14 @@ end
 --- axis, vertical in Japanese; always "side" on a bottom axis), zero_line
 --- (true), ticks (the values).
 function axis.draw(canvas, plot, s, opts)
+  local o = value_options(opts, "axis.draw")
+  if type(canvas) ~= "userdata" then
+    errors.raise("axis.draw: canvas must be a canvas; got %s", show(canvas))
+  end
+  check_box("axis.draw", "plot", plot)
+  check_scale("axis.draw", s)
   local list = drawing.new(canvas, type(opts) == "table" and opts.lang or nil)
-  local boxes = axis.add(list, plot, s, opts)
+  local boxes = add(list, plot, s, o, "axis.draw")
   list:draw()
   return boxes
 end
@@ -250,6 +324,30 @@ local function words_of(list, labels)
   local all = {}
   for i, l in ipairs(labels) do all[i] = text.words(l, list.lang or "ja") end
   return all
+end
+
+-- The options of axis.fit_categories and axis.add_categories.
+local fit_spec = {
+  theme = {default = false, type = "string|table"},
+  max_lines = {default = 3, type = "integer", min = 1},
+  max_height = {default = false, type = "number", min = 0},
+}
+local categories_spec = {
+  theme = {default = false, type = "string|table"},
+  side = {default = "bottom", one_of = {"bottom", "left"}},
+  every = {default = 1, type = "integer", min = 1},
+}
+
+-- A list of category labels: strings (numbers are written as text).
+local function check_labels(fn, labels)
+  if type(labels) ~= "table" then
+    errors.raise("%s: labels must be a list of strings; got %s", fn, show(labels))
+  end
+  for i = 1, #labels do
+    if type(labels[i]) ~= "string" then
+      errors.raise("%s: labels[%d] must be a string; got %s", fn, i, show(labels[i]))
+    end
+  end
 end
 
 -- A plan that wraps every label to `room` at `size`, or nil when a label
@@ -270,10 +368,10 @@ local function wrapped(list, labels, words, size, room, opts)
   local high = 0
   for _, l in ipairs(labels) do
     local _, h, m = list:measure(l, style)
-    if m.lines > (opts.max_lines or 3) or m.ink.width > room + 0.5 then return nil end
+    if m.lines > opts.max_lines or m.ink.width > room + 0.5 then return nil end
     high = math.max(high, h)
   end
-  if high > opts.max_height then return nil end
+  if high > (opts.max_height or math.huge) then return nil end
   return {mode = "wrap", size = size, height = high, overhang = room / 2, width = room}
 end
 
@@ -281,11 +379,19 @@ end
 --- bands `step` wide, or nil when none fits: {mode = "plain" | "wrap" |
 --- "rotate", size, angle, height (room below the plot), overhang (how far
 --- the first label reaches left of its band's centre)}. opts:
---- theme, max_lines (3), max_height (the room there is below the plot).
+--- theme (print), max_lines (3), max_height (the room there is below the
+--- plot; default no limit).
 --- A label shrinks (down to the theme's min_label_size) or wraps between
 --- its words before a word of it is split: "フランス" stays whole.
 function axis.fit_categories(list, labels, step, opts)
-  local theme = opts.theme
+  local fn = "axis.fit_categories"
+  opts = options.check(fn, opts, fit_spec)
+  check_list(fn, list)
+  check_labels(fn, labels)
+  -- a step narrower than the gap (crowded bands) is no error: nothing fits
+  if not finite(step) then errors.raise("%s: step must be a finite number; got %s", fn, show(step)) end
+  local theme = themes.get(opts.theme or nil, fn)
+  opts.theme = theme
   local room = step - theme.gap
   local sizes = {}
   for size = theme.sizes.label, theme.min_label_size, -0.5 do sizes[#sizes + 1] = size end
@@ -319,7 +425,7 @@ function axis.fit_categories(list, labels, step, opts)
   end
   local s45 = math.sqrt(0.5)
   local height = (widest + tallest) * s45
-  if tallest + theme.gap <= step * s45 and height <= opts.max_height then
+  if tallest + theme.gap <= step * s45 and height <= (opts.max_height or math.huge) then
     return {mode = "rotate", size = size, angle = -45, height = height, overhang = widest * s45}
   end
   return nil
@@ -327,11 +433,31 @@ end
 
 --- axis.add_categories(list, plot, band, labels, plan, opts) -> label boxes:
 --- category labels under (side "bottom") or beside (side "left") the bands.
+--- opts: theme (print), side ("bottom"), every (1: label every nth
+--- category only).
 function axis.add_categories(list, plot, band, labels, plan, opts)
-  local theme = opts.theme
+  local fn = "axis.add_categories"
+  opts = options.check(fn, opts, categories_spec)
+  check_list(fn, list)
+  check_box(fn, "plot", plot)
+  if type(band) ~= "table" or type(band.center) ~= "function" then
+    errors.raise("%s: band must be a band scale (sumi.scale.band); got %s", fn, show(band))
+  end
+  check_labels(fn, labels)
+  if type(plan) ~= "table" then
+    errors.raise("%s: plan must be a table (axis.fit_categories); got %s", fn, show(plan))
+  end
+  if not finite(plan.size) or plan.size <= 0 then
+    errors.raise("%s: plan.size must be a number > 0; got %s", fn, show(plan.size))
+  end
+  if opts.side == "bottom" then
+    options.one_of(fn, "plan.mode", plan.mode, {"plain", "wrap", "rotate"})
+    if plan.mode == nil then options.fail(fn, "plan.mode", "one of plain, wrap, rotate", nil) end
+  end
+  local theme = themes.get(opts.theme or nil, fn)
   local boxes = {}
   local style = {size = plan.size, font = theme.font, color = theme.ink}
-  local every = opts.every or 1
+  local every = opts.every
   for i, l in ipairs(labels) do
     local c = band:center(i)
     local box

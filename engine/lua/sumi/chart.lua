@@ -453,12 +453,17 @@ function chart.kpi(opts)
   return register(self)
 end
 
+-- The options of each kind of chart a facet's panels may be: an unknown
+-- option of chart.facet is one that neither the facet nor its panels take.
+local panel_specs = {bar = bar_spec, line = line_spec, scatter = scatter_spec, area = area_spec,
+                     combo = combo_spec, pie = pie_spec}
+
 --- chart.facet(data, options) -> chart: small multiples, one panel per
 --- value of the column `by`, every panel the same kind of chart (option
 --- chart: "bar", "line", ...) with the same value axis (shared = true) so
 --- that panels compare at a glance. See sumi.internal.chart.facet.
 function chart.facet(data, opts)
-  return facet.new(chart, data, opts)
+  return facet.new(chart, data, opts, panel_specs)
 end
 
 return chart

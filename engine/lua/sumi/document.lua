@@ -188,10 +188,14 @@ end
 --- links; lang for a paragraph in another language than the document's.
 function Document:paragraph(text, opts)
   check_text(text, "document:paragraph")
-  local o = options.check("document:paragraph", opts, {size = {default = false, type = "number"},
-    color = {default = false, type = "string"}, align = {default = false, type = "string"},
-    weight = {default = false, type = "string"}, markup = {default = true, type = "boolean"},
-    lang = locale.option(false)})
+  -- align, weight and size as the canvas takes them (sumi.text), checked
+  -- here: a typo is an error at this line, not when the document is saved.
+  local o = options.check("document:paragraph", opts, {
+    size = {default = false, type = "number", min = 0.5, max = 2000},
+    color = {default = false, type = "string"},
+    align = {default = false, one_of = {"left", "center", "right", "justify"}},
+    weight = {default = false, one_of = {"thin", "light", "normal", "medium", "semibold", "bold", "heavy"}},
+    markup = {default = true, type = "boolean"}, lang = locale.option(false)})
   -- lang: a paragraph in another language than the document's, set with
   -- its fonts and line breaking and tagged with its language.
   local style = options.with(self.style.body, {size = o.size or nil, color = o.color or nil,
@@ -280,6 +284,7 @@ function Document:kpis(tiles, opts)
   local charts = {}
   for i, t in ipairs(tiles) do
     charts[i] = (getmetatable(t) and t.draw) and t or chart.kpi(t)
+    unused.used(charts[i])
   end
   add(self, blocks.kpi_row(charts, {height = o.height, gap = o.gap, border = o.border or nil,
     space_before = self.style.figure.space_before, space_after = self.style.figure.space_after}))
@@ -315,6 +320,7 @@ function Document:figure(what, opts)
     end
   elseif type(what) == "table" and what.draw then
     f.chart = what
+    unused.used(what) -- the document draws it, or warns that it never will
     note_source(self, what.source)
   else
     errors.raise("document:figure: the figure must be a chart or a PNG path; got %s", type(what))
@@ -388,6 +394,9 @@ end
 --- sources and charts' are added by doc:table and doc:figure).
 function Document:source(text, url)
   check_text(text, "document:source")
+  if url ~= nil and type(url) ~= "string" then
+    errors.raise("document:source: the url must be a string; got %s", errors.show(url))
+  end
   note_source(self, text, url)
 end
 

@@ -7,6 +7,7 @@
 --
 -- linear, log, band (categories) and ordinal (categories to colours).
 local calendar = require "sumi.internal.calendar"
+local errors = require "sumi.internal.errors"
 local options = require "sumi.internal.options"
 local locale = require "sumi.locale"
 
@@ -17,6 +18,24 @@ local scale = {}
 --- overflows to inf, and a tick step of inf or nan has no position: the
 --- chart is refused with an error rather than drawn wrong.
 scale.limit = 1e300
+
+-- The arguments of the functions and methods below, checked at the
+-- script's line: a scale handed nil or a string would otherwise fail deep
+-- inside the arithmetic, at a line of this file.
+local function finite(v) return type(v) == "number" and v == v and v ~= math.huge and v ~= -math.huge end
+
+local function check_finite(fn, name, v)
+  if not finite(v) then errors.raise("%s: %s must be a finite number; got %s", fn, name, errors.show(v)) end
+  return v
+end
+
+-- An optional tick count: nil, or a number >= 1.
+local function check_count(fn, count)
+  if count ~= nil and not (finite(count) and count >= 1) then
+    errors.raise("%s: count must be a number >= 1; got %s", fn, errors.show(count))
+  end
+  return count
+end
 
 -- Rounds away the binary noise of k * step (0.1 * 3 is 0.30000000000000004).
 local function clean(v)
@@ -29,6 +48,9 @@ end
 --- scale.step(low, high, count) -> a 1-2-5 step giving about `count` ticks
 --- between low and high (the rule d3 and matplotlib's MaxNLocator use).
 function scale.step(low, high, count)
+  check_finite("scale.step", "low", low)
+  check_finite("scale.step", "high", high)
+  check_finite("scale.step", "count", count)
   local span = high - low
   if span <= 0 then return 1 end
   local raw = span / math.max(1, count)
@@ -42,6 +64,10 @@ end
 --- `length` long: one per `spacing` (default 50) units, from 2 to 7 (a nice
 --- 1-2-5 step can give half as many again: more gridlines are noise).
 function scale.tick_count(length, spacing)
+  check_finite("scale.tick_count", "length", length)
+  if spacing ~= nil and not (finite(spacing) and spacing > 0) then
+    errors.raise("scale.tick_count: spacing must be a number > 0; got %s", errors.show(spacing))
+  end
   return math.max(2, math.min(7, math.floor(length / (spacing or 50))))
 end
 
@@ -81,7 +107,7 @@ end
 
 --- s:nice([count]): widens the domain to multiples of the tick step.
 function Linear:nice(count)
-  count = count or self.count
+  count = check_count("scale:nice", count) or self.count
   for _ = 1, 2 do -- a second pass settles a step the first widening changed
     local step = scale.step(self.low, self.high, count)
     self.low = clean(math.floor(self.low / step + 1e-9) * step)
@@ -92,12 +118,16 @@ end
 
 --- s:map(value) -> position
 function Linear:map(v)
+  if type(v) ~= "number" then
+    errors.raise("scale:map: the value must be a number; got %s", errors.show(v))
+  end
   local t = (v - self.low) / (self.high - self.low)
   return self.range[1] + t * (self.range[2] - self.range[1])
 end
 
 --- s:invert(position) -> value
 function Linear:invert(p)
+  check_finite("scale:invert", "the position", p)
   local t = (p - self.range[1]) / (self.range[2] - self.range[1])
   return self.low + t * (self.high - self.low)
 end
@@ -105,7 +135,7 @@ end
 --- s:ticks([count]) -> the tick values: multiples of a 1-2-5 step inside
 --- the domain; also s.tick_step after the call.
 function Linear:ticks(count)
-  count = count or self.count
+  count = check_count("scale:ticks", count) or self.count
   local step = scale.step(self.low, self.high, count)
   local ticks = {}
   local first, last = math.ceil(self.low / step - 1e-9), math.floor(self.high / step + 1e-9)
@@ -145,11 +175,15 @@ function scale.log(opts)
 end
 
 function Log:map(v)
+  if type(v) ~= "number" or v ~= v or v <= 0 then
+    errors.raise("scale:map: the value must be a number > 0 on a log scale; got %s", errors.show(v))
+  end
   local t = (math.log(v, 10) - math.log(self.low, 10)) / (math.log(self.high, 10) - math.log(self.low, 10))
   return self.range[1] + t * (self.range[2] - self.range[1])
 end
 
 function Log:invert(p)
+  check_finite("scale:invert", "the position", p)
   local t = (p - self.range[1]) / (self.range[2] - self.range[1])
   local a, b = math.log(self.low, 10), math.log(self.high, 10)
   return 10 ^ (a + t * (b - a))
@@ -212,6 +246,9 @@ function Band:ticks() return self.categories end
 
 -- ---- ordinal colours
 
+local Ordinal = {}
+Ordinal.__index = Ordinal
+
 --- scale.ordinal{domain = {"a", ...}, palette = {"#..", ...}} -> scale whose
 --- map(category) gives a colour; categories past the palette's end cycle.
 function scale.ordinal(opts)
@@ -224,19 +261,22 @@ function scale.ordinal(opts)
       index[c] = #order
     end
   end
-  local palette = o.palette
-  return {
-    domain = order,
-    map = function(_, c)
-      local i = index[c]
-      if i == nil then
-        order[#order + 1] = c
-        index[c] = #order
-        i = #order
-      end
-      return palette[(i - 1) % #palette + 1]
-    end,
-  }
+  return setmetatable({domain = order, index = index, palette = o.palette}, Ordinal)
+end
+
+--- s:map(category) -> its colour; a category not seen before takes the
+--- next colour of the palette (past its end they cycle).
+function Ordinal:map(c)
+  if c == nil or c ~= c then
+    errors.raise("scale:map: the category must be a value; got %s", errors.show(c))
+  end
+  local i = self.index[c]
+  if i == nil then
+    self.domain[#self.domain + 1] = c
+    i = #self.domain
+    self.index[c] = i
+  end
+  return self.palette[(i - 1) % #self.palette + 1]
 end
 
 -- ---- time
@@ -244,28 +284,26 @@ end
 
 --- scale.date_days(value) -> days since 1970-01-01, or nil and a reason:
 --- value is a day count (a number), or a string "YYYY-MM-DD", "YYYY-MM"
---- (the month's first day) or "YYYY" (1 January).
+--- (the month's first day), "YYYYQn" or "YYYY-Qn" (the quarter's first
+--- day) or "YYYY" (1 January). A month or a quarter sits at its first day,
+--- where the time axis puts its tick and label ("3月" under March's point,
+--- as under a date column's "2025-03-01"); in the middle of the month it
+--- would stand between two labels and belong to neither.
 function scale.date_days(value)
   if type(value) == "number" then
     if value ~= value or value == math.huge or value == -math.huge then return nil, "not a finite number" end
     return value
   end
   if type(value) ~= "string" then return nil, "not a date" end
-  local y, m, d = value:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
-  if not y then
-    y, m = value:match("^(%d%d%d%d)%-(%d%d)$")
-    d = "01"
-  end
-  if not y then
-    y = value:match("^(%d%d%d%d)$")
-    m, d = "01", "01"
-  end
-  if not y then return nil, "not a date (\"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\" expected)" end
-  y, m, d = tonumber(y), tonumber(m), tonumber(d)
-  if y < 1 or m < 1 or m > 12 or d < 1 or d > calendar.days_in_month(y, m) then
-    return nil, "no such date"
-  end
-  return calendar.days_from_civil(y, m, d)
+  local kind, y, a, d = calendar.parse(value)
+  if kind == "date" then return calendar.days_from_civil(y, a, d) end
+  if kind == "month" then return calendar.days_from_civil(y, a, 1) end
+  if kind == "quarter" then return calendar.days_from_civil(y, (a - 1) * 3 + 1, 1) end
+  if y then return nil, "no such " .. y end
+  local year = tonumber(value:match("^(%d%d%d%d)$"))
+  if year and year >= calendar.first_year then return calendar.days_from_civil(year, 1, 1) end
+  if year then return nil, "no such date" end
+  return nil, "not a date (\"YYYY-MM-DD\", \"YYYY-MM\", \"YYYYQn\" or \"YYYY\" expected)"
 end
 
 -- Calendar steps from a day to a century, and about how many days each is:
@@ -319,7 +357,8 @@ local month_names = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Se
 
 --- scale.time{domain = {first, last}, range = {a, b}, count = 5, lang = "ja",
 --- nice = false} -> scale. The domain holds dates (strings "YYYY-MM-DD",
---- "YYYY-MM", "YYYY", or days since 1970); positions are linear in days.
+--- "YYYY-MM", "YYYYQn", "YYYY", or days since 1970); positions are linear
+--- in days.
 --- `nice` widens the domain to whole tick intervals.
 function scale.time(opts)
   local o = options.check("scale.time", opts, {domain = {default = {0, 1}, type = "table"}, range = range,
@@ -348,14 +387,24 @@ function scale.time(opts)
   return self
 end
 
-Time.map = Linear.map
+--- s:map(date) -> position: a date, month, quarter or year as scale.time's
+--- domain takes them, or a day count.
+function Time:map(v)
+  local d, why = scale.date_days(v)
+  if not d then
+    errors.raise("scale:map: the value must be a date or a day count (%s); got %s", why, errors.show(v))
+  end
+  local t = (d - self.low) / (self.high - self.low)
+  return self.range[1] + t * (self.range[2] - self.range[1])
+end
+
 Time.invert = Linear.invert
 Time.domain = Linear.domain
 
 --- s:ticks([count]) -> the tick days (calendar boundaries); the interval
 --- chosen is in s.interval: {unit ("day" | "week" | "month" | "year"), k, days}.
 function Time:ticks(count)
-  count = count or self.count
+  count = check_count("scale:ticks", count) or self.count
   local span = self.high - self.low
   local chosen = intervals[#intervals]
   for _, iv in ipairs(intervals) do
@@ -379,6 +428,11 @@ end
 --- Korean "2025년", "3월", "3월 5일"; English "2025", "Mar", "Mar 5"
 --- ("Jan 2025", "Mar 5, 2025").
 function Time:tick_labels(ticks)
+  if type(ticks) ~= "table" then
+    errors.raise("scale:tick_labels: ticks must be a list of day counts (from s:ticks()); got %s",
+      errors.show(ticks))
+  end
+  for i, t in ipairs(ticks) do check_finite("scale:tick_labels", ("ticks[%d]"):format(i), t) end
   local unit = self.interval and self.interval[1] or "day"
   local w = locale.get(self.lang)
   local en = w.months ~= nil

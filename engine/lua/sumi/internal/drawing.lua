@@ -3,13 +3,79 @@
 -- knows the box of every text (measured on the canvas, so it is exactly
 -- what c:text will draw), and then draws itself. Tests read the boxes
 -- instead of pixels (chart:layout).
+--
+-- A script reaches a list too (chart:compose returns one), so every
+-- method checks what it records when it is called: a bad mark is an error
+-- at the line that added it (sumi.internal.errors), not later, at a line
+-- of this file, when the list is drawn. What the canvas itself checks (a
+-- colour's spelling, a stroke's width) is left to it: its errors name the
+-- script's line too.
+local errors = require "sumi.internal.errors"
+local options = require "sumi.internal.options"
+
 local drawing = {}
 drawing.__index = drawing
+
+local show = errors.show
+
+local function check_canvas(fn, canvas)
+  if type(canvas) ~= "userdata" then
+    errors.raise("%s: canvas must be a canvas; got %s", fn, show(canvas))
+  end
+end
+
+local function check_number(fn, name, v)
+  if type(v) ~= "number" then errors.raise("%s: %s must be a number; got %s", fn, name, show(v)) end
+end
+
+local function check_options(fn, opts)
+  if opts ~= nil and type(opts) ~= "table" then
+    errors.raise("%s: options must be a table; got %s", fn, show(opts))
+  end
+end
+
+-- A colour (a string: the canvas checks its spelling) or a gradient.
+local function check_paint(fn, name, paint)
+  if type(paint) ~= "string" and type(paint) ~= "userdata" then
+    errors.raise("%s: %s must be a colour or a gradient; got %s", fn, name, show(paint))
+  end
+end
+
+-- {x1, y1, x2, y2, ...}: pairs of numbers.
+local function check_points(fn, points)
+  if type(points) ~= "table" then
+    errors.raise("%s: points must be a list {x1, y1, x2, y2, ...}; got %s", fn, show(points))
+  end
+  if #points % 2 ~= 0 then
+    errors.raise("%s: points must be x, y pairs; got %d numbers", fn, #points)
+  end
+  for i = 1, #points do
+    if type(points[i]) ~= "number" then
+      errors.raise("%s: point %d is not two numbers (%s)", fn, (i + 1) // 2, show(points[i]))
+    end
+  end
+end
+
+-- The options of c:stroke (canvas_paint.c, stroke_keys): their names are
+-- checked here, their values by the canvas.
+local stroke_spec = {color = false, width = false, dash = false, dash_offset = false, cap = false,
+                     join = false, miter_limit = false, preserve = false}
+
+-- The outline of a circle or polygon: {color, width} (fill_shape).
+local function check_outline(fn, stroke)
+  if stroke ~= nil and type(stroke) ~= "table" then
+    errors.raise("%s: stroke must be a table {color, width}; got %s", fn, show(stroke))
+  end
+end
 
 --- drawing.new(canvas [, lang]) -> list: every text in it is set in lang
 --- (its fonts, glyph forms and line breaking) unless its options say
 --- otherwise.
 function drawing.new(canvas, lang)
+  check_canvas("drawing.new", canvas)
+  if lang ~= nil and type(lang) ~= "string" then
+    errors.raise("drawing.new: lang must be a language tag; got %s", show(lang))
+  end
   return setmetatable({canvas = canvas, items = {}, lang = lang}, drawing)
 end
 
@@ -32,26 +98,22 @@ local anchor_y = {
   ["bottom-left"] = 1, bottom = 1, ["bottom-right"] = 1,
 }
 
--- Measuring options: c:measure_text refuses nothing c:text takes, but
--- anchor and angle do not change a measurement.
-local function measure_options(opts)
-  local m = {}
-  for k, v in pairs(opts) do
-    if k ~= "anchor" and k ~= "angle" then m[k] = v end
-  end
-  return m
-end
-
---- list:measure(s, opts) -> width, height, metrics
+--- list:measure(s, opts) -> width, height, metrics. c:measure_text takes
+--- everything c:text does (anchor and angle change nothing in a
+--- measurement) and checks it: text_box relies on a valid anchor and angle.
 function drawing:measure(s, opts)
-  local m = self.canvas:measure_text(s, measure_options(in_language(self, opts or {})))
+  check_options("list:measure", opts)
+  local m = self.canvas:measure_text(s, in_language(self, opts or {}))
   return m.width, m.height, m
 end
 
 --- The page box of text s drawn at (x, y) with opts: {x, y, width, height},
 --- the axis-aligned box around the (possibly rotated) text box.
 function drawing:text_box(s, x, y, opts)
+  check_number("list:text_box", "x", x)
+  check_number("list:text_box", "y", y)
   local w, h, m = self:measure(s, opts)
+  opts = opts or {}
   local anchor = opts.anchor or "top-left"
   local ax = anchor_x[anchor] * w
   local ay = anchor_y[anchor]
@@ -70,6 +132,7 @@ end
 
 --- list:text(s, x, y, opts) -> the text's box (as text_box); records it.
 function drawing:text(s, x, y, opts)
+  check_options("list:text", opts)
   opts = in_language(self, opts or {})
   local box = self:text_box(s, x, y, opts)
   self.items[#self.items + 1] = {kind = "text", text = s, x = x, y = y, opts = opts, box = box}
@@ -78,29 +141,52 @@ end
 
 --- list:rect(x, y, w, h, fill)
 function drawing:rect(x, y, w, h, fill)
+  check_number("list:rect", "x", x)
+  check_number("list:rect", "y", y)
+  check_number("list:rect", "w", w)
+  check_number("list:rect", "h", h)
+  check_paint("list:rect", "fill", fill)
   self.items[#self.items + 1] = {kind = "rect", x = x, y = y, w = w, h = h, fill = fill}
 end
 
 --- list:line(points, stroke): points {x1, y1, x2, y2, ...}; stroke is the
 --- options of c:stroke ({color, width, dash, ...}).
 function drawing:line(points, stroke)
+  check_points("list:line", points)
+  if type(stroke) == "table" then
+    options.check("list:line", stroke, stroke_spec)
+  elseif stroke ~= nil then
+    check_paint("list:line", "stroke", stroke)
+  end
   self.items[#self.items + 1] = {kind = "line", points = points, stroke = stroke}
 end
 
 --- list:circle(cx, cy, r, fill [, stroke])
 function drawing:circle(cx, cy, r, fill, stroke)
+  check_number("list:circle", "cx", cx)
+  check_number("list:circle", "cy", cy)
+  check_number("list:circle", "r", r)
+  if r < 0 then errors.raise("list:circle: r must be >= 0; got %s", show(r)) end
+  check_paint("list:circle", "fill", fill)
+  check_outline("list:circle", stroke)
   self.items[#self.items + 1] = {kind = "circle", x = cx, y = cy, r = r, fill = fill, stroke = stroke}
 end
 
 --- list:polygon(points, fill [, stroke]): a closed shape through points
 --- {x1, y1, x2, y2, ...}, filled (an area, a marker).
 function drawing:polygon(points, fill, stroke)
+  check_points("list:polygon", points)
+  check_paint("list:polygon", "fill", fill)
+  check_outline("list:polygon", stroke)
   self.items[#self.items + 1] = {kind = "polygon", points = points, fill = fill, stroke = stroke}
 end
 
 --- list:paint(fn): fn(canvas) draws at draw time. For marks built in C from
 --- long columns (sumi.path.series): the list holds the call, not the points.
 function drawing:paint(fn)
+  if type(fn) ~= "function" then
+    errors.raise("list:paint: fn must be a function fn(canvas); got %s", show(fn))
+  end
   self.items[#self.items + 1] = {kind = "paint", paint = fn}
 end
 
@@ -129,6 +215,7 @@ end
 
 --- list:draw([canvas]): draws every item, in order.
 function drawing:draw(canvas)
+  if canvas ~= nil then check_canvas("list:draw", canvas) end
   local c = canvas or self.canvas
   for _, item in ipairs(self.items) do
     if item.kind == "rect" then

@@ -3,6 +3,7 @@
 -- value axis for all of them.
 local alt = require "sumi.internal.chart.alt"
 local compose = require "sumi.internal.chart.compose"
+local unused = require "sumi.internal.unused"
 local errors = require "sumi.internal.errors"
 local locale = require "sumi.locale"
 local options = require "sumi.internal.options"
@@ -65,17 +66,30 @@ local function split_rows(data, by, wanted, fn)
   return groups, order, source, notes
 end
 
---- facet.new(chart, data, options) -> chart.facet(data, options), the
+--- facet.new(chart, data, options, specs) -> chart.facet(data, options), the
 --- panels made by chart[options.chart]: small multiples, one panel per
 --- value of the column `by`, every panel the same kind of chart (option
 --- chart: "bar", "line", ...) with the same value axis (shared = true) so
 --- that panels compare at a glance. options: by, chart, columns (panels
 --- per row; default from the count), shared, the frame's title, subtitle,
 --- source, theme, lang, name, legend, alt; every other option goes to each
---- panel (x, y, mode, value_labels, ...).
-function facet.new(chart, data, opts)
+--- panel (x, y, mode, value_labels, ...). specs: the options spec of each
+--- kind of panel, by name: an option that neither the facet nor its kind of
+--- panel takes is an error listing both's.
+function facet.new(chart, data, opts, specs)
   if type(opts) ~= "table" then
-    errors.raise("chart.facet: options must be a table; got %s", type(opts))
+    errors.raise("chart.facet: options must be a table; got %s", errors.show(opts))
+  end
+  local kind = opts.chart == nil and facet_spec.chart.default or opts.chart
+  local panel_spec = type(kind) == "string" and specs[kind]
+  if not panel_spec then
+    options.fail("chart.facet", "chart", "bar, line, combo, pie or another chart taking data", opts.chart)
+  end
+  local valid = options.merge(panel_spec, facet_spec)
+  local unknown = options.unknown_key(opts, valid)
+  if unknown ~= nil then
+    errors.raise("chart.facet: unknown option '%s' (valid options: %s)", tostring(unknown),
+      table.concat(options.sorted_keys(valid), ", "))
   end
   local own, panel_opts = {}, {}
   for k, v in pairs(opts) do
@@ -135,6 +149,7 @@ function facet.new(chart, data, opts)
 end
 
 function Facet:compose(canvas, box)
+  unused.used(self)
   box = compose.whole_box(canvas, box)
   local list = compose.figure_list(canvas, self.options.lang)
   local kind = self.kind

@@ -20,7 +20,9 @@ local column_spec = {key = {default = false, type = "string|number"}, title = {d
   type = "string|number"},
                      format = {default = false, type = "string|function"},
                      width = {default = false, type = "number"},
-                     align = {default = false, type = "string"}}
+                     align = {default = false, one_of = {"left", "center", "right"}}}
+
+local totals_spec = {label = {default = false, type = "string"}, columns = {default = false, type = "table"}}
 
 local function formatter(spec, where)
   if spec == false then return nil end
@@ -123,6 +125,9 @@ end
 --- totals, repeat_header, font size through style.
 function tables.new(data, opts, style)
   local columns, rows = read_data(data, opts.columns)
+  if type(opts.totals) == "table" then
+    options.check("document:table", opts.totals, totals_spec, "totals")
+  end
   local self = setmetatable({columns = columns, style = style, zebra = opts.zebra,
     repeat_header = opts.repeat_header, space_before = style.space_before,
     space_after = style.space_after, cache = {}}, Table)
