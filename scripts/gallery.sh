@@ -27,7 +27,10 @@ BEGIN {
     print "127 × 71 mm (PNG at 96 dpi) with the default theme. The Lua beside each"
     print "picture is the whole script that made it; `sh scripts/gallery.sh` makes"
     print "this page and its pictures again. Options: [API.md §16](API.md#16-charts)."
-    print "(This page is generated: edit scripts/gallery.lua instead.)"
+    print "(This page is generated: edit scripts/gallery.lua instead.) Each script"
+    print "is a chart script: `sumi chart example.lua` exports its chart."
+    print ""
+    print "<!-- examples run with: sumi chart -->"
 }
 /^-- gallery: / {
     line = substr($0, 13)

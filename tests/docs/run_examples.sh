@@ -29,6 +29,13 @@
 #                           it is found from the example's `.pdf(nil`,
 #                           `.png()` ... calls; pdf when there are none)
 #   -- params: k=v k2=v2    passed as -p k=v -p k2=v2
+#   -- run with: sumi chart example.lua
+#                           a chart script: run as `sumi chart example.lua
+#                           --out reports`, it must export at least one file
+# A document with the line `<!-- examples run with: sumi chart -->` holds
+# chart scripts (the gallery): each example runs as
+# `sumi chart example.lua --out reports` and must export at least one file
+# into reports/.
 # When the example writes through a nil path, reports/example.EXT must
 # exist afterwards.
 set -u
@@ -109,6 +116,8 @@ directive() {
 
 for doc in "${docs[@]}"; do
     base=$(basename "$doc" .md)
+    command=render
+    grep -qx '<!-- examples run with: sumi chart -->' "$doc" && command=chart
     work=$outdir/$base
     mkdir -p "$work/src" "$work/files"
     # Split the document: examples to src/NNN.lua (index: NNN LINE), files
@@ -213,7 +222,21 @@ for doc in "${docs[@]}"; do
                 continue
                 ;;
         esac
-        args=(render example.lua)
+        run_with=$(directive "$script" "run with")
+        example_command=$command
+        case $run_with in
+            "") ;;
+            "sumi chart example.lua") example_command=chart ;;
+            *)
+                fail "$doc" "$line" "$n" "bad '-- run with: $run_with' (sumi chart example.lua)"
+                continue
+                ;;
+        esac
+        if [ $example_command = chart ]; then
+            args=(chart example.lua --out reports)
+        else
+            args=(render example.lua)
+        fi
         for p in $params_line; do
             args+=(-p "$p")
         done
@@ -221,6 +244,12 @@ for doc in "${docs[@]}"; do
         (cd "$dir" && timeout 120 "$sumi" "${args[@]}" >stdout.txt 2>stderr.txt)
         rc=$?
         out=$dir/reports/example.$ext
+        if [ $example_command = chart ]; then
+            # whatever it exported; none at all is a failure below
+            out=$(find "$dir/reports" -type f 2>/dev/null | head -1)
+            checked_output=1
+            [ -n "$out" ] || out=$dir/reports/nothing-exported
+        fi
         logs=("$dir/stderr.txt" "$dir/stdout.txt")
 
         if [ -n "$expect_error" ]; then

@@ -125,9 +125,10 @@ check.test("annotations: mistakes are named", function()
       "chart.bar: option 'annotations[1].kind' must be one of line, band, text, arrow")
   check.errors(with({kind = "text", x = "2021"}), "annotations[1] (text) needs both 'x' and 'y'")
   check.errors(with({kind = "band", y = 3}), "must be a pair")
-  check.errors(function()
-    chart.bar(industry, {x = "year", y = "size"}):annotate({kind = "line", y = 1, colour = 1})
-  end, "chart:annotate: unknown option 'annotations[1].colour'")
+  local c = chart.bar(industry, {x = "year", y = "size"})
+  c:discard()
+  check.errors(function() c:annotate({kind = "line", y = 1, colour = 1}) end,
+    "chart:annotate: unknown option 'annotations[1].colour'")
 end)
 
 local cities = {}
@@ -138,7 +139,9 @@ for r, name in ipairs({"北京", "上海", "深圳", "杭州"}) do
 end
 
 check.test("facets: one panel per value, one value axis, one chart to export", function()
-  local before = chart.bar({{k = "a", v = 1}}, {x = "k", y = "v"}).name
+  local first = chart.bar({{k = "a", v = 1}}, {x = "k", y = "v"})
+  first:discard()
+  local before = first.name
   local c = chart.facet(cities, {by = "city", chart = "bar", x = "year", y = "firms", title = "都市別",
     source = "架空"})
   check.equal(#c.panels, 4, "panels")
@@ -164,6 +167,7 @@ end)
 check.test("facets: datasets split too, and mistakes are named", function()
   local ds = sumi.data.from_rows(cities, {order = {"city", "year", "firms"}, source = "架空"})
   local c = chart.facet(ds, {by = "city", chart = "line", x = "year", y = "firms", columns = 4})
+  c:discard()
   check.equal(#c.panels, 4, "panels from a dataset")
   check.errors(function() chart.facet(cities, {chart = "bar", x = "year", y = "firms"}) end,
     "chart.facet: option 'by' is missing")

@@ -124,7 +124,11 @@ end
 --- default), width and height (--size in pixels; nil or 0: the preset's),
 --- dpi (nil or 0: the preset's),
 --- background (nil: white). Errors carry no position: the script has ended.
-function export.charts(charts, settings)
+function export.charts(all, settings)
+  local charts = {}
+  for _, chart in ipairs(all) do
+    if not chart.discarded then charts[#charts + 1] = chart end
+  end
   if #charts == 0 then
     error(("%s created no charts (sumi chart exports the charts made with sumi.chart)")
       :format(settings.script), 0)

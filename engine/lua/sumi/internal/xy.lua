@@ -18,6 +18,7 @@ local records = require "sumi.internal.records"
 local path = require "sumi.path"
 local scale = require "sumi.scale"
 local area_mark = require "sumi.internal.marks.area"
+local mark_base = require "sumi.internal.marks.base"
 local scatter_mark = require "sumi.internal.marks.scatter"
 local series_mark = require "sumi.internal.marks.series"
 
@@ -65,7 +66,8 @@ end
 
 -- The named columns of a dataset or of an array of records, as
 -- {values = a column view or a Lua array with n, type = "integer" |
--- "number" | "date" | "string" | "boolean" | "mixed"}; n the row count.
+-- "number" | "date" | "month" | "quarter" | "string" | "boolean" | "mixed"};
+-- n the row count.
 local function columns_of(data, names, fn)
   local out = {}
   if type(data) == "userdata" then
@@ -149,8 +151,8 @@ end
 --- xy.x_kind(data, o) -> "linear", "time" or nil (categories), and a
 --- message when the x values mix numbers or dates with other things: what
 --- x_scale = "auto" means for this x column. Numbers are linear, dates
---- (a dataset's date column, or records whose x values are all
---- "YYYY-MM-DD" strings) are time; anything else stays categories.
+--- (a dataset's date, month or quarter column, or records whose x values
+--- are all "YYYY-MM-DD" strings) are time; anything else stays categories.
 function xy.x_kind(data, o)
   if o.x_scale ~= "auto" then return o.x_scale ~= "category" and o.x_scale or nil end
   if type(o.x) ~= "string" then return nil end
@@ -158,7 +160,7 @@ function xy.x_kind(data, o)
     local ok, t = pcall(data.type, data, o.x)
     if not ok then return nil end
     if t == "integer" or t == "number" then return "linear" end
-    if t == "date" then return "time" end
+    if t == "date" or t == "month" or t == "quarter" then return "time" end
     if t ~= "string" then return nil end
     -- dates read as text (from_rows, a CSV without types): the first
     -- values tell; a later value that is no date is then an error naming it
@@ -197,7 +199,10 @@ end
 local function x_column(col, name, kind, data, fn)
   if col.view then
     if kind == "linear" and (col.type == "integer" or col.type == "number") then return col.values end
-    if kind == "time" and col.type == "date" then return col.values end
+    -- months and quarters at their first days (sumi.path reads them so)
+    if kind == "time" and (col.type == "date" or col.type == "month" or col.type == "quarter") then
+      return col.values
+    end
     if kind == "linear" then
       errors.raise(("%s: column '%s' holds %s values: a linear x needs numbers (x_scale = \"category\" "
         .. "treats them as categories)"):format(fn, name, col.type))
@@ -509,8 +514,10 @@ local function compose_line(self, list, area)
   draw_axes(self, list, plot, xs, ys, x_opts)
   annotations(self, list, plot, xs, ys, "under")
   local o = self.options
-  series_mark(list, plot, self.data, {x = xs, value = ys, theme = self.theme, decimate = o.decimate,
-    markers = o.markers and self.data.n <= xy.marker_limit, few = self.data.n <= xy.marker_limit})
+  mark_base.clipped(list, plot, o, function()
+    series_mark(list, plot, self.data, {x = xs, value = ys, theme = self.theme, decimate = o.decimate,
+      markers = o.markers and self.data.n <= xy.marker_limit, few = self.data.n <= xy.marker_limit})
+  end)
   annotations(self, list, plot, xs, ys, "over")
   self.scales = {x = xs, y = ys}
   return plot
@@ -577,8 +584,10 @@ local function compose_scatter(self, list, area)
     height = area.y + area.height - top}, low, high, data.sizes and max_r + 1 or theme.marker_size + 1)
   draw_axes(self, list, plot, xs, ys, x_opts)
   annotations(self, list, plot, xs, ys, "under")
-  local result = scatter_mark(list, plot, data, {x = xs, value = ys, theme = theme, groups = groups,
-    max_size = max_r, size_max = size_max})
+  local result = mark_base.clipped(list, plot, self.options, function()
+    return scatter_mark(list, plot, data, {x = xs, value = ys, theme = theme, groups = groups,
+      max_size = max_r, size_max = size_max})
+  end)
   annotations(self, list, plot, xs, ys, "over")
   self.labels_dropped = result.dropped
   self.scales = {x = xs, y = ys}
@@ -668,8 +677,10 @@ local function compose_area(self, list, area)
     position = function(i) return xs:center(i) end
   end
   annotations(self, list, plot, xs, ys, "under")
-  area_mark(list, plot, data, {x = position, value = ys, theme = theme, mode = self.options.mode,
-    bottoms = bottoms, tops = tops})
+  mark_base.clipped(list, plot, self.options, function()
+    area_mark(list, plot, data, {x = position, value = ys, theme = theme, mode = self.options.mode,
+      bottoms = bottoms, tops = tops})
+  end)
   annotations(self, list, plot, xs, ys, "over")
   self.scales = {x = xs, y = ys}
   return plot

@@ -10,6 +10,8 @@ local alt = require "sumi.internal.chart.alt"
 local annotate = require "sumi.internal.annotate"
 local axis = require "sumi.axis"
 local drawing = require "sumi.internal.drawing"
+local unused = require "sumi.internal.unused"
+local errors = require "sumi.internal.errors"
 local export = require "sumi.internal.export"
 local format = require "sumi.format"
 local legend = require "sumi.legend"
@@ -38,6 +40,10 @@ function compose.register(self)
   if unregistered > 0 then return self end
   local n = runtime.register_chart(self)
   self.name = self.options.name or ("chart-" .. n)
+  -- a chart sumi render never draws shows nowhere (sumi chart exports
+  -- every chart, and does not warn)
+  unused.track(self, "chart." .. self.kind, errors.where(), nil,
+    "is never drawn or saved: draw it, put it in a document, save it, or export it with sumi chart")
   return self
 end
 
@@ -305,21 +311,23 @@ local function compose_columns(self, list, area, force)
   local mark_opts = {band = band, value = s, mode = self.options.mode, theme = theme,
                      label = label_texts(self, s), markers = self.options.markers, bar_color = self.bar_color,
                      x = function(i) return band:center(i) end}
-  if self.kind == "combo" then
-    bar_mark(list, plot, {categories = labels, series = self.bars}, mark_opts)
-    if y2 then
-      local lo2, hi2 = value_extent(self, self.lines, self.options.y2_domain)
-      s2 = value_scale(self, lo2, hi2, {plot.y + plot.height, plot.y}, plot.height, self.options.y2_zero)
-      axis.add(list, plot, s2, s2_opts)
-    end
-    line_mark(list, plot, {categories = labels, series = self.lines},
-      {value = s2 or s, theme = theme, markers = true, x = mark_opts.x, first_color = #self.bars + 1})
-  elseif self.kind == "bar" then
-    bar_mark(list, plot, self.data, mark_opts)
-  else
-    line_mark(list, plot, self.data, mark_opts)
-    line_labels(list, self.data, mark_opts)
+  if self.kind == "combo" and y2 then
+    local lo2, hi2 = value_extent(self, self.lines, self.options.y2_domain)
+    s2 = value_scale(self, lo2, hi2, {plot.y + plot.height, plot.y}, plot.height, self.options.y2_zero)
+    axis.add(list, plot, s2, s2_opts)
   end
+  base.clipped(list, plot, self.options, function()
+    if self.kind == "combo" then
+      bar_mark(list, plot, {categories = labels, series = self.bars}, mark_opts)
+      line_mark(list, plot, {categories = labels, series = self.lines},
+        {value = s2 or s, theme = theme, markers = true, x = mark_opts.x, first_color = #self.bars + 1})
+    elseif self.kind == "bar" then
+      bar_mark(list, plot, self.data, mark_opts)
+    else
+      line_mark(list, plot, self.data, mark_opts)
+      line_labels(list, self.data, mark_opts)
+    end
+  end)
   add_annotations(self, list, plot, band, s, false, "over")
   axis.add_categories(list, plot, band, labels, plan, {theme = theme, side = "bottom", every = every})
   return true
@@ -376,17 +384,42 @@ local function compose_rows(self, list, area)
   axis.add(list, plot, s, vopts)
   add_annotations(self, list, plot, band, s, true, "under")
   list:line({plot.x, plot.y, plot.x, plot.y + plot.height}, theme.axis)
-  bar_mark(list, plot, self.data, {band = band, value = s, mode = self.options.mode, theme = theme,
-                                   horizontal = true, label = label_texts(self, s),
-                                   bar_color = self.bar_color})
+  base.clipped(list, plot, self.options, function()
+    bar_mark(list, plot, self.data, {band = band, value = s, mode = self.options.mode, theme = theme,
+                                     horizontal = true, label = label_texts(self, s),
+                                     bar_color = self.bar_color})
+  end)
   add_annotations(self, list, plot, band, s, true, "over")
   axis.add_categories(list, plot, band, labels, {size = size, width = label_w},
     {theme = theme, side = "left"})
 end
 
+-- The canvas and box a chart is drawn on, checked at the script's line:
+-- fn is the method messages name ("chart:draw").
+local function check_target(fn, canvas, box)
+  if type(canvas) ~= "userdata" then
+    errors.raise("%s: canvas must be a canvas; got %s", fn, errors.show(canvas))
+  end
+  if box == nil then return end
+  if type(box) ~= "table" then
+    errors.raise("%s: box must be a table {x, y, width, height}; got %s", fn, errors.show(box))
+  end
+  for _, key in ipairs({"x", "y", "width", "height"}) do
+    local v = box[key]
+    if v ~= nil and (type(v) ~= "number" or v ~= v or v == math.huge or v == -math.huge) then
+      errors.raise("%s: box.%s must be a finite number; got %s", fn, key, errors.show(v))
+    end
+  end
+  if (box.width == nil) ~= (box.height == nil) then
+    errors.raise("%s: box needs both width and height, or neither (then it reaches the page's far edges)",
+      fn)
+  end
+end
+
 -- The box a chart fills: the one given, or from its x, y (default 0) to
 -- the canvas's far edges.
 local function whole_box(canvas, box)
+  check_target("chart:compose", canvas, box)
   box = box or {}
   if box.width then return box end
   local w, h = canvas:size()
@@ -397,6 +430,7 @@ end
 --- laid out in box; the chart's orientation after layout is in
 --- chart.orientation.
 function Chart:compose(canvas, box)
+  unused.used(self)
   box = whole_box(canvas, box)
   local list = drawing.new(canvas, self.options.lang)
   local area = frame(self, list, box)
@@ -433,12 +467,14 @@ end
 --- chart:layout(canvas, box) -> every text box the chart would place:
 --- {text, x, y, width, height}, in drawing order. Nothing is drawn.
 function Chart:layout(canvas, box)
+  check_target("chart:layout", canvas, box)
   return self:compose(canvas, box):boxes()
 end
 
 --- chart:draw(canvas [, box]) -> the text boxes: draws the chart in box
 --- {x, y, width, height} (default: the whole page).
 function Chart:draw(canvas, box)
+  check_target("chart:draw", canvas, box)
   local list = self:compose(canvas, box)
   list:draw()
   return list:boxes()
@@ -450,10 +486,19 @@ function Chart:save(path, opts)
   return export.save(self, path, opts)
 end
 
+--- chart:discard(): drops a chart made only to be looked at (its
+--- options, its layout): no warning that it is never drawn, and sumi chart
+--- does not export it.
+function Chart:discard()
+  unused.used(self)
+  self.discarded = true
+end
+
 --- chart:alt_text() -> the chart's alternative text for a tagged PDF: its
 --- alt option, else its title, subtitle and one sentence summarising its
 --- data in its language (sumi.internal.chart.alt).
 function Chart:alt_text()
+  unused.used(self)
   return alt.text(self)
 end
 
@@ -484,15 +529,20 @@ local function figure_list(canvas, lang)
   return list
 end
 
+-- The plot of each kind of figure that is not an xy chart, kept off the
+-- chart's methods: a script sees compose, not these.
+local plot_composers = {}
+
 function Figure:compose(canvas, box)
+  unused.used(self)
   box = whole_box(canvas, box)
   local list = figure_list(canvas, self.options.lang)
   local area = frame(self, list, box)
-  self:compose_plot(list, area)
+  plot_composers[self.kind](self, list, area)
   return list
 end
 
-function Figure.compose_plot_pie(self, list, area)
+function plot_composers.pie(self, list, area)
   local values, fmt = self.data.series[1].values, self.value_format
   return pie_mark(list, area, self.data, {theme = self.theme, donut = self.options.donut,
     shape = add_shape, label = function(i)
@@ -503,7 +553,7 @@ function Figure.compose_plot_pie(self, list, area)
 end
 
 -- The part and whole of chart.part: numbers, or columns of the first row.
-function Figure.compose_plot_part(self, list, area)
+function plot_composers.part(self, list, area)
   return part_mark(list, area, {part = self.part, whole = self.whole, filled = self.filled,
     cells = self.options.cells}, {theme = self.theme, style = self.options.style, caption = self.caption})
 end
@@ -512,12 +562,8 @@ end
 --- label, change (a ratio: 0.12 is +12.0%), format ("int": a format
 --- name or function), unit (after the figure), change_format ("change1"),
 --- and the frame's title, subtitle, source (none), theme, lang, name.
-function Figure.compose_plot_kpi(self, list, area)
+function plot_composers.kpi(self, list, area)
   return kpi_mark(list, area, self.text, {theme = self.theme})
-end
-
-function Figure:compose_plot(list, area)
-  return Figure["compose_plot_" .. self.kind](self, list, area)
 end
 
 compose.Figure = Figure

@@ -38,6 +38,22 @@ local shapes = {
            -0.35, 1.1, -0.35, 0.35, -1.1, 0.35, -1.1, -0.35, -0.35, -0.35},
 }
 
+--- base.clipped(list, plot, options, fn): fn() adds marks to list; when
+--- the script fixed the value axis' range (y_domain, y2_domain), what they
+--- draw is clipped to the plot, so a bar or line past that range stops at
+--- the plot's edge instead of running over the title or off the chart.
+function base.clipped(list, plot, options, fn)
+  if not (options.y_domain or options.y2_domain) then return fn() end
+  list:paint(function(c)
+    c:save()
+    c:rect(plot.x, plot.y, plot.width, plot.height)
+    c:clip()
+  end)
+  local result = fn()
+  list:paint(function(c) c:restore() end)
+  return result
+end
+
 --- base.shapes: the marker shapes in the order series get them.
 base.shapes = {"circle", "square", "triangle", "diamond", "cross"}
 
