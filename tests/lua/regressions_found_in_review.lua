@@ -57,4 +57,14 @@ test("math.random gives the same numbers on every run", function()
   for i = 1, 3 do check.equal(again[i], first[i], "draw " .. i) end
 end)
 
+test("a document block's mistake found while measuring the pages names the block's line", function()
+  local doc = sumi.document.new{title = "t"}
+  doc:heading("見出し", 1)
+  local where = check.here(); doc:paragraph("本文", {color = "nocolor"})
+  local m = check.message_of(function() doc:save("regression-colour.pdf") end)
+  check.equal(m:sub(1, #where), where, "the paragraph's line, not doc:save's")
+  check.is_true(m:find("'color' must be a colour", 1, true) ~= nil, m)
+  doc:discard()
+end)
+
 check.done()

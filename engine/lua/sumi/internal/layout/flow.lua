@@ -24,6 +24,22 @@ local flow = {}
 local EPSILON = 0.01
 
 -- Markers that change the frames rather than take room.
+-- A block's measuring and splitting, with what goes wrong (a colour that
+-- does not parse, a warning) reported at the line that added the block,
+-- as its drawing is (sumi.internal.document.pages); a split's pieces keep
+-- that line.
+local function blamed(b, method, ...)
+  if not b.where or b.where == "" then return b[method](b, ...) end
+  return runtime.blame(b.where, b[method], b, ...)
+end
+
+local function split(b, ...)
+  local first, rest = blamed(b, "split", ...)
+  if first and first.where == nil then first.where = b.where end
+  if rest and rest.where == nil then rest.where = b.where end
+  return first, rest
+end
+
 local function is_marker(b)
   return b.kind == "page_break" or b.kind == "columns" or b.kind == "end_columns"
 end
@@ -130,9 +146,9 @@ function flow.paginate(ctx, list, area)
     if b == nil or is_marker(b) then return 0 end
     local gap = math.max(prev.space_after or 0, b.space_before or 0)
     if b.keep_with_next then
-      return gap + b:height(ctx, width) + needed_after(j + 1, width, b)
+      return gap + blamed(b, "height", ctx, width) + needed_after(j + 1, width, b)
     end
-    return gap + b:min_height(ctx, width)
+    return gap + blamed(b, "min_height", ctx, width)
   end
 
   local function place(b, top, h)
@@ -179,7 +195,7 @@ function flow.paginate(ctx, list, area)
       local fr = frames[f]
       local gap = gap_before(b)
       local room = fr.y + fr.height - y - gap
-      local h = b:height(ctx, fr.width, fr.height)
+      local h = blamed(b, "height", ctx, fr.width, fr.height)
       local need = h
       if b.keep_with_next then need = h + needed_after(i + 1, fr.width, b) end
       if need <= room + EPSILON then
@@ -188,16 +204,16 @@ function flow.paginate(ctx, list, area)
       else
         local first, rest
         if b.split and not b.keep_with_next and room > 0 then
-          first, rest = b:split(ctx, fr.width, room)
+          first, rest = split(b, ctx, fr.width, room)
         end
         local page_top = fr.y <= page.area.y + EPSILON
         if not first and page_top and (at_top() or fr.kept_only) and b.split and room > 0 then
           -- Nothing gained by moving on: a block that splits may now break
           -- the rules that keep its pieces whole (a table row between lines).
-          first, rest = b:split(ctx, fr.width, room, true)
+          first, rest = split(b, ctx, fr.width, room, true)
         end
         if first then
-          place(first, y + gap, first:height(ctx, fr.width))
+          place(first, y + gap, blamed(first, "height", ctx, fr.width))
           queue[i] = rest
           next_frame()
         elseif at_top() and page_top then
