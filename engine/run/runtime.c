@@ -28,13 +28,14 @@
 #include "stop.h"
 
 /* Registry keys (the job's own are in core/job.c). */
-#define REG_PARAMS "sumi.params"           /* table of -p values */
-#define REG_LOADED "sumi.loaded"           /* modules already required */
-#define REG_EXIT "sumi.exit"               /* light marker raised by os.exit */
-#define REG_CHART_COUNT "sumi.chart_count" /* charts created so far */
-#define REG_CHARTS "sumi.charts"           /* array of them, in `sumi chart` only */
-#define REG_EXPORTED "sumi.exported"       /* paths `sumi chart` writes */
-#define REG_PREVIEWS "sumi.previews"       /* true: documents also write PNG pages */
+#define REG_PARAMS "sumi.params"                   /* table of -p values */
+#define REG_LOADED "sumi.loaded"                   /* modules already required */
+#define REG_EXIT "sumi.exit"                       /* light marker raised by os.exit */
+#define REG_CHART_COUNT "sumi.chart_count"         /* charts created so far */
+#define REG_UNKNOWN_MEMBERS "sumi.unknown_members" /* sumi check found some */
+#define REG_CHARTS "sumi.charts"                   /* array of them, in `sumi chart` only */
+#define REG_EXPORTED "sumi.exported"               /* paths `sumi chart` writes */
+#define REG_PREVIEWS "sumi.previews"               /* true: documents also write PNG pages */
 
 static const struct {
     const char *name;
@@ -356,12 +357,48 @@ static int message_handler(lua_State *L) {
     return 1;
 }
 
+/* sumi check: the fields the script reads from sumi's modules, on every
+ * line, looked up without running it (sumi.internal.members); each missing
+ * one printed as luacheck prints its findings. Returns how many. */
+static int report_unknown_members(lua_State *L, const char *script) {
+    FILE *f = fopen(script, "rb");
+    if (f == NULL)
+        return 0;
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        luaL_addlstring(&b, chunk, n);
+    fclose(f);
+    luaL_pushresult(&b);
+    lua_pushcfunction(L, sumi_require_engine_module);
+    lua_pushstring(L, "sumi.internal.members");
+    lua_call(L, 1, 1);
+    lua_getfield(L, -1, "find");
+    lua_pushvalue(L, -3);
+    lua_pushstring(L, script);
+    lua_call(L, 2, 1);
+    int count = (int)lua_rawlen(L, -1);
+    for (int i = 1; i <= count; i++) {
+        lua_rawgeti(L, -1, i);
+        fprintf(stderr, "%s\n", lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 3);
+    return count;
+}
+
 static int run_main(lua_State *L) {
     const char *script = sumi_job_script(L);
     lua_pushcfunction(L, message_handler);
     int handler = lua_gettop(L);
     if (luaL_loadfilex(L, script, "t") != LUA_OK)
         return lua_error(L);
+    if (sumi_job_checking(L) && report_unknown_members(L, script) > 0) {
+        lua_pushboolean(L, 1);
+        lua_setfield(L, LUA_REGISTRYINDEX, REG_UNKNOWN_MEMBERS);
+    }
     lua_getfield(L, LUA_REGISTRYINDEX, REG_PARAMS);
     int status = lua_pcall(L, 1, 0, handler);
     if (status != LUA_OK)
@@ -519,6 +556,12 @@ int sumi_run_in_state(lua_State *L, const struct sumi_run_options *options, int 
             exit_code = 1;
         }
     }
+    /* sumi check: a field no sumi module has, found without running the
+     * line, fails the check as luacheck's findings do. */
+    int unknown_members = lua_getfield(L, LUA_REGISTRYINDEX, REG_UNKNOWN_MEMBERS) == LUA_TBOOLEAN;
+    lua_pop(L, 1);
+    if (unknown_members)
+        exit_code = 1;
     /* A limit hit inside a pcall the script caught still fails the run. */
     struct sumi_limits *lim = sumi_limits_of(L);
     if (lim->refusal_pending) /* refused, and the script ended before the hook ran */

@@ -64,6 +64,26 @@ LUA
   run "$SUMI" check member.lua
   expect_code 1
   expect_contains "$ERR" "member.lua:3: sumi.chart has no 'barr'; did you mean 'bar'?" "stderr"
+  # Read without running: a line the run never reaches, through every way a
+  # script names a module; strings and comments are not code.
+  write_script unreached.lua <<'LUA'
+local sumi = require "sumi"
+local chart = require("sumi.chart")
+local fmt = sumi.format
+if sumi.params.never == "yes" then
+  chart.barr({}, {})
+  print(fmt.numbr(3), sumi.formt.number(2), sumi.data.read_csvv("x"))
+  print("sumi.chart.nope") -- sumi.chart.nope2
+end
+print(fmt.number(3), sumi.chart.bar ~= nil)
+LUA
+  run "$SUMI" check unreached.lua
+  expect_code 1
+  expect_contains "$ERR" "unreached.lua:5:9: sumi.chart has no 'barr'; did you mean 'bar'?" "stderr"
+  expect_contains "$ERR" "unreached.lua:6:13: sumi.format has no 'numbr'; did you mean 'number'?" "stderr"
+  expect_contains "$ERR" "unreached.lua:6:28: sumi has no 'formt'; did you mean 'format'?" "stderr"
+  expect_contains "$ERR" "unreached.lua:6:55: sumi.data has no 'read_csvv'; did you mean 'read_csv'?" "stderr"
+  [ "$(grep -c "has no" <<< "$ERR")" = 4 ] || fail "strings or comments read as code: $ERR"
   printf 'local x =\n' > syntax.lua
   run "$SUMI" check syntax.lua
   expect_code 1
