@@ -16,6 +16,15 @@ typedef struct {
 void data_out_of_memory(lua_State *L);
 /* Pushes a new, empty dataset whose metadata copies from's (from may be NULL). */
 struct sumi_dataset *data_push_new_like(lua_State *L, const struct sumi_dataset *from);
+/* Pushes a dataset: ds's columns with col as the column called name,
+ * replacing a column of that name in place or added last (ds:calc and the
+ * window operations). meta: the new column's, or NULL. */
+void data_push_with_column(lua_State *L, const struct sumi_dataset *ds, const char *name,
+                           struct sumi_coldata *col, const struct sumi_meta *meta);
+/* A value as an unsigned key in the same order (ds:sort's radix sort): the
+ * sign bit of a double flipped, or all its bits when negative; calendar
+ * counts and integers offset by 2^63. */
+uint64_t data_order_key(const struct sumi_coldata *col, size_t r);
 /* Adds a column sharing data (the caller keeps its own reference). */
 void data_add_column(lua_State *L, struct sumi_dataset *ds, const char *name,
                      struct sumi_coldata *data, const struct sumi_meta *meta);

@@ -268,7 +268,7 @@ struct radix_item {
     size_t row;
 };
 
-static uint64_t order_key(const struct sumi_coldata *col, size_t r) {
+uint64_t data_order_key(const struct sumi_coldata *col, size_t r) {
     uint64_t bits;
     switch (col->type) {
     case SUMI_NUMBER: {
@@ -296,7 +296,7 @@ static void radix_sort_rows(const struct sumi_coldata *col, int descending, size
             rows[--nulls] = r; /* reversed here, put right below */
             continue;
         }
-        uint64_t k = order_key(col, r);
+        uint64_t k = data_order_key(col, r);
         a[m++] = (struct radix_item){descending ? ~k : k, r};
     }
     for (int shift = 0; shift < 64 && m > 0; shift += 8) {
@@ -491,16 +491,21 @@ int ds_calc(lua_State *L) {
         if (failed)
             data_out_of_memory(L);
     }
+    data_push_with_column(L, ds, name, result, NULL);
+    return 1;
+}
+
+void data_push_with_column(lua_State *L, const struct sumi_dataset *ds, const char *name,
+                           struct sumi_coldata *col, const struct sumi_meta *meta) {
     struct sumi_dataset *out = data_push_new_like(L, ds);
     int replaced = 0;
     for (size_t c = 0; c < ds->column_count; c++) {
         int same = strcmp(ds->columns[c].name, name) == 0;
-        data_add_column(L, out, ds->columns[c].name, same ? result : ds->columns[c].data,
-                        same ? NULL : &ds->columns[c].meta);
+        data_add_column(L, out, ds->columns[c].name, same ? col : ds->columns[c].data,
+                        same ? meta : &ds->columns[c].meta);
         replaced |= same;
     }
     if (!replaced)
-        data_add_column(L, out, name, result, NULL);
+        data_add_column(L, out, name, col, meta);
     out->rows = ds->rows;
-    return 1;
 }

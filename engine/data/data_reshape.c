@@ -365,21 +365,6 @@ void reshape_finish_column(struct sumi_coldata *col) {
     }
 }
 
-void reshape_push_with_column(lua_State *L, const struct sumi_dataset *ds, const char *name,
-                              struct sumi_coldata *col, const struct sumi_meta *meta) {
-    struct sumi_dataset *out = data_push_new_like(L, ds);
-    int replaced = 0;
-    for (size_t c = 0; c < ds->column_count; c++) {
-        int same = strcmp(ds->columns[c].name, name) == 0;
-        data_add_column(L, out, ds->columns[c].name, same ? col : ds->columns[c].data,
-                        same ? meta : &ds->columns[c].meta);
-        replaced |= same;
-    }
-    if (!replaced)
-        data_add_column(L, out, name, col, meta);
-    out->rows = ds->rows;
-}
-
 /* ---- pivot_wider ---- */
 
 static const char *const values_fns[] = {"sum",   "mean",  "min",  "max",

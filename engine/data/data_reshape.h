@@ -70,9 +70,4 @@ void reshape_merge_sort(size_t *items, size_t *tmp, size_t n,
  * nulls. */
 struct sumi_coldata *reshape_new_column(enum sumi_type type, size_t n);
 void reshape_finish_column(struct sumi_coldata *col);
-/* Pushes a dataset: ds's columns with col as the column called name,
- * replacing a column of that name in place or added last (as calc does). */
-void reshape_push_with_column(lua_State *L, const struct sumi_dataset *ds, const char *name,
-                              struct sumi_coldata *col, const struct sumi_meta *meta);
-
 #endif

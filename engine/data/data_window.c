@@ -20,25 +20,6 @@
 
 /* ---- ordering rows ---- */
 
-/* A value as an unsigned key in the same order (as ds:sort's radix sort):
- * the sign bit of a double flipped, or all its bits when negative. */
-static uint64_t order_key(const struct sumi_coldata *col, size_t r) {
-    uint64_t bits;
-    switch (col->type) {
-    case SUMI_NUMBER: {
-        double d = col->v.numbers[r] == 0 ? 0.0 : col->v.numbers[r];
-        memcpy(&bits, &d, sizeof bits);
-        return bits >> 63 ? ~bits : bits | (UINT64_C(1) << 63);
-    }
-    case SUMI_INTEGER:
-        return (uint64_t)col->v.integers[r] ^ (UINT64_C(1) << 63);
-    case SUMI_BOOLEAN:
-        return col->v.booleans[r];
-    default: /* dates and the other calendar types: counts in v.dates */
-        return (uint64_t)(int64_t)col->v.dates[r] ^ (UINT64_C(1) << 63);
-    }
-}
-
 struct radix_item {
     uint64_t key;
     size_t row;
@@ -72,7 +53,7 @@ static void push_sorted(lua_State *L, const struct sumi_coldata *col, int descen
         for (size_t r = 0; r < n; r++) {
             if (sumi_coldata_is_null(col, r))
                 continue;
-            uint64_t k = order_key(col, r);
+            uint64_t k = data_order_key(col, r);
             a[m++] = (struct radix_item){descending ? ~k : k, r};
         }
         for (int shift = 0; shift < 64 && m > 0; shift += 8) {
@@ -101,7 +82,7 @@ static void push_sorted(lua_State *L, const struct sumi_coldata *col, int descen
 static int compare_cells(const struct sumi_coldata *col, size_t a, size_t b) {
     if (col->type == SUMI_STRING)
         return strcmp(col->v.strings[a], col->v.strings[b]);
-    uint64_t x = order_key(col, a), y = order_key(col, b);
+    uint64_t x = data_order_key(col, a), y = data_order_key(col, b);
     return (x > y) - (x < y);
 }
 
@@ -336,7 +317,7 @@ int ds_cumsum(lua_State *L) {
                          (lua_Integer)(bad + 1), ds->columns[c].name);
     reshape_finish_column(out);
     struct sumi_meta meta = unit_of(&ds->columns[c]);
-    reshape_push_with_column(L, ds, name, out, &meta);
+    data_push_with_column(L, ds, name, out, &meta);
     return 1;
 }
 
@@ -440,7 +421,7 @@ int ds_rolling(lua_State *L) {
                              (lua_Integer)(r + 1), fns[fn], ds->columns[c].name);
     reshape_finish_column(out);
     struct sumi_meta meta = unit_of(&ds->columns[c]);
-    reshape_push_with_column(L, ds, name, out, &meta);
+    data_push_with_column(L, ds, name, out, &meta);
     return 1;
 }
 
@@ -715,7 +696,7 @@ int ds_change(lua_State *L) {
     }
     reshape_finish_column(out);
     struct sumi_meta meta = ratio ? (struct sumi_meta){0} : unit_of(&ds->columns[c]);
-    reshape_push_with_column(L, ds, name, out, &meta);
+    data_push_with_column(L, ds, name, out, &meta);
     return 1;
 }
 
@@ -754,6 +735,6 @@ int ds_rank(lua_State *L) {
         }
     }
     reshape_finish_column(out);
-    reshape_push_with_column(L, ds, name, out, NULL);
+    data_push_with_column(L, ds, name, out, NULL);
     return 1;
 }
