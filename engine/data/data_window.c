@@ -456,10 +456,34 @@ static int64_t days_from_civil(int64_t y, int m, int d) {
 }
 
 /* 1 when a column of type can give keys of period: a date column gives any
- * period. A month or quarter column type plugs in here and in period_keys. */
-static int period_column_ok(enum sumi_type type, int period) {
-    (void)period;
-    return type == SUMI_DATE;
+ * period: a date column any, a month column a month or longer, a quarter
+ * column a quarter or longer. NULL when it can, else why not. */
+static const char *period_column_problem(enum sumi_type type, int period, int fiscal_start) {
+    switch (type) {
+    case SUMI_DATE:
+        return NULL;
+    case SUMI_MONTH:
+        return period == P_DAY ? "a month column has no days" : NULL;
+    case SUMI_QUARTER:
+        if (period == P_DAY || period == P_MONTH)
+            return "a quarter column has no days or months";
+        if (period == P_FISCAL_QUARTER && (fiscal_start - 1) % 3 != 0)
+            return "a quarter column cannot be cut into fiscal quarters that start in another "
+                   "month than January, April, July or October";
+        return NULL;
+    default:
+        return "not a date, month or quarter column";
+    }
+}
+
+/* A period column's value as a day: a date itself, a month or a quarter
+ * its first day (sumi.date's rule), so that day_period keys all three. */
+static int32_t period_day(const struct sumi_coldata *col, size_t r) {
+    if (col->type == SUMI_MONTH)
+        return sumi_month_first_day(col->v.dates[r]);
+    if (col->type == SUMI_QUARTER)
+        return sumi_quarter_first_day(col->v.dates[r]);
+    return col->v.dates[r];
 }
 
 /* The period a day falls in, as a count of periods (month 2025-03 is
@@ -488,8 +512,8 @@ static int64_t day_period(int64_t days, int period, int fiscal_start) {
 }
 
 /* Each row's period key into keys (a null for a null): the one place that
- * turns a period column into keys. A date column is read here; a month or
- * quarter column type plugs in as one more case (with period_column_ok).
+ * turns a period column into keys: dates, months and quarters, each at
+ * its first day (period_day).
  * When the dates span no more days than there are rows, each day's key is
  * worked out once, in a table, rather than once per row. */
 static void period_keys(lua_State *L, const struct sumi_coldata *col, int period, int fiscal_start,
@@ -500,8 +524,9 @@ static void period_keys(lua_State *L, const struct sumi_coldata *col, int period
             keys->valid[r] = 0;
             continue;
         }
-        lo = col->v.dates[r] < lo ? col->v.dates[r] : lo;
-        hi = col->v.dates[r] > hi ? col->v.dates[r] : hi;
+        int32_t day = period_day(col, r);
+        lo = day < lo ? day : lo;
+        hi = day > hi ? day : hi;
     }
     if (lo > hi)
         return; /* no dates */
@@ -515,7 +540,7 @@ static void period_keys(lua_State *L, const struct sumi_coldata *col, int period
     for (size_t r = 0; r < col->length; r++) {
         if (sumi_coldata_is_null(col, r))
             continue;
-        int32_t days = col->v.dates[r];
+        int32_t days = period_day(col, r);
         keys->v.integers[r] =
             table != NULL ? table[days - lo] : day_period(days, period, fiscal_start);
     }
@@ -601,12 +626,6 @@ int ds_change(lua_State *L) {
     }
     int period = opt_enum(L, 3, "period", 0, period_names);
     const struct sumi_coldata *dates = ds->columns[date_c].data;
-    if (!period_column_ok(dates->type, period))
-        return opt_raise(L,
-                         "option 'date': column '%s' holds %s values, not dates (read it as "
-                         "dates with types = {%s = \"date\"})",
-                         ds->columns[date_c].name, sumi_type_name(dates->type),
-                         ds->columns[date_c].name);
     int fiscal = period == P_FISCAL_QUARTER || period == P_FISCAL_YEAR;
     if (opt_has(L, 3, "fiscal_start") && !fiscal)
         return opt_raise(L,
@@ -614,6 +633,19 @@ int ds_change(lua_State *L) {
                          "\"fiscal_year\", not \"%s\"",
                          period_names[period]);
     int fiscal_start = (int)reshape_opt_integer(L, 3, "fiscal_start", 4, 1, 12);
+    const char *problem = period_column_problem(dates->type, period, fiscal_start);
+    if (problem != NULL && !sumi_type_is_calendar(dates->type))
+        return opt_raise(L,
+                         "option 'date': column '%s' holds %s values, not dates (read it as "
+                         "dates with types = {%s = \"date\"})",
+                         ds->columns[date_c].name, sumi_type_name(dates->type),
+                         ds->columns[date_c].name);
+    if (problem != NULL)
+        return opt_raise(L,
+                         "option 'date': column '%s' holds %s values, and period \"%s\" cannot "
+                         "be read from it (%s)",
+                         ds->columns[date_c].name, sumi_type_name(dates->type),
+                         period_names[period], problem);
     static const char *const lags[] = {"year", "period", NULL};
     int by_year = opt_enum(L, 3, "lag", 0, lags) == 0;
     static const char *const forms[] = {"ratio", "difference", NULL};

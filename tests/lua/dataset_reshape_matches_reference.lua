@@ -403,6 +403,29 @@ test("change: two rows in one period name the group and the period", function()
     .. "(combine them first with group_by, or add the column that tells them apart to option 'by')")
 end)
 
+-- Month and quarter columns place rows in periods as dates do, each at its
+-- first day.
+local periods = data.read_csv("fixtures/reshape_periods.csv")
+
+test("change reads month and quarter columns", function()
+  check.equal(periods:type("month") .. "," .. periods:type("quarter"), "month,quarter", "column types")
+  local by_month = periods:change("sales", {date = "month", period = "month"})
+  check.equal(values(by_month, "sales_yoy"), "nil,nil,0.5,-0.1", "a year earlier, month by month")
+  local by_quarter = periods:change("sales", {date = "quarter", period = "quarter"})
+  check.equal(values(by_quarter, "sales_yoy"), "nil,nil,0.5,-0.1", "by quarter column")
+  local pop = periods:change("sales", {date = "quarter", period = "fiscal_quarter", lag = "period",
+    as = "difference"})
+  check.equal(values(pop, "sales_pop_diff"), "nil,100,nil,30", "fiscal quarters from quarters")
+  raises(here(), function() periods:change("sales", {date = "quarter", period = "month"}) end,
+    "dataset:change: option 'date': column 'quarter' holds quarter values, and period \"month\" cannot "
+    .. "be read from it (a quarter column has no days or months)")
+  local odd = {date = "quarter", period = "fiscal_quarter", fiscal_start = 2}
+  raises(here(), function() periods:change("sales", odd) end, "dataset:change: option 'date': column "
+    .. "'quarter' holds quarter values, and period \"fiscal_quarter\" cannot be read from it (a "
+    .. "quarter column cannot be cut into fiscal quarters that start in another month than January, "
+    .. "April, July or October)")
+end)
+
 test("change errors", function()
   local function fiscal(start)
     return {date = "day", period = "fiscal_year", fiscal_start = start}
@@ -427,6 +450,9 @@ test("change errors", function()
   raises(here(), function() sales:change("sales", {date = "region", period = "month"}) end,
     "dataset:change: option 'date': column 'region' holds string values, not dates (read it as "
     .. 'dates with types = {region = "date"})')
+  raises(here(), function() periods:change("sales", {date = "month", period = "day"}) end,
+    "dataset:change: option 'date': column 'month' holds month values, and period \"day\" cannot be "
+    .. "read from it (a month column has no days)")
   raises(here(), function() sales:change("sales", {date = "when", period = "month"}) end,
     "dataset:change: option 'date': no column 'when' (columns: region, day, sales)")
   raises(here(), function() sales:change("sales", {date = "day", period = "month", lag = "month"}) end,
