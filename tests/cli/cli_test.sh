@@ -144,14 +144,19 @@ case_new_makes_a_starter_that_renders_and_checks() {
   expect_code 0
   pdftotext reports/report.pdf - | tr -d '\n' > text.txt
   grep -q '月次売上レポート（全国）' text.txt || fail "no title in the starter's PDF"
-  grep -q '4か月の売上合計は9,150万円' text.txt || fail "the total is not 9,150: $(head -c 300 text.txt)"
+  # the fiscal year so far (2026年度, April to September), in mixed units,
+  # against the same months a year earlier; a fall as △ in the table
+  grep -q '2026年度（2026年4月〜2026年9月）の売上合計は1億3,103万円で、前年同期比+5.5%' text.txt ||
+    fail "the fiscal year's total: $(head -c 300 text.txt)"
   run "$SUMI" check sales.manifest.lua
   expect_code 0
   expect_contains "$OUT" "sales.manifest.lua: 3 jobs, no problems found" "stdout"
   run "$SUMI" batch sales.manifest.lua -j 2
   expect_code 0
   for r in all kanto kansai; do [ -s "reports/sales-$r.pdf" ] || fail "no reports/sales-$r.pdf"; done
-  pdftotext reports/sales-kansai.pdf - | tr -d '\n' | grep -q '3,725万円' || fail "the Kansai total"
+  pdftotext reports/sales-kansai.pdf - | tr -d '\n' > kansai.txt
+  grep -q '売上合計は5,510万円' kansai.txt || fail "the Kansai total: $(head -c 300 kansai.txt)"
+  grep -q '△2.7%' kansai.txt || fail "Kansai's fall in August is not △2.7%"
   cd .. || fail "no parent"
   run "$SUMI" new monthly
   expect_code 1
