@@ -176,6 +176,65 @@ do
     name = "kpi"})
 end
 
+-- gallery: kpis | A row of KPI tiles at one figure size: chart.kpis
+do
+  local chart = require "sumi.chart"
+  chart.kpis({
+    {value = 12762223, unit = "台", label = "販売台数（累計）", change = 0.074},
+    {value = 0.074, format = "pct1", label = "伸び率", change = 0.012},
+    {value = 1.02, format = "pct1", label = "目標達成率", change = -0.031},
+  }, {title = "月次KPI（例示）", name = "kpis"})
+end
+
+-- gallery: legend-bottom | Legend under the plot, a target line: chart.bar with legend = "bottom" and target
+do
+  local chart = require "sumi.chart"
+  local rows = {
+    {month = "4月", east = 3.2e9, west = 2.4e9, goal = 3.5e9},
+    {month = "5月", east = 3.4e9, west = 2.6e9, goal = 3.5e9},
+    {month = "6月", east = 3.1e9, west = 2.9e9, goal = 3.5e9},
+  }
+  chart.bar(rows, {x = "month", y = {"east", "west"}, names = {"東日本", "西日本"}, legend = "bottom",
+    target = "goal", y_title = "売上", unit = "円", title = "地域別の月次売上（例示）", source = "例示データ",
+    name = "legend-bottom"})
+end
+
+-- gallery: line-end-labels | Names at the lines' ends over fiscal quarters: chart.line with legend = "end"
+do
+  local chart = require "sumi.chart"
+  local rows = {}
+  for m = 1, 24 do -- April 2024 to March 2026: fiscal 2024 and 2025
+    local index = 2024 * 12 + 3 + (m - 1)
+    rows[m] = {month = ("%04d-%02d"):format(index // 12, index % 12 + 1), east = 120 + m * 3 + m % 3 * 4,
+               west = 95 + m * 2.5, north = 60 + m * 2.8, south = 88 + m}
+  end
+  chart.line(rows, {x = "month", y = {"east", "west", "north", "south"},
+    names = {"東日本", "西日本", "北日本", "南日本"}, legend = "end", x_ticks = "fiscal_quarter",
+    y_title = "売上", unit = "億円", title = "地域別の月次売上（例示）", source = "例示データ", name = "line-end-labels"})
+end
+
+-- gallery: bar-log | A log value axis: chart.bar with y_log = true
+do
+  local chart = require "sumi.chart"
+  local rows = {{city = "東京", n = 12762223}, {city = "大阪", n = 520000}, {city = "名古屋", n = 31000},
+                {city = "福岡", n = 4800}}
+  chart.bar(rows, {x = "city", y = "n", y_log = true, value_labels = "int", unit = "台", y_title = "販売台数",
+    title = "都市別の販売台数（例示）", source = "例示データ", name = "bar-log"})
+end
+
+-- gallery: legend-right | Legend at the right of the plot: chart.area with legend = "right"
+do
+  local chart = require "sumi.chart"
+  local rows = {}
+  for q = 1, 8 do
+    rows[q] = {quarter = ("%dQ%d"):format(2024 + (q - 1) // 4, (q - 1) % 4 + 1), cloud = 10 + q * 1.5,
+               device = 8 + q % 2, service = 5 + q * 0.5}
+  end
+  chart.area(rows, {x = "quarter", y = {"cloud", "device", "service"}, names = {"クラウド", "端末", "保守サービス"},
+    legend = "right", y_title = "売上", unit = "億円", title = "四半期別の売上構成（例示）", source = "例示データ",
+    name = "legend-right"})
+end
+
 -- gallery: bar-zh-hans | Simplified Chinese: chart.bar with lang = "zh-Hans"
 do
   local chart = require "sumi.chart"

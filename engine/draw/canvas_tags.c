@@ -67,8 +67,8 @@ static void read_lang(lua_State *L, sumi_canvas *c, int opts, struct sumi_pdf_el
         e->lang = sumi_canvas_copy_text(L, tag);
 }
 
-/* c:begin_tag(role [, {alt, lang, scope, box, uri, dest, text}]); a Link
- * takes box and uri or dest (and text), as c:link does. */
+/* c:begin_tag(role [, {alt, lang, scope, colspan, rowspan, box, uri, dest, text}]); a
+ * Link takes box and uri or dest (and text), as c:link does. */
 static int tags_begin(lua_State *L) {
     sumi_canvas *c = sumi_check_canvas(L, 1);
     const char *role = luaL_checkstring(L, 2);
@@ -83,7 +83,9 @@ static int tags_begin(lua_State *L) {
         luaL_pushresult(&b);
         return opt_raise(L, "unknown role '%s' (valid: %s)", role, lua_tostring(L, -1));
     }
-    static const char *const keys[] = {"alt", "lang", "scope", "box", "uri", "dest", "text", NULL};
+    static const char *const keys[] = {"alt", "lang", "scope", "colspan", "rowspan",
+                                       "box", "uri",  "dest",  "text",    NULL};
+    static const char *const link_keys[] = {"uri", "dest", "text", NULL};
     int opts = 3;
     if (lua_isnoneornil(L, 3)) {
         lua_settop(L, 2);
@@ -93,9 +95,9 @@ static int tags_begin(lua_State *L) {
     opt_check_keys(L, opts, keys);
     int link = strcmp(role, "Link") == 0;
     if (!link)
-        for (int i = 4; keys[i] != NULL; i++)
-            if (opt_has(L, opts, keys[i]))
-                return opt_raise(L, "option '%s' belongs to a Link", keys[i]);
+        for (int i = 0; link_keys[i] != NULL; i++)
+            if (opt_has(L, opts, link_keys[i]))
+                return opt_raise(L, "option '%s' belongs to a Link", link_keys[i]);
     if (link && !opt_has(L, opts, "box"))
         return opt_raise(L,
                          "a Link needs option 'box' ({x, y, width, height}: where it is clicked)");
@@ -117,6 +119,21 @@ static int tags_begin(lua_State *L) {
         if (strcmp(role, "TH") != 0)
             return opt_raise(L, "option 'scope' belongs to a header cell (TH)");
         scope = 1 + opt_enum(L, opts, "scope", 0, scopes);
+    }
+    /* A cell spanning columns or rows (PDF 32000-1 14.8.5.7, Table 343:
+     * ColSpan, RowSpan), as a header over a group of columns is. */
+    static const char *const spans[] = {"colspan", "rowspan"};
+    int span[2] = {1, 1};
+    for (int i = 0; i < 2; i++) {
+        if (!opt_has(L, opts, spans[i]))
+            continue;
+        if (strcmp(role, "TH") != 0 && strcmp(role, "TD") != 0)
+            return opt_raise(L, "option '%s' belongs to a table cell (TH or TD)", spans[i]);
+        lua_getfield(L, opts, spans[i]);
+        if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1 || lua_tointeger(L, -1) > 10000)
+            return opt_fail(L, spans[i], "an integer in [1, 10000]", -1);
+        span[i] = (int)lua_tointeger(L, -1);
+        lua_pop(L, 1);
     }
     double box[4] = {0};
     int has_box = opt_has(L, opts, "box");
@@ -148,6 +165,8 @@ static int tags_begin(lua_State *L) {
                                                            : target.dest)
                                            : alt);
     e->scope = (enum sumi_pdf_scope)scope;
+    e->colspan = span[0];
+    e->rowspan = span[1];
     if (has_box && !link) {
         double x0 = box[0], y0 = box[1], x1 = box[0] + box[2], y1 = box[1] + box[3];
         cairo_user_to_device(c->cr, &x0, &y0);

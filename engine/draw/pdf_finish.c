@@ -320,16 +320,30 @@ static void walk_element(const struct pdf *f, long n, struct walk *w, int depth)
     }
 }
 
+static int table_attrs(const struct sumi_pdf_element *e) {
+    return e->scope != SUMI_SCOPE_NONE || e->colspan > 1 || e->rowspan > 1;
+}
+
+/* The attribute objects of an element (PDF 32000-1 14.8.5): the Table
+ * owner's Scope, ColSpan and RowSpan, the Layout owner's BBox. */
 static void put_scope_and_bbox(GString *o, const struct sumi_pdf_element *e) {
     static const char *const scopes[] = {NULL, "Row", "Column", "Both"};
-    int n = (e->scope != SUMI_SCOPE_NONE) + e->has_bbox;
+    int n = table_attrs(e) + e->has_bbox;
     if (n == 0)
         return;
     g_string_append(o, "\n   /A ");
     if (n > 1)
         g_string_append(o, "[ ");
-    if (e->scope != SUMI_SCOPE_NONE)
-        g_string_append_printf(o, "<< /O /Table /Scope /%s >> ", scopes[e->scope]);
+    if (table_attrs(e)) {
+        g_string_append(o, "<< /O /Table ");
+        if (e->scope != SUMI_SCOPE_NONE)
+            g_string_append_printf(o, "/Scope /%s ", scopes[e->scope]);
+        if (e->colspan > 1)
+            g_string_append_printf(o, "/ColSpan %d ", e->colspan);
+        if (e->rowspan > 1)
+            g_string_append_printf(o, "/RowSpan %d ", e->rowspan);
+        g_string_append(o, ">> ");
+    }
     if (e->has_bbox)
         g_string_append_printf(o, "<< /O /Layout /BBox [ %.2f %.2f %.2f %.2f ] >> ", e->bbox[0],
                                e->bbox[1], e->bbox[2], e->bbox[3]);
@@ -384,7 +398,7 @@ static int finish_structure(struct pdf *f, const struct sumi_pdf_meta *m, long t
         int has_kids = dict_get(&d, "K", &kids);
         int cut = has_kids && holds_dead(f, &kids);
         int attrs = (e->alt != NULL && strcmp(e->role, "Link") != 0) || e->lang != NULL ||
-                    e->scope != SUMI_SCOPE_NONE || e->has_bbox;
+                    table_attrs(e) || e->has_bbox;
         if (f->dead[w.elements[i]] || (!cut && !attrs))
             continue;
         begin_object(f, w.elements[i]);

@@ -32,6 +32,7 @@ struct sumi_pdf_element {
     char *alt;                 /* Figure: /Alt; Link: its annotation's /Contents */
     char *lang;                /* /Lang, when it is not the document's */
     enum sumi_pdf_scope scope; /* TH only */
+    int colspan, rowspan;      /* TH, TD: the columns and rows the cell spans (0 or 1: one) */
     int has_bbox;
     double bbox[4]; /* x0 y0 x1 y1, PDF space (origin bottom left) */
 };

@@ -137,6 +137,8 @@
 ---@field alt? string A Figure's alternative text (required for a Figure, for it only).
 ---@field lang? string The element's language tag, when it is not the document's.
 ---@field scope? "row"|"column"|"both" A header cell's (TH) scope: the cells it heads.
+---@field colspan? integer The columns a table cell (TH or TD) spans, 1 to 10000 (default 1).
+---@field rowspan? integer The rows a table cell (TH or TD) spans, 1 to 10000 (default 1).
 ---@field box? number[] {x, y, width, height}: where a Figure lies, where a Link is clicked (required for a Link).
 ---@field uri? string A Link's URI, as `c:link` takes it (a Link takes `uri` or `dest`).
 ---@field dest? string A Link's destination name.

@@ -44,9 +44,19 @@ local chart = {}
 ---@field y_format? string|fun(value: number): string A format name of `sumi.template.formats`, "pct", or a function for the tick labels (then no unit is picked).
 ---@field y_units? string|boolean The scale of the tick labels: "auto" (default: 万/億/兆, k/M/bn/tn from 100,000 up), false, or one of those names.
 ---@field y_title_position? "top"|"side" Above the axis (default) or beside it (set vertically in Japanese).
----@field legend? boolean A legend above the plot when there are several series or colour groups (default true); it has no other place.
+---@field legend? boolean|"top"|"bottom"|"right"|"none"|"end" Where the legend goes when there are several series or colour groups: "top" (default; true), "bottom" (centred under the plot), "right" (a column beside it), "none" (false), or "end" (line charts: each name at the end of its line, kept apart from the others).
 ---@field y_domain? number[] The value axis range `{low, high}`, low < high (default: from the data).
 ---@field annotations? (sumi.ChartLineAnnotation|sumi.ChartBandAnnotation|sumi.ChartTextAnnotation|sumi.ChartArrowAnnotation)[] Reference lines, bands, notes and arrows in data terms.
+---@field target? number|string|sumi.ChartTarget A target: a number, a column holding one value, or `{value = ..., label, color, row}` (a line) or `{low, high, ...}` (a band); labelled "目標 7,500億円" in the chart's language, the value axis widened to show it, named by the alternative text.
+
+---A chart's target: a dashed line at a value (or a shaded band from low to high), labelled.
+---@class sumi.ChartTarget
+---@field value? number|string The target, or the name of a column holding it.
+---@field low? number|string A band's low end, or a column.
+---@field high? number|string A band's high end, or a column.
+---@field row? integer The row to read a column's value from (default: the one value the column holds).
+---@field label? string|number|boolean true (default): the language's word and the value ("目標 7,500億円", "Target 7,500"); a text; false: none.
+---@field color? string The line's and label's colour (default: the theme's annotation colour).
 
 ---The options of the charts with series: names and value labels.
 ---@class sumi.ChartSeriesOptions : sumi.ChartValueAxisOptions
@@ -65,6 +75,7 @@ local chart = {}
 ---@field mode? "grouped"|"stacked"|"percent" Side by side (default), stacked, or each category's values as shares of its total.
 ---@field color? string A column of groups: each bar takes its group's colour (one value column only).
 ---@field colors? table<string, string> The colour of each group of `color`; other groups take the palette's next.
+---@field y_log? boolean A log value axis (powers of ten, or 1-2-5 steps over a narrow range); bars start at its lower end; values must be > 0; grouped bars only (default false).
 
 ---Bars: one bar per row (per row and series), over categories.
 ---`chart.bar(ds, {x = "name", y = "value", title = "AI企業数"})`.
@@ -78,6 +89,9 @@ function chart.bar(data, options) end
 ---@field markers? boolean A dot at each value (default false; at most 1,000 points on a continuous x).
 ---@field zero? boolean Start the value axis at 0 (default false).
 ---@field decimate? "minmax"|"lttb"|false How a long line keeps what the device can show: "minmax" (default), "lttb", or false (every point).
+---@field y_log? boolean A log value axis (powers of ten, or 1-2-5 steps over a narrow range); values must be > 0 (default false).
+---@field x_ticks? "auto"|"month"|"quarter"|"year"|"fiscal_quarter"|"fiscal_year" What a date x axis' ticks are: "auto" (default: quarters over a quarter column, else days, months or years as the span needs), months, quarters ("2025年Q1"), years, fiscal quarters ("2025年度Q1") or fiscal years ("2025年度", "FY2025").
+---@field fiscal? sumi.ScaleFiscalOptions When fiscal years start (default: the language's, April in Japanese) and which year names them; with x_ticks "fiscal_quarter" or "fiscal_year" only.
 
 ---Lines: one per y column, broken at missing values. A numeric or date x column makes a
 ---linear or time x axis, drawn from the dataset's columns in place (long series stay in C).
@@ -105,6 +119,8 @@ function chart.scatter(data, options) end
 ---@class sumi.ChartAreaOptions : sumi.ChartSeriesOptions, sumi.ChartXAxisOptions
 ---@field x_scale? "auto"|"category"|"linear"|"time" As for chart.line.
 ---@field mode? "stacked"|"overlap"|"percent" Stacked (default), overlapping from zero, or shares of each x's total.
+---@field x_ticks? "auto"|"month"|"quarter"|"year"|"fiscal_quarter"|"fiscal_year" As for chart.line.
+---@field fiscal? sumi.ScaleFiscalOptions As for chart.line.
 
 ---Areas: one band per y column over categories or a continuous x; the value axis starts at 0.
 ---@param data sumi.Dataset|table[] A dataset or an array of records.
@@ -178,17 +194,34 @@ function chart.part(data, options) end
 ---@field format? string|fun(value: number): string A format name or function for the figure (default "int").
 ---@field unit? string Written after the figure (default "").
 ---@field change_format? string|fun(value: number): string A format name or function for the change (default "change1").
+---@field change_label? string|boolean What the change compares with, beside it: true (default: the language's "前年比", "YoY", "同比", "전년 대비"), a text ("前月比"), or false (the change alone).
 ---@field source? string|boolean The source line (default none).
 
----A KPI tile: one figure large, its label under it, the change signed and coloured.
+---A KPI tile: one figure large, its label under it (broken between phrases only, never inside
+---a word: 目標達成率 stays whole), the change line "+3.2% 前年比" coloured by its sign.
 ---@param options sumi.ChartKpiOptions
 ---@return sumi.Chart chart
 function chart.kpi(options) end
 
+---@class sumi.ChartKpisOptions : sumi.ChartFrameOptions
+---@field gap? number Points between tiles, 0 to 1000 (default 10).
+---@field border? string|false The tiles' border colour (default "#d5dbe3"), or false for none.
+---@field source? string|boolean The source line (default none).
+
+---KPI tiles side by side in one figure, each in an equal share of the width: every figure at
+---one size, the largest at which every tile's fits, the stacks lined up. Tiles given as charts
+---become part of the row (`sumi chart` exports the row, not each tile).
+---`chart.kpis({{value = 12762223, unit = "台", label = "販売台数", change = 0.074}, ...}, {title = "..."})`.
+---@param tiles (sumi.Chart|sumi.ChartKpiOptions)[] Each a `chart.kpi` or the options for one (made with the row's theme and lang unless they name their own).
+---@param options? sumi.ChartKpisOptions
+---@return sumi.Chart chart
+function chart.kpis(tiles, options) end
+
 ---A reference line across the plot, its label at the right end (or the top).
 ---@class sumi.ChartLineAnnotation
 ---@field kind "line"
----@field y? number A value on the value axis.
+---@field y? number|string A value on the value axis, or a column holding one (the value every row holds, or row `row`'s).
+---@field row? integer The row of `y`'s column to read (default: the one value it holds).
 ---@field x? string|number A category (or an x value): a line across the categories instead.
 ---@field label? string|number
 ---@field color? string (default: the theme's annotation colour)
@@ -196,7 +229,8 @@ function chart.kpi(options) end
 ---A shaded band under the marks, its label inside its top right (or top left) corner.
 ---@class sumi.ChartBandAnnotation
 ---@field kind "band"
----@field y? number[] `{from, to}` on the value axis.
+---@field y? (number|string)[] `{from, to}` on the value axis (numbers, or columns as a line's `y`).
+---@field row? integer The row of `y`'s columns to read.
 ---@field x? (string|number)[] `{first, last}` categories (or x values).
 ---@field label? string|number
 ---@field color? string

@@ -105,11 +105,15 @@ local document = {}
 ---@field padding? number Space inside each cell.
 ---@field header_fill? string The header row's background.
 ---@field header_color? string The header row's text colour.
+---@field zebra? boolean Shade every other body row unless `doc:table` says otherwise (default true).
 ---@field zebra_fill? string Every other row's background.
 ---@field rule? string The colour of the rules between rows.
+---@field group_rule? string The colour of the rule under a column group's title.
+---@field subtotal_fill? string A subtotal row's background.
 ---@field space_before? number Space above.
 ---@field space_after? number Space below.
 ---@field totals_label? string|false The totals row's label (default the language's "total": 合計).
+---@field subtotals_label? string|false A subtotal row's label (default the language's "subtotal": 小計).
 
 ---A new document. Blocks are added in reading order and laid out when it is saved; a document
 ---that holds blocks and is neither saved nor discarded gets a warning at this line.
@@ -182,7 +186,8 @@ function Document:callout(text, options) end
 ---@field gap? number The space between tiles in points (default 10).
 ---@field border? string The tiles' border colour (default "#d5dbe3").
 
----KPI tiles side by side in equal shares of the width; never split.
+---KPI tiles side by side in equal shares of the width, every figure at one size (the largest
+---at which each fits its tile); never split.
 ---@param tiles (sumi.Chart|sumi.ChartKpiOptions)[] Each a `chart.kpi` or the options for one.
 ---@param options? sumi.DocumentKpisOptions
 function Document:kpis(tiles, options) end
@@ -207,25 +212,48 @@ function Document:figure(chart_or_png, options) end
 ---@field title? string|number The header text (default the key).
 ---@field format? string|fun(value: any): string A name of `sumi.template.formats` ("int", "pct1", "ja_units", ...) or a function; default integers with separators, other numbers with one decimal.
 ---@field width? number A fixed width in points (default automatic).
----@field align? "left"|"center"|"right" Default right for numbers (in tabular digits), left for the rest.
+---@field align? "left"|"center"|"right"|"decimal" Default "decimal" for numbers (lined up on the decimal point, in tabular digits), "left" for the rest.
+---@field markup? boolean The cells' text (what `format` gives) is Pango markup, checked at the `doc:table` line (default false: shown as written).
 
 ---The totals row of `doc:table` when chosen: `{label = "3社計", columns = {"models"}}`.
 ---@class sumi.TableTotals
 ---@field label? string The first cell (default the language's "total": 合計).
 ---@field columns? (string|integer)[] The columns summed (default every number column but the first).
 
+---Subtotal rows of `doc:table`: `{by = "region", label = "小計"}`. The rows must come in groups
+---of the same `by` value (sorted by it).
+---@class sumi.TableSubtotals
+---@field by string|integer The column (or row field) whose runs of equal values are summed.
+---@field label? string|fun(value: any): string The first cell: a text, or a function of the group's value (default the language's "subtotal": 小計).
+---@field columns? (string|integer)[] The columns summed (default every number column but the first).
+
+---A column group of `doc:table`: a title over the columns it spans, in the header.
+---@class sumi.TableGroup
+---@field title string|number The group's title.
+---@field columns (string|integer)[] Its columns, side by side in the table.
+
+---What a `doc:table` style function gives for a body cell (or nil: as it is).
+---@class sumi.TableCellStyle
+---@field color? string The text's colour (default the table's, or white on a dark background).
+---@field weight? "thin"|"light"|"normal"|"medium"|"semibold"|"bold"|"heavy" The text's weight.
+---@field background? string The cell's background colour.
+
 ---Options of `doc:table`.
 ---@class sumi.DocumentTableOptions
 ---@field columns? (string|integer|sumi.TableColumn)[] The columns shown, in order (required for rows that are records; default all).
----@field zebra? boolean Shade every other row (default true).
+---@field zebra? boolean Shade every other row (default the style's `table.zebra`, true).
 ---@field totals? boolean|sumi.TableTotals A row summing every number column but the first (default false).
+---@field subtotals? sumi.TableSubtotals A subtotal row after each group of rows (default none).
+---@field groups? sumi.TableGroup[] Titles over groups of columns, a second header row (default none).
+---@field style? fun(value: any, row: table, key: string|integer, index: integer): sumi.TableCellStyle? Each body cell's colour, weight and background, from its value, its row, its column's key and the row's number.
 ---@field repeat_header? boolean Print the header again on each page the table runs onto (default true).
 ---@field caption? string A bold line above the table, kept with it.
----@field size? number Text size in points (default 0.85 x the body's); a table too wide shrinks it down to 6 pt.
+---@field size? number Text size in points, 1 to 200 (default 0.85 x the body's); a table too wide shrinks it down to 6 pt.
 
 ---A table from a dataset (its source goes to the sources list), a list of records or a list of
 ---arrays; split between rows (at least 2 on each side), its header repeated on every page. A
----column key that names no column is an error at this line.
+---column key that names no column, a style function's bad colour or a format's bad markup is an
+---error at this line.
 ---@param data sumi.Dataset|table[]
 ---@param options? sumi.DocumentTableOptions
 function Document:table(data, options) end

@@ -4,14 +4,19 @@
 
 ---Number and date formats that never depend on the machine's locale: the decimal point is
 ---always ".", thousands are grouped by sumi. Rounding is to the nearest, exactly halfway away
----from zero (四捨五入); a value that rounds to zero has no sign. Anything but a finite number
----is an error.
+---from zero (四捨五入); a value that rounds to zero has no sign. Negatives are "-1,234" unless
+---`negative` says "△1,234", "▲1,234" or "(1,234)". Anything but a finite number is an error.
 ---@class sumi.format
 local format = {}
 
----@class sumi.FormatNumberOptions
----@field decimals? integer Places after the point, 0 to 20 (default 0; 1 for percent and change).
+---@class sumi.FormatSignedOptions
+---@field decimals? integer Places after the point, 0 to 20 (default 0; 1 for percent, change and points).
+---@field digits? integer Significant digits, 1 to 17, instead of decimals: 12864 -> "12,900" with 3.
 ---@field separator? string The thousands separator (default ",").
+---@field negative? "minus"|"triangle"|"black_triangle"|"parentheses" "-1,234" (default), "△1,234", "(1,234)".
+
+---@class sumi.FormatNumberOptions : sumi.FormatSignedOptions
+---@field sign? boolean true: a "+" before a positive number too, as format.signed (default false).
 
 ---`x` rounded, thousands grouped: 3755 -> "3,755"; `format.number(1234.5, {decimals = 1})` ->
 ---"1,234.5". Integers are exact, even beyond 2^53.
@@ -22,7 +27,7 @@ function format.number(value, options) end
 
 ---With a sign, except on zero: 1234 -> "+1,234", -5 -> "-5", 0 -> "0".
 ---@param value number
----@param options? sumi.FormatNumberOptions
+---@param options? sumi.FormatSignedOptions
 ---@return string text
 function format.signed(value, options) end
 
@@ -34,13 +39,26 @@ function format.percent(ratio, options) end
 
 ---A change as a signed percentage: 0.2 -> "+20.0%", -0.053 -> "-5.3%", 0 -> "0.0%".
 ---@param ratio number
----@param options? sumi.FormatNumberOptions
+---@param options? sumi.FormatSignedOptions
 ---@return string text
 function format.change(ratio, options) end
+
+---@class sumi.FormatPointsOptions : sumi.FormatSignedOptions
+---@field lang? string A language tag (sumi.locale): its word for points (default "ja").
+
+---A difference of two shares in points, signed: `format.points(0.015)` -> "+1.5ポイント";
+---"en" -> "+1.5pt", "zh-Hans" -> "+1.5个百分点", "zh-Hant" -> "+1.5個百分點", "ko" -> "+1.5%p".
+---`diff` is a difference of ratios (0.40 - 0.385 = 0.015 is 1.5 points).
+---@param diff number
+---@param options? sumi.FormatPointsOptions
+---@return string text
+function format.points(diff, options) end
 
 ---@class sumi.FormatJaUnitsOptions : sumi.FormatNumberOptions
 ---@field unit? string Text after the scale, such as "円" or "元" (default "").
 ---@field scale? "兆"|"億"|"万"|"" Force one scale; "" for none (default: the largest the number reaches).
+---@field mixed? boolean true: in several units, "1兆2,864億" (default false); not with scale or decimals.
+---@field parts? integer With mixed: at most this many parts, 1 to 5, the last rounded (default 2).
 
 ---In 万, 億 or 兆, the largest the number reaches: `format.ja_units(7e11, {unit = "元"})` ->
 ---"7,000億元"; 1.4e13 with unit "円" -> "14兆円". Without decimals, one decimal when there is one.
@@ -53,6 +71,8 @@ function format.ja_units(value, options) end
 ---@field unit? string Text after the scale, such as "元" (default "").
 ---@field scale? string Force one unit of the language; "" for none (default: the largest reached).
 ---@field lang? string A language tag (sumi.locale): "ja", "zh-Hans", "ko", "en", ... (default "ja").
+---@field mixed? boolean true: in several units, "1万2,864亿", "1조 2,864억" (default false; not in en).
+---@field parts? integer With mixed: at most this many parts, 1 to 5, the last rounded (default 2).
 
 ---Large numbers in the units of a language (sumi.locale): `format.units(7e11, {lang = "zh-Hans",
 ---unit = "元"})` -> "7,000亿元"; "ko" with unit "원" -> "7,000억 원"; "en" -> "700bn".
@@ -65,6 +85,8 @@ function format.units(value, options) end
 ---@field currency? string Another word for the currency (default: the language's: 円, 元, 원, US$).
 ---@field scale? string Force one unit of the language; "" for none (default: the largest reached).
 ---@field lang? string A language tag (sumi.locale) (default "ja").
+---@field mixed? boolean true: in several units, "1兆2,864億円" (default false; not in en).
+---@field parts? integer With mixed: at most this many parts, 1 to 5, the last rounded (default 2).
 
 ---Money in a language's own form, in its large units and with its currency word:
 ---`format.money(7e11)` -> "7,000億円"; `{lang = "zh-Hans"}` -> "7,000亿元"; "en" -> "US$700bn".
@@ -84,6 +106,9 @@ function format.compact(value, options) end
 
 ---@class sumi.FormatCurrencyOptions
 ---@field decimals? integer Places after the point, 0 to 20 (default: 2 for USD, EUR, GBP; 0 for the others).
+---@field digits? integer Significant digits, 1 to 17, instead of decimals.
+---@field negative? "minus"|"triangle"|"black_triangle"|"parentheses" "-$1.00" (default), "△$1.00", "($1.00)".
+---@field sign? boolean true: a "+" before a positive amount too (default false).
 ---@field symbol? string Another symbol, such as "US$" (default: the currency's, as CLDR writes it).
 ---@field compact? boolean true: in k, M, bn, tn, as format.compact: "$1.2bn" (default false).
 
@@ -122,5 +147,16 @@ function format.date(date, options) end
 ---@param date integer|string
 ---@return string text
 function format.date_iso(date) end
+
+---A format with its arguments after the value fixed and checked now, for a table's column
+---format, a chart's value_labels, y_format or KPI format and template.formats:
+---`format.formatter("number", {negative = "triangle"})` writes -1234 as "△1,234";
+---`format.formatter("currency", "USD", {negative = "parentheses"})`. `name` is one of number,
+---signed, percent, change, points, ja_units, units, money, compact, currency, date, date_ja,
+---date_iso. Arguments after the value (a chart's row) are ignored.
+---@param name string
+---@param ... any The arguments the format takes after the value: its options (a code first for currency).
+---@return fun(value: any): string formatter
+function format.formatter(name, ...) end
 
 return format

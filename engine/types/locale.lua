@@ -18,11 +18,14 @@ local locale = {}
 ---@field contents? string The contents title: "目次", "Contents".
 ---@field sources? string The source list's title: "出典", "Sources".
 ---@field total? string The totals label: "合計", "Total".
+---@field subtotal? string A subtotal row's label: "小計", "Subtotal".
 ---@field others? string The label of the rest: "その他", "Others".
 ---@field page? string A page number: "{page} / {pages}", "Page {page} of {pages}".
 ---@field heading_gap? string Between a heading's number and its text.
 ---@field units? table[] Large-number units from the largest down, each {name, size}: {{"兆", 1e12}, ...}.
 ---@field unit_space? string Between a number's unit and the word after it (" " in Korean: "7,000억 원").
+---@field mixed_space? string Between parts of mixed units: "" ("1兆2,864億"), " " ("1조 2,864억"); en: none.
+---@field points? string After a difference of shares in points: "ポイント", "个百分点", "%p", "pt".
 ---@field year_month? string A month's form: "%d年%d月" (year, month), "%s %d" (month name, year).
 ---@field date? string A date's form: "%d年%d月%d日" (year, month, day), "%d %s %d" (day, month, year).
 ---@field months? string[] The month names, when the forms use them ("January", ...).
@@ -33,6 +36,11 @@ local locale = {}
 ---@field fiscal_year? string A fiscal year's form, %d the year: "%d年度", "FY%d".
 ---@field fiscal_quarter? string A fiscal quarter's form: the fiscal year, then the quarter's name: "%s%s".
 ---@field fiscal_start? integer The month a fiscal year starts in, 1 to 12 (4 in Japan: 2025年度 from April).
+---@field kpi_change? string What a KPI tile's change compares with: "前年比", "YoY", "同比", "전년 대비".
+---@field kpi_change_line? string The change line (sumi.template text): {change}, {label}: "{change} {label}", "{label}{change}".
+---@field target? string The word before a chart's target value: "目標", "Target".
+---@field alt_target? string Alternative text naming a target: {label}, {value}: "{label}は{value}".
+---@field tick_quarters? string[] The four quarters on a time axis: {"Q1", ...}, {"1분기", ...}.
 ---@field open? string Before a unit after a title: "（", " (".
 ---@field close? string After a unit after a title: "）", ")".
 ---@field currency? string The local currency word: "円", "元", "港元", "원", "US$".

@@ -3,8 +3,8 @@
 -- values to page positions (or colours), with the ticks an axis draws.
 -- docs/API.md §16 "Scales and axes" is the manual.
 
----Scales: `local scale = require "sumi.scale"`. linear, log, band (categories), time (dates)
----and ordinal (categories to colours).
+---Scales: `local scale = require "sumi.scale"`. linear, log, band (categories), time (dates),
+---ordinal (categories to colours) and color (numbers to colours).
 ---@class sumi.scale
 ---@field limit number The largest magnitude a linear axis takes (1e300): past it a chart is refused.
 local scale = {}
@@ -38,7 +38,8 @@ function scale.linear(options) end
 ---@class sumi.ScaleLogOptions
 ---@field domain? number[] `{low, high}`, two numbers > 0 (default {1, 10}).
 ---@field range? number[] `{a, b}`: the positions of low and high (default {0, 1}).
----@field nice? boolean Widen the domain to powers of ten (default true).
+---@field nice? boolean Widen the domain to powers of ten, or to 1-2-5 steps when the data spans less than two of them (default true).
+---@field count? number About how many ticks, >= 1 (default 5).
 
 ---A log scale (powers of ten): `scale.log{domain = {3, 4500}, range = {0, 1}}`.
 ---@param options? sumi.ScaleLogOptions
@@ -66,6 +67,16 @@ function scale.band(options) end
 ---@return sumi.OrdinalScale scale
 function scale.ordinal(options) end
 
+---@class sumi.ScaleColorOptions
+---@field domain? number[] Two or more numbers, increasing: `{lo, hi}`, or `{lo, mid, hi}` for a diverging scale (default {0, 1}).
+---@field range? string[] A colour for each value of `domain` (default {"#ffffff", "#1f5fbf"}).
+
+---A colour scale: numbers to colours mixed between the range's, clamped at the ends (a heat
+---scale): `scale.color{domain = {-10, 0, 10}, range = {"#c0392b", "#ffffff", "#1f5fbf"}}`.
+---@param options? sumi.ScaleColorOptions
+---@return sumi.ColorScale scale
+function scale.color(options) end
+
 ---A date's day count since 1970-01-01, or nil and the reason: a day count (a number), or a
 ---string "YYYY-MM-DD", "YYYY-MM" (the month's first day), "YYYYQn" or "YYYY-Qn" (the
 ---quarter's first day) or "YYYY" (1 January).
@@ -80,6 +91,13 @@ function scale.date_days(value) end
 ---@field count? number About how many ticks, >= 1 (default 5).
 ---@field lang? string The language of the tick labels, a language tag (default "ja").
 ---@field nice? boolean Widen the domain to whole tick intervals (default false).
+---@field period? "auto"|"month"|"quarter"|"year"|"fiscal_quarter"|"fiscal_year" What the ticks are: "auto" (default: days, months or years as the span needs), or months, quarters ("2025年Q1"), years, fiscal quarters ("2025年度Q1") or fiscal years ("2025年度", "FY2025").
+---@field fiscal? sumi.ScaleFiscalOptions When fiscal years start and how they are named (the fiscal periods).
+
+---When a fiscal year starts and which year names it, as `sumi.date`'s fiscal functions take them.
+---@class sumi.ScaleFiscalOptions
+---@field start_month? integer 1 to 12 (default: the language's: 4 in Japanese, else 1).
+---@field named_by? "start"|"end" The calendar year a fiscal year starts in (default) or ends in.
 
 ---A time scale: dates mapped linearly in days, with calendar ticks (days, weeks, months,
 ---quarters, years) labelled in the scale's language.
@@ -128,6 +146,8 @@ function LinearScale:domain() end
 ---@field low number The domain's low end (a power of ten when nice).
 ---@field high number The domain's high end.
 ---@field range number[] `{a, b}`.
+---@field count number About how many ticks.
+---@field log true Marks a log scale (an axis writes its ticks in their own units).
 local LogScale = {}
 
 ---The position of a value > 0.
@@ -140,9 +160,12 @@ function LogScale:map(value) end
 ---@return number value
 function LogScale:invert(position) end
 
----The powers of ten inside the domain: `{1, 10, 100, 1000, 10000}`.
+---The powers of ten inside the domain: `{1, 10, 100, 1000, 10000}` (every second, fifth, ...
+---when there are far more than count), or, when fewer than three fall inside, 1-2-5 steps
+---(`{100, 200, 500, 1000, 2000}`).
+---@param count? number About how many ticks (default: the scale's count).
 ---@return number[] ticks
-function LogScale:ticks() end
+function LogScale:ticks(count) end
 
 ---The domain's ends.
 ---@return number low
@@ -187,6 +210,18 @@ local OrdinalScale = {}
 ---@return string color
 function OrdinalScale:map(category) end
 
+---A colour scale (scale.color): numbers to colours.
+---@class sumi.ColorScale
+---@field domain number[] The domain's values.
+---@field range string[] Their colours.
+local ColorScale = {}
+
+---The colour at a value, "#rrggbb" ("#rrggbbaa" when not opaque); the end colours past the
+---domain's ends; nil for nil or NaN.
+---@param value number?
+---@return string? color
+function ColorScale:map(value) end
+
 ---A time scale (scale.time): positions linear in days since 1970.
 ---@class sumi.TimeScale
 ---@field low number The first day of the domain.
@@ -194,7 +229,8 @@ function OrdinalScale:map(category) end
 ---@field range number[] `{a, b}`.
 ---@field count number About how many ticks.
 ---@field lang string The language of the tick labels.
----@field interval? (string|number)[] The step of the last `s:ticks()`: `{unit, k, days}`, unit "day", "week", "month" or "year" (`{"month", 3, 91.3}`).
+---@field interval? (string|number)[] The step of the last `s:ticks()`: `{unit, k, days, label}`, unit "day", "week", "month" or "year", label how the ticks are written: "day", "month", "quarter", "year", "fiscal_quarter" or "fiscal_year" (`{"month", 3, 91.3, "quarter"}`).
+---@field period string What the ticks are (the `period` option).
 local TimeScale = {}
 
 ---The position of a date: "YYYY-MM-DD", "YYYY-MM", "YYYYQn", "YYYY", or days since 1970-01-01.
@@ -219,7 +255,8 @@ function TimeScale:domain() end
 function TimeScale:ticks(count) end
 
 ---Texts for the ticks of the last `s:ticks()`, in the scale's language: "2025年", "3月",
----"3月5日" (the year on the first tick and where a year begins), "Mar 5, 2025" in English.
+---"3月5日" (the year on the first tick and where a year begins), "Mar 5, 2025" in English;
+---quarters "2025年Q1", "Q2"; fiscal quarters "2025年度Q1"; fiscal years "2025年度", "FY2025".
 ---@param ticks number[]
 ---@return string[] labels
 function TimeScale:tick_labels(ticks) end

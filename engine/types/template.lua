@@ -6,8 +6,10 @@
 ---thousands separators, a string as it is), `{name:format}` passes it through a named format,
 ---`{{` and `}}` are literal braces. A placeholder with no value, an unknown format or a value a
 ---format cannot take is an error at the line that called fill. The named formats: int, num1, num2,
----plain, pct0, pct1, pct2, change0, change1, change2, signed, ja_units, compact, usd, jpy, cny,
----date_ja, date_iso.
+---plain, pct0, pct1, pct2, change0, change1, change2, signed, tri0, tri1 (△1,234), tri_black0,
+---tri_black1 (▲1,234), paren0, paren2 ((1,234)), tri_change1 (△5.3%), sig2, sig3 (significant
+---digits), points0, points1, points2 (+1.5ポイント), ja_units, mixed_units (1兆2,864億), compact,
+---usd, jpy, cny, date_ja, date_iso; `format.formatter` makes more.
 ---@class sumi.template
 ---@field formats table<string, fun(value: any): string> The named formats ({x:pct1}); a script may add some.
 local template = {}
@@ -21,7 +23,7 @@ function template.fill(text, values) end
 
 ---@class sumi.TemplateNewOptions
 ---@field formats? table<string, fun(value: any): string> Its own formats, found before template.formats.
----@field lang? string A language tag (sumi.locale): adds that language's formats units, date and month.
+---@field lang? string A language tag (sumi.locale): adds its formats units, mixed_units, points, date, month.
 
 ---A template object whose own formats come before the shared ones:
 ---`template.new{formats = {name = function(value) return "..." end}, lang = "zh-CN"}`.

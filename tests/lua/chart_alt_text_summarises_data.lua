@@ -147,7 +147,7 @@ test("every kind of chart has a sentence", function()
     "世界のAIユニコーン企業に占める中国 271のうち71（26.2%）。", "part")
   check.equal(chart.part({71, 271}, {lang = "en"}):alt_text(), "71 of 271 (26.2%).", "part, en")
   check.equal(chart.kpi({value = 71, unit = "社", label = "中国のAIユニコーン企業", change = 0.183}):alt_text(),
-    "中国のAIユニコーン企業は71社（+18.3%）。", "kpi")
+    "中国のAIユニコーン企業は71社（+18.3% 前年比）。", "kpi")
   check.equal(chart.kpi({value = 71, lang = "en", title = "Unicorns"}):alt_text(), "Unicorns 71.", "bare kpi")
   check.equal(chart.kpi({title = "大規模AIモデル", value = 1509, unit = "個", label = "世界3,755個の40.2%"}):alt_text(),
     "大規模AIモデル 1,509個（世界3,755個の40.2%）。", "a titled kpi's label notes its value")

@@ -147,7 +147,7 @@ check.test("kpi shows the figure, label and signed change", function()
     label = "中国で公開された大規模AIモデル（WAIC 2025時点、世界3,755のうち）"})
   local narrow = {x = 0, y = 0, width = 150, height = 140}
   local long_boxes = long:layout(canvas, narrow)
-  check.equal(#long_boxes, 3, "figure, label and change")
+  check.equal(#long_boxes, 4, "figure, label, change and its words (前年比)")
   check_boxes(long_boxes, narrow)
   local one_line = canvas:measure_text("中国", {size = 12}).height
   check.is_true(long_boxes[2].height > 1.5 * one_line, "the long label wraps onto more lines")

@@ -103,7 +103,8 @@ test("bad input is an error naming the function", function()
   check.errors(function() format.ja_units(1, {scale = "千"}) end,
     "format.ja_units: option 'scale' must be one of '兆', '億', '万', ''; got string \"千\"", "scale")
   check.errors(function() format.number(1, {decimal = 1}) end,
-    "format.number: unknown option 'decimal' (valid options: decimals, separator)", "misspelt option")
+    "format.number: unknown option 'decimal' (valid options: decimals, digits, negative, separator, sign)",
+    "misspelt option")
   check.errors(function() format.number(1, {decimals = 1.5}) end,
     "format.number: option 'decimals' must be an integer in [0, 20]; got number 1.5", "decimals")
   check.errors(function() format.change(0 / 0) end,

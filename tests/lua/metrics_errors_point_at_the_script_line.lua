@@ -63,8 +63,8 @@ test("charts: an option, a panel of a facet, a caught call", function()
   local rows = {{k = "a", v = 1}, {k = "b", v = 2}}
   local m, w = message_of(function() sumi.chart.bar(rows, {x = "k", y = "v", legend = "left"}) end), here()
   starts_at(m, w, "bar option")
-  check.is_true(m:find("chart.bar: option 'legend' must be true or false (the legend, when shown, is above "
-    .. "the plot); got string \"left\"", 1, true), m)
+  check.is_true(m:find("chart.bar: option 'legend' must be one of \"top\", \"bottom\", \"right\", \"none\", "
+    .. "\"end\", true (\"top\") or false (\"none\"); got string \"left\"", 1, true), m)
   m, w = message_of(function() sumi.chart.facet(rows, {by = "k", x = "k", y = "nope"}) end), here()
   starts_at(m, w, "facet panel")
   check.is_true(not m:find("sumi/", 1, true), "no engine position inside the message: " .. m)

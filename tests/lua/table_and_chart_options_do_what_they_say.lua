@@ -1,6 +1,6 @@
 -- An option a function accepts does what it says, or is refused at the
 -- script's line with what it may be: a table column that names no column
--- of the data, a legend position (the legend has one place), a value axis
+-- of the data, a legend position that is not one of its places, a value axis
 -- title above horizontal bars or a bottom axis. And what is accepted works:
 -- value_labels = true on bars and on a line over categories, on a pie, the
 -- side title on both axes of a combination chart.
@@ -50,22 +50,36 @@ test("doc:table: a key no row of Lua records has is an error too; one some rows 
   doc:discard()
 end)
 
-test("legend: true or false, no position", function()
+test("legend: top, bottom, right, none or end, each where it says", function()
+  local what = 'one of "top", "bottom", "right", "none", "end", true ("top") or false ("none")'
   for _, kind in ipairs({"bar", "line", "area", "scatter"}) do
-    local opts = {x = "k", y = "v", legend = "bottom"}
+    local opts = {x = "k", y = "v", legend = "left"}
     if kind == "scatter" then opts.x = "w" end
     local m, w = message_of(function() chart[kind](rows, opts) end), here()
-    exact(m, w, ("chart.%s: option 'legend' must be true or false (the legend, when shown, is above the "
-      .. "plot); got string \"bottom\""):format(kind), kind)
+    exact(m, w, ("chart.%s: option 'legend' must be %s; got string \"left\""):format(kind, what), kind)
   end
-  local combo = {x = "k", bars = "v", lines = "w", legend = "right"}
+  local combo = {x = "k", bars = "v", lines = "w", legend = "above"}
   local m, w = message_of(function() chart.combo(rows, combo) end), here()
-  exact(m, w, "chart.combo: option 'legend' must be true or false (the legend, when shown, is above the "
-    .. "plot); got string \"right\"", "combo")
+  exact(m, w, "chart.combo: option 'legend' must be " .. what .. "; got string \"above\"", "combo")
+  -- names at the ends of lines: line charts only
+  m, w = message_of(function() chart.bar(rows, {x = "k", y = {"v", "w"}, legend = "end"}) end), here()
+  exact(m, w, 'chart.bar: option \'legend\' must be "top", "bottom", "right", "none", true or false ("end" '
+    .. 'names the lines at their ends: line charts only); got string "end"', "end on bars")
   local shown = texts(chart.bar(rows, {x = "k", y = {"v", "w"}}))
-  local hidden = texts(chart.bar(rows, {x = "k", y = {"v", "w"}, legend = false}))
+  local top = texts(chart.bar(rows, {x = "k", y = {"v", "w"}, legend = "top"}))
+  local bottom = texts(chart.bar(rows, {x = "k", y = {"v", "w"}, legend = "bottom"}))
+  local right = texts(chart.bar(rows, {x = "k", y = {"v", "w"}, legend = "right"}))
   check.is_true(shown.v and shown.w, "legend = true names the series")
-  check.is_true(not hidden.v and not hidden.w, "legend = false names none")
+  check.equal(shown.v.y, top.v.y, "true is top")
+  check.less(top.v.y, top["2,000"].y, "top: above the plot")
+  check.less(bottom.a.y + bottom.a.height, bottom.v.y, "bottom: under the category labels")
+  check.less(right["2,000"].x, right.v.x, "right: beside the plot")
+  check.less(right.v.y, right.w.y, "right: one name a row")
+  check.equal(right.v.x, right.w.x, "right: in one column")
+  for _, hide in ipairs({false, "none"}) do
+    local hidden = texts(chart.bar(rows, {x = "k", y = {"v", "w"}, legend = hide}))
+    check.is_true(not hidden.v and not hidden.w, tostring(hide) .. " names none")
+  end
 end)
 
 test("y_title_position: refused on horizontal bars and on a bottom axis, both titles on a combo", function()

@@ -107,6 +107,24 @@ pdfinfo -struct-text chart.pdf | roles /dev/stdin | tr -d ' ' | tr '\n' ' ' | gr
 [ "$(alts chart.pdf)" = "AIユニコーン企業 最大は米国の131社、最小は中国の71社。" ] || fail "the chart's alt: $(alts chart.pdf)"
 pdfinfo chart.pdf | grep -q '^Title: *AIユニコーン企業$' || fail "the chart PDF's title"
 
+# A table with a column group: the group's TH spans its columns, a column
+# outside it spans both header rows (ColSpan, RowSpan); subtotal rows are
+# rows of the body.
+cat > groups.lua <<'LUA'
+local sumi = require "sumi"
+local doc = sumi.document.new{title = "地域別売上", header = false, footer = false}
+doc:table({{r = "関東", q1 = 10, q2 = 12}, {r = "関東", q1 = 7, q2 = 8}, {r = "関西", q1 = 5, q2 = 6}},
+  {columns = {{key = "r", title = "地域"}, {key = "q1", title = "上期"}, {key = "q2", title = "下期"}},
+   groups = {{title = "売上高", columns = {"q1", "q2"}}}, subtotals = {by = "r"}})
+doc:save("groups.pdf")
+LUA
+"$sumi" render groups.lua -o groups.pdf 2> err.txt || fail "groups.lua failed: $(cat err.txt)"
+pdfinfo -struct-text groups.pdf | tr -s ' \n' ' ' > groups.txt
+grep -q 'THead TR TH: /Scope /Column /RowSpan 2 "地域" TH: /Scope /Column /ColSpan 2 "売上高" TR TH: /Scope /Column "上期" TH: /Scope /Column "下期" TBody' groups.txt ||
+  fail "the grouped header's cells: $(head -c 400 groups.txt)"
+[ "$(grep -o '"小計"' groups.txt | wc -l)" = 2 ] || fail "the subtotal rows are not in the tree"
+qpdf --check groups.pdf > /dev/null || fail "qpdf finds groups.pdf damaged"
+
 # Tagging keeps reruns byte-identical.
 "$sumi" render "$repo/scripts/china_ai_briefing.lua" -o again.pdf 2> /dev/null
 cmp -s briefing.pdf again.pdf || fail "two renders of the tagged briefing differ"

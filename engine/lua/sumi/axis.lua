@@ -134,6 +134,42 @@ local function value_options(opts, fn)
   return o
 end
 
+-- A number with the decimals it needs and no more (0.02, 5, 1,000).
+local function plain_number(v)
+  local a = math.abs(v)
+  local decimals = 0
+  if a > 0 and a < 1 then decimals = math.min(20, math.ceil(-math.log(a, 10) - 1e-9)) end
+  local written = format.number(v, {decimals = decimals})
+  if decimals > 0 then written = written:gsub("0+$", ""):gsub("%.$", "") end
+  return written
+end
+
+-- The labels of a log axis' ticks (1-2-5 steps or powers of ten), and
+-- its title and divisor: one unit for every tick when the lowest tick
+-- reaches it (ticks 500, 1,000, 2,000 under "（億円）"), else each tick in
+-- its own (1,000万, 1億, 10億: decades apart, no one unit reads well).
+local function log_labels(ticks, opts, labels)
+  local name, divisor, each = "", 1, false
+  if opts.units == "auto" and #ticks > 0 then
+    name, divisor = axis.units(ticks[#ticks], opts.lang)
+    if divisor > 1 and ticks[1] < divisor then name, divisor, each = "", 1, true end
+  elseif opts.units then
+    for _, u in ipairs(locale.get(opts.lang).units) do
+      if u[1] == opts.units then name, divisor = u[1], u[2] end
+    end
+  end
+  for i, t in ipairs(ticks) do
+    if each then
+      local n, d = axis.units(t, opts.lang, 1)
+      labels[i] = plain_number(t / d) .. n
+    else
+      labels[i] = plain_number(t / divisor)
+    end
+  end
+  local title = axis.title_text(opts.title or nil, opts.unit, name, opts.lang)
+  return labels, title, divisor
+end
+
 -- axis.value_labels with its options checked already (fn: the public
 -- function messages name).
 local function labels_of(s, opts, fn)
@@ -147,6 +183,9 @@ local function labels_of(s, opts, fn)
     fmt = axis.formatter(opts.format, fn, "format")
   end
   local labels, name, divisor = {}, "", 1
+  if not fmt and s.log then
+    return ticks, log_labels(ticks, opts, labels)
+  end
   if not fmt then
     local low, high = s:domain()
     if opts.units == "auto" then

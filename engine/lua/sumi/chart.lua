@@ -21,6 +21,7 @@ local errors = require "sumi.internal.errors"
 local facet = require "sumi.internal.chart.facet"
 local options = require "sumi.internal.options"
 local records = require "sumi.internal.records"
+local date = require "sumi.date"
 local scale = require "sumi.scale"
 local template = require "sumi.template"
 local themes = require "sumi.theme"
@@ -54,9 +55,7 @@ local value_spec = options.merge(frame_spec, {
     type = "string|boolean"},
   y_title_position = {default = "top", one_of = {"top", "side"}},
   names = {default = false, type = "table"},
-  -- the legend has one place, above the plot: true or false, no position
-  legend = {default = true, type = "boolean",
-            what = "true or false (the legend, when shown, is above the plot)"},
+  legend = compose.legend_option,
   value_labels = {default = false, type = "boolean|string|function"},
   y_domain = {default = false, type = "table", check = function(d)
     if type(d[1]) ~= "number" or type(d[2]) ~= "number" or d[1] ~= d[1] or d[2] ~= d[2] or d[1] >= d[2] then
@@ -64,12 +63,14 @@ local value_spec = options.merge(frame_spec, {
     end
   end},
   annotations = {default = false, type = "table"},
+  target = {default = false, type = "number|string|table"},
 })
 
 local bar_spec = options.merge(value_spec, {
   orientation = {default = "auto", one_of = {"auto", "vertical", "horizontal"}},
   mode = {default = "grouped", one_of = {"grouped", "stacked", "percent"}},
   color = {default = false, type = "string"}, colors = {default = false, type = "table"},
+  y_log = {default = false, type = "boolean"},
 })
 
 local line_spec = options.merge(value_spec, xy.line_options)
@@ -108,6 +109,7 @@ local kpi_spec = options.merge(frame_spec, {
   value = finite_number, label = {default = false, type = "string|number"}, change = finite_number,
   format = {default = "int", type = "string|function"}, unit = {default = "", type = "string"},
   change_format = {default = "change1", type = "string|function"},
+  change_label = {default = true, type = "string|boolean"},
   source = {default = false, type = "string|boolean"},
 })
 
@@ -146,6 +148,15 @@ local function read_data(data, o, fn)
     local v = columns[o.x][i]
     categories[i] = v == nil and "" or tostring(v)
   end
+  -- Months and quarters ("2025-04", "2025Q1", as a month or quarter
+  -- column gives them) are labelled as a time axis labels them: 2025年4月,
+  -- 5月, ... 2026年1月, in the chart's language when it is drawn
+  -- (compose.category_labels). Annotations name them as they are stored.
+  local kind = n > 0 and date.kind(categories[1]) or nil
+  for i = 2, n do
+    if kind and date.kind(categories[i]) ~= kind then kind = nil end
+  end
+  local period_kind = (kind == "month" or kind == "quarter") and kind or nil
   local series = {}
   for k, y in ipairs(ys) do
     local values = columns[y]
@@ -159,7 +170,7 @@ local function read_data(data, o, fn)
           :format(fn, i, y, v, scale.limit))
       end
     end
-    series[k] = {name = o.names and o.names[k] or y, values = values}
+    series[k] = {name = o.names and o.names[k] or y, column = y, values = values}
   end
   local rows = type(data) == "table" and data or nil
   -- row(i) -> the record a value label function sees: the chart's columns
@@ -169,7 +180,8 @@ local function read_data(data, o, fn)
     for _, name in ipairs(wanted) do r[name] = columns[name][i] end
     return r
   end
-  return {categories = categories, series = series, n = n, source = source, notes = notes, unit = unit,
+  return {categories = categories, period_kind = period_kind, series = series, n = n, source = source,
+          notes = notes, unit = unit,
           row = row,
           groups = o.color and columns[o.color] or nil}
 end
@@ -198,6 +210,57 @@ local function color_groups(self, fn)
   end
 end
 
+-- The options of the value axis and the legend that their specs cannot
+-- check alone: the legend's place ("end": line charts only), a log axis'
+-- range and modes.
+local function check_value_options(o, kind, fn, given)
+  if o.legend ~= nil then
+    o.legend = compose.legend_place(o.legend)
+    if o.legend == "end" and kind ~= "line" then
+      options.fail(fn, "legend", '"top", "bottom", "right", "none", true or false ("end" names the lines at '
+        .. "their ends: line charts only)", "end")
+    end
+  end
+  if o.y_log then
+    if o.y_domain and o.y_domain[1] <= 0 then
+      options.fail(fn, "y_domain", "{low, high} with 0 < low < high on a log axis (y_log = true)", o.y_domain)
+    end
+    if o.zero then
+      options.fail(fn, "zero", "false on a log axis (y_log = true: a log axis has no 0)", o.zero)
+    end
+    if kind == "bar" and o.mode ~= "grouped" then
+      options.fail(fn, "y_log", ("false with mode = %q (stacked bars add up lengths, which a log axis does "
+        .. "not have)"):format(o.mode), given.y_log)
+    end
+  end
+end
+
+-- A log value axis over categories: every value > 0, else an error naming
+-- the row and the column.
+local function positive_values(self, fn)
+  for _, s in ipairs(self.data.series) do
+    for i = 1, self.data.n do
+      local v = s.values[i]
+      if v ~= nil and v <= 0 then
+        errors.raise("%s: row %d of '%s' is %s: a log axis (y_log = true) needs values > 0", fn, i,
+          tostring(s.column or s.name), tostring(v))
+      end
+    end
+  end
+end
+
+-- The default label of a target: the language's word and the value (a
+-- band: both ends) as the chart writes its values, "目標 1,200億円".
+local function target_label(self, target)
+  local words = locale.get(self.options.lang)
+  local ys = target.kind == "band" and target.y or {target.y}
+  local high = math.max(math.abs(ys[1]), math.abs(ys[#ys]), alt.scan(self).high or 0)
+  local fmt = alt.value_formatter(self, high)
+  local texts = {}
+  for i, v in ipairs(ys) do texts[i] = fmt(v) end
+  return words.target .. " " .. table.concat(texts, "–")
+end
+
 --- make(kind, data, options, spec, fn, how) -> a chart of that kind: its
 --- options checked against spec, its theme, data, source and notes. how:
 --- nil for categories along x (data read into arrays), {xy = true [,
@@ -207,6 +270,7 @@ end
 local function make(kind, data, opts, spec, fn, how)
   how = how or {}
   local o = options.check(fn, opts, spec)
+  check_value_options(o, kind, fn, opts)
   local lang_given = type(opts) == "table" and opts.lang ~= nil
   local self = setmetatable({kind = kind, options = o, lang_given = lang_given},
     how.figure and compose.Figure or compose.Chart)
@@ -233,7 +297,20 @@ local function make(kind, data, opts, spec, fn, how)
     if opts and opts.unit == nil and self.data.unit then o.unit = self.data.unit end
   end
   set_source(self, self.data.source, self.data.notes)
-  if o.annotations then self.annotations = annotate.check(o.annotations, fn) end
+  if o.y_log and not how.xy then positive_values(self, fn) end
+  self.input = data -- the columns annotations and targets name are read from it
+  local function column_value(name, row, where) return annotate.column_value(data, name, row, where, fn) end
+  if o.annotations then
+    self.annotations = annotate.check(o.annotations, fn)
+    annotate.resolve(self.annotations, column_value, fn)
+  end
+  if o.target then
+    local target = annotate.target(o.target, column_value, fn)
+    if target.label == true then target.label = function() return target_label(self, target) end end
+    self.target = target
+    self.annotations = self.annotations or {}
+    table.insert(self.annotations, target)
+  end
   if not how.xy then
     local labels = o.value_labels ~= true and o.value_labels or nil
     self.value_format = o.value_labels and axis.formatter(labels, fn, "value_labels")
@@ -435,7 +512,9 @@ end
 --- chart.kpi(options) -> chart: a KPI tile. Options: value (a number),
 --- label, change (a ratio: 0.12 is +12.0%), format ("int": a format
 --- name or function), unit (after the figure), change_format ("change1"),
---- and the frame's title, subtitle, source (none), theme, lang, name.
+--- change_label (true: the language's "前年比", "YoY"; a text; false:
+--- none), and the frame's title, subtitle, source (none), theme, lang,
+--- name.
 function chart.kpi(opts)
   local self = make("kpi", nil, opts, kpi_spec, "chart.kpi", {figure = true})
   local o = self.options
@@ -446,9 +525,40 @@ function chart.kpi(opts)
   end
   local fmt, change_fmt = axis.formatter(o.format, "chart.kpi", "format"),
     axis.formatter(o.change_format, "chart.kpi", "change_format")
-  self.text = {value = fmt(o.value) .. o.unit, label = o.label and tostring(o.label) or false,
-               change = o.change and change_fmt(o.change) or false,
+  local change = o.change and change_fmt(o.change)
+  if o.change and type(change) ~= "string" then
+    errors.raise("chart.kpi: option 'change_format' gave %s for %s; a text expected", errors.show(change),
+      tostring(o.change))
+  end
+  local value = fmt(o.value)
+  if type(value) ~= "string" and type(value) ~= "number" then
+    errors.raise("chart.kpi: option 'format' gave %s for %s; a text expected", errors.show(value),
+      tostring(o.value))
+  end
+  self.text = {value = value .. o.unit, label = o.label and tostring(o.label) or false,
+               change = change or false, change_label = o.change and o.change_label or false,
                sign = o.change and (o.change > 0 and 1 or o.change < 0 and -1 or 0) or 0}
+  set_source(self, nil)
+  return register(self)
+end
+
+local kpis_spec = options.merge(frame_spec, {
+  gap = {default = 10, type = "number", min = 0, max = 1000},
+  border = {default = "#d5dbe3", type = "string|boolean", check = function(v)
+    if v == true then return "a colour, or false for none" end
+  end},
+  source = {default = false, type = "string|boolean"},
+})
+
+--- chart.kpis(tiles, options) -> chart: KPI tiles side by side in one
+--- figure, each a chart.kpi or the options of one, every figure at one
+--- size (the largest at which every tile's fits) and the stacks lined
+--- up. Options: gap (10 points between tiles), border (a colour, or false),
+--- and the frame's title, subtitle, source (none), theme, lang, name, alt.
+function chart.kpis(tiles, opts)
+  local self = make("kpis", nil, opts, kpis_spec, "chart.kpis", {figure = true})
+  local given = type(opts) == "table" and opts or {}
+  self.tiles = compose.kpi_tiles(tiles, "chart.kpis", chart.kpi, {theme = given.theme, lang = given.lang})
   set_source(self, nil)
   return register(self)
 end

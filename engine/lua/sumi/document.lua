@@ -120,6 +120,7 @@ function document.new(opts)
   -- nil: as `sumi render --pdfa` says
   if opts ~= nil and opts.pdfa ~= nil then self.pdfa = o.pdfa end
   if not self.style.table.totals_label then self.style.table.totals_label = self.words.total end
+  if not self.style.table.subtotals_label then self.style.table.subtotals_label = self.words.subtotal end
   self.date = o.date or runtime.epoch()
   self.where = errors.where()
   unused.track(self, "document.new", self.where, function(doc) return #doc.items > 0 end)
@@ -274,16 +275,30 @@ function Document:callout(text, opts)
 end
 
 --- doc:kpis(tiles [, {height, gap, border}]): KPI tiles side by side;
---- each tile is a chart.kpi or its options.
+--- each tile is a chart.kpi or its options. Every figure of the row takes
+--- one size, the largest at which each fits its tile.
 function Document:kpis(tiles, opts)
   if type(tiles) ~= "table" or #tiles == 0 then
     errors.raise("document:kpis: the tiles must be a list of chart.kpi options or charts")
   end
-  local o = options.check("document:kpis", opts, {height = {default = 86, type = "number"},
-    gap = {default = 10, type = "number"}, border = {default = "#d5dbe3", type = "string"}})
+  local o = options.check("document:kpis", opts, {
+    height = {default = 86, type = "number", min = 20, max = 2000},
+    gap = {default = 10, type = "number", min = 0, max = 1000},
+    border = {default = "#d5dbe3", type = "string"}})
   local charts = {}
   for i, t in ipairs(tiles) do
-    charts[i] = (getmetatable(t) and t.draw) and t or chart.kpi(t)
+    if type(t) == "table" and getmetatable(t) and t.draw then
+      if t.kind ~= "kpi" then
+        errors.raise("document:kpis: tiles[%d] must be a chart.kpi chart or its options; got a chart.%s "
+          .. "chart", i, tostring(t.kind))
+      end
+      charts[i] = t
+    elseif type(t) == "table" then
+      charts[i] = chart.kpi(t)
+    else
+      errors.raise("document:kpis: tiles[%d] must be a chart.kpi chart or its options; got %s", i,
+        errors.show(t))
+    end
     unused.used(charts[i])
   end
   add(self, blocks.kpi_row(charts, {height = o.height, gap = o.gap, border = o.border or nil,
@@ -339,21 +354,28 @@ end
 
 --- doc:table(data [, options]): a dataset or Lua rows as a table that
 --- repeats its header on every page it runs onto. Options: columns
---- ({key, title, format, width, align} each), zebra, totals, repeat_header,
---- caption, size.
+--- ({key, title, format, width, align, markup} each), zebra (default: the
+--- style's table.zebra), totals, subtotals ({by, label, columns}), groups
+--- ({title, columns} each), style (function(value, row, key, index) ->
+--- nil or {color, weight, background}), repeat_header, caption, size.
 function Document:table(data, opts)
   local o = options.check("document:table", opts, {columns = {default = false, type = "table"},
-    zebra = {default = true, type = "boolean"}, totals = {default = false, type = "boolean|table"},
+    zebra = {default = false, type = "boolean"}, totals = {default = false, type = "boolean|table"},
+    subtotals = {default = false, type = "table"}, groups = {default = false, type = "table"},
+    style = {default = false, type = "function"},
     repeat_header = {default = true, type = "boolean"}, caption = text_option,
-    size = {default = false, type = "number"}})
+    size = {default = false, type = "number", min = 1, max = 200}})
   local style = o.size and options.with(self.style.table, {size = o.size}) or self.style.table
+  -- zebra: as the call says, else as the document's style does
+  if opts == nil or opts.zebra == nil then o.zebra = style.zebra end
+  local block = tables.new(data, o, style)
   if o.caption then
     local caption = blocks.paragraph("<b>" .. markup.escape(o.caption) .. "</b>", self.style.caption_above,
       {role = "Caption"})
     caption.keep_with_next = true
     add(self, caption)
   end
-  add(self, tables.new(data, o, style))
+  add(self, block)
   if type(data) == "userdata" then note_source(self, data:meta().source) end
 end
 

@@ -29,21 +29,33 @@ local locale = {}
 -- 2025年度 runs from 2025-04-01 to 2026-03-31). Units go from
 -- the largest down, each {name, size}; unit_space goes between a number's
 -- unit and the word after it ("7,000억 원": Korean spaces a counted noun);
+-- mixed_space goes between the parts of a number in mixed units ("1兆2,864億",
+-- "1조 2,864억"; a language without it, English, has no such form);
+-- points follows a difference of shares in points ("+1.5ポイント", "+1.5pt");
 -- open and close put a unit after a title ("売上（億円）", "Sales (bn)");
 -- vertical says a side title is set vertically (Japanese and Traditional
 -- Chinese) rather than turned (the others). The alt_ fields are the
 -- sentence of a chart's alternative text (chart:alt_text), with the
 -- placeholders alt_placeholders lists: each a clause without its full
 -- stop (alt_end), alt_series and alt_panels wrapping another ({body}).
+-- kpi_change names what a KPI tile's change compares with, and
+-- kpi_change_line puts it beside the change ({change} {label}: "+3.2%
+-- 前年比", "同比+3.2%"); target is the word before a chart's target value
+-- ("目標 1,200億円"), alt_target the clause that names it in the
+-- alternative text; tick_quarters are the quarters on a time axis
+-- ("2025年Q1", "2025년 1분기").
 local ja = {
   source = "出典: ", note = "注: ", note_mark = "注%d",
-  figure = "図%d　", table = "表%d　", contents = "目次", sources = "出典", total = "合計",
+  figure = "図%d　", table = "表%d　", contents = "目次", sources = "出典", total = "合計", subtotal = "小計",
   others = "その他", page = "{page} / {pages}", heading_gap = "　",
-  units = {{"兆", 1e12}, {"億", 1e8}, {"万", 1e4}}, unit_space = "",
+  units = {{"兆", 1e12}, {"億", 1e8}, {"万", 1e4}}, unit_space = "", mixed_space = "", points = "ポイント",
   year = "%d年", month = "%d月", month_day = "%d月%d日", year_month = "%d年%d月", date = "%d年%d月%d日",
   weekdays = {"日", "月", "火", "水", "木", "金", "土"}, weekday = "（%s）",
   quarter_names = {"第1四半期", "第2四半期", "第3四半期", "第4四半期"}, year_quarter = "%d年%s",
   fiscal_start = 4, fiscal_year = "%d年度", fiscal_quarter = "%s%s",
+  -- charts: a KPI's change, a target, quarters on a time axis
+  kpi_change = "前年比", kpi_change_line = "{change} {label}", target = "目標", alt_target = "{label}は{value}",
+  tick_quarters = {"Q1", "Q2", "Q3", "Q4"},
   open = "（", close = "）", currency = "円", vertical = true,
   -- a chart's alternative text (chart:alt_text): see alt_placeholders below
   alt_extremes = "最大は{max_label}の{max}、最小は{min_label}の{min}",
@@ -64,13 +76,15 @@ local ja = {
 
 local zh_hans = {
   source = "来源：", note = "注：", note_mark = "注%d",
-  figure = "图%d　", table = "表%d　", contents = "目录", sources = "资料来源", total = "合计",
+  figure = "图%d　", table = "表%d　", contents = "目录", sources = "资料来源", total = "合计", subtotal = "小计",
   others = "其他", page = "第{page}页 / 共{pages}页", heading_gap = "　",
-  units = {{"万亿", 1e12}, {"亿", 1e8}, {"万", 1e4}}, unit_space = "",
+  units = {{"万亿", 1e12}, {"亿", 1e8}, {"万", 1e4}}, unit_space = "", mixed_space = "", points = "个百分点",
   year = "%d年", month = "%d月", month_day = "%d月%d日", year_month = "%d年%d月", date = "%d年%d月%d日",
   weekdays = {"日", "一", "二", "三", "四", "五", "六"}, weekday = "（星期%s）",
   quarter_names = {"第一季度", "第二季度", "第三季度", "第四季度"}, year_quarter = "%d年%s",
   fiscal_start = 1, fiscal_year = "%d财年", fiscal_quarter = "%s%s",
+  kpi_change = "同比", kpi_change_line = "{label}{change}", target = "目标", alt_target = "{label}为{value}",
+  tick_quarters = {"Q1", "Q2", "Q3", "Q4"},
   open = "（", close = "）", currency = "元", vertical = false,
   alt_extremes = "最大为{max_label}的{max}，最小为{min_label}的{min}",
   alt_rise = "从{first_label}的{first}增至{last_label}的{last}，最大为{max_label}的{max}，"
@@ -89,13 +103,15 @@ local zh_hans = {
 
 local zh_hant = {
   source = "資料來源：", note = "註：", note_mark = "註%d",
-  figure = "圖%d　", table = "表%d　", contents = "目錄", sources = "資料來源", total = "合計",
+  figure = "圖%d　", table = "表%d　", contents = "目錄", sources = "資料來源", total = "合計", subtotal = "小計",
   others = "其他", page = "第{page}頁 / 共{pages}頁", heading_gap = "　",
-  units = {{"兆", 1e12}, {"億", 1e8}, {"萬", 1e4}}, unit_space = "",
+  units = {{"兆", 1e12}, {"億", 1e8}, {"萬", 1e4}}, unit_space = "", mixed_space = "", points = "個百分點",
   year = "%d年", month = "%d月", month_day = "%d月%d日", year_month = "%d年%d月", date = "%d年%d月%d日",
   weekdays = {"日", "一", "二", "三", "四", "五", "六"}, weekday = "（星期%s）",
   quarter_names = {"第一季", "第二季", "第三季", "第四季"}, year_quarter = "%d年%s",
   fiscal_start = 1, fiscal_year = "%d財年", fiscal_quarter = "%s%s",
+  kpi_change = "同比", kpi_change_line = "{label}{change}", target = "目標", alt_target = "{label}為{value}",
+  tick_quarters = {"Q1", "Q2", "Q3", "Q4"},
   open = "（", close = "）", currency = "元", vertical = true,
   alt_extremes = "最大為{max_label}的{max}，最小為{min_label}的{min}",
   alt_rise = "從{first_label}的{first}增至{last_label}的{last}，最大為{max_label}的{max}，"
@@ -120,13 +136,15 @@ zh_hk.fiscal_year = "%d財政年度"
 
 local ko = {
   source = "출처: ", note = "주: ", note_mark = "주%d",
-  figure = "그림 %d. ", table = "표 %d. ", contents = "목차", sources = "출처", total = "합계",
+  figure = "그림 %d. ", table = "표 %d. ", contents = "목차", sources = "출처", total = "합계", subtotal = "소계",
   others = "기타", page = "{page} / {pages}", heading_gap = "  ",
-  units = {{"조", 1e12}, {"억", 1e8}, {"만", 1e4}}, unit_space = " ",
+  units = {{"조", 1e12}, {"억", 1e8}, {"만", 1e4}}, unit_space = " ", mixed_space = " ", points = "%p",
   year = "%d년", month = "%d월", month_day = "%d월 %d일", year_month = "%d년 %d월", date = "%d년 %d월 %d일",
   weekdays = {"일", "월", "화", "수", "목", "금", "토"}, weekday = " (%s)",
   quarter_names = {"1분기", "2분기", "3분기", "4분기"}, year_quarter = "%d년 %s",
   fiscal_start = 1, fiscal_year = "%d 회계연도", fiscal_quarter = "%s %s",
+  kpi_change = "전년 대비", kpi_change_line = "{label} {change}", target = "목표", alt_target = "{label}: {value}",
+  tick_quarters = {"1분기", "2분기", "3분기", "4분기"},
   open = "(", close = ")", currency = "원", vertical = false,
   alt_extremes = "최대는 {max_label}({max}), 최소는 {min_label}({min})입니다",
   alt_rise = "{first_label} {first}에서 {last_label} {last}까지 늘었으며, 최대는 {max_label}({max}), "
@@ -148,14 +166,19 @@ local ko = {
 local en = {
   source = "Source: ", note = "Note: ", note_mark = "%d",
   figure = "Figure %d. ", table = "Table %d. ", contents = "Contents", sources = "Sources",
-  total = "Total", others = "Others", page = "Page {page} of {pages}", heading_gap = "  ",
+  total = "Total", subtotal = "Subtotal", others = "Others", page = "Page {page} of {pages}",
+  heading_gap = "  ",
   units = {{"tn", 1e12}, {"bn", 1e9}, {"M", 1e6}, {"k", 1e3}}, unit_space = " ",
+  points = "pt", -- and no mixed_space: English has no mixed units
   year_month = "%s %d", date = "%d %s %d",
   months = {"January", "February", "March", "April", "May", "June", "July", "August",
             "September", "October", "November", "December"},
   weekdays = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}, weekday = " (%s)",
   quarter_names = {"Q1", "Q2", "Q3", "Q4"}, year_quarter = "%d %s",
   fiscal_start = 1, fiscal_year = "FY%d", fiscal_quarter = "%s %s",
+  kpi_change = "YoY", kpi_change_line = "{change} {label}", target = "Target",
+  alt_target = "{label}: {value}",
+  tick_quarters = {"Q1", "Q2", "Q3", "Q4"},
   open = " (", close = ")", currency = "US$", currency_before = true, vertical = false,
   alt_extremes = "Largest: {max_label}, {max}; smallest: {min_label}, {min}",
   alt_rise = "Rises from {first} ({first_label}) to {last} ({last_label}); largest: {max_label}, {max}; "
@@ -186,7 +209,7 @@ local alt_placeholders = {
   alt_one = {"label", "value"}, alt_equal = {"value"}, alt_empty = {},
   alt_part = {"part", "whole", "share"}, alt_kpi = {"label", "value"}, alt_kpi_noted = {"label", "value"},
   alt_series = {"body", "series", "count"}, alt_panels = {"body", "count"},
-  alt_panel_label = {"panel", "label"},
+  alt_panel_label = {"panel", "label"}, alt_target = {"label", "value"},
 }
 alt_placeholders.alt_fall, alt_placeholders.alt_flat = alt_placeholders.alt_rise, alt_placeholders.alt_rise
 alt_placeholders.alt_fall_ends = alt_placeholders.alt_rise_ends
@@ -216,9 +239,11 @@ local word_spec = {
   note_mark = {default = false, type = "string"}, figure = {default = false, type = "string"},
   table = {default = false, type = "string"}, contents = {default = false, type = "string"},
   sources = {default = false, type = "string"}, total = {default = false, type = "string"},
+  subtotal = {default = false, type = "string"},
   others = {default = false, type = "string"}, page = {default = false, type = "string"},
   heading_gap = {default = false, type = "string"}, units = {default = false, type = "table"},
-  unit_space = {default = false, type = "string"}, year_month = {default = false, type = "string"},
+  unit_space = {default = false, type = "string"}, mixed_space = {default = false, type = "string"},
+  points = {default = false, type = "string"}, year_month = {default = false, type = "string"},
   date = {default = false, type = "string"}, months = {default = false, type = "table"},
   weekdays = {default = false, type = "table"}, weekday = {default = false, type = "string"},
   open = {default = false, type = "string"}, close = {default = false, type = "string"},
@@ -233,10 +258,19 @@ local word_spec = {
   year_quarter = {default = false, type = "string"}, fiscal_year = {default = false, type = "string"},
   fiscal_quarter = {default = false, type = "string"},
   fiscal_start = {default = false, type = "integer", min = 1, max = 12},
+  -- charts: a KPI's change line, a target's word, quarters on a time axis
+  kpi_change = {default = false, type = "string"}, target = {default = false, type = "string"},
+  tick_quarters = {default = false, type = "table", what = "a list of four strings", check = function(v)
+    if #v ~= 4 then return "a list of four strings" end
+    for i = 1, 4 do
+      if type(v[i]) ~= "string" then return "a list of four strings" end
+    end
+  end},
   base = {default = false, type = "string"}, fonts = {default = false, type = "string"},
   alt_end = {default = false, type = "string"},
 }
 for key, names in pairs(alt_placeholders) do word_spec[key] = alt_entry(names) end
+word_spec.kpi_change_line = alt_entry({"change", "label"})
 
 --- locale.tags() -> the tags a report may be set in, canonical: the
 --- engine's six, then those a script defined.

@@ -5,7 +5,7 @@
 --
 -- {name} takes values[name]: a number with thousands separators, a string
 -- as it is. {name:format} passes it through a named format (template.formats,
--- which a script may extend). {{ and }} are literal braces. A placeholder
+-- which a script may extend, with format.formatter for one). {{ and }} are literal braces. A placeholder
 -- with no value, an unknown format or a value a format cannot take is an
 -- error at the line that called fill.
 local errors = require "sumi.internal.errors"
@@ -52,7 +52,25 @@ template.formats = {
   change1 = number_format(function(v) return format.change(v, {decimals = 1}) end),
   change2 = number_format(function(v) return format.change(v, {decimals = 2}) end),
   signed = number_format(function(v) return format.signed(v) end),
+  -- negatives as Japanese accounting writes them (△1,234, ▲1,234) or in parentheses
+  tri0 = number_format(function(v) return format.number(v, {negative = "triangle"}) end),
+  tri1 = number_format(function(v) return format.number(v, {decimals = 1, negative = "triangle"}) end),
+  tri_black0 = number_format(function(v) return format.number(v, {negative = "black_triangle"}) end),
+  tri_black1 = number_format(function(v)
+    return format.number(v, {decimals = 1, negative = "black_triangle"})
+  end),
+  paren0 = number_format(function(v) return format.number(v, {negative = "parentheses"}) end),
+  paren2 = number_format(function(v) return format.number(v, {decimals = 2, negative = "parentheses"}) end),
+  tri_change1 = number_format(function(v) return format.change(v, {negative = "triangle"}) end),
+  -- significant digits
+  sig2 = number_format(function(v) return format.number(v, {digits = 2}) end),
+  sig3 = number_format(function(v) return format.number(v, {digits = 3}) end),
+  -- differences of shares in points (Japanese: +1.5ポイント; template.new{lang} for others)
+  points0 = number_format(function(v) return format.points(v, {decimals = 0}) end),
+  points1 = number_format(function(v) return format.points(v, {decimals = 1}) end),
+  points2 = number_format(function(v) return format.points(v, {decimals = 2}) end),
   ja_units = number_format(function(v) return format.ja_units(v) end),
+  mixed_units = number_format(function(v) return format.ja_units(v, {mixed = true}) end),
   compact = number_format(function(v) return format.compact(v) end),
   usd = number_format(function(v) return format.currency(v, "USD") end),
   jpy = number_format(function(v) return format.currency(v, "JPY") end),
@@ -219,14 +237,17 @@ local new_spec = {formats = {default = false, type = "table", check = check_form
 --- template.new{formats = {name = function(value) return "..." end}, lang}
 --- -> a template object whose own formats come before the shared ones.
 --- With lang, it also has the formats of that language: units (large
---- numbers in its units: 7,000亿, 7,000억), date and month (2025年7月26日,
---- 2025년 7월).
+--- numbers in its units: 7,000亿, 7,000억), mixed_units (1万2,864亿,
+--- 1조 2,864억; an error in a language without them, en), points
+--- (+1.5个百分点, +1.5pt), date and month (2025年7月26日, 2025년 7월).
 function template.new(opts)
   local o = options.check("template.new", opts, new_spec)
   local formats = {}
   if o.lang then
     local lang = o.lang
     formats.units = number_format(function(v) return format.units(v, {lang = lang}) end)
+    formats.mixed_units = number_format(function(v) return format.units(v, {lang = lang, mixed = true}) end)
+    formats.points = number_format(function(v) return format.points(v, {lang = lang}) end)
     formats.date = builtin("date", function(v) return format.date(v, {lang = lang}) end)
     formats.month = builtin("date", function(v) return format.date(v, {lang = lang, day = false}) end)
   end

@@ -41,6 +41,7 @@ return {
     ["sumi.LogScale"] = function() return scale.log{domain = {3, 4500}, range = {0, 300}} end,
     ["sumi.BandScale"] = band,
     ["sumi.OrdinalScale"] = ordinal,
+    ["sumi.ColorScale"] = function() return scale.color{domain = {0, 1}, range = {"#ffffff", "#1f5fbf"}} end,
     ["sumi.TimeScale"] = time,
   },
   calls = {
@@ -54,6 +55,7 @@ return {
     ["sumi.chart.pie"] = function(o) o.label, o.value = "k", "v" chart.pie(rows, o) end,
     ["sumi.chart.part"] = function(o) chart.part({71, 271}, o) end,
     ["sumi.chart.kpi"] = function(o) o.value = 71 chart.kpi(o) end,
+    ["sumi.chart.kpis"] = function(o) chart.kpis({{value = 71}, {value = 1509}}, o) end,
 
     -- the chart's methods
     ["sumi.Chart:draw"] = function(c) c:draw("page") end,
@@ -89,6 +91,8 @@ return {
     ["sumi.scale.log"] = function(o) scale.log(o) end,
     ["sumi.scale.band"] = function(o) scale.band(o) end,
     ["sumi.scale.ordinal"] = function(o) scale.ordinal(o) end,
+    ["sumi.scale.color"] = function(o) scale.color(o) end,
+    ["sumi.ColorScale:map"] = function(s) s:map("high") end,
     ["sumi.scale.time"] = function(o) scale.time(o) end,
     ["sumi.scale.date_days"] = "a value that is no date is an expected failure: it returns nil and the "
       .. "reason, it raises nothing",
@@ -99,7 +103,7 @@ return {
     ["sumi.LinearScale:domain"] = no_arguments,
     ["sumi.LogScale:map"] = function(s) s:map(nil) end,
     ["sumi.LogScale:invert"] = function(s) s:invert(nil) end,
-    ["sumi.LogScale:ticks"] = no_arguments,
+    ["sumi.LogScale:ticks"] = function(s) s:ticks("five") end,
     ["sumi.LogScale:domain"] = no_arguments,
     ["sumi.BandScale:map"] = any_category,
     ["sumi.BandScale:bandwidth"] = no_arguments,
@@ -126,8 +130,10 @@ return {
     end,
 
     -- sumi.legend
-    ["sumi.legend.height"] = function() legend.height(list(), "300", items, theme.print) end,
-    ["sumi.legend.width"] = function() legend.width(list(), 300, {{color = "#000"}}, theme.print) end,
-    ["sumi.legend.add"] = function() legend.add(list(), {x = 0, y = 0, width = 300}, items, "print") end,
+    ["sumi.legend.height"] = function(o) legend.height(list(), 300, items, theme.print, o) end,
+    ["sumi.legend.width"] = function(o) legend.width(list(), 300, items, theme.print, o) end,
+    ["sumi.legend.add"] = function(o)
+      legend.add(list(), {x = 0, y = 0, width = 300}, items, theme.print, o)
+    end,
   },
 }

@@ -17,6 +17,7 @@ local calls = {
   ["sumi.format.signed"] = function(o) return (format.signed(1, o)) end,
   ["sumi.format.percent"] = function(o) return (format.percent(0.5, o)) end,
   ["sumi.format.change"] = function(o) return (format.change(0.5, o)) end,
+  ["sumi.format.points"] = function(o) return (format.points(0.015, o)) end,
   ["sumi.format.ja_units"] = function(o) return (format.ja_units(7e11, o)) end,
   ["sumi.format.units"] = function(o) return (format.units(7e11, o)) end,
   ["sumi.format.money"] = function(o) return (format.money(7e11, o)) end,
@@ -25,6 +26,7 @@ local calls = {
   ["sumi.format.date_ja"] = function(o) return (format.date_ja("2025-07-26", o)) end,
   ["sumi.format.date"] = function(o) return (format.date("2025-07-26", o)) end,
   ["sumi.format.date_iso"] = function() return (format.date_iso("2025-02-30")) end,
+  ["sumi.format.formatter"] = function() return (format.formatter("numbers")) end,
 
   ["sumi.template.fill"] = function() return (template.fill("{x}", {y = 1})) end,
   ["sumi.template.new"] = function(o) return (template.new(o)) end,

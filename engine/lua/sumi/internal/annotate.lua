@@ -9,7 +9,12 @@
 --   }})
 --
 -- `y` is always the value axis and `x` the category (or continuous x)
--- axis, also in a horizontal bar chart where the values run across.
+-- axis, also in a horizontal bar chart where the values run across. A
+-- line's or a band's `y` may name a column of the chart's data instead of
+-- a number ({kind = "line", y = "target"}): its value, the same in every
+-- row (or the one in row `row`), is read when the chart is made
+-- (annotate.resolve). Lines and bands on the value axis widen it to show
+-- them (annotate.extent).
 local errors = require "sumi.internal.errors"
 local options = require "sumi.internal.options"
 
@@ -22,6 +27,7 @@ local annotation_spec = {
   label = {default = false, type = "string|number"}, text = {default = false, type = "string"},
   dx = {default = false, type = "number"}, dy = {default = false, type = "number"},
   color = {default = false, type = "string"},
+  row = {default = false, type = "integer", min = 1},
 }
 
 --- annotate.check(specs, fn) -> the specs, each checked: an unknown
@@ -55,6 +61,155 @@ function annotate.check(specs, fn)
     checked[i] = o
   end
   return checked
+end
+
+local function finite(v) return type(v) == "number" and v == v and v ~= math.huge and v ~= -math.huge end
+
+--- annotate.column_value(data, name, row, where, fn) -> the number column
+--- `name` of data (a dataset or an array of records) holds: the one in row
+--- `row`, or, with row nil, the one value every row holding a value has.
+--- Errors name fn, the option (where), the column and the row.
+function annotate.column_value(data, name, row, where, fn)
+  local values, n
+  if type(data) == "userdata" then
+    local names, found = data:names(), false
+    for _, c in ipairs(names) do found = found or c == name end
+    if not found then
+      errors.raise("%s: option '%s' names no column '%s' (columns: %s)", fn, where, name,
+        table.concat(names, ", "))
+    end
+    values, n = data:column(name)
+  elseif type(data) == "table" then
+    values, n = {}, #data
+    local found = false
+    for i, r in ipairs(data) do
+      if type(r) == "table" and r[name] ~= nil then values[i], found = r[name], true end
+    end
+    if not found then errors.raise("%s: option '%s' names no field '%s' of the rows", fn, where, name) end
+  else
+    errors.raise("%s: option '%s' names column '%s', but the chart has no data to read it from", fn, where,
+      name)
+  end
+  if row then
+    if row > n then
+      errors.raise("%s: option '%s': row %d of '%s' does not exist (the data has %d rows)", fn, where, row,
+        name, n)
+    end
+    local v = values[row]
+    if not finite(v) then
+      errors.raise("%s: option '%s': row %d of '%s' is not a finite number (%s)", fn, where, row, name,
+        errors.show(v))
+    end
+    return v
+  end
+  local first, first_i
+  for i = 1, n do
+    local v = values[i]
+    if v ~= nil then
+      if not finite(v) then
+        errors.raise("%s: option '%s': row %d of '%s' is not a finite number (%s)", fn, where, i, name,
+          errors.show(v))
+      end
+      if first == nil then
+        first, first_i = v, i
+      elseif v ~= first then
+        errors.raise("%s: option '%s': column '%s' holds more than one value (row %d: %s, row %d: %s); "
+          .. "give a row to read one of them", fn, where, name, first_i, tostring(first), i, tostring(v))
+      end
+    end
+  end
+  if first == nil then errors.raise("%s: option '%s': column '%s' has no values", fn, where, name) end
+  return first
+end
+
+local target_spec = {
+  value = {default = false, type = "number|string"}, low = {default = false, type = "number|string"},
+  high = {default = false, type = "number|string"}, row = {default = false, type = "integer", min = 1},
+  label = {default = true, type = "string|number|boolean"}, color = {default = false, type = "string"},
+}
+
+--- annotate.target(given, column_value, fn) -> the annotation a chart's
+--- `target` option makes: a line at a value (a number, a column's value,
+--- {value = ..., label, color, row}) or a band ({low, high, ...}), its
+--- label true (the chart writes "目標 1,200億円" in its language), false
+--- or a text. column_value(name, row, where) reads a column.
+function annotate.target(given, column_value, fn)
+  local t
+  if type(given) == "table" then
+    t = options.check(fn, given, target_spec, "target")
+  else
+    t = {value = given, low = false, high = false, row = false, label = true, color = false}
+  end
+  if t.value ~= false and (t.low ~= false or t.high ~= false) then
+    errors.raise("%s: option 'target' takes a value (a line) or low and high (a band), not both", fn)
+  end
+  if t.value == false and (t.low == false or t.high == false) then
+    errors.raise("%s: option 'target' needs a value (a line) or both low and high (a band)", fn)
+  end
+  local function number(key)
+    local v = t[key]
+    local where = type(given) == "table" and "target." .. key or "target"
+    if type(v) == "string" then v = column_value(v, t.row or nil, where) end
+    if not finite(v) then options.fail(fn, where, "a finite number or the name of a column", v) end
+    return v
+  end
+  local spec = {color = t.color or false, target = true, label = t.label, x = false}
+  if t.value ~= false then
+    spec.kind, spec.y = "line", number("value")
+  else
+    spec.kind, spec.y = "band", {number("low"), number("high")}
+    if spec.y[1] > spec.y[2] then spec.y = {spec.y[2], spec.y[1]} end
+  end
+  return spec
+end
+
+--- annotate.resolve(specs, column_value, fn): the `y` of each line or
+--- band that names a column (a string, or a pair of them) becomes the
+--- number column_value(name, row, where) reads from the chart's data;
+--- where names the option ("annotations[2].y").
+function annotate.resolve(specs, column_value, fn)
+  for i, o in ipairs(specs) do
+    local where = ("annotations[%d].y"):format(i)
+    if o.kind == "line" and type(o.y) == "string" then
+      o.y = column_value(o.y, o.row or nil, where)
+    elseif o.kind == "band" and type(o.y) == "table" then
+      for k = 1, 2 do
+        if type(o.y[k]) == "string" then o.y[k] = column_value(o.y[k], o.row or nil, where) end
+      end
+    end
+    if o.kind == "line" or o.kind == "band" then
+      local ys = o.kind == "band" and o.y or {o.y}
+      for k = 1, 2 do
+        local v = ys[k]
+        if v ~= nil and v ~= false and not finite(v) then
+          options.fail(fn, where, "a finite number or the name of a column", v)
+        end
+      end
+    else
+      if o.row then
+        errors.raise("%s: annotations[%d].row goes with a line's or a band's y naming a column", fn, i)
+      end
+      if type(o.y) ~= "number" or o.y ~= o.y or o.y == math.huge or o.y == -math.huge then
+        options.fail(fn, where, "a finite number (a value on the value axis)", o.y)
+      end
+    end
+  end
+end
+
+--- annotate.extent(specs, lo, hi [, log]) -> lo, hi widened to hold the
+--- values of the lines and bands on the value axis (a target above every
+--- bar still shows); on a log axis (log true) values <= 0 are left out.
+function annotate.extent(specs, lo, hi, log)
+  for _, o in ipairs(specs or {}) do
+    if (o.kind == "line" or o.kind == "band") and o.y ~= false then
+      local ys = o.kind == "band" and o.y or {o.y}
+      for k = 1, #ys do
+        local v = ys[k]
+        if type(v) == "number" and (not log or v > 0) then lo, hi = math.min(lo, v), math.max(hi, v) end
+      end
+    end
+  end
+  return lo, hi
 end
 
 local with = options.with
@@ -128,14 +283,16 @@ function annotate.add(list, plot, scales, specs, theme, layer)
       else
         list:line({a, plot.y, a, bottom}, {color = color, width = style.width, dash = style.dash})
       end
-      if spec.label then
+      local label = spec.label
+      if type(label) == "function" then label = label() end -- a target's: in the chart's language now
+      if label then
         local ts = with(text_style, {color = color})
         if across then -- at the right end, just above the line (or inside a band's top)
           local y = spec.kind == "band" and a + theme.gap / 2 or a - theme.gap / 2
-          boxes[#boxes + 1] = note(list, spec.label, right - theme.gap / 2, y,
+          boxes[#boxes + 1] = note(list, label, right - theme.gap / 2, y,
             with(ts, {anchor = spec.kind == "band" and "top-right" or "bottom-right"}), theme)
         else -- at the top, just right of the line (or inside a band's left edge)
-          boxes[#boxes + 1] = note(list, spec.label, a + theme.gap / 2, plot.y + theme.gap / 2,
+          boxes[#boxes + 1] = note(list, label, a + theme.gap / 2, plot.y + theme.gap / 2,
             with(ts, {anchor = "top-left"}), theme)
         end
       end

@@ -168,7 +168,8 @@ function members.find(source, name)
   local k = 1
   while k <= #list do
     local t = list[k]
-    if t.kind == "name" and t.value == "local" and at(k + 1).kind == "name" and at(k + 1).value ~= "function" then
+    local declares = t.kind == "name" and t.value == "local"
+    if declares and at(k + 1).kind == "name" and at(k + 1).value ~= "function" then
       -- local a [, b ...] = expr [, expr ...]: a name bound to a module
       -- expression is followed; any other declaration ends following it.
       local names, j = {}, k + 1

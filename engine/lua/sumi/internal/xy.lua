@@ -11,13 +11,13 @@ local errors = require "sumi.internal.errors"
 local annotate = require "sumi.internal.annotate"
 local axis = require "sumi.axis"
 local drawing = require "sumi.internal.drawing"
-local format = require "sumi.format"
 local legend = require "sumi.legend"
 local options = require "sumi.internal.options"
 local records = require "sumi.internal.records"
 local path = require "sumi.path"
 local scale = require "sumi.scale"
 local area_mark = require "sumi.internal.marks.area"
+local ends_mark = require "sumi.internal.marks.ends"
 local mark_base = require "sumi.internal.marks.base"
 local scatter_mark = require "sumi.internal.marks.scatter"
 local series_mark = require "sumi.internal.marks.series"
@@ -32,9 +32,21 @@ xy.x_options = {
   x_unit = {default = "", type = "string"}, x_units = {default = "auto", type = "string|boolean"},
 }
 
-xy.line_options = options.merge(xy.x_options, {
+-- The ticks of a date x: what they are labelled as (sumi.scale.periods),
+-- and the fiscal year they count fiscal periods in.
+local time_options = {
+  x_ticks = {default = "auto", one_of = scale.periods},
+  fiscal = {default = false, type = "table"},
+}
+local fiscal_spec = {
+  start_month = {default = false, type = "integer", min = 1, max = 12},
+  named_by = {default = "start", one_of = {"start", "end"}},
+}
+
+xy.line_options = options.merge(xy.x_options, time_options, {
   markers = {default = false, type = "boolean"}, zero = {default = false, type = "boolean"},
   decimate = {default = "minmax", one_of = {"minmax", "lttb", false}},
+  y_log = {default = false, type = "boolean"},
 })
 
 -- scatter: no value labels and no series names (one y column)
@@ -46,7 +58,7 @@ xy.scatter_options = options.merge(xy.x_options, {
               check = function(v) return not (v > 0 and v < math.huge) and "a radius > 0" or nil end},
 })
 
-xy.area_options = options.merge(xy.x_options, {
+xy.area_options = options.merge(xy.x_options, time_options, {
   mode = {default = "stacked", one_of = {"stacked", "overlap", "percent"}},
 })
 
@@ -148,11 +160,21 @@ local function number_column(col, name, fn)
   return col.values
 end
 
+-- Dates as text: a day "YYYY-MM-DD", a month "YYYY-MM" or a quarter
+-- "YYYYQn" / "YYYY-Qn"; which of them, or nil.
+local function date_text(v)
+  if v:match("^%d%d%d%d%-%d%d%-%d%d$") then return "date" end
+  if v:match("^%d%d%d%d%-%d%d$") then return "month" end
+  if v:match("^%d%d%d%d%-?Q[1-4]$") then return "quarter" end
+  return nil
+end
+
 --- xy.x_kind(data, o) -> "linear", "time" or nil (categories), and a
 --- message when the x values mix numbers or dates with other things: what
 --- x_scale = "auto" means for this x column. Numbers are linear, dates
 --- (a dataset's date, month or quarter column, or records whose x values
---- are all "YYYY-MM-DD" strings) are time; anything else stays categories.
+--- are all "YYYY-MM-DD", "YYYY-MM" or "YYYYQn" strings) are time;
+--- anything else stays categories.
 function xy.x_kind(data, o)
   if o.x_scale ~= "auto" then return o.x_scale ~= "category" and o.x_scale or nil end
   if type(o.x) ~= "string" then return nil end
@@ -168,7 +190,7 @@ function xy.x_kind(data, o)
     for i = 1, #view do
       local v = view[i]
       if v ~= nil then
-        if not v:match("^%d%d%d%d%-%d%d%-%d%d$") then return nil end
+        if not date_text(v) then return nil end
         seen = seen + 1
         if seen == 20 then break end
       end
@@ -181,7 +203,7 @@ function xy.x_kind(data, o)
     local v = type(row) == "table" and row[o.x] or nil
     if v ~= nil then
       local k = type(v) == "number" and "linear"
-        or (type(v) == "string" and v:match("^%d%d%d%d%-%d%d%-%d%d$") and "time") or "category"
+        or (type(v) == "string" and date_text(v) and "time") or "category"
       if kind ~= nil and kind ~= k then
         if kind == "category" then return nil end
         -- numbers (or dates) then something else: a typo in the data, not categories
@@ -249,6 +271,23 @@ local function whole_numbers(col, xs)
   return true
 end
 
+-- "quarter" when every x is a quarter (a quarter column, or "YYYYQn"
+-- text): its ticks are then labelled as quarters, not as their first months.
+local function quarters(col, data, name)
+  if col.type == "quarter" then return "quarter" end
+  if col.type ~= "string" and col.type ~= "mixed" then return nil end
+  local values = array_of(col, data, name)
+  local any = false
+  for i = 1, values.n or #values do
+    local v = values[i]
+    if v ~= nil then
+      if type(v) ~= "string" or date_text(v) ~= "quarter" then return nil end
+      any = true
+    end
+  end
+  return any and "quarter" or nil
+end
+
 --- xy.read(self, data, fn) -> the chart's data: {n, x = {values,
 --- kind, low, high, whole}, series = {{name, values, low, high}, ...},
 --- source, ...}. Errors name the column and row, at `level`.
@@ -286,7 +325,8 @@ function xy.read(self, data, fn)
   else
     local xs = x_column(cols[o.x], o.x, self.x_kind, data, fn)
     result.x = {values = xs, kind = self.x_kind,
-                whole = self.x_kind == "linear" and whole_numbers(cols[o.x], xs)}
+                whole = self.x_kind == "linear" and whole_numbers(cols[o.x], xs),
+                period = self.x_kind == "time" and quarters(cols[o.x], data, o.x) or nil}
   end
   if result.x then
     local lo, hi, count = path.extent(result.x.values)
@@ -310,6 +350,25 @@ function xy.read(self, data, fn)
     errors.raise(("%s: column%s '%s' ha%s no values"):format(fn, #ys > 1 and "s" or "", table.concat(ys,
       "', '"),
       #ys > 1 and "ve" or "s"))
+  end
+
+  -- a line on a log axis: its values checked and their logarithms read
+  -- into Lua (sumi.path.series maps linearly: it draws the logarithms)
+  if kind == "line" and o.y_log then
+    for _, s in ipairs(result.series) do
+      local values, logs = s.values, {n = n}
+      for i = 1, n do
+        local v = values[i]
+        if v ~= nil then
+          if v <= 0 then
+            errors.raise(("%s: row %d of '%s' is %s: a log axis (y_log = true) needs values > 0")
+              :format(fn, i, s.column, show(v)))
+          end
+          logs[i] = math.log(v, 10)
+        end
+      end
+      s.log_values = logs
+    end
   end
 
   if kind == "area" and o.mode ~= "overlap" then
@@ -372,11 +431,6 @@ local function value_axis_options(self, side)
           theme = self.theme, units = o.y_units, title_position = o.y_title_position}
 end
 
--- A format for log-axis ticks: as many decimals as 0.01 needs, none for 100.
-local function log_format(v)
-  return format.number(v, {decimals = v < 1 and math.min(20, math.ceil(-math.log(v, 10) - 1e-9)) or 0})
-end
-
 -- The x axis' options for axis.add, its ticks and their labels, for a
 -- scale s, at most `count` ticks.
 local function x_axis(self, s, count)
@@ -388,9 +442,7 @@ local function x_axis(self, s, count)
     local labels, by_day = s:tick_labels(ticks), {}
     for i, t in ipairs(ticks) do by_day[t] = labels[i] end
     opts.format = function(v) return by_day[v] end
-  elseif x.kind == "log" and not o.x_format then
-    opts.format = log_format
-  elseif x.whole then
+  elseif x.whole and x.kind ~= "log" then
     local kept = {}
     for _, t in ipairs(ticks) do
       if t == math.floor(t) then kept[#kept + 1] = math.tointeger(t) or t end
@@ -423,16 +475,21 @@ end
 local function x_scale(self, left, right, count)
   local x, o = self.data.x, self.options
   if x.kind == "time" then
-    return scale.time{domain = {x.low, x.high}, range = {left, right}, count = count, lang = o.lang}
+    local period = o.x_ticks and o.x_ticks ~= "auto" and o.x_ticks or x.period or "auto"
+    return scale.time{domain = {x.low, x.high}, range = {left, right}, count = count, lang = o.lang,
+                      period = period, fiscal = o.fiscal or nil}
   elseif x.kind == "log" then
-    return scale.log{domain = {x.low, x.high}, range = {left, right}}
+    return scale.log{domain = {x.low, x.high}, range = {left, right}, count = count}
   end
   return scale.linear{domain = {x.low, x.high}, range = {left, right}, count = count,
                       nice = self.kind == "scatter"}
 end
 
 local function y_scale(self, lo, hi, bottom, top)
-  if self.y_log then return scale.log{domain = {lo, hi}, range = {bottom, top}} end
+  if self.y_log then
+    return scale.log{domain = {lo, hi}, range = {bottom, top},
+                     count = scale.tick_count(bottom - top, self.theme.sizes.tick * 2.2)}
+  end
   local zero = self.kind == "area" or self.options.zero == true
   return scale.linear{domain = {lo, hi}, range = {bottom, top}, zero = zero,
                       count = scale.tick_count(bottom - top, self.theme.sizes.tick * 3.5)}
@@ -452,7 +509,6 @@ local function continuous_plot(self, list, area, lo, hi, pad)
   for _ = 1, 3 do
     ys = y_scale(self, lo, hi, plot.y + plot.height - pad, plot.y + pad)
     local yopts = value_axis_options(self, "left")
-    if self.y_log and not self.options.y_format then yopts.format, yopts.units = log_format, false end
     local thickness, title_h = axis.value_thickness(list, ys, yopts)
     plot.x = area.x + thickness
     -- the top tick label is centred on the plot's top: keep it off the legend
@@ -496,7 +552,6 @@ end
 
 local function draw_axes(self, list, plot, xs, ys, x_opts)
   local yopts = value_axis_options(self, "left")
-  if self.y_log and not self.options.y_format then yopts.format, yopts.units = log_format, false end
   axis.add(list, plot, ys, yopts)
   axis.add(list, plot, xs, x_opts)
   list:line({plot.x, plot.y + plot.height, plot.x + plot.width, plot.y + plot.height}, self.theme.axis)
@@ -504,13 +559,39 @@ end
 
 -- ---- composing each kind
 
+-- The last point of each series on the page, {x, y} (nil for a series
+-- with no point): where its name stands with legend = "end".
+local function last_points(self, xs, ys)
+  local points, xv = {}, self.data.x.values
+  for k, s in ipairs(self.data.series) do
+    for i = self.data.n, 1, -1 do
+      local x, v = xv[i], s.values[i]
+      if type(x) == "string" then x = scale.date_days(x) end
+      if x ~= nil and v ~= nil then
+        points[k] = {xs:map(x), ys:map(v)}
+        break
+      end
+    end
+  end
+  return points
+end
+
 local function compose_line(self, list, area)
   local lo, hi = math.huge, -math.huge
   for _, s in ipairs(self.data.series) do
     if s.low then lo, hi = math.min(lo, s.low), math.max(hi, s.high) end
   end
-  if self.options.y_domain then lo, hi = self.options.y_domain[1], self.options.y_domain[2] end
-  local plot, xs, ys, x_opts = continuous_plot(self, list, area, lo, hi, 0)
+  if self.options.y_domain then
+    lo, hi = self.options.y_domain[1], self.options.y_domain[2]
+  else
+    lo, hi = annotate.extent(self.annotations, lo, hi, self.y_log)
+  end
+  -- names at the lines' ends: a column at the right of the plot
+  local ends_w = ends_mark.chart_width(self, list, area)
+  local room = area
+  if ends_w > 0 then room = {x = area.x, y = area.y, width = area.width - ends_w - self.theme.gap,
+                             height = area.height} end
+  local plot, xs, ys, x_opts = continuous_plot(self, list, room, lo, hi, 0)
   draw_axes(self, list, plot, xs, ys, x_opts)
   annotations(self, list, plot, xs, ys, "under")
   local o = self.options
@@ -519,13 +600,15 @@ local function compose_line(self, list, area)
       markers = o.markers and self.data.n <= xy.marker_limit, few = self.data.n <= xy.marker_limit})
   end)
   annotations(self, list, plot, xs, ys, "over")
+  if ends_w > 0 and not ends_mark.chart_add(self, list, plot, last_points(self, xs, ys), ends_w) then
+    self.ends_failed = true
+  end
   self.scales = {x = xs, y = ys}
   return plot
 end
 
 local function compose_scatter(self, list, area)
   local o, theme, data = self.options, self.theme, self.data
-  local top = area.y
   local groups, order = {}, {}
   if data.groups then
     for i = 1, data.n do
@@ -546,42 +629,78 @@ local function compose_scatter(self, list, area)
   if data.sizes then
     for i = 1, data.n do size_max = math.max(size_max, data.sizes[i] or 0) end
   end
-  local colours = o.legend and #items > 1
-  local sizes = data.sizes and o.legend and size_max > 0
+  local place = o.legend -- "top", "bottom", "right" or false
+  local colours = place and #items > 1
+  local sizes = data.sizes and place and size_max > 0
   local size_opts = {theme = theme, title = o.size_title or o.size, lang = o.lang}
-  -- the size legend beside a one-row colour legend when both fit, else below it
-  local colour_h = colours and legend.height(list, area.width, items, theme) or 0
-  local colour_w = colours and legend.width(list, area.width, items, theme) or 0
+  local room = {x = area.x, y = area.y, width = area.width, height = area.height}
   local size_h, size_w = 0, 0
   if sizes then
     local sizes_list = drawing.new(list.canvas, list.lang)
     size_h, size_w = scatter_mark.size_legend(sizes_list, {x = 0, y = 0, width = area.width},
       size_max, max_r, size_opts)
   end
-  local beside = colours and sizes and colour_h <= theme.sizes.legend * 1.6 + 0.01
-    and colour_w + theme.sizes.legend * 3 + size_w <= area.width
-  if beside then
-    local row_h = math.max(colour_h, size_h)
-    legend.add(list, {x = area.x, y = top + (row_h - colour_h) / 2, width = area.width}, items, theme)
-    local size_box = {x = area.x + colour_w + theme.sizes.legend * 3, y = top + (row_h - size_h) / 2,
-                      width = area.width}
-    scatter_mark.size_legend(list, size_box, size_max, max_r, size_opts)
-    top = top + row_h + theme.gap
-  else
+  if place == "right" and (colours or sizes) then
+    -- a column at the right: the groups one a row, the sizes under them
+    local column_opts = {direction = "column"}
+    local column = sizes and size_w or 0
     if colours then
-      legend.add(list, {x = area.x, y = top, width = area.width}, items, theme)
-      top = top + colour_h + theme.gap
+      column = math.max(column, legend.width(list, area.width * 0.3, items, theme, column_opts))
+    end
+    local x, y = area.x + area.width - column, area.y
+    if colours then
+      legend.add(list, {x = x, y = y, width = column}, items, theme, column_opts)
+      y = y + legend.height(list, column, items, theme, column_opts) + theme.gap
     end
     if sizes then
-      scatter_mark.size_legend(list, {x = area.x, y = top, width = area.width}, size_max, max_r, size_opts)
-      top = top + size_h + theme.gap
+      scatter_mark.size_legend(list, {x = x, y = y, width = column}, size_max, max_r, size_opts)
+    end
+    room.width = area.width - column - theme.gap * 2
+  elseif colours or sizes then
+    -- above or below the plot: the size legend beside a one-row colour
+    -- legend when both fit, else under it
+    local colour_h = colours and legend.height(list, area.width, items, theme) or 0
+    local colour_w = colours and legend.width(list, area.width, items, theme) or 0
+    local beside = colours and sizes and colour_h <= theme.sizes.legend * 1.6 + 0.01
+      and colour_w + theme.sizes.legend * 3 + size_w <= area.width
+    local block
+    if beside then
+      block = math.max(colour_h, size_h)
+    else
+      block = colour_h + size_h + (colours and sizes and theme.gap or 0)
+    end
+    local top = place == "top" and area.y or area.y + area.height - block
+    if beside then
+      legend.add(list, {x = area.x, y = top + (block - colour_h) / 2, width = area.width}, items, theme)
+      local size_box = {x = area.x + colour_w + theme.sizes.legend * 3, y = top + (block - size_h) / 2,
+                        width = area.width}
+      scatter_mark.size_legend(list, size_box, size_max, max_r, size_opts)
+    else
+      local y = top
+      if colours then
+        legend.add(list, {x = area.x, y = y, width = area.width}, items, theme)
+        y = y + colour_h + theme.gap
+      end
+      if sizes then
+        scatter_mark.size_legend(list, {x = area.x, y = y, width = area.width}, size_max, max_r, size_opts)
+      end
+    end
+    if place == "top" then
+      room.y = area.y + block + theme.gap
+      room.height = area.y + area.height - room.y
+    else
+      room.height = area.height - block - theme.gap * 2
     end
   end
   local y = data.series[1]
   local low, high = y.low, y.high
-  if o.y_domain then low, high = o.y_domain[1], o.y_domain[2] end
-  local plot, xs, ys, x_opts = continuous_plot(self, list, {x = area.x, y = top, width = area.width,
-    height = area.y + area.height - top}, low, high, data.sizes and max_r + 1 or theme.marker_size + 1)
+  if o.y_domain then
+    low, high = o.y_domain[1], o.y_domain[2]
+  else
+    low, high = annotate.extent(self.annotations, low, high, self.y_log)
+  end
+  local plot, xs, ys, x_opts = continuous_plot(self, list, room, low, high,
+    data.sizes and max_r + 1 or theme.marker_size + 1)
   draw_axes(self, list, plot, xs, ys, x_opts)
   annotations(self, list, plot, xs, ys, "under")
   local result = mark_base.clipped(list, plot, self.options, function()
@@ -660,7 +779,11 @@ end
 local function compose_area(self, list, area)
   local theme, data = self.theme, self.data
   local bottoms, tops, lo, hi = stack(self)
-  if self.options.y_domain then lo, hi = self.options.y_domain[1], self.options.y_domain[2] end
+  if self.options.y_domain then
+    lo, hi = self.options.y_domain[1], self.options.y_domain[2]
+  else
+    lo, hi = annotate.extent(self.annotations, lo, hi)
+  end
   local plot, xs, ys, position
   if data.x then
     local x_opts
@@ -699,7 +822,7 @@ end
 --- continuous chart are errors on categories, rather than ignored.
 function xy.check_categorical(self, fn)
   local o = self.options
-  for _, key in ipairs({"x_title", "x_format", "x_unit", "x_units", "decimate"}) do
+  for _, key in ipairs({"x_title", "x_format", "x_unit", "x_units", "decimate", "x_ticks", "fiscal"}) do
     if o[key] ~= nil and o[key] ~= xy.line_options[key].default then
       errors.raise("%s: option '%s' is for a numeric or date x only ('%s' holds categories)", fn, key,
         tostring(o.x))
@@ -712,6 +835,16 @@ end
 function xy.check(self, fn)
   local o = self.options
   self.y_log = o.y_log == true
+  if o.x_ticks and o.x_ticks ~= "auto" and self.x_kind and self.x_kind ~= "time" then
+    errors.raise("%s: option 'x_ticks' is for a date x only ('%s' holds numbers)", fn, tostring(o.x))
+  end
+  if o.fiscal then
+    options.check(fn, o.fiscal, fiscal_spec, "fiscal")
+    if o.x_ticks ~= "fiscal_year" and o.x_ticks ~= "fiscal_quarter" then
+      options.fail(fn, "fiscal", 'given with x_ticks = "fiscal_year" or "fiscal_quarter" (it says when their '
+        .. "years start)", o.fiscal)
+    end
+  end
   if self.kind ~= "scatter" and o.value_labels then
     options.fail(fn, "value_labels", "false on a chart on a continuous x (" .. (self.kind == "line"
       and "use x_scale = \"category\" for labels" or "value labels would cover the areas") .. ")",

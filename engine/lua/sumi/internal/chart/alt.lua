@@ -180,6 +180,18 @@ function alt.label_of(self)
     end
     local text = fmt and call_text(fmt, v)
     if text then return with_unit(text, "", o.x_unit, words) end
+    if kind == "time" and data.x.period == "quarter" then
+      -- a quarter by its name, not its first month: 2025年第1四半期, 2025 Q1
+      local y, m
+      if type(v) == "number" then
+        y, m = calendar.civil_from_days(math.floor(v))
+      else
+        local what, year, a = calendar.parse(v)
+        if not what then return tostring(v) end
+        y, m = year, what == "quarter" and (a - 1) * 3 + 1 or a
+      end
+      return words.year_quarter:format(y, words.quarter_names[(m - 1) // 3 + 1])
+    end
     if kind == "time" then return date_text(v, grain, o.lang) end
     if years then return tostring(math.tointeger(v) or v) end
     return with_unit(number_text(v), "", o.x_unit, words)
@@ -340,7 +352,12 @@ end
 local function figure_body(self, words)
   if self.kind == "kpi" then
     local t = self.text
-    local value = t.value .. (t.change and words.open .. t.change .. words.close or "")
+    local change = t.change
+    local change_label = t.change_label == true and words.kpi_change or t.change_label
+    if change and change_label then
+      change = fill(words, "kpi_change_line", {change = change, label = change_label})
+    end
+    local value = t.value .. (change and words.open .. change .. words.close or "")
     if not t.label then return value end
     -- Under a title the label notes the value ("1,509個（世界の40.2%）");
     -- alone it names what the value counts.
@@ -383,11 +400,43 @@ local function facet_body(self, words)
   return fill(words, "alt_panels", {body = body, count = tostring(#self.panels)})
 end
 
+-- A second sentence naming the chart's target (its `target` option), as
+-- the chart writes values: "目標は1,200億円。", " Target: 1.2bn yuan."; ""
+-- for none.
+local function target_sentence(self, words)
+  local t = self.target
+  if not t then return "" end
+  local ys = t.kind == "band" and t.y or {t.y}
+  local high = math.max(alt.scan(self).high or 0, math.abs(ys[1]), math.abs(ys[#ys]))
+  local fmt = alt.value_formatter(self, high)
+  local texts = {}
+  for i, v in ipairs(ys) do texts[i] = fmt(v) end
+  local label = (type(t.label) == "string" or type(t.label) == "number") and tostring(t.label) or words.target
+  -- sentences ending in a full-width stop follow each other without a space
+  local gap = words.alt_end:find("^[%.!?]") and " " or ""
+  return gap .. fill(words, "alt_target", {label = label, value = table.concat(texts, "–")}) .. words.alt_end
+end
+
 --- alt.sentence(chart) -> the sentence that summarises the chart's data,
---- in its language, with its full stop.
+--- in its language, with its full stop, and one naming its target.
 function alt.sentence(self)
   local words = locale.get(self.options.lang)
   local body
+  if self.kind == "kpis" then
+    -- a row of tiles: each tile's text, one after the other
+    local gap = words.alt_end:find("^[%.!?]") and " " or ""
+    local texts = {}
+    for i, tile in ipairs(self.tiles) do
+      -- in the row's language, unless the tile names its own
+      local saved = tile.options.lang
+      if not tile.lang_given then tile.options.lang = self.options.lang end
+      local ok, text = pcall(alt.text, tile)
+      tile.options.lang = saved
+      if not ok then error(text, 0) end
+      texts[i] = text
+    end
+    return table.concat(texts, gap)
+  end
   if self.kind == "kpi" or self.kind == "part" then
     body = figure_body(self, words)
   elseif self.kind == "facet" then
@@ -396,7 +445,7 @@ function alt.sentence(self)
     local r = alt.scan(self)
     body = with_series(self, words, alt.body(words, r, formatter(self, r), alt.label_of(self)))
   end
-  return body .. words.alt_end
+  return body .. words.alt_end .. target_sentence(self, words)
 end
 
 --- alt.text(chart) -> the chart's alternative text: its alt option, else

@@ -16,12 +16,14 @@ local export = require "sumi.internal.export"
 local format = require "sumi.format"
 local legend = require "sumi.legend"
 local locale = require "sumi.locale"
+local options = require "sumi.internal.options"
 local runtime = require "sumi.runtime"
 local scale = require "sumi.scale"
 local base = require "sumi.internal.marks.base"
 local bar_mark = require "sumi.internal.marks.bar"
 local kpi_mark = require "sumi.internal.marks.kpi"
 local line_mark = require "sumi.internal.marks.line"
+local ends_mark = require "sumi.internal.marks.ends"
 local part_mark = require "sumi.internal.marks.part"
 local pie_mark = require "sumi.internal.marks.pie"
 local xy = require "sumi.internal.xy"
@@ -69,6 +71,7 @@ end
 -- The value range the marks need: per-category sums when stacked. A
 -- combination chart asks for its bars and its lines separately.
 local function value_extent(self, series, domain)
+  local own = domain == nil and (series == nil or series == self.bars)
   domain = domain or self.options.y_domain
   if domain then return domain[1], domain[2] end
   series = series or self.data.series
@@ -91,6 +94,8 @@ local function value_extent(self, series, domain)
   end
   if lo == math.huge then lo, hi = 0, 1 end
   if self.kind == "bar" and self.options.mode == "percent" then hi = math.min(hi, 1) end
+  -- the value axis' own extent holds its reference lines and target
+  if own then lo, hi = annotate.extent(self.annotations, lo, hi, self.options.y_log) end
   return lo, hi
 end
 
@@ -145,6 +150,60 @@ local function line_labels(list, data, opts)
   end
 end
 
+--- compose.legend_option: the spec entry of a chart's legend option.
+compose.legend_option = {default = true, one_of = {true, false, "top", "bottom", "right", "none", "end"},
+  what = 'one of "top", "bottom", "right", "none", "end", true ("top") or false ("none")'}
+
+--- compose.legend_place(value) -> where a legend option puts the legend:
+--- "top" (true), "bottom", "right", "end" (names at the ends of the
+--- lines), or false ("none").
+function compose.legend_place(v)
+  if v == true then return "top" end
+  if v == false or v == nil or v == "none" then return false end
+  return v
+end
+
+-- The legend's items: the colour groups, else the series when there are
+-- several; nil for none.
+local function legend_items(self)
+  local theme, items = self.theme, {}
+  if self.groups then
+    for k, g in ipairs(self.groups.order) do
+      items[k] = {label = g, color = self.groups.color[g], kind = "rect"}
+    end
+    return items
+  end
+  if #self.data.series < 2 then return nil end
+  for k, s in ipairs(self.data.series) do
+    local is_line = self.kind == "line" or (self.kind == "combo" and k > #self.bars)
+    items[k] = {label = s.name, color = theme.palette[(k - 1) % #theme.palette + 1],
+                kind = is_line and "line" or "rect",
+                dash = is_line and theme.dashes and theme.dashes[(k - 1) % #theme.dashes + 1] or nil}
+  end
+  return items
+end
+
+--- compose.place_legend(list, items, place, box, theme) -> the box left:
+--- the legend at the top of box {x, y, width, height}, centred at its
+--- bottom, or in a column at its right (place "top", "bottom", "right").
+function compose.place_legend(list, items, place, box, theme)
+  local x, top, width, bottom = box.x, box.y, box.width, box.y + box.height
+  if place == "top" then
+    legend.add(list, {x = x, y = top, width = width}, items, theme)
+    top = top + legend.height(list, width, items, theme) + theme.gap
+  elseif place == "bottom" then
+    local h = legend.height(list, width, items, theme, {align = "center"})
+    legend.add(list, {x = x, y = bottom - h, width = width}, items, theme, {align = "center"})
+    bottom = bottom - h - theme.gap * 2
+  elseif place == "right" then
+    -- a column at most 30% of the width; a longer name wraps between its words
+    local column = legend.width(list, width * 0.3, items, theme, {direction = "column"})
+    legend.add(list, {x = x + width - column, y = top, width = column}, items, theme, {direction = "column"})
+    width = width - column - theme.gap * 2
+  end
+  return {x = x, y = top, width = width, height = bottom - top}
+end
+
 -- Title, subtitle, source and legend; returns the area left for the plot.
 local function frame(self, list, box)
   local theme, o = self.theme, self.options
@@ -172,25 +231,11 @@ local function frame(self, list, box)
       bottom = bottom - b.height - (line[1] == self.source and self.notes and 1 or theme.gap)
     end
   end
-  if o.legend and self.groups then
-    local items = {}
-    for k, g in ipairs(self.groups.order) do
-      items[k] = {label = g, color = self.groups.color[g], kind = "rect"}
-    end
-    legend.add(list, {x = x, y = top, width = width}, items, theme)
-    top = top + legend.height(list, width, items, theme) + theme.gap
-  elseif o.legend and #self.data.series > 1 then
-    local items = {}
-    for k, s in ipairs(self.data.series) do
-      local is_line = self.kind == "line" or (self.kind == "combo" and k > #self.bars)
-      items[k] = {label = s.name, color = theme.palette[(k - 1) % #theme.palette + 1],
-                  kind = is_line and "line" or "rect",
-                  dash = is_line and theme.dashes and theme.dashes[(k - 1) % #theme.dashes + 1] or nil}
-    end
-    legend.add(list, {x = x, y = top, width = width}, items, theme)
-    top = top + legend.height(list, width, items, theme) + theme.gap
-  end
-  return {x = x, y = top, width = width, height = bottom - top}
+  local area = {x = x, y = top, width = width, height = bottom - top}
+  local place = self.legend_override or compose.legend_place(o.legend)
+  local items = (place == "top" or place == "bottom" or place == "right") and legend_items(self)
+  if items then area = compose.place_legend(list, items, place, area, theme) end
+  return area
 end
 
 -- A value scale along `range`; a vertical axis (range running up the page)
@@ -198,6 +243,14 @@ end
 -- horizontal one, whose labels sit side by side.
 local function value_scale(self, lo, hi, range, length, zero)
   if zero == nil then zero = self.kind ~= "line" or self.options.zero end
+  if self.options.y_log then
+    -- no zero on a log axis: it starts at a power of ten (or 2 or 5 times one) at or below the data
+    -- its ticks are decades apart: as many as their labels' heights allow
+    local rows = self.theme.sizes.tick * (range[1] > range[2] and 2.2 or 5)
+    if lo <= 0 then lo = hi > 0 and hi / 10 or 1 end -- no values: a decade below the highest
+    if hi <= lo then hi = lo * 10 end
+    return scale.log{domain = {lo, hi}, range = range, count = scale.tick_count(length, rows)}
+  end
   local spacing = self.theme.sizes.tick * (range[1] > range[2] and 3.5 or 5)
   return scale.linear{domain = {lo, hi}, range = range, zero = zero,
                       count = scale.tick_count(length, spacing)}
@@ -233,6 +286,21 @@ local function add_annotations(self, list, plot, band, s, horizontal, layer)
   }, self.annotations, self.theme, layer)
 end
 
+--- compose.category_labels(chart) -> the texts under (or beside) the
+--- categories: the categories themselves, or, for months and quarters,
+--- what a time axis writes for them in the chart's language (2025年4月, 5月;
+--- Apr 2025, May; 2025年Q1, Q2).
+function compose.category_labels(self)
+  local data = self.data
+  if not data.period_kind then return data.categories end
+  local s = scale.time{domain = {data.categories[1], data.categories[data.n]}, range = {0, 1},
+    lang = self.options.lang or "ja", period = data.period_kind}
+  s:ticks()
+  local days = {}
+  for i = 1, data.n do days[i] = scale.date_days(data.categories[i]) end
+  return s:tick_labels(days)
+end
+
 -- Vertical bars and lines: categories along the bottom. Returns false when
 -- the category labels fit in no way (then bars turn horizontal).
 local function compose_columns(self, list, area, force)
@@ -246,6 +314,7 @@ local function compose_columns(self, list, area, force)
   end
   local n = self.data.n
   local labels = self.data.categories
+  local shown = compose.category_labels(self)
   local value_h = 0
   if self.options.value_labels then -- room above the plot for the top label
     value_h = select(2, list:measure("0", {size = theme.sizes.value, font = theme.font})) + theme.gap / 2
@@ -253,6 +322,7 @@ local function compose_columns(self, list, area, force)
   end
   local plot_h = area.height * 0.75
   local plot = {}
+  local ends_w = ends_mark.chart_width(self, list, area)
   local plan, s, every
   for _ = 1, 3 do
     s = value_scale(self, lo, hi, {plot_h, 0}, plot_h)
@@ -265,17 +335,18 @@ local function compose_columns(self, list, area, force)
     plot.x = area.x + thickness
     plot.y = area.y + title_h + value_h
     local right = area.x + area.width - (y2 and right_w or theme.gap)
+      - (ends_w > 0 and ends_w + theme.gap or 0)
     local band = scale.band{domain = labels, range = {plot.x, right},
                             padding = self.kind == "line" and 0 or theme.bar_padding,
                             outer = self.kind == "line" and 0 or false}
     local max_h = (area.height - title_h - value_h) * 0.4
     every = 1
-    plan = axis.fit_categories(list, labels, band.step, {theme = theme, max_height = max_h})
+    plan = axis.fit_categories(list, shown, band.step, {theme = theme, max_height = max_h})
     if self.kind == "line" then
       while not plan or plan.mode ~= "plain" do -- a line chart thins its labels instead
         every = every + 1
         if every > n then break end
-        plan = axis.fit_categories(list, labels, band.step * every - theme.gap,
+        plan = axis.fit_categories(list, shown, band.step * every - theme.gap,
           {theme = theme, max_height = max_h})
       end
       plan = plan or {mode = "plain", size = theme.min_label_size, height = theme.sizes.label * 1.5,
@@ -310,7 +381,7 @@ local function compose_columns(self, list, area, force)
   list:line({plot.x, plot.y + plot.height, plot.x + plot.width, plot.y + plot.height}, theme.axis)
   local mark_opts = {band = band, value = s, mode = self.options.mode, theme = theme,
                      label = label_texts(self, s), markers = self.options.markers, bar_color = self.bar_color,
-                     x = function(i) return band:center(i) end}
+                     x = function(i) return band:center(i) end, base = s.log and (s:domain()) or nil}
   if self.kind == "combo" and y2 then
     local lo2, hi2 = value_extent(self, self.lines, self.options.y2_domain)
     s2 = value_scale(self, lo2, hi2, {plot.y + plot.height, plot.y}, plot.height, self.options.y2_zero)
@@ -328,8 +399,21 @@ local function compose_columns(self, list, area, force)
       line_labels(list, self.data, mark_opts)
     end
   end)
+  if ends_w > 0 then
+    local points = {}
+    for k, series in ipairs(self.data.series) do
+      for i = series.values.n or #series.values, 1, -1 do
+        local v = series.values[i]
+        if v ~= nil then
+          points[k] = {band:center(i), s:map(v)}
+          break
+        end
+      end
+    end
+    if not ends_mark.chart_add(self, list, plot, points, ends_w) then self.ends_failed = true end
+  end
   add_annotations(self, list, plot, band, s, false, "over")
-  axis.add_categories(list, plot, band, labels, plan, {theme = theme, side = "bottom", every = every})
+  axis.add_categories(list, plot, band, shown, plan, {theme = theme, side = "bottom", every = every})
   return true
 end
 
@@ -337,7 +421,7 @@ end
 local function compose_rows(self, list, area)
   local theme = self.theme
   local lo, hi = value_extent(self)
-  local labels = self.data.categories
+  local labels = compose.category_labels(self)
   local n = math.max(1, self.data.n)
   local max_w = area.width * 0.35
   local size, label_w
@@ -387,7 +471,7 @@ local function compose_rows(self, list, area)
   base.clipped(list, plot, self.options, function()
     bar_mark(list, plot, self.data, {band = band, value = s, mode = self.options.mode, theme = theme,
                                      horizontal = true, label = label_texts(self, s),
-                                     bar_color = self.bar_color})
+                                     bar_color = self.bar_color, base = s.log and (s:domain()) or nil})
   end)
   add_annotations(self, list, plot, band, s, true, "over")
   axis.add_categories(list, plot, band, labels, {size = size, width = label_w},
@@ -426,18 +510,8 @@ local function whole_box(canvas, box)
   return {x = box.x or 0, y = box.y or 0, width = w - (box.x or 0), height = h - (box.y or 0)}
 end
 
---- chart:compose(canvas, box) -> a drawing list (sumi.internal.drawing) of the chart
---- laid out in box; the chart's orientation after layout is in
---- chart.orientation.
-function Chart:compose(canvas, box)
-  unused.used(self)
-  box = whole_box(canvas, box)
-  local list = drawing.new(canvas, self.options.lang)
-  local area = frame(self, list, box)
-  if self.continuous then
-    self.plot = xy.compose(self, list, area)
-    return list
-  end
+-- The plot of a chart over categories: columns, or rows of horizontal bars.
+local function compose_values(self, list, area)
   local o = self.options
   local orientation = o.orientation or "vertical"
   if self.kind == "line" or orientation ~= "horizontal" then
@@ -452,6 +526,29 @@ function Chart:compose(canvas, box)
   end
   if orientation == "horizontal" and self.kind == "bar" then compose_rows(self, list, area) end
   self.orientation = orientation
+end
+
+--- chart:compose(canvas, box) -> a drawing list (sumi.internal.drawing) of the chart
+--- laid out in box; the chart's orientation after layout is in
+--- chart.orientation.
+function Chart:compose(canvas, box)
+  unused.used(self)
+  box = whole_box(canvas, box)
+  local list = drawing.new(canvas, self.options.lang)
+  local area = frame(self, list, box)
+  if self.continuous then
+    self.plot = xy.compose(self, list, area)
+  else
+    compose_values(self, list, area)
+  end
+  if self.ends_failed then
+    -- the names at the lines' ends fit at no size: the legend goes above instead
+    self.ends_failed, self.legend_override = nil, "top"
+    local ok, result = pcall(self.compose, self, canvas, box)
+    self.legend_override = nil
+    if not ok then error(result, 0) end
+    return result
+  end
   return list
 end
 
@@ -459,6 +556,9 @@ end
 --- as in the `annotations` option: kind "line", "band", "text" or "arrow").
 function Chart:annotate(...)
   local checked = annotate.check({...}, "chart:annotate")
+  annotate.resolve(checked, function(name, row, where)
+    return annotate.column_value(self.input, name, row, where, "chart:annotate")
+  end, "chart:annotate")
   self.annotations = self.annotations or {}
   for _, a in ipairs(checked) do self.annotations[#self.annotations + 1] = a end
   return self
@@ -558,12 +658,116 @@ function plot_composers.part(self, list, area)
     cells = self.options.cells}, {theme = self.theme, style = self.options.style, caption = self.caption})
 end
 
---- chart.kpi(options) -> chart: a KPI tile. Options: value (a number),
---- label, change (a ratio: 0.12 is +12.0%), format ("int": a format
---- name or function), unit (after the figure), change_format ("change1"),
---- and the frame's title, subtitle, source (none), theme, lang, name.
+-- What a KPI tile shows, in its language now: the change's words (the
+-- language's "前年比" unless the script named others) and their order.
+local function kpi_data(self)
+  local t = self.text
+  local words = locale.get(self.options.lang)
+  local label = t.change_label
+  if label == true then label = words.kpi_change or false end
+  local pattern = words.kpi_change_line or "{change} {label}"
+  local at_label, at_change = pattern:find("{label}", 1, true), pattern:find("{change}", 1, true)
+  local first = at_label ~= nil and at_change ~= nil and at_label < at_change
+  local between = first and pattern:match("{label}(.-){change}") or pattern:match("{change}(.-){label}")
+    or " "
+  return {value = t.value, label = t.label, change = t.change, change_label = label, change_first = first,
+          change_gap = between ~= "", sign = t.sign}
+end
+
+-- A KPI tile: the sizes its row shares (compose.share_kpi_sizes), or its own.
 function plot_composers.kpi(self, list, area)
-  return kpi_mark(list, area, self.text, {theme = self.theme})
+  local shared = self.kpi_shared
+  return kpi_mark.draw(list, area, kpi_data(self), {theme = self.theme, sizes = shared and shared.sizes,
+    height = shared and shared.height})
+end
+
+-- How a KPI tile fits a box: its figure and label sizes and its height.
+local function kpi_fit(self, canvas, box)
+  local list = figure_list(canvas, self.options.lang)
+  local area = frame(self, list, whole_box(canvas, box))
+  return kpi_mark.fit(list, area, kpi_data(self), {theme = self.theme})
+end
+
+--- compose.share_kpi_sizes(tiles, canvas, boxes, lang, fn): draws a row of
+--- KPI tiles with fn(tile, box) (tile i in boxes[i]), every tile at one
+--- figure size, the largest at which every tile's figure fits its box, and
+--- one label size, the stacks lined up: figures the same height in a row.
+--- lang: the language of the tiles that name none (a document's).
+function compose.share_kpi_sizes(tiles, canvas, boxes, lang, fn)
+  local sizes, height = {figure = math.huge, label = math.huge}, 0
+  for i, tile in ipairs(tiles) do
+    local fit = compose.in_language(tile, lang, kpi_fit, tile, canvas, boxes[i])
+    sizes.figure, sizes.label = math.min(sizes.figure, fit.figure), math.min(sizes.label, fit.label)
+  end
+  for i, tile in ipairs(tiles) do
+    -- the tallest stack at the shared sizes: every tile's is centred as it is
+    local stack = compose.in_language(tile, lang, function()
+      local list = figure_list(canvas, tile.options.lang)
+      local area = frame(tile, list, whole_box(canvas, boxes[i]))
+      return kpi_mark.height(list, area, kpi_data(tile), {theme = tile.theme, sizes = sizes})
+    end)
+    height = math.max(height, stack)
+  end
+  for _, tile in ipairs(tiles) do tile.kpi_shared = {sizes = sizes, height = height} end
+  local ok, err = pcall(function()
+    for i, tile in ipairs(tiles) do fn(tile, boxes[i]) end
+  end)
+  for _, tile in ipairs(tiles) do tile.kpi_shared = nil end
+  if not ok then error(err, 0) end
+end
+
+--- compose.kpi_tiles(tiles, fn, make [, defaults]) -> the tiles of a row
+--- as charts: each a chart.kpi (now part of the row: marked as used, not
+--- exported on its own) or the options of one, made by make (chart.kpi)
+--- with the defaults (theme, lang) it does not set; fn names the function
+--- in messages.
+function compose.kpi_tiles(tiles, fn, make, defaults)
+  if type(tiles) ~= "table" or #tiles == 0 then
+    errors.raise("%s: the tiles must be a list of chart.kpi charts or their options; got %s", fn,
+      errors.show(tiles))
+  end
+  local charts = {}
+  for i, t in ipairs(tiles) do
+    if type(t) == "table" and getmetatable(t) == compose.Figure and t.kind == "kpi" then
+      charts[i] = t
+      t:discard() -- drawn in the row: sumi chart exports the row, not the tile
+    elseif type(t) == "table" and getmetatable(t) == nil then
+      local o = options.copy(t)
+      for k, v in pairs(defaults or {}) do
+        if o[k] == nil then o[k] = v end
+      end
+      local ok, err = compose.unregistered(function() charts[i] = make(o) end)
+      if not ok then error(err, 0) end
+    else
+      errors.raise("%s: tiles[%d] must be a chart.kpi chart or its options; got %s", fn, i,
+        type(t) == "table" and ("a chart.%s chart"):format(tostring(t.kind)) or errors.show(t))
+    end
+  end
+  return charts
+end
+
+-- A row of KPI tiles (chart.kpis): each in an equal share of the width,
+-- `gap` apart, bordered, at one figure size.
+function plot_composers.kpis(self, list, area)
+  local tiles, o = self.tiles, self.options
+  local n = #tiles
+  local w = (area.width - o.gap * (n - 1)) / n
+  -- each tile inside its border, 4 points in
+  local boxes = {}
+  for i = 1, n do
+    boxes[i] = {x = area.x + (i - 1) * (w + o.gap) + 4, y = area.y + 4, width = w - 8,
+                height = area.height - 8}
+  end
+  compose.share_kpi_sizes(tiles, list.canvas, boxes, o.lang, function(tile, box)
+    if o.border then
+      add_shape(list, function(c)
+        c:rect(box.x - 4, box.y - 4, box.width + 8, box.height + 8)
+        c:stroke{color = o.border, width = 0.75}
+      end)
+    end
+    local sub = compose.in_language(tile, o.lang, tile.compose, tile, list.canvas, box)
+    for _, item in ipairs(sub.items) do list.items[#list.items + 1] = item end
+  end)
 end
 
 compose.Figure = Figure
@@ -579,7 +783,9 @@ compose.figure_list = figure_list
 function compose.in_language(chart, lang, fn, ...)
   if chart.lang_given or not lang or type(chart.options) ~= "table" then return fn(...) end
   local targets = {chart}
-  for _, p in ipairs(chart.panels or {}) do targets[#targets + 1] = p end
+  for _, p in ipairs(chart.panels or chart.tiles or {}) do
+    if not p.lang_given then targets[#targets + 1] = p end -- a tile that names its language keeps it
+  end
   local saved = {}
   for i, t in ipairs(targets) do saved[i], t.options.lang = t.options.lang, lang end
   local results = table.pack(pcall(fn, ...))

@@ -23,7 +23,7 @@ local facet_spec = {
   title = {default = false, type = "string"}, subtitle = {default = false, type = "string"},
   source = {default = true, type = "string|boolean"}, notes = {default = true, type = "string|boolean"},
   theme = false, lang = locale.option("ja"), name = false,
-  legend = {default = true, type = "boolean"}, alt = alt.option,
+  legend = compose.legend_option, alt = alt.option,
 }
 
 -- The records of data split by the values of column `by`, in the order
@@ -117,8 +117,15 @@ function facet.new(chart, data, opts, specs)
   self.data = {categories = {}, series = {}, n = 0}
   panel_opts.theme, panel_opts.lang = self.theme, o.lang
   panel_opts.source, panel_opts.notes = false, false
-  -- A pie has no legend to turn off: its slices carry their names.
-  if o.chart ~= "pie" then panel_opts.legend = false end
+  -- The legend, once for the figure: above, below or at the right of the
+  -- panels; "end" names each panel's lines at their ends instead. A pie
+  -- has no legend to turn off: its slices carry their names.
+  o.legend = compose.legend_place(o.legend)
+  if o.legend == "end" and o.chart ~= "line" then
+    options.fail("chart.facet", "legend", '"top", "bottom", "right", "none", true or false ("end" names the '
+      .. "lines at their ends: panels of chart = \"line\" only)", "end")
+  end
+  if o.chart ~= "pie" then panel_opts.legend = o.legend == "end" and "end" or false end
   local ok, err = compose.unregistered(function()
     for _, key in ipairs(order) do
       local po = options.copy(panel_opts)

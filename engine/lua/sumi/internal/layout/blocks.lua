@@ -313,7 +313,8 @@ local KpiRow = {kind = "kpi_row"}
 KpiRow.__index = KpiRow
 
 --- blocks.kpi_row(charts, opts): chart.kpi tiles side by side, each in an
---- equal share of the width (opts.height tall, opts.gap apart).
+--- equal share of the width (opts.height tall, opts.gap apart), all
+--- figures at one size.
 function blocks.kpi_row(charts, opts)
   return setmetatable({charts = charts, tile_height = opts.height, gap = opts.gap,
     border = opts.border, space_before = opts.space_before, space_after = opts.space_after},
@@ -323,11 +324,17 @@ end
 function KpiRow:height() return self.tile_height end
 KpiRow.min_height = KpiRow.height
 
+-- Every tile at one figure size, the largest at which each fits its
+-- tile (compose.share_kpi_sizes), each a Figure of its own.
 function KpiRow:draw(ctx, x, y, width)
   local n = #self.charts
   local w = (width - self.gap * (n - 1)) / n
-  for i, chart in ipairs(self.charts) do
-    local tx = x + (i - 1) * (w + self.gap)
+  local boxes = {}
+  for i = 1, n do
+    boxes[i] = {x = x + (i - 1) * (w + self.gap) + 4, y = y + 4, width = w - 8, height = self.tile_height - 8}
+  end
+  compose.share_kpi_sizes(self.charts, ctx.canvas, boxes, ctx.lang, function(chart, box)
+    local tx = box.x - 4
     if self.border then
       blocks.artifact(ctx, function()
         ctx.canvas:rect(tx, y, w, self.tile_height)
@@ -336,10 +343,9 @@ function KpiRow:draw(ctx, x, y, width)
     end
     blocks.tag(ctx, "Figure", ctx.tags and {alt = blocks.alt_text(ctx, chart),
       box = {tx, y, w, self.tile_height}} or nil)
-    compose.in_language(chart, ctx.lang, chart.draw, chart, ctx.canvas,
-      {x = tx + 4, y = y + 4, width = w - 8, height = self.tile_height - 8})
+    compose.in_language(chart, ctx.lang, chart.draw, chart, ctx.canvas, box)
     blocks.untag(ctx, "Figure")
-  end
+  end)
 end
 
 ---------------------------------------------------------------- figures

@@ -27,9 +27,13 @@ local function defaults(scale)
               space_before = body * 0.8, space_after = body},
     caption_above = {size = body * 0.9, color = "#333333", space_before = body * 0.8,
                      space_after = 3},
+    -- zebra: every other body row shaded unless doc:table says otherwise;
+    -- group_rule: the line under a column group's title in the header;
+    -- subtotal_fill: the band behind a subtotal row.
     table = {size = body * 0.85, color = "#222222", padding = 3.5, header_fill = "#1f3a5f",
-             header_color = "#ffffff", zebra_fill = "#f1f4f8", rule = "#c9d1db",
-             space_before = body * 0.4, space_after = body, totals_label = false},
+             header_color = "#ffffff", zebra = true, zebra_fill = "#f1f4f8", rule = "#c9d1db",
+             group_rule = "#8fa6c4", subtotal_fill = "#e3e9f1", space_before = body * 0.4,
+             space_after = body, totals_label = false, subtotals_label = false},
     contents = {size = body, color = "#222222", line_spacing = 1.3, leader = "#9aa5b1"},
     page = {size = body * 0.8, color = "#666666", rule = "#c9d1db"},
   }
@@ -44,9 +48,22 @@ local function merge(into, given, path)
       errors.raise("document.new: unknown option 'style.%s%s' (valid options: %s)", path, tostring(k),
         table.concat(keys, ", "))
     end
-    if type(v) == "table" and type(into[k]) == "table" then
-      merge(into[k], v, path .. tostring(k) .. ".")
+    local have = into[k]
+    if type(v) == "table" and type(have) == "table" then
+      merge(have, v, path .. tostring(k) .. ".")
     else
+      -- A value of the default's kind: a number for a size, a string
+      -- for a colour, true or false for a switch; false or a text for a
+      -- label the language gives by default; false for no rule under a
+      -- heading.
+      local want = have == false and "string" or type(have)
+      local may_be_off = have == false or (k == "rule" and type(have) == "number")
+      if type(v) ~= want and not (v == false and may_be_off) then
+        local words = {number = "a number", string = "a string", boolean = "true or false",
+                       table = "a table"}
+        errors.raise("document.new: option 'style.%s%s' must be %s%s; got %s", path, tostring(k),
+          words[want] or want, may_be_off and " or false" or "", errors.show(v))
+      end
       into[k] = v
     end
   end

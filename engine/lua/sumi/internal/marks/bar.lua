@@ -1,7 +1,9 @@
 -- Bars: grouped, stacked or percent-stacked, vertical or horizontal.
 -- mark(list, plot, data, opts) with opts = {band, value (a numeric
 -- scale), mode, horizontal, theme, label (function(value, i) -> text, or
--- nil), bar_color (function(i) -> colour, or nil: the series' colour)}. Returns the value labels' boxes.
+-- nil), bar_color (function(i) -> colour, or nil: the series' colour), base
+-- (where a bar starts: 0, or a log axis' lower end)}. Returns the value
+-- labels' boxes.
 local base = require "sumi.internal.marks.base"
 
 local function bar(list, _, data, opts)
@@ -22,7 +24,7 @@ local function bar(list, _, data, opts)
         if stacked then
           if v >= 0 then from, to, up = up, up + v, up + v else from, to, down = down, down + v, down + v end
         else
-          from, to = 0, v
+          from, to = opts.base or 0, v
         end
         local p0, p1 = value:map(from), value:map(to)
         local offset = stacked and 0 or (k - 1) * sub

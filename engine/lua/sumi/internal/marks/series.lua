@@ -5,7 +5,8 @@
 -- mark(list, plot, data, opts) with data = {x = {values}, series = {{values}},
 -- n} and opts = {x, value (scales), theme, decimate ("minmax" | "lttb" |
 -- false), markers, few (true when the points are few enough to look at one
--- by one in Lua: lone points between gaps are then marked)}. After
+-- by one in Lua: lone points between gaps are then marked)}; on a log
+-- value axis (opts.value.log) each series draws its log_values. After
 -- list:draw(), list.path_points holds the points the paths kept and
 -- list.path_filled whether the last line was filled as its stroke's area
 -- (tests check the decimation with them).
@@ -24,6 +25,8 @@ local function series(list, _, data, opts)
   local theme, xs, ys = opts.theme, opts.x, opts.value
   local x_lo, x_hi = xs:domain()
   local y_lo, y_hi = ys:domain()
+  -- a log value axis: the series hold their logarithms (log_values), mapped linearly
+  if ys.log then y_lo, y_hi = math.log(y_lo, 10), math.log(y_hi, 10) end
   local spec = {x = {domain = {x_lo, x_hi}, range = {xs.range[1], xs.range[2]}},
                 y = {domain = {y_lo, y_hi}, range = {ys.range[1], ys.range[2]}},
                 decimate = opts.decimate}
@@ -39,7 +42,7 @@ local function series(list, _, data, opts)
     end
     list:paint(function(c)
       c:new_path()
-      local kept, filled = path.series(c, data.x.values, s.values, line_spec)
+      local kept, filled = path.series(c, data.x.values, ys.log and s.log_values or s.values, line_spec)
       if filled then c:fill(color) else c:stroke(stroke) end
       list.path_points = (list.path_points or 0) + kept
       list.path_filled = filled
