@@ -67,4 +67,59 @@ test("a document block's mistake found while measuring the pages names the block
   doc:discard()
 end)
 
+-- Found in the review of number styles, tables, KPI rows and chart options.
+local review_page = canvas.trace(false, {width = 480, height = 270})
+
+local function texts_of(c)
+  local out = {}
+  for _, b in ipairs(c:layout(review_page, {x = 0, y = 0, width = 480, height = 270})) do
+    out[b.text] = true
+  end
+  return out
+end
+
+test("bars over 36 months are labelled by month, not each with its year", function()
+  local rows = {}
+  for m = 1, 36 do
+    local i = 2023 * 12 + m - 1
+    rows[m] = {month = ("%04d-%02d"):format(i // 12, i % 12 + 1), v = m}
+  end
+  local t = texts_of(sumi.chart.bar(rows, {x = "month", y = "v", source = false}))
+  check.is_true(t["2023年1月"] and t["7月"] and t["2025年1月"], "months under the bars")
+  check.is_true(not t["2024年"], "no bar labelled with its year alone")
+end)
+
+test("a band annotation that names columns leaves the script's table as it was", function()
+  local band = {kind = "band", y = {"lo", "hi"}}
+  sumi.chart.bar({{k = "a", v = 10, lo = 5, hi = 8}}, {x = "k", y = "v", annotations = {band}}):discard()
+  check.equal(band.y[1] .. "," .. band.y[2], "lo,hi", "the spec, for the next chart")
+end)
+
+test("a target at 0 on a log axis is refused at the chart's line", function()
+  local opts = {x = "k", y = "v", y_log = true, target = 0}
+  check.errors(function() sumi.chart.bar({{k = "a", v = 10}}, opts) end,
+    "chart.bar: option 'target' must be a number > 0 on a log axis (y_log = true); got number 0")
+end)
+
+test("KPI rows name the tile; a change label needs a change", function()
+  check.errors(function() sumi.chart.kpis({{value = 1}, {label = "x"}}) end,
+    "chart.kpis: tiles[2]: option 'value' must be a finite number; got nil")
+  check.errors(function() sumi.chart.kpi({value = 1, change_label = "x"}) end,
+    "chart.kpi: option 'change_label' names the change: give 'change' too")
+end)
+
+test("table totals of the first column and groups that are not a list are errors", function()
+  local doc = sumi.document.new{title = "t"}
+  local both = {columns = {"v", "w"}, totals = {columns = {"v", "w"}}}
+  check.errors(function() doc:table({{v = 1, w = 2}}, both) end,
+    "column 'v' is the table's first column, where the row's label goes")
+  check.errors(function()
+    doc:table({{v = 1, w = 2}}, {columns = {"v", "w"}, groups = {title = "G", columns = {"v", "w"}}})
+  end, "document:table: groups must be a list of {title = ..., columns = {...}}")
+  -- NaN in the column subtotals go by groups as a missing value does
+  doc:table({{r = 0 / 0, k = "a", v = 1}, {r = 0 / 0, k = "b", v = 2}},
+    {columns = {"k", "v"}, subtotals = {by = "r"}})
+  doc:discard()
+end)
+
 check.done()

@@ -311,6 +311,17 @@ local function make(kind, data, opts, spec, fn, how)
     self.annotations = self.annotations or {}
     table.insert(self.annotations, target)
   end
+  if o.y_log then -- a reference at 0 or below has no place on a log axis
+    for i, a in ipairs(self.annotations or {}) do
+      local ys = a.kind == "band" and a.y or a.kind == "line" and {a.y} or {}
+      for _, v in ipairs(ys) do
+        if type(v) == "number" and v <= 0 then
+          options.fail(fn, a == self.target and "target" or ("annotations[%d].y"):format(i),
+            "a number > 0 on a log axis (y_log = true)", v)
+        end
+      end
+    end
+  end
   if not how.xy then
     local labels = o.value_labels ~= true and o.value_labels or nil
     self.value_format = o.value_labels and axis.formatter(labels, fn, "value_labels")
@@ -525,7 +536,12 @@ function chart.kpi(opts)
   end
   local fmt, change_fmt = axis.formatter(o.format, "chart.kpi", "format"),
     axis.formatter(o.change_format, "chart.kpi", "change_format")
+  if o.change == false and type(opts) == "table" and opts.change_label ~= nil then
+    errors.raise("chart.kpi: option 'change_label' names the change: give 'change' too")
+  end
+  if o.change_label == "" then o.change_label = false end
   local change = o.change and change_fmt(o.change)
+  if type(change) == "number" then change = tostring(change) end
   if o.change and type(change) ~= "string" then
     errors.raise("chart.kpi: option 'change_format' gave %s for %s; a text expected", errors.show(change),
       tostring(o.change))

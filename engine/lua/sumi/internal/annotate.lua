@@ -173,6 +173,7 @@ function annotate.resolve(specs, column_value, fn)
     if o.kind == "line" and type(o.y) == "string" then
       o.y = column_value(o.y, o.row or nil, where)
     elseif o.kind == "band" and type(o.y) == "table" then
+      o.y = {o.y[1], o.y[2]} -- the script's table stays as it was, for its next chart
       for k = 1, 2 do
         if type(o.y[k]) == "string" then o.y[k] = column_value(o.y[k], o.row or nil, where) end
       end

@@ -295,7 +295,10 @@ function compose.category_labels(self)
   if not data.period_kind then return data.categories end
   local s = scale.time{domain = {data.categories[1], data.categories[data.n]}, range = {0, 1},
     lang = self.options.lang or "ja", period = data.period_kind}
-  s:ticks()
+  -- every bar is labelled, so the labels are the period's own (a month,
+  -- a quarter), whatever step s:ticks() would pick for a long span
+  local quarter = data.period_kind == "quarter"
+  s.interval = {"month", quarter and 3 or 1, quarter and 91.3 or 30.44, data.period_kind}
   local days = {}
   for i = 1, data.n do days[i] = scale.date_days(data.categories[i]) end
   return s:tick_labels(days)
@@ -737,7 +740,12 @@ function compose.kpi_tiles(tiles, fn, make, defaults)
         if o[k] == nil then o[k] = v end
       end
       local ok, err = compose.unregistered(function() charts[i] = make(o) end)
-      if not ok then error(err, 0) end
+      if not ok then -- named as the row's mistake, at its tile
+        local named = tostring(err):gsub("^(.-:%d+: )chart%.kpi: ", function(where)
+          return ("%s%s: tiles[%d]: "):format(where, fn, i)
+        end, 1)
+        error(named, 0)
+      end
     else
       errors.raise("%s: tiles[%d] must be a chart.kpi chart or its options; got %s", fn, i,
         type(t) == "table" and ("a chart.%s chart"):format(tostring(t.kind)) or errors.show(t))

@@ -190,7 +190,10 @@ end
 -- The text colour that reads best on a background: the table's own, or
 -- white on a dark fill (the larger WCAG contrast ratio).
 local function text_on(background, text_color)
-  local lb = color.luminance(color.parse(background))
+  local r, g, b, a = color.parse(background)
+  -- a see-through background shows the row under it: no guess at white
+  if a ~= nil and a < 255 then return text_color end
+  local lb = color.luminance(r, g, b, a)
   local lt = color.luminance(color.parse(text_color))
   local with_text = (math.max(lb, lt) + 0.05) / (math.min(lb, lt) + 0.05)
   local with_white = 1.05 / (lb + 0.05)
@@ -254,6 +257,10 @@ local function summed(columns, keys, where)
       errors.raise("%s: option '%s': column '%s' does not hold numbers, so it has no sum", FN, at,
         tostring(key))
     end
+    if found == 1 then
+      errors.raise("%s: option '%s': column '%s' is the table's first column, where the row's label "
+        .. "goes: its sum would not be shown", FN, at, tostring(key))
+    end
     set[found] = true
   end
   return set
@@ -281,7 +288,7 @@ local function runs_of(rows, by)
   local runs, seen = {}, {}
   for r, row in ipairs(rows) do
     local v = row[by]
-    local key = v == nil and seen or v -- missing values group together
+    local key = (v == nil or v ~= v) and seen or v -- missing values (and NaN) group together
     local last = runs[#runs]
     if last and last.key == key then
       last.to = r
@@ -304,6 +311,11 @@ end
 -- The column groups: {title, first, last} by column position, each
 -- group's columns side by side, each column in one group at most.
 local function read_groups(given, columns)
+  if #given == 0 or next(given, #given > 0 and #given or nil) ~= nil then
+    local key = next(given)
+    errors.raise("%s: groups must be a list of {title = ..., columns = {...}}; got %s", FN,
+      key == nil and "an empty table" or ("a table with key '%s'"):format(tostring(key)))
+  end
   local position, shown = {}, {}
   for k, c in ipairs(columns) do position[c.key], shown[k] = k, tostring(c.key) end
   local groups, owner = {}, {}
