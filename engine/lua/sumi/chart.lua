@@ -238,15 +238,7 @@ end
 -- A log value axis over categories: every value > 0, else an error naming
 -- the row and the column.
 local function positive_values(self, fn)
-  for _, s in ipairs(self.data.series) do
-    for i = 1, self.data.n do
-      local v = s.values[i]
-      if v ~= nil and v <= 0 then
-        errors.raise("%s: row %d of '%s' is %s: a log axis (y_log = true) needs values > 0", fn, i,
-          tostring(s.column or s.name), tostring(v))
-      end
-    end
-  end
+  for _, s in ipairs(self.data.series) do xy.check_positive(s.values, self.data.n, s.column or s.name, fn) end
 end
 
 -- The default label of a target: the language's word and the value (a

@@ -356,16 +356,10 @@ function xy.read(self, data, fn)
   -- into Lua (sumi.path.series maps linearly: it draws the logarithms)
   if kind == "line" and o.y_log then
     for _, s in ipairs(result.series) do
+      xy.check_positive(s.values, n, s.column, fn)
       local values, logs = s.values, {n = n}
       for i = 1, n do
-        local v = values[i]
-        if v ~= nil then
-          if v <= 0 then
-            errors.raise(("%s: row %d of '%s' is %s: a log axis (y_log = true) needs values > 0")
-              :format(fn, i, s.column, show(v)))
-          end
-          logs[i] = math.log(v, 10)
-        end
+        if values[i] ~= nil then logs[i] = math.log(values[i], 10) end
       end
       s.log_values = logs
     end
@@ -807,6 +801,19 @@ local function compose_area(self, list, area)
   annotations(self, list, plot, xs, ys, "over")
   self.scales = {x = xs, y = ys}
   return plot
+end
+
+--- xy.check_positive(values, n, column, fn): every value of a series on
+--- a log axis is > 0, else an error naming the row and the column (lines
+--- here, and the charts over categories in sumi.chart).
+function xy.check_positive(values, n, column, fn)
+  for i = 1, n do
+    local v = values[i]
+    if v ~= nil and v <= 0 then
+      errors.raise("%s: row %d of '%s' is %s: a log axis (y_log = true) needs values > 0", fn, i,
+        tostring(column), tostring(v))
+    end
+  end
 end
 
 --- xy.compose(self, list, area) -> the plot box: lays out the chart's axes
