@@ -25,6 +25,15 @@ void data_push_with_column(lua_State *L, const struct sumi_dataset *ds, const ch
  * sign bit of a double flipped, or all its bits when negative; calendar
  * counts and integers offset by 2^63. */
 uint64_t data_order_key(const struct sumi_coldata *col, size_t r);
+/* A row and its order key, for the radix sort. */
+struct radix_item {
+    uint64_t key;
+    size_t row;
+};
+/* rows[0..n) := the rows in col's order (ds:sort's): stable, nulls last in
+ * row order whichever the direction. items holds 2 * n entries. */
+void data_radix_sort_rows(const struct sumi_coldata *col, int descending, size_t *rows,
+                          struct radix_item *items, size_t n);
 /* Adds a column sharing data (the caller keeps its own reference). */
 void data_add_column(lua_State *L, struct sumi_dataset *ds, const char *name,
                      struct sumi_coldata *data, const struct sumi_meta *meta);

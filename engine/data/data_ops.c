@@ -263,10 +263,6 @@ static void merge_sort(size_t *rows, size_t *tmp, size_t n, const struct sort_ke
  * sort on the keys, stable like the merge sort, orders the rows in a few
  * passes over memory instead of n log n calls to compare_rows. Nulls
  * follow, in their original order. items holds 2 * n entries. */
-struct radix_item {
-    uint64_t key;
-    size_t row;
-};
 
 uint64_t data_order_key(const struct sumi_coldata *col, size_t r) {
     uint64_t bits;
@@ -287,8 +283,8 @@ uint64_t data_order_key(const struct sumi_coldata *col, size_t r) {
     }
 }
 
-static void radix_sort_rows(const struct sumi_coldata *col, int descending, size_t *rows,
-                            struct radix_item *items, size_t n) {
+void data_radix_sort_rows(const struct sumi_coldata *col, int descending, size_t *rows,
+                          struct radix_item *items, size_t n) {
     struct radix_item *a = items, *b = items + n;
     size_t m = 0, nulls = n;
     for (size_t r = 0; r < n; r++) {
@@ -362,7 +358,7 @@ int ds_sort(lua_State *L) {
     if (nkeys == 1 && keys[0].col->type != SUMI_STRING) {
         struct radix_item *items =
             lua_newuserdatauv(L, (ds->rows ? ds->rows : 1) * 2 * sizeof *items, 0);
-        radix_sort_rows(keys[0].col, keys[0].descending, rows, items, ds->rows);
+        data_radix_sort_rows(keys[0].col, keys[0].descending, rows, items, ds->rows);
     } else {
         size_t *tmp = data_push_index(L, ds->rows);
         for (size_t r = 0; r < ds->rows; r++)

@@ -20,11 +20,6 @@
 
 /* ---- ordering rows ---- */
 
-struct radix_item {
-    uint64_t key;
-    size_t row;
-};
-
 struct string_order {
     const struct sumi_coldata *col;
     int descending;
@@ -41,38 +36,17 @@ static int compare_strings(const void *ctx, size_t a, size_t b) {
  * sort on order keys, or a merge sort for strings. */
 static void push_sorted(lua_State *L, const struct sumi_coldata *col, int descending, size_t *rows,
                         size_t n) {
-    size_t m = 0;
-    if (col->type == SUMI_STRING) {
-        for (size_t r = 0; r < n; r++)
-            if (!sumi_coldata_is_null(col, r))
-                rows[m++] = r;
-        struct string_order ctx = {col, descending};
-        reshape_merge_sort(rows, data_push_index(L, m), m, compare_strings, &ctx);
-    } else {
-        struct radix_item *a = lua_newuserdatauv(L, (n ? n : 1) * 2 * sizeof *a, 0), *b = a + n;
-        for (size_t r = 0; r < n; r++) {
-            if (sumi_coldata_is_null(col, r))
-                continue;
-            uint64_t k = data_order_key(col, r);
-            a[m++] = (struct radix_item){descending ? ~k : k, r};
-        }
-        for (int shift = 0; shift < 64 && m > 0; shift += 8) {
-            size_t count[257] = {0};
-            for (size_t i = 0; i < m; i++)
-                count[((a[i].key >> shift) & 0xFF) + 1]++;
-            if (count[((a[0].key >> shift) & 0xFF) + 1] == m)
-                continue; /* every key has this byte */
-            for (int d = 0; d < 256; d++)
-                count[d + 1] += count[d];
-            for (size_t i = 0; i < m; i++)
-                b[count[(a[i].key >> shift) & 0xFF]++] = a[i];
-            struct radix_item *t = a;
-            a = b;
-            b = t;
-        }
-        for (size_t i = 0; i < m; i++)
-            rows[i] = a[i].row;
+    if (col->type != SUMI_STRING) {
+        struct radix_item *items = lua_newuserdatauv(L, (n ? n : 1) * 2 * sizeof *items, 0);
+        data_radix_sort_rows(col, descending, rows, items, n);
+        return;
     }
+    size_t m = 0;
+    for (size_t r = 0; r < n; r++)
+        if (!sumi_coldata_is_null(col, r))
+            rows[m++] = r;
+    struct string_order ctx = {col, descending};
+    reshape_merge_sort(rows, data_push_index(L, m), m, compare_strings, &ctx);
     for (size_t r = 0; r < n && m < n; r++)
         if (sumi_coldata_is_null(col, r))
             rows[m++] = r;
