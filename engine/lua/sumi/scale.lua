@@ -505,10 +505,7 @@ Time.__index = Time
 
 local month_names = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
 
-local fiscal_spec = {
-  start_month = {default = false, type = "integer", min = 1, max = 12},
-  named_by = {default = "start", one_of = {"start", "end"}},
-}
+local fiscal_spec = calendar.fiscal_spec
 
 -- The `fiscal` option of scale.time, checked: {start_month, named_by},
 -- the start month the language's when not given (April in Japanese).

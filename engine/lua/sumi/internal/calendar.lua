@@ -107,4 +107,12 @@ function calendar.iso_week(days)
   return (thursday - calendar.days_from_civil(year, 1, 1)) // 7 + 1, year
 end
 
+--- calendar.fiscal_spec: the options spec (sumi.internal.options) of a
+--- chart's or a time scale's `fiscal` option, {start_month, named_by};
+--- the start month, when not given, is the language's.
+calendar.fiscal_spec = {
+  start_month = {default = false, type = "integer", min = 1, max = 12},
+  named_by = {default = "start", one_of = {"start", "end"}},
+}
+
 return calendar

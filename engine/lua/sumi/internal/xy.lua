@@ -18,6 +18,7 @@ local path = require "sumi.path"
 local scale = require "sumi.scale"
 local area_mark = require "sumi.internal.marks.area"
 local ends_mark = require "sumi.internal.marks.ends"
+local calendar = require "sumi.internal.calendar"
 local mark_base = require "sumi.internal.marks.base"
 local scatter_mark = require "sumi.internal.marks.scatter"
 local series_mark = require "sumi.internal.marks.series"
@@ -38,10 +39,7 @@ local time_options = {
   x_ticks = {default = "auto", one_of = scale.periods},
   fiscal = {default = false, type = "table"},
 }
-local fiscal_spec = {
-  start_month = {default = false, type = "integer", min = 1, max = 12},
-  named_by = {default = "start", one_of = {"start", "end"}},
-}
+local fiscal_spec = calendar.fiscal_spec
 
 xy.line_options = options.merge(xy.x_options, time_options, {
   markers = {default = false, type = "boolean"}, zero = {default = false, type = "boolean"},
