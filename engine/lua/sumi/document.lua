@@ -18,7 +18,6 @@ local canvas = require "sumi.canvas"
 local runtime = require "sumi.runtime"
 local unused = require "sumi.internal.unused"
 local chart = require "sumi.chart"
-local compose = require "sumi.internal.chart.compose"
 
 local document = {}
 
@@ -279,12 +278,29 @@ end
 --- each tile is a chart.kpi or its options. Every figure of the row takes
 --- one size, the largest at which each fits its tile.
 function Document:kpis(tiles, opts)
+  if type(tiles) ~= "table" or #tiles == 0 then
+    errors.raise("document:kpis: the tiles must be a list of chart.kpi options or charts")
+  end
   local o = options.check("document:kpis", opts, {
     height = {default = 86, type = "number", min = 20, max = 2000},
     gap = {default = 10, type = "number", min = 0, max = 1000},
     border = {default = "#d5dbe3", type = "string"}})
-  -- the same tiles chart.kpis takes, read the same way
-  local charts = compose.kpi_tiles(tiles, "document:kpis", chart.kpi)
+  local charts = {}
+  for i, t in ipairs(tiles) do
+    if type(t) == "table" and getmetatable(t) and t.draw then
+      if t.kind ~= "kpi" then
+        errors.raise("document:kpis: tiles[%d] must be a chart.kpi chart or its options; got a chart.%s "
+          .. "chart", i, tostring(t.kind))
+      end
+      charts[i] = t
+    elseif type(t) == "table" then
+      charts[i] = chart.kpi(t)
+    else
+      errors.raise("document:kpis: tiles[%d] must be a chart.kpi chart or its options; got %s", i,
+        errors.show(t))
+    end
+    unused.used(charts[i])
+  end
   add(self, blocks.kpi_row(charts, {height = o.height, gap = o.gap, border = o.border or nil,
     space_before = self.style.figure.space_before, space_after = self.style.figure.space_after}))
 end
