@@ -7,6 +7,7 @@
 
 #include "data.h"
 #include "data_internal.h"
+#include "data_reshape.h"
 #include "options.h"
 
 /* ---- hashing key tuples (group_by, join, distinct) ---- */
@@ -73,6 +74,15 @@ static uint64_t hash_row(const struct sumi_coldata *const *cols, int n, size_t r
     uint64_t h = 0;
     for (int i = 0; i < n; i++)
         h = mix(h, hash_cell(cols[i], r));
+    /* The table takes the low bits, and a whole number's double has them
+     * all zero: MurmurHash3's finaliser brings the high bits down, or every
+     * integer key would share a slot chain (a 1,000,000-row join by store
+     * number took seconds). */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
     return h;
 }
 
@@ -131,9 +141,11 @@ static int read_key_columns(lua_State *L, const struct sumi_dataset *ds, int arg
 static const char *const agg_names[] = {"sum", "mean", "min", "max", "count", "first", NULL};
 enum { AGG_SUM, AGG_MEAN, AGG_MIN, AGG_MAX, AGG_COUNT, AGG_FIRST };
 
-/* Numbers the distinct keys of rows 0..rows-1 in order of first sight:
- * (*group_of)[r] is row r's group, (*firsts)[g] the first row of group g.
- * *table finds a group by key later. Returns the count of groups; the
+/* The right dataset of a join, grouped by its keys in a table the left
+ * rows then look their keys up in (find_or_add without adding, keys of
+ * either dataset). group_by and distinct, which look nothing up, number
+ * their groups with reshape_push_groups. (*group_of)[r] is row r's group,
+ * (*firsts)[g] the first row of group g. Returns the count of groups; the
  * blocks and the key table are scratch userdata pushed on the stack (three
  * values). */
 static size_t group_rows(lua_State *L, size_t rows, const struct sumi_coldata **keys, int nkeys,
@@ -157,8 +169,7 @@ int ds_group_by(lua_State *L) {
     luaL_checktype(L, 3, LUA_TTABLE);
     int naggs = (int)lua_rawlen(L, 3);
     size_t *firsts, *group_of;
-    struct key_table *t;
-    size_t groups = group_rows(L, ds->rows, keys, nkeys, &firsts, &group_of, &t);
+    size_t groups = reshape_push_groups(L, keys, nkeys, ds->rows, &group_of, &firsts);
     struct sumi_dataset *out = data_push_new_like(L, ds);
     int out_idx = lua_gettop(L);
     for (int k = 0; k < nkeys; k++) {
@@ -404,11 +415,9 @@ int ds_distinct(lua_State *L) {
         lua_newuserdatauv(L, (subject->column_count ? subject->column_count : 1) * sizeof *cols, 0);
     for (size_t c = 0; c < subject->column_count; c++)
         cols[c] = subject->columns[c].data;
-    size_t *firsts = data_push_index(L, subject->rows);
-    struct key_table *t = push_key_table(L, subject->rows);
-    size_t groups = 0;
-    for (size_t r = 0; r < subject->rows; r++)
-        find_or_add(t, cols, (int)subject->column_count, r, firsts, &groups, 1);
+    size_t *firsts, *group_of;
+    size_t groups =
+        reshape_push_groups(L, cols, (int)subject->column_count, subject->rows, &group_of, &firsts);
     data_push_gathered(L, subject, firsts, groups);
     lua_replace(L, top + 1);
     lua_settop(L, top + 1);

@@ -12,6 +12,7 @@
 
 #include "data.h"
 #include "data_internal.h"
+#include "data_reshape.h"
 #include "options.h"
 #include "scratch.h"
 
@@ -238,23 +239,14 @@ static int compare_rows(const struct sort_key *keys, int nkeys, size_t a, size_t
     return 0;
 }
 
-static void merge_sort(size_t *rows, size_t *tmp, size_t n, const struct sort_key *keys,
-                       int nkeys) {
-    /* Bottom-up merge sort: stable, O(n log n), no recursion. */
-    for (size_t width = 1; width < n; width *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * width) {
-            size_t mid = lo + width < n ? lo + width : n;
-            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
-            size_t i = lo, j = mid, k = lo;
-            while (i < mid && j < hi)
-                tmp[k++] = compare_rows(keys, nkeys, rows[j], rows[i]) < 0 ? rows[j++] : rows[i++];
-            while (i < mid)
-                tmp[k++] = rows[i++];
-            while (j < hi)
-                tmp[k++] = rows[j++];
-        }
-        memcpy(rows, tmp, n * sizeof *rows);
-    }
+struct sort_keys {
+    const struct sort_key *keys;
+    int nkeys;
+};
+
+static int compare_sorted_rows(const void *ctx, size_t a, size_t b) {
+    const struct sort_keys *k = ctx;
+    return compare_rows(k->keys, k->nkeys, a, b);
 }
 
 /* One key that is not text, the usual case (sort by a value, a date):
@@ -363,7 +355,8 @@ int ds_sort(lua_State *L) {
         size_t *tmp = data_push_index(L, ds->rows);
         for (size_t r = 0; r < ds->rows; r++)
             rows[r] = r;
-        merge_sort(rows, tmp, ds->rows, keys, nkeys);
+        struct sort_keys ctx = {keys, nkeys};
+        reshape_merge_sort(rows, tmp, ds->rows, compare_sorted_rows, &ctx);
     }
     data_push_gathered(L, ds, rows, ds->rows);
     return 1;
