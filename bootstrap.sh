@@ -21,10 +21,12 @@ esac
 # Build and run time; sqlite3 builds data/waic2025.db from its SQL text;
 # icc-profiles-free has the sRGB profile compiled in for PDF/A; lua-check
 # (luacheck) is what `sumi check` reads scripts with; help2man makes the man
-# pages from --help.
+# pages from --help; libzip packs PowerPoint decks and libxlsxwriter writes
+# Excel workbooks.
 packages="build-essential cmake pkg-config liblua5.4-dev libcairo2-dev libpango1.0-dev
   libharfbuzz-dev libfontconfig-dev libjson-c-dev libsqlite3-dev libpq-dev libpng-dev libicu-dev
-  fonts-noto-cjk fonts-dejavu-core sqlite3 icc-profiles-free lua-check help2man"
+  fonts-noto-cjk fonts-dejavu-core sqlite3 icc-profiles-free lua-check help2man
+  libzip-dev libxlsxwriter-dev"
 # Tests: cmocka for C, poppler for reading PDFs back, luacheck (above) and
 # clang-format for lint, locales for the foreign-locale test, postgresql for
 # the server the PostgreSQL tests start themselves (tests/pg/pg_fixture.sh
@@ -38,9 +40,12 @@ packages="build-essential cmake pkg-config liblua5.4-dev libcairo2-dev libpango1
 # in (tests/install); man-db and bash-completion read the man pages and the
 # completion as a user's shell does. slurmctld, slurmd, slurm-client and munge make the single-node
 # Slurm cluster that tests/slurm starts itself (tests/slurm/cluster.sh); the
-# packages' own services are not used.
+# packages' own services are not used. python3-openpyxl reads the Excel
+# workbooks back and LibreOffice Impress converts the PowerPoint decks to PDF
+# (tests/office), as the people who receive them would open them.
 test_packages="libcmocka-dev poppler-utils qpdf mupdf-tools clang-format debootstrap man-db bash-completion locales postgresql
   clang libclang-rt-14-dev librsvg2-bin libxml2-utils jq python3-yaml
+  python3-openpyxl libreoffice-impress
   slurmctld slurmd slurm-client munge"
 
 as_root() {

@@ -26,7 +26,7 @@ static const char main_usage[] =
     "\n"
     "Commands:\n"
     "  render SCRIPT [-o OUT] [-p KEY=VALUE]...   run a report script\n"
-    "  chart SCRIPT [--format png,svg,pdf,trace] [--out DIR]...\n"
+    "  chart SCRIPT [--format png,svg,pdf,trace,pptx] [--out DIR]...\n"
     "                                             export every chart a script makes\n"
     "  batch MANIFEST [-j N] [--shard K/N] [--report FILE]...\n"
     "                                             run the jobs of a manifest\n"
@@ -81,7 +81,7 @@ static const char render_usage[] =
                                               "the script's folder.\n";
 
 static const char chart_usage[] =
-    "usage: sumi chart SCRIPT [--format png,svg,pdf,trace] [--size WxH | --preset NAME]\n"
+    "usage: sumi chart SCRIPT [--format png,svg,pdf,trace,pptx] [--size WxH | --preset NAME]\n"
     "                  [--dpi N] [--background transparent|COLOUR] [--out DIR]\n"
     "                  [-p KEY=VALUE]... [--strict-glyphs] [--pdfa] [--watch]\n"
     "\n"
@@ -91,8 +91,10 @@ static const char chart_usage[] =
     "chart-2, ... in creation order). The files are written only when the script\n"
     "and every export succeed, and their paths are printed.\n"
     "\n"
-    "  -f, --format LIST    png, svg, pdf, trace or a comma-separated list\n"
-    "                       (default: png); trace is a text list of what is drawn\n"
+    "  -f, --format LIST    png, svg, pdf, trace, pptx or a comma-separated list\n"
+    "                       (default: png); trace is a text list of what is drawn;\n"
+    "                       pptx is one PowerPoint deck, DIR/SCRIPT-NAME.pptx, with\n"
+    "                       a slide per chart (16:9, or 4:3 with --preset 4:3)\n"
     "  -s, --size WxH       size in pixels, e.g. 1920x1080; SVG and PDF get the\n"
     "                       same page in points (pixels * 72 / dpi)\n"
     "      --preset NAME    slides (1920x1080, the default), slides-720, 4:3, print\n"
@@ -327,7 +329,7 @@ static int parse_count(const char *s, long min, long max, int *out) {
 
 /* Splits "png,svg" into formats[] (each known, each once). */
 static int parse_formats(char *list, const char **formats, int *count) {
-    static const char *const known[] = {"png", "svg", "pdf", "trace"};
+    static const char *const known[] = {"png", "svg", "pdf", "trace", "pptx"};
     *count = 0;
     char *save = NULL;
     if (list[0] == '\0' || list[0] == ',' || list[strlen(list) - 1] == ',' || strstr(list, ",,"))
@@ -369,7 +371,7 @@ static const char *option_value(int argc, char **argv, int *i, int *status) {
 static int command_chart(int argc, char **argv) {
     const char *out = NULL, *size = NULL, *preset = NULL, *dpi = NULL, *background = NULL;
     char *format_list = NULL;
-    const char *formats[4];
+    const char *formats[5];
     int format_count = 0;
     struct run_args r;
     if (!run_args_init(&r, argc))
@@ -393,7 +395,7 @@ static int command_chart(int argc, char **argv) {
                 format_list = strdup(v);
                 if (format_list == NULL || !parse_formats(format_list, formats, &format_count))
                     status = usage_error(chart_usage,
-                                         "bad format list '%s' (png, svg, pdf, trace or a "
+                                         "bad format list '%s' (png, svg, pdf, trace, pptx or a "
                                          "comma-separated list of them expected)",
                                          v);
             }
@@ -422,6 +424,13 @@ static int command_chart(int argc, char **argv) {
     if (status == 0 && size != NULL && !parse_size(size, &e.width, &e.height))
         status = usage_error(
             chart_usage, "bad size '%s' (WIDTHxHEIGHT in pixels expected, each 1 to 16384)", size);
+    int pptx = 0;
+    for (int f = 0; f < format_count; f++)
+        pptx |= strcmp(formats[f], "pptx") == 0;
+    if (status == 0 && size != NULL && pptx && format_count == 1)
+        status = usage_error(chart_usage, "%s",
+                             "--size does not apply to pptx (a slide is 16:9, or 4:3 with "
+                             "--preset 4:3)");
     if (status == 0 && size != NULL && preset != NULL)
         status = usage_error(chart_usage, "%s", "give --size or --preset, not both");
     if (status == 0 && preset != NULL && sumi_preset_find(preset) == NULL) {

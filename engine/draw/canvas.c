@@ -188,6 +188,20 @@ static sumi_canvas *push_output_canvas(lua_State *L, const char *ext, enum sumi_
     return c;
 }
 
+/* canvas.png(false, ...), canvas.svg(false, ...), canvas.trace(false, ...):
+ * no file; close() returns the bytes (the PowerPoint export embeds charts
+ * this way). */
+static int in_memory(lua_State *L) { return lua_isboolean(L, 1) && !lua_toboolean(L, 1); }
+
+static sumi_canvas *push_canvas_or_memory(lua_State *L, const char *ext,
+                                          enum sumi_canvas_kind kind) {
+    if (!in_memory(L))
+        return push_output_canvas(L, ext, kind);
+    sumi_canvas *c = push_closed_canvas(L);
+    c->kind = kind;
+    return c;
+}
+
 static void finish_setup(lua_State *L, sumi_canvas *c, int canvas_idx) {
     c->cr = cairo_create(c->surface);
     cairo_status_t st = cairo_status(c->cr);
@@ -382,7 +396,7 @@ static int canvas_png(lua_State *L) {
                           "(400 MB of image); make it smaller or lower the dpi",
                           (int)px_w, (int)px_h);
     struct sumi_rgba background = read_background(L, 2, "white");
-    sumi_canvas *c = push_output_canvas(L, "png", SUMI_CANVAS_PNG);
+    sumi_canvas *c = push_canvas_or_memory(L, "png", SUMI_CANVAS_PNG);
     int idx = lua_gettop(L);
     c->device_scale = scale;
     c->width = px_w / scale;
@@ -413,7 +427,10 @@ static int canvas_svg(lua_State *L) {
     double h = required_size(L, 2, "height", 1, SIZE_LIMIT);
     struct sumi_rgba background = read_background(L, 2, "transparent");
     int outline = opt_enum(L, 2, "text", 0, text_modes);
-    sumi_canvas *c = push_output_canvas(L, "svg", SUMI_CANVAS_SVG);
+    if (outline && in_memory(L))
+        return opt_raise(L,
+                         "text = \"outline\" is cairo's own SVG, written to a file: give a path");
+    sumi_canvas *c = push_canvas_or_memory(L, "svg", SUMI_CANVAS_SVG);
     int idx = lua_gettop(L);
     c->device_scale = 1;
     c->width = w;
@@ -436,14 +453,8 @@ static int canvas_trace(lua_State *L) {
     double w = required_size(L, 2, "width", 1, SIZE_LIMIT);
     double h = required_size(L, 2, "height", 1, SIZE_LIMIT);
     struct sumi_rgba background = read_background(L, 2, "transparent");
-    /* canvas.trace(false, ...): no file, only the text close() returns. */
-    int in_memory = lua_isboolean(L, 1) && !lua_toboolean(L, 1);
-    const char *path = in_memory ? NULL : output_path(L, 1, "trace");
-    sumi_canvas *c = push_closed_canvas(L);
+    sumi_canvas *c = push_canvas_or_memory(L, "trace", SUMI_CANVAS_TRACE);
     int idx = lua_gettop(L);
-    if (!in_memory)
-        open_output(L, c, path);
-    c->kind = SUMI_CANVAS_TRACE;
     c->device_scale = 1;
     c->width = w;
     c->height = h;
@@ -480,7 +491,7 @@ static int canvas_close(lua_State *L) {
             st = CAIRO_STATUS_WRITE_ERROR;
         /* A trace is also the return value: a script may read its own
          * drawing before the file is published at the end of the run. */
-        if (c->kind == SUMI_CANVAS_TRACE) {
+        if (c->kind == SUMI_CANVAS_TRACE || c->output.file == NULL) {
             lua_pushlstring(L, bytes, len);
             returns_text = 1;
         }
@@ -489,11 +500,27 @@ static int canvas_close(lua_State *L) {
         /* png.c, not cairo's writer: libpng's default settings made encoding
          * most of the time of a small chart (bench/RESULTS.md). */
         char err[256];
-        if (sumi_png_write(c->surface, c->output.file, &sumi_png_default_settings, err,
-                           sizeof err) != 0) {
+        char *memory = NULL;
+        size_t memory_len = 0;
+        FILE *f = c->output.file != NULL ? c->output.file : open_memstream(&memory, &memory_len);
+        int failed = f == NULL;
+        if (f == NULL)
+            snprintf(err, sizeof err, "out of memory");
+        else
+            failed = sumi_png_write(c->surface, f, &sumi_png_default_settings, err, sizeof err);
+        if (c->output.file == NULL && f != NULL) {
+            failed = fclose(f) != 0 || failed;
+            if (!failed) {
+                lua_pushlstring(L, memory, memory_len);
+                returns_text = 1;
+            }
+            free(memory);
+        }
+        if (failed) {
             /* The message first: aborting the output frees its path. */
             luaL_where(L, 1);
-            lua_pushfstring(L, "cannot write '%s': %s", c->output.final_path, err);
+            lua_pushfstring(L, "cannot write '%s': %s",
+                            c->output.final_path ? c->output.final_path : "a PNG in memory", err);
             lua_concat(L, 2);
             release(c);
             sumi_output_abort(&c->output);
@@ -515,7 +542,7 @@ static int canvas_close(lua_State *L) {
         sumi_pending_remove(L, 1);
         return luaL_error(L, "cannot finish canvas: %s", cairo_status_to_string(st));
     }
-    if (c->output.file == NULL) /* an in-memory trace */
+    if (c->output.file == NULL) /* in memory */
         return returns_text;
     char err[512];
     int failed = c->kind == SUMI_CANVAS_PDF &&

@@ -26,6 +26,7 @@
 #include "runlimits.h"
 #include "stack.h"
 #include "stop.h"
+#include "zip_package.h"
 
 /* Registry keys (the job's own are in core/job.c). */
 #define REG_PARAMS "sumi.params"                   /* table of -p values */
@@ -44,7 +45,7 @@ static const struct {
     {"sumi.canvas", luaopen_sumi_canvas},   {"sumi.text", luaopen_sumi_text},
     {"sumi.data", luaopen_sumi_data},       {"sumi.fonts", luaopen_sumi_fonts},
     {"sumi.runtime", luaopen_sumi_runtime}, {"sumi.numeric", luaopen_sumi_numeric},
-    {"sumi.path", luaopen_sumi_path},
+    {"sumi.path", luaopen_sumi_path},       {"sumi.internal.zip", luaopen_sumi_internal_zip},
 };
 
 /* Publishes every output still open. A stop signal (Ctrl-C, SIGTERM,

@@ -84,7 +84,7 @@ case_deb_installs_and_renders_on_minimal_debian() {
   [ -n "$deb" ] || { fail "no .deb made"; return; }
   dpkg-deb -f "$deb" Depends > depends.txt
   for d in fonts-noto-cjk fonts-dejavu-core libcairo2 libpango-1.0-0 libharfbuzz-subset0 liblua5.4-0 \
-    libjson-c5 libsqlite3-0; do
+    libjson-c5 libsqlite3-0 libzip4 libxlsxwriter; do
     grep -q "$d" depends.txt || fail "Depends lacks $d: $(cat depends.txt)"
   done
   dpkg-deb -f "$deb" Recommends | grep -q lua-check || fail "lua-check is not recommended"

@@ -4,6 +4,8 @@
 -- chart to a file.
 local canvas = require "sumi.canvas"
 local errors = require "sumi.internal.errors"
+local locale = require "sumi.locale"
+local pptx = require "sumi.internal.pptx"
 local options = require "sumi.internal.options"
 local runtime = require "sumi.runtime"
 local subset = require "sumi.subset"
@@ -25,25 +27,111 @@ local save_spec = {
   dpi = {default = false, type = "number", min = 1},
   background = {default = "white", type = "string"},
   preset = {default = "print", one_of = preset_names},
-  format = {default = false, one_of = {"png", "svg", "pdf", "trace"}},
+  format = {default = false, one_of = {"png", "svg", "pdf", "trace", "pptx"}},
 }
 
+local kinds = {png = true, svg = true, pdf = true, trace = true, pptx = true}
+
 -- The kind of file to write: the path's extension, or for a nil path the
--- -o type (png, svg, pdf or trace, in that order of preference).
+-- -o type (png, svg, pdf, trace or pptx, in that order of preference).
 local function file_kind(path, o)
   if path then
     local ext = path:match("%.(%w+)$")
     ext = ext and ext:lower()
-    if ext ~= "png" and ext ~= "svg" and ext ~= "pdf" and ext ~= "trace" then
-      errors.raise("chart:save: cannot tell the file type of '%s' (use .png, .svg, .pdf or .trace)", path)
+    if not kinds[ext] then
+      errors.raise("chart:save: cannot tell the file type of '%s' (use .png, .svg, .pdf, .trace or .pptx)",
+        path)
     end
     return ext
   end
   if o.format then return o.format end
-  for _, ext in ipairs({"png", "svg", "pdf", "trace"}) do
+  for _, ext in ipairs({"png", "svg", "pdf", "trace", "pptx"}) do
     if pcall(runtime.default_output, ext) then return ext end
   end
   return "png"
+end
+
+-- ---- PowerPoint
+
+-- The deck's slide size: 4:3 for the 4:3 preset, else 16:9.
+local function aspect_of(preset_name)
+  return preset_name == "4:3" and "4:3" or "16:9"
+end
+
+-- The text of a chart's slide title: its title, a KPI tile's label, or the
+-- name the script gave it. A chart with none of them cannot say on a slide
+-- what it shows: that is an error at the line that made it.
+local function slide_title(chart)
+  local o = type(chart.options) == "table" and chart.options or {}
+  local title = o.title or o.label or o.name
+  if title == nil or title == false or tostring(title) == "" then
+    error(("%s%s has no title: a slide's title is its chart's title (give it title = \"...\", or name = "
+      .. "\"...\" for the slide to be called by its name)"):format(chart.where or "", chart.name
+        or "the chart"), 0)
+  end
+  return tostring(title)
+end
+
+-- One chart as a slide: its title in the title placeholder, the chart
+-- (without its title and source, which are the slide's text) as an SVG
+-- picture with a PNG fallback drawn at png_scale times 72 dpi, the notes
+-- and source lines as text under it, the alternative text as the notes.
+local function chart_slide(chart, aspect, png_scale, background)
+  local width, height = table.unpack(pptx.sizes[aspect])
+  local o = type(chart.options) == "table" and chart.options or {}
+  local words = locale.get(o.lang)
+  local theme = chart.theme or {}
+  local muted = theme.muted or "#5b6570"
+  local margin, top = 36, 86
+  local foot = {}
+  if chart.notes then foot[#foot + 1] = words.note .. chart.notes end
+  if chart.source then foot[#foot + 1] = words.source .. chart.source end
+  local foot_size = 12
+  local foot_height = #foot > 0 and (#foot * foot_size * 1.3 + 12) or 0
+  local box = {x = margin, y = top, width = width - 2 * margin,
+    height = height - top - margin / 2 - foot_height}
+  local title = slide_title(chart)
+  local svg, png
+  chart.on_slide = true
+  local ok, err = pcall(function()
+    local c = canvas.svg(false, {width = box.width, height = box.height, background = background})
+    chart:draw(c, {x = 0, y = 0, width = box.width, height = box.height})
+    svg = c:close()
+    c = canvas.png(false, {width = math.floor(box.width * png_scale + 0.5),
+      height = math.floor(box.height * png_scale + 0.5), background = background})
+    c:scale(png_scale)
+    chart:draw(c, {x = 0, y = 0, width = box.width, height = box.height})
+    png = c:close()
+  end)
+  chart.on_slide = nil
+  if not ok then error(err, 0) end
+  local slide = {
+    title = {text = title, x = margin, y = 18, width = width - 2 * margin, height = top - 26, size = 26,
+      bold = true, color = theme.ink},
+    pictures = {{svg = svg, png = png, name = chart.name, alt = chart:alt_text(),
+      x = box.x, y = box.y, width = box.width, height = box.height}},
+    notes = chart:alt_text(),
+  }
+  if #foot > 0 then
+    slide.texts = {{name = "Source", x = margin, y = height - margin / 2 - foot_height + 6,
+      width = width - 2 * margin, height = foot_height - 6,
+      paragraphs = pptx.plain(table.concat(foot, "\n"), {size = foot_size, color = muted}), anchor = "b"}}
+  end
+  return slide
+end
+
+-- A deck of charts: lang and title from the first chart.
+local function write_deck(charts, path, settings)
+  local slides = {}
+  local scale = (settings.dpi or 144) / 72
+  local background = settings.background or "white"
+  for i, chart in ipairs(charts) do
+    slides[i] = chart_slide(chart, settings.aspect, scale, background)
+  end
+  local first = type(charts[1].options) == "table" and charts[1].options or {}
+  pptx.write(path, {aspect = settings.aspect, lang = first.lang or "ja", title = settings.title
+    or slides[1].title.text,
+    date = runtime.epoch(), slides = slides})
 end
 
 --- export.save(chart, path, options) -> chart: draws the chart into a file
@@ -57,7 +145,14 @@ function export.save(chart, path, opts)
   local preset = presets[o.preset]
   local kind = file_kind(path, o)
   local c, w, h
-  if kind == "png" then
+  if kind == "pptx" then
+    if o.width or o.height then
+      errors.raise("chart:save: a .pptx slide is 16:9, or 4:3 with preset = \"4:3\"; width and height do not "
+        .. "apply")
+    end
+    write_deck({chart}, path, {aspect = aspect_of(o.preset), dpi = o.dpi, background = o.background})
+    return chart
+  elseif kind == "png" then
     local dpi = o.dpi or preset.dpi
     local px_w = o.width or math.floor(preset.width * dpi / 72 + 0.5)
     local px_h = o.height or math.floor(preset.height * dpi / 72 + 0.5)
@@ -136,6 +231,7 @@ function export.charts(all, settings)
   local dir = settings.directory
   local sep = (#dir > 0 and dir:sub(-1) == "/") and "" or "/"
   local seen, written = {}, {}
+  local deck = false
   for i, chart in ipairs(charts) do
     local name = chart.name
     if type(name) == "number" then name = tostring(name) end
@@ -146,11 +242,24 @@ function export.charts(all, settings)
     end
     seen[name] = i
     for _, format in ipairs(settings.formats) do
-      local path = dir .. sep .. name .. "." .. format
-      written[#written + 1] = path
-      local ok, err = pcall(chart.save, chart, path, command_options(settings, format))
-      if not ok then error(("cannot export chart '%s' to %s: %s"):format(name, path, tostring(err)), 0) end
+      if format == "pptx" then
+        deck = true
+      else
+        local path = dir .. sep .. name .. "." .. format
+        written[#written + 1] = path
+        local ok, err = pcall(chart.save, chart, path, command_options(settings, format))
+        if not ok then error(("cannot export chart '%s' to %s: %s"):format(name, path, tostring(err)), 0) end
+      end
     end
+  end
+  -- One deck of every chart, named after the script.
+  if deck then
+    local stem = settings.script:match("([^/]+)$"):gsub("%.lua$", "")
+    local path = dir .. sep .. stem .. ".pptx"
+    written[#written + 1] = path
+    local ok, err = pcall(write_deck, charts, path, {aspect = aspect_of(settings.preset),
+      dpi = settings.dpi and settings.dpi > 0 and settings.dpi or nil, background = settings.background})
+    if not ok then error(("cannot export the deck %s: %s"):format(path, tostring(err)), 0) end
   end
   return written
 end

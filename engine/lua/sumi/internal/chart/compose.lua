@@ -42,6 +42,7 @@ function compose.register(self)
   if unregistered > 0 then return self end
   local n = runtime.register_chart(self)
   self.name = self.options.name or ("chart-" .. n)
+  self.where = errors.where()
   -- a chart sumi render never draws shows nowhere (sumi chart exports
   -- every chart, and does not warn)
   unused.track(self, "chart." .. self.kind, errors.where(), nil,
@@ -205,12 +206,15 @@ function compose.place_legend(list, items, place, box, theme)
 end
 
 -- Title, subtitle, source and legend; returns the area left for the plot.
+-- On a slide (chart.on_slide, set by the PowerPoint export) the title and
+-- the source and notes lines are the slide's own text, not the picture's.
 local function frame(self, list, box)
   local theme, o = self.theme, self.options
   local pad = theme.padding
   local x, width = box.x + pad, box.width - 2 * pad
   local top, bottom = box.y + pad, box.y + box.height - pad
-  if o.title then
+  local on_slide = self.on_slide
+  if o.title and not on_slide then
     -- a facet's panel is titled like a subtitle: the figure's title rules
     local b = list:text(o.title, x, top, {size = self.panel and theme.sizes.subtitle or theme.sizes.title,
       weight = theme.title_weight, font = theme.font, color = theme.ink, width = width})
@@ -221,11 +225,11 @@ local function frame(self, list, box)
       color = theme.muted, width = width})
     top = top + b.height
   end
-  if o.title or o.subtitle then top = top + theme.gap * 2 end
+  if (o.title and not on_slide) or o.subtitle then top = top + theme.gap * 2 end
   -- the source line at the foot, notes above it
   local words = locale.get(o.lang)
   for _, line in ipairs({{self.source, words.source}, {self.notes, words.note}}) do
-    if line[1] then
+    if line[1] and not on_slide then
       local b = list:text(line[2] .. line[1], x, bottom, {size = theme.sizes.source, font = theme.font,
         color = theme.muted, width = width, anchor = "bottom-left"})
       bottom = bottom - b.height - (line[1] == self.source and self.notes and 1 or theme.gap)

@@ -1,7 +1,9 @@
 -- The second half of sumi.document: laying the blocks out on pages (again
 -- until the table of contents settles), page headers and footers, the
--- outline, and writing the PDF, its PNG previews or a trace.
+-- outline, and writing the PDF, its PNG previews, a trace or a PowerPoint
+-- deck (sumi.internal.document.deck).
 local blocks = require "sumi.internal.layout.blocks"
+local deck = require "sumi.internal.document.deck"
 local flow = require "sumi.internal.layout.flow"
 local markup = require "sumi.internal.layout.markup"
 local options = require "sumi.internal.options"
@@ -276,19 +278,42 @@ local function draw_pages(doc, ctx, result, page_canvas)
     -- The running head names the first section that starts on the page,
     -- or the one the page continues.
     info.page, info.section = page.number, first_section or section
-    draw_band(doc, ctx, band_for(doc, "header", page.number), "header", info)
-    draw_band(doc, ctx, band_for(doc, "footer", page.number), "footer", info)
+    -- A deck (ctx.deck, sumi.internal.document.deck) draws the bands as the
+    -- slide's background and each block as a shape of its own.
+    local function draw_bands()
+      draw_band(doc, ctx, band_for(doc, "header", page.number), "header", info)
+      draw_band(doc, ctx, band_for(doc, "footer", page.number), "footer", info)
+    end
+    if ctx.deck then
+      ctx.deck.page(page, function(c)
+        ctx.canvas = c
+        draw_bands()
+      end)
+    else
+      draw_bands()
+    end
     for _, item in ipairs(page.items) do
       local b = item.block
       if b.draw then
-        blocks.enter_group(ctx, b.group)
-        if b.where and b.where ~= "" then
-          runtime.blame(b.where, b.draw, b, ctx, item.x, item.y, item.width, item.height)
+        local function draw_item()
+          blocks.enter_group(ctx, b.group)
+          if b.where and b.where ~= "" then
+            runtime.blame(b.where, b.draw, b, ctx, item.x, item.y, item.width, item.height)
+          else
+            b:draw(ctx, item.x, item.y, item.width, item.height)
+          end
+        end
+        if ctx.deck then
+          ctx.deck.item(item, function(c)
+            ctx.canvas = c
+            draw_item()
+          end, ctx)
         else
-          b:draw(ctx, item.x, item.y, item.width, item.height)
+          draw_item()
         end
       end
     end
+    if ctx.deck then headings = {} end -- a slide has no outline
     -- Outline entries follow the headings' order; each under the nearest
     -- heading of a higher level before it. Outline ids belong to a canvas:
     -- PNG pages are a canvas each, so the parents start again on each.
@@ -329,6 +354,15 @@ end
 
 ---------------------------------------------------------------- saving
 
+local function heading_list(doc, heading_pages)
+  local headings = {}
+  for _, h in ipairs(doc.headings) do
+    headings[#headings + 1] = {title = h.title, label = h.label, level = h.level,
+      destination = h.destination, page = heading_pages[h.destination]}
+  end
+  return headings
+end
+
 local save_spec = {dpi = {default = 96, type = "number", min = 1},
                    format = {default = false, type = "string"},
                    fonts = {default = false, one_of = {"subset", "full"}}}
@@ -342,12 +376,28 @@ local function save(doc, path, opts)
   local o = options.check("document:save", opts, save_spec)
   local kind = o.format or (path and path:match("%.(%w+)$"))
   if not kind then
-    for _, ext in ipairs({"pdf", "png", "trace"}) do
+    for _, ext in ipairs({"pdf", "png", "trace", "pptx"}) do
       if pcall(runtime.default_output, ext) then kind = ext; break end
     end
   end
   kind = kind and kind:lower() or "pdf"
-  options.one_of("document:save", "format", kind, {"pdf", "png", "trace"})
+  options.one_of("document:save", "format", kind, {"pdf", "png", "trace", "pptx"})
+  if kind == "pptx" then
+    if opts ~= nil and (opts.fonts or opts.dpi) then
+      errors.raise("document:save: a .pptx deck takes no 'fonts' or 'dpi' (its text is text, its"
+        .. " pictures SVG "
+        .. "with PNG fallbacks at 144 dpi)")
+    end
+    local result, ctx = layout(doc, canvas.trace(false, {width = doc.width, height = doc.height}))
+    local file = path or runtime.default_output("pptx")
+    deck.save(doc, path, function(hooks)
+      ctx.deck, ctx.tags = hooks, false
+      draw_pages(doc, ctx, result, function() return ctx.canvas end)
+      ctx.deck = nil
+    end)
+    local placed, heading_pages = summary(result, ctx)
+    return {pages = #result, files = {file}, placed = placed, headings = heading_list(doc, heading_pages)}
+  end
   -- PNG pages keep the full faces: nothing is embedded in a picture.
   local fonts = o.fonts or (kind == "pdf" and "subset" or "full")
   if kind == "png" and fonts == "subset" then
@@ -417,12 +467,8 @@ local function save(doc, path, opts)
     for _, file in ipairs(shown.files) do files[#files + 1] = file end
   end
   local placed, heading_pages = summary(result, ctx)
-  local headings = {}
-  for _, h in ipairs(doc.headings) do
-    headings[#headings + 1] = {title = h.title, label = h.label, level = h.level,
-      destination = h.destination, page = heading_pages[h.destination]}
-  end
-  return {pages = #result, files = files, placed = placed, headings = headings, trace = trace}
+  return {pages = #result, files = files, placed = placed, headings = heading_list(doc, heading_pages),
+    trace = trace}
 end
 
 function pages.save(doc, path, opts)

@@ -169,4 +169,86 @@ function markup.links(s, style)
   return table.concat(out), links
 end
 
+-- Pango's size names, relative to the medium size.
+local size_names = {["xx-small"] = 0.58, ["x-small"] = 0.69, small = 0.83, medium = 1, large = 1.2,
+  ["x-large"] = 1.44, ["xx-large"] = 1.73}
+
+-- What one opening tag changes in a run's look, on top of look.
+local function tag_look(tag, look)
+  local name = tag_name(tag)
+  local new = setmetatable({}, {__index = look})
+  local function attr(key)
+    return tag:match(key .. [[%s*=%s*"([^"]*)"]]) or tag:match(key .. [[%s*=%s*'([^']*)']])
+  end
+  if name == "b" then
+    new.bold = true
+  elseif name == "i" then
+    new.italic = true
+  elseif name == "big" then
+    new.scale = (look.scale or 1) * 1.2
+  elseif name == "small" or name == "sub" or name == "sup" then
+    new.scale = (look.scale or 1) * 0.83
+  elseif name == "span" then
+    local color = attr("foreground") or attr("fgcolor") or attr("color")
+    if color then new.color = color end
+    local weight = attr("weight") or attr("font_weight")
+    if weight then
+      new.bold = weight == "bold" or weight == "heavy" or weight == "ultrabold" or weight == "semibold"
+        or (tonumber(weight) or 0) >= 600
+    end
+    local style = attr("style") or attr("font_style")
+    if style then new.italic = style == "italic" or style == "oblique" end
+    local size = attr("size") or attr("font_size")
+    if size then
+      local percent = size:match("^([%d.]+)%%$")
+      if percent then
+        new.scale = (look.scale or 1) * tonumber(percent) / 100
+      elseif size_names[size] then
+        new.scale = size_names[size]
+      elseif size == "larger" then
+        new.scale = (look.scale or 1) * 1.2
+      elseif size == "smaller" then
+        new.scale = (look.scale or 1) / 1.2
+      elseif tonumber(size) then
+        new.points = tonumber(size) / 1024 -- Pango units
+      elseif size:match("^[%d.]+pt$") then
+        new.points = tonumber(size:sub(1, -3))
+      end
+    end
+  end
+  return new
+end
+
+--- markup.runs(s) -> the text of s as runs {text, bold, italic, color,
+--- scale (of the paragraph's size) or points}: what a text box of an
+--- Office file holds (sumi.internal.pptx). Tags it does not know keep the
+--- look around them.
+function markup.runs(s)
+  local runs, stack, text = {}, {{}}, {}
+  local function flush()
+    if #text == 0 then return end
+    local look = stack[#stack]
+    runs[#runs + 1] = {text = table.concat(text), bold = look.bold, italic = look.italic, color = look.color,
+      scale = look.scale, points = look.points}
+    text = {}
+  end
+  each_token(s, function(kind, token)
+    if kind == "text" then
+      text[#text + 1] = token
+    elseif kind == "entity" then
+      text[#text + 1] = markup.plain(token)
+    elseif kind == "open" then
+      flush()
+      stack[#stack + 1] = tag_look(token, stack[#stack])
+    elseif kind == "close" then
+      flush()
+      if #stack > 1 then stack[#stack] = nil end
+    elseif kind == "empty" and tag_name(token) == "br" then
+      text[#text + 1] = "\n"
+    end
+  end)
+  flush()
+  return runs
+end
+
 return markup
