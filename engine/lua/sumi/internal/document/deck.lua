@@ -143,6 +143,19 @@ function deck.save(doc, path, draw)
   measure:close()
   for _, s in ipairs(slides) do
     if #s.alts > 0 then s.notes = table.concat(s.alts, "\n") end
+    -- A page without a heading (a title page) is titled by its largest text.
+    if not s.title then
+      local largest, at = 0, nil
+      for i, shape in ipairs(s.texts) do
+        for _, run in ipairs(shape.paragraphs[1].runs) do
+          if (run.size or 0) > largest and run.text:find("%S") then largest, at = run.size, i end
+        end
+      end
+      if at then
+        s.title = table.remove(s.texts, at)
+        s.title.anchor = "t"
+      end
+    end
   end
   local o = doc.options
   pptx.write(path, {size = {doc.width, doc.height}, aspect = aspect, lang = doc.lang, font = font,
