@@ -22,7 +22,7 @@ _sumi() {
     -o|--output|--report|--merge-reports) _filedir; return ;;
     --out|--allow-read|--allow-write) _filedir -d; return ;;
     --preset) COMPREPLY=($(compgen -W "slides slides-720 4:3 print" -- "$cur")); return ;;
-    -f|--format) COMPREPLY=($(compgen -W "png svg pdf trace" -- "$cur")); return ;;
+    -f|--format) COMPREPLY=($(compgen -W "png svg pdf trace pptx" -- "$cur")); return ;;
     -p|--param|-s|--size|--dpi|--background|-j|--jobs|--shard|--shards|--only|--max-memory|--timeout|--max-input-size) return ;;
   esac
   if [[ $cur == -* || -z $files ]]; then

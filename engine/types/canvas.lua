@@ -157,13 +157,13 @@ local canvas = {}
 function canvas.pdf(path, options) end
 
 ---A PNG canvas, sized in pixels (user units are pixels) or millimetres (user units are points).
----@param path? string The file to write; nil: the `-o` path or reports/<script name>.png.
+---@param path string|false|nil The file to write; false: no file, `c:close()` returns the PNG's bytes; nil: the `-o` path or reports/<script name>.png.
 ---@param options sumi.CanvasPngOptions
 ---@return sumi.Canvas canvas
 function canvas.png(path, options) end
 
 ---An SVG canvas; text stays text (<text> elements) unless `text = "outline"`.
----@param path? string The file to write; nil: the `-o` path or reports/<script name>.svg.
+---@param path string|false|nil The file to write; false: no file, `c:close()` returns the SVG's text (not with `text = "outline"`); nil: the `-o` path or reports/<script name>.svg.
 ---@param options sumi.CanvasSvgOptions
 ---@return sumi.Canvas canvas
 function canvas.svg(path, options) end

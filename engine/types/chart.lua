@@ -293,10 +293,12 @@ function Chart:compose(canvas, box) end
 ---@field height? number Pixels for a PNG, points otherwise (default: the preset's).
 ---@field dpi? number PNG only, >= 1: the chart is laid out in points and drawn at this resolution (default: the preset's).
 ---@field background? string A colour, or "transparent" (default "white").
----@field format? "png"|"svg"|"pdf"|"trace" The file type for a nil path without `-o`.
+---@field format? "png"|"svg"|"pdf"|"trace"|"pptx" The file type for a nil path without `-o`.
 
----Saves the chart as a file of its own, its type from the extension (.png, .svg, .pdf, .trace);
----a nil path writes the `-o` path. A PDF is tagged, the chart its Figure with `c:alt_text()`.
+---Saves the chart as a file of its own, its type from the extension (.png, .svg, .pdf, .trace,
+---.pptx); a nil path writes the `-o` path. A PDF is tagged, the chart its Figure with `c:alt_text()`.
+---A .pptx is a one-slide deck: the title as the slide's title, the chart as SVG with a PNG
+---fallback, the source line as text, the alt text as the notes (16:9, or 4:3 with preset "4:3").
 ---@param path string|nil
 ---@param options? sumi.ChartSaveOptions
 ---@return sumi.Chart chart

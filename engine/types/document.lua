@@ -310,7 +310,7 @@ function Document:sources(options) end
 ---Options of `doc:save`.
 ---@class sumi.DocumentSaveOptions
 ---@field dpi? number PNG pages' resolution (default 96).
----@field format? "pdf"|"png"|"trace" The output type (default: the path's extension, or the `-o` type).
+---@field format? "pdf"|"png"|"trace"|"pptx" The output type (default: the path's extension, or the `-o` type); pptx for 16:9 and 4:3 documents.
 ---@field fonts? "subset"|"full" "subset" (a PDF's default) embeds HarfBuzz subsets of the faces used; "full" (the default for a trace, the only choice for PNG).
 
 ---What `doc:save` wrote.
@@ -342,8 +342,10 @@ function Document:sources(options) end
 ---@field frame? integer The column it is in.
 
 ---Writes the document: a PDF (fonts embedded as subsets, outline, links), PNG pages (`x.png`
----gives x-1.png, x-2.png, ...) or a trace, by the path's extension; a nil path writes
----reports/<script>.pdf or the `-o` path. A document can be saved more than once.
+---gives x-1.png, x-2.png, ...), a trace or, for 16:9 and 4:3 pages, a PowerPoint deck (a slide
+---per page, headings and paragraphs as text, charts, tiles and tables as SVG pictures with PNG
+---fallbacks), by the path's extension; a nil path writes reports/<script>.pdf or the `-o` path.
+---A document can be saved more than once.
 ---@overload fun(self: sumi.Document, options: sumi.DocumentSaveOptions): sumi.DocumentSaved
 ---@param path? string
 ---@param options? sumi.DocumentSaveOptions

@@ -216,9 +216,9 @@ for doc in "${docs[@]}"; do
             esac
         fi
         case $ext in
-            pdf | png | svg) ;;
+            pdf | png | svg | pptx | xlsx) ;;
             *)
-                fail "$doc" "$line" "$n" "bad '-- output: $ext' (pdf, png or svg)"
+                fail "$doc" "$line" "$n" "bad '-- output: $ext' (pdf, png, svg, pptx or xlsx)"
                 continue
                 ;;
         esac

@@ -245,4 +245,37 @@ LUA
   [ -z "$(ls -A reports | grep -v '^weekly.pptx$')" ] || fail "temporaries left: $(ls -A reports)"
 }
 
+# ---------------------------------------------------------------- batch
+
+# A manifest asks for decks as for any output: each job's deck is
+# published whole, and a rerun writes the same bytes (the manifest's date
+# is the run's SOURCE_DATE_EPOCH, zip entry times included).
+case_batch_publishes_a_deck_per_job_same_bytes_on_rerun() {
+  slides_project
+  write_script scripts/decks.manifest.lua <<'LUA'
+return {
+  date = "2025-08-29",
+  defaults = {script = "china_ai_slides.lua", output = "../reports/decks/{name}.pptx"},
+  jobs = {
+    {name = "july", params = {date = "2025-07-31"}},
+    {name = "august", params = {date = "2025-08-29"}},
+  },
+}
+LUA
+  run "$SUMI" batch scripts/decks.manifest.lua -j 2
+  expect_code 0
+  for job in july august; do
+    read_deck reports/decks/$job.pptx
+    DECK_JSON=reports/decks/$job.pptx.json
+    [ "$(q '.slides | length')" = 8 ] || fail "$job: $(q '.slides | length') slides"
+  done
+  unzip -p reports/decks/july.pptx ppt/slides/slide1.xml ppt/media/*.svg | grep -q '2025年7月31日' ||
+    fail "the july deck does not carry its date"
+  md5sum reports/decks/*.pptx > first.txt
+  run "$SUMI" batch scripts/decks.manifest.lua -j 2
+  expect_code 0
+  md5sum -c --quiet first.txt || fail "a rerun changed a deck"
+  [ -z "$(find reports -name '.*')" ] || fail "temporaries left: $(find reports -name '.*')"
+}
+
 case_main

@@ -135,7 +135,7 @@ local function write_deck(charts, path, settings)
 end
 
 --- export.save(chart, path, options) -> chart: draws the chart into a file
---- of its own, its type from the extension (png, svg, pdf, trace); a nil
+--- of its own, its type from the extension (png, svg, pdf, trace, pptx); a nil
 --- path writes the -o path. options: preset ("print" | "slides" |
 --- "slides-720" | "4:3"), width, height (pixels for PNG, points otherwise),
 --- dpi (PNG), background (a colour or "transparent"), format (for a nil
