@@ -335,8 +335,9 @@ function pptx.write(path, deck)
     {REL .. "notesMaster", "notesMasters/notesMaster1.xml"}, {REL .. "theme", "theme/theme1.xml"},
     {REL .. "presProps", "presProps.xml"}, {REL .. "viewProps", "viewProps.xml"},
     {REL .. "tableStyles", "tableStyles.xml"}}
-  local slide_ids = {}
+  local slide_ids, notes_count = {}, 0
   for n, slide in ipairs(deck.slides) do
+    if slide.notes then notes_count = notes_count + 1 end
     local xml, rels = slide_xml(d, slide, n, media)
     part(("ppt/slides/slide%d.xml"):format(n), xml, CT .. "slide+xml")
     part(("ppt/slides/_rels/slide%d.xml.rels"):format(n), rels)
@@ -390,7 +391,7 @@ function pptx.write(path, deck)
     .. ('<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
     .. 'extended-properties"><Application>sumi</Application><Slides>%d</Slides><Notes>%d</Notes>'
       .. '</Properties>')
-    :format(#deck.slides, #deck.slides),
+    :format(#deck.slides, notes_count),
       "application/vnd.openxmlformats-officedocument.extended-properties+xml")
   part("_rels/.rels", relationships({{REL .. "officeDocument", "ppt/presentation.xml"},
     {NS_PKG_REL .. "/metadata/core-properties", "docProps/core.xml"},
