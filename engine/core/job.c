@@ -69,6 +69,24 @@ const char *sumi_job_script(lua_State *L) { return registry_string(L, REG_SCRIPT
 
 /* ---- time ---- */
 
+int sumi_source_date_epoch(long long *seconds) {
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde == NULL || sde[0] == '\0')
+        return 0;
+    char *end;
+    errno = 0;
+    long long v = strtoll(sde, &end, 10);
+    if (errno != 0 || *end != '\0' || v < 0 || v >= 253402300800LL) /* 10000-01-01 */
+        return -1;
+    *seconds = v;
+    return 1;
+}
+
+long long sumi_report_time(void) {
+    long long v;
+    return sumi_source_date_epoch(&v) == 1 ? v : (long long)time(NULL);
+}
+
 double sumi_monotonic_now(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);

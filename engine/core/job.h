@@ -39,6 +39,13 @@ const char *sumi_job_script(lua_State *L);
 
 /* ---- time ---- */
 
+/* SOURCE_DATE_EPOCH, the date reproducible builds agree on: 1 with
+ * *seconds set when it is a count of seconds up to the end of year 9999,
+ * 0 when it is unset or empty, -1 when it is set to anything else. */
+int sumi_source_date_epoch(long long *seconds);
+/* The moment a report is made: SOURCE_DATE_EPOCH when it is valid, so that
+ * reruns give the same bytes; otherwise now. */
+long long sumi_report_time(void);
 /* Seconds on the monotonic clock (for durations, never dates). */
 double sumi_monotonic_now(void);
 /* For long calls into a library that can poll (SQLite's progress handler):

@@ -129,15 +129,7 @@ static int package_add(lua_State *L) {
 
 /* The entries' MS-DOS time: SOURCE_DATE_EPOCH, else now, in UTC. */
 static void dos_time(zip_uint16_t *dtime, zip_uint16_t *ddate) {
-    time_t t = time(NULL);
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde != NULL && sde[0] != '\0') {
-        char *end;
-        errno = 0;
-        long long v = strtoll(sde, &end, 10);
-        if (errno == 0 && *end == '\0' && v >= 0)
-            t = (time_t)v;
-    }
+    time_t t = (time_t)sumi_report_time();
     struct tm tm;
     if (gmtime_r(&t, &tm) == NULL || tm.tm_year < 80) {
         memset(&tm, 0, sizeof tm);

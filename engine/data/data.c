@@ -632,6 +632,7 @@ static const luaL_Reg dataset_methods[] = {
     {"rolling", ds_rolling},
     {"change", ds_change},
     {"rank", ds_rank},
+    {"save_xlsx", ds_save_xlsx},
     {NULL, NULL},
 };
 

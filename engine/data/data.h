@@ -33,5 +33,7 @@ void sumi_data_register_sql(lua_State *L, int module);
 
 /* sumi.data (data.c). */
 int luaopen_sumi_data(lua_State *L);
+/* sumi.internal.xlsx (xlsx.c): the writer of a document's workbook. */
+int luaopen_sumi_internal_xlsx(lua_State *L);
 
 #endif

@@ -77,5 +77,7 @@ int ds_group_by(lua_State *L);
 int ds_join(lua_State *L);
 int ds_distinct(lua_State *L);
 int ds_append(lua_State *L);
+/* xlsx.c */
+int ds_save_xlsx(lua_State *L);
 
 #endif

@@ -219,12 +219,8 @@ static void finish_setup(lua_State *L, sumi_canvas *c, int canvas_idx) {
 /* The date of a PDF: only SOURCE_DATE_EPOCH's, so reruns give the same
  * bytes; -1 for none. */
 static long long pdf_date(void) {
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde == NULL || sde[0] == '\0')
-        return -1;
-    char *end;
-    long long v = strtoll(sde, &end, 10);
-    return *end == '\0' && v >= 0 && v < 253402300800LL ? v : -1; /* up to year 9999 */
+    long long v;
+    return sumi_source_date_epoch(&v) == 1 ? v : -1;
 }
 
 static void set_pdf_date(cairo_surface_t *surface, long long when) {

@@ -42,10 +42,15 @@ static const struct {
     const char *name;
     lua_CFunction open;
 } c_modules[] = {
-    {"sumi.canvas", luaopen_sumi_canvas},   {"sumi.text", luaopen_sumi_text},
-    {"sumi.data", luaopen_sumi_data},       {"sumi.fonts", luaopen_sumi_fonts},
-    {"sumi.runtime", luaopen_sumi_runtime}, {"sumi.numeric", luaopen_sumi_numeric},
-    {"sumi.path", luaopen_sumi_path},       {"sumi.internal.zip", luaopen_sumi_internal_zip},
+    {"sumi.canvas", luaopen_sumi_canvas},
+    {"sumi.text", luaopen_sumi_text},
+    {"sumi.data", luaopen_sumi_data},
+    {"sumi.fonts", luaopen_sumi_fonts},
+    {"sumi.runtime", luaopen_sumi_runtime},
+    {"sumi.numeric", luaopen_sumi_numeric},
+    {"sumi.path", luaopen_sumi_path},
+    {"sumi.internal.zip", luaopen_sumi_internal_zip},
+    {"sumi.internal.xlsx", luaopen_sumi_internal_xlsx},
 };
 
 /* Publishes every output still open. A stop signal (Ctrl-C, SIGTERM,
@@ -671,16 +676,11 @@ static int runtime_resolve(lua_State *L) {
 /* The moment a report is "made": SOURCE_DATE_EPOCH when set, so that reruns
  * give the same bytes; otherwise the current time. */
 static int runtime_epoch(lua_State *L) {
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde != NULL && sde[0] != '\0') {
-        char *end;
-        long long v = strtoll(sde, &end, 10);
-        if (*end != '\0' || v < 0)
-            return luaL_error(L, "SOURCE_DATE_EPOCH must be a count of seconds, got '%s'", sde);
-        lua_pushinteger(L, (lua_Integer)v);
-        return 1;
-    }
-    lua_pushinteger(L, (lua_Integer)time(NULL));
+    long long v;
+    if (sumi_source_date_epoch(&v) < 0)
+        return luaL_error(L, "SOURCE_DATE_EPOCH must be a count of seconds, got '%s'",
+                          getenv("SOURCE_DATE_EPOCH"));
+    lua_pushinteger(L, (lua_Integer)sumi_report_time());
     return 1;
 }
 

@@ -182,6 +182,31 @@ function Dataset:filter(keep) end
 ---@return sumi.Dataset dataset
 function Dataset:where(column, op, value) end
 
+---A column of `ds:save_xlsx`: a column name, or `{key, title, format, excel, width}`.
+---@class sumi.DatasetXlsxColumn
+---@field key string The dataset's column.
+---@field title? string The header cell (default the column's name).
+---@field format? string A named format of sumi.template (`"int"`, `"pct1"`, `"tri0"`, `"usd"`...), written as the Excel format that shows the same.
+---@field excel? string An Excel number format code, used as it is (`"#,##0.0;[Red]-#,##0.0"`).
+---@field width? number The column's width in characters, 1 to 255 (default: from the content).
+
+---@class sumi.DatasetSaveXlsxOptions
+---@field sheet? string The sheet's name (default the dataset's title, made a name Excel takes, or "Sheet1"); a name Excel refuses is an error.
+---@field columns? (string|sumi.DatasetXlsxColumn)[] The columns written, in order (default all, titled by their names).
+---@field formats? table<string, string> A named format per column: `{share = "pct1", profit = "tri0"}`.
+---@field source? string|false The line two rows under the table (default the dataset's source); false for none.
+---@field lang? string The language of dates: "ja", "zh-Hans", "zh-Hant", "zh-HK" write 2025年7月26日, "ko" 2025년 7월 26일 (default: 2025-07-26).
+
+---Writes the dataset as an Excel workbook of one sheet: numbers as numbers with the Excel
+---format that shows what sumi's format shows, dates as dates, a bold frozen header with a
+---filter, columns as wide as their content and the source line under the table. `path` nil:
+---the run's default output (`sumi render x.lua -o out.xlsx`, or reports/<script>.xlsx). The
+---file is published when the script succeeds.
+---@param path? string
+---@param options? sumi.DatasetSaveXlsxOptions
+---@return string path
+function Dataset:save_xlsx(path, options) end
+
 ---@class sumi.DatasetSortOptions
 ---@field descending? boolean Every key in descending order (default false).
 

@@ -27,6 +27,7 @@ local document = {}
 ---@field style? sumi.DocumentStyle Changes to the look, merged key by key into the defaults.
 ---@field tagged? boolean A PDF tagged for screen readers, PDF/UA-1 (default true): then `title` is required.
 ---@field pdfa? boolean A PDF/A-2 file (default false, or true under `sumi render --pdfa`).
+---@field workbook? boolean|string An Excel workbook of every `doc:table` too, one sheet each, written at `doc:save`: true puts it beside the saved file with the same stem (`.xlsx`), a string is its path (default false). An error when the document has no table.
 
 ---Margins in points, from 0 to a third of the page's shorter side.
 ---@class sumi.DocumentMargins

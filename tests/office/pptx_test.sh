@@ -213,6 +213,32 @@ case_document_deck_has_a_slide_per_page() {
   pdftoppm -png -r 60 slides.pdf look # for a person to look at when it fails
 }
 
+# A deck with a workbook of its tables: both written, both published.
+case_document_deck_with_workbook_writes_both() {
+  write_script report.lua <<'LUA'
+local sumi = require "sumi"
+local doc = sumi.document.new{title = "週報", size = "16:9", workbook = true, numbering = false}
+doc:heading("拠点別", 1)
+doc:table({{"東京", 120, 0.052}, {"大阪", 80, -0.013}}, {columns = {{key = 1, title = "拠点"},
+  {key = 2, title = "売上", format = "int"}, {key = 3, title = "前週比", format = "tri_change1"}}})
+local saved = doc:save("reports/weekly.pptx")
+assert(saved.files[1] == "reports/weekly.pptx" and saved.files[2] == "reports/weekly.xlsx")
+LUA
+  run env SOURCE_DATE_EPOCH=1753747200 "$SUMI" render report.lua
+  expect_code 0
+  read_deck reports/weekly.pptx
+  DECK_JSON=reports/weekly.pptx.json
+  [ "$(q '.slides[0].title')" = "拠点別" ] || fail "title $(q '.slides[0].title')"
+  [ "$(q '.slides[0].pictures | map(.name) | join(",")')" = "Page,table" ] ||
+    fail "pictures: $(q '.slides[0].pictures | map(.name) | join(",")')"
+  $PY - reports/weekly.xlsx > cells.txt <<'PY' || fail "openpyxl cannot read the workbook"
+import sys, openpyxl
+sheet = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+print(sheet.title, sheet["B2"].value, sheet["C3"].value, sheet["C3"].number_format)
+PY
+  [ "$(cat cells.txt)" = '拠点別 120 -0.013 +#,##0.0%;"△"#,##0.0%;#,##0.0%' ] || fail "cells: $(cat cells.txt)"
+}
+
 case_a4_document_as_pptx_is_an_error_at_save() {
   write_script report.lua <<'LUA'
 local sumi = require "sumi"
@@ -250,8 +276,13 @@ LUA
 # A manifest asks for decks as for any output: each job's deck is
 # published whole, and a rerun writes the same bytes (the manifest's date
 # is the run's SOURCE_DATE_EPOCH, zip entry times included).
-case_batch_publishes_a_deck_per_job_same_bytes_on_rerun() {
+case_batch_publishes_decks_and_workbooks_same_bytes_on_rerun() {
   slides_project
+  write_script scripts/figures.lua <<'LUA'
+local sumi = require "sumi"
+local figures = sumi.data.read_csv("../data/waic2025_headline.csv")
+figures:save_xlsx(nil, {sheet = "WAIC 2025"})
+LUA
   write_script scripts/decks.manifest.lua <<'LUA'
 return {
   date = "2025-08-29",
@@ -259,11 +290,18 @@ return {
   jobs = {
     {name = "july", params = {date = "2025-07-31"}},
     {name = "august", params = {date = "2025-08-29"}},
+    {name = "figures", script = "figures.lua", output = "../reports/decks/{name}.xlsx"},
   },
 }
 LUA
   run "$SUMI" batch scripts/decks.manifest.lua -j 2
   expect_code 0
+  $PY - reports/decks/figures.xlsx > sheets.txt <<'PY' || fail "openpyxl cannot read the batch workbook"
+import sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+print(book.sheetnames, book.active.max_row > 5)
+PY
+  [ "$(cat sheets.txt)" = "['WAIC 2025'] True" ] || fail "the batch workbook: $(cat sheets.txt)"
   for job in july august; do
     read_deck reports/decks/$job.pptx
     DECK_JSON=reports/decks/$job.pptx.json
@@ -271,10 +309,10 @@ LUA
   done
   unzip -p reports/decks/july.pptx ppt/slides/slide1.xml ppt/media/*.svg | grep -q '2025年7月31日' ||
     fail "the july deck does not carry its date"
-  md5sum reports/decks/*.pptx > first.txt
+  md5sum reports/decks/*.pptx reports/decks/*.xlsx > first.txt
   run "$SUMI" batch scripts/decks.manifest.lua -j 2
   expect_code 0
-  md5sum -c --quiet first.txt || fail "a rerun changed a deck"
+  md5sum -c --quiet first.txt || fail "a rerun changed a deck or the workbook"
   [ -z "$(find reports -name '.*')" ] || fail "temporaries left: $(find reports -name '.*')"
 }
 

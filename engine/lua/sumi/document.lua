@@ -46,6 +46,7 @@ local new_spec = {
   confidential = text_option, logo = text_option, numbering = {default = true, type = "boolean"},
   style = {default = false, type = "table"}, tagged = {default = true, type = "boolean"},
   pdfa = {default = false, type = "boolean"},
+  workbook = {default = false, type = "boolean|string"},
 }
 
 local function page_size(size)
@@ -99,7 +100,9 @@ end
 
 --- document.new(options) -> a document. Options: size, margins, title,
 --- author, subject, keywords, lang, header, footer, first_page, date,
---- confidential, logo, numbering, style, tagged, pdfa.
+--- confidential, logo, numbering, style, tagged, pdfa, workbook (true: an
+--- Excel workbook of every doc:table beside the saved file, with its stem;
+--- a string: the workbook's path).
 function document.new(opts)
   local o = options.check("document.new", opts, new_spec)
   local w, h = page_size(o.size)

@@ -10,6 +10,7 @@
 -- △1,234 (Japanese accounting), ▲1,234 or (1,234).
 local calendar = require "sumi.internal.calendar"
 local errors = require "sumi.internal.errors"
+local formatters = require "sumi.internal.formatters"
 local locale = require "sumi.locale"
 local options = require "sumi.internal.options"
 local format = {}
@@ -592,7 +593,9 @@ function format.formatter(name, ...)
   local fn, args = format[name], table.pack(...)
   for i = 1, args.n do args[i] = options.copy(args[i]) end
   fn(0, table.unpack(args, 1, args.n)) -- checks the options now, at the line that made the formatter
-  return function(value) return fn(value, table.unpack(args, 1, args.n)) end
+  local made = function(value) return fn(value, table.unpack(args, 1, args.n)) end
+  formatters.record(made, name, args)
+  return made
 end
 
 return format

@@ -38,6 +38,7 @@ return {
     ["sumi.Dataset:filter"] = function(ds) return (ds:filter("v > 1")) end,
     ["sumi.Dataset:where"] = function(ds) return (ds:where("v", "=>", 1)) end,
     ["sumi.Dataset:sort"] = function(ds, o) return (ds:sort("v", o)) end,
+    ["sumi.Dataset:save_xlsx"] = function(ds, o) return (ds:save_xlsx("probe.xlsx", o)) end,
     ["sumi.Dataset:group_by"] = function(ds) return (ds:group_by("k", {{"total", "total", "v"}})) end,
     ["sumi.Dataset:derive"] = function(ds) return (ds:derive("w", nil)) end,
     ["sumi.Dataset:calc"] = function(ds) return (ds:calc("w", "v", "%", 2)) end,

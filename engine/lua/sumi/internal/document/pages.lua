@@ -395,8 +395,11 @@ local function save(doc, path, opts)
       draw_pages(doc, ctx, result, function() return ctx.canvas end)
       ctx.deck = nil
     end)
+    local files = {file}
+    local book = require("sumi.internal.document.workbook").save(doc, file)
+    if book then files[#files + 1] = book end
     local placed, heading_pages = summary(result, ctx)
-    return {pages = #result, files = {file}, placed = placed, headings = heading_list(doc, heading_pages)}
+    return {pages = #result, files = files, placed = placed, headings = heading_list(doc, heading_pages)}
   end
   -- PNG pages keep the full faces: nothing is embedded in a picture.
   local fonts = o.fonts or (kind == "pdf" and "subset" or "full")
@@ -460,6 +463,9 @@ local function save(doc, path, opts)
   else
     trace = first:close()
   end
+  -- document.new{workbook}: the tables' values as an Excel workbook, too
+  local book = require("sumi.internal.document.workbook").save(doc, path or runtime.default_output(kind))
+  if book then files[#files + 1] = book end
   -- `sumi render --previews`: the PDF's pages as PNGs beside it, too
   if kind == "pdf" and runtime.previews() then
     local pdf_path = path or runtime.default_output("pdf")

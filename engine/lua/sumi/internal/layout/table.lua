@@ -25,6 +25,8 @@ function tables.new(data, opts, style)
     shade = t.shade, looks = t.looks, totals = t.totals, groups = t.groups, group_of = t.group_of,
     style = style, repeat_header = opts.repeat_header, space_before = style.space_before,
     space_after = style.space_after, cache = {}}, Table)
+  -- the values themselves, for a document's workbook (document.new{workbook})
+  self.data = data
   -- On a tagged PDF every piece of the table is one Table element.
   self.group = {role = "Table", id = {}}
   self.from, self.to = 1, #self.cells
