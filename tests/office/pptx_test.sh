@@ -21,6 +21,21 @@ read_deck() {
   while IFS= read -r -d '' part; do
     xmllint --noout "$part" 2> xmllint.txt || fail "xmllint: $(head -3 xmllint.txt)"
   done < <(find parts -type f \( -name '*.xml' -o -name '*.rels' \) -print0)
+  # Every relationship's target is a part of the package, and every part
+  # named in [Content_Types].xml is there (as xmllint reads them).
+  local rels target folder
+  while IFS= read -r -d '' rels; do
+    folder=$(dirname "$(dirname "$rels")")
+    while IFS= read -r target; do
+      [ -n "$target" ] || continue
+      [ -f "$(realpath -m "$folder/$target")" ] || fail "$rels: target $target is not in the package"
+    done < <(xmllint --xpath '//*[local-name()="Relationship"][not(@TargetMode)]/@Target' "$rels" |
+      sed -n 's/^ *Target="\(.*\)"$/\1/p')
+  done < <(find parts -type f -name '*.rels' -print0)
+  while IFS= read -r target; do
+    [ -f "parts$target" ] || fail "[Content_Types].xml names $target, which is not in the package"
+  done < <(xmllint --xpath '//*[local-name()="Override"]/@PartName' "parts/[Content_Types].xml" |
+    sed -n 's/^ *PartName="\(.*\)"$/\1/p')
   $PY "$SRC/tests/office/pptx_read.py" "$1" > "$1.json" 2> read.txt ||
     fail "$1 is not a package PowerPoint opens: $(cat read.txt)"
 }
