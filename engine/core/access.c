@@ -196,11 +196,17 @@ const char *sumi_resolve_read(lua_State *L, const char *path, const char *call) 
 
 void sumi_check_write(lua_State *L, const char *path, const char *call) {
     if (!allowed(L, REG_WRITE_ROOTS, path)) {
+        /* At the script's line, not the engine module's that opened the
+         * file (chart:save writes through the export module). */
         const char *canon = lua_tostring(L, -1);
-        luaL_error(L,
-                   "'%s' may not write '%s' (it is '%s', outside the output folders: the -o "
-                   "file's folder and ./reports; allow it with --allow-write %s)",
-                   call, path, canon, hint_folder(L, canon));
+        const char *hint = hint_folder(L, canon);
+        sumi_where_script(L);
+        lua_pushfstring(L,
+                        "'%s' may not write '%s' (it is '%s', outside the output folders: the -o "
+                        "file's folder and ./reports; allow it with --allow-write %s)",
+                        call, path, canon, hint);
+        lua_concat(L, 2);
+        lua_error(L);
     }
     lua_pop(L, 1);
 }

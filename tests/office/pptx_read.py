@@ -1,6 +1,7 @@
 """Reads a .pptx as PowerPoint would find its way through it, and prints
 what it holds as JSON: the slide size, and per slide its title, texts,
-pictures (name, alt text, the PNG and SVG they point at, size) and notes.
+pictures (name, alt text, the PNG and SVG they point at, size), notes,
+links and the order its shapes are stacked in.
 
 Exits 1, naming the problem, when the package is not one PowerPoint
 opens: a part without a content type, an override naming no part, a
@@ -37,6 +38,7 @@ def rels_of(zf, part):
     rels = {}
     for rel in ET.fromstring(zf.read(path)).findall("rel:Relationship", NS):
         if rel.get("TargetMode") == "External":
+            rels[rel.get("Id")] = (rel.get("Type").rsplit("/", 1)[-1], rel.get("Target"))
             continue
         target = posixpath.normpath(posixpath.join(folder, rel.get("Target")))
         if target not in zf.namelist():
@@ -91,7 +93,15 @@ def main(path):
         part = pres_rels[sld.get(R_ID)][1]
         root = ET.fromstring(zf.read(part))
         rels = rels_of(zf, part)
-        slide = {"part": part, "title": None, "texts": [], "pictures": [], "notes": None}
+        slide = {"part": part, "title": None, "texts": [], "pictures": [], "notes": None, "order": [],
+                 "links": sorted(t for k, t in rels.values() if k == "hyperlink")}
+        # The shapes back to front, as the slide stacks them.
+        for shape in root.find("p:cSld/p:spTree", NS):
+            if shape.tag == "{%s}pic" % NS["p"]:
+                slide["order"].append("picture " + shape.find("p:nvPicPr/p:cNvPr", NS).get("name"))
+            elif shape.tag == "{%s}sp" % NS["p"]:
+                ph = shape.find("p:nvSpPr/p:nvPr/p:ph", NS)
+                slide["order"].append("title" if ph is not None and ph.get("type") == "title" else "text")
         for sp in root.iter("{%s}sp" % NS["p"]):
             ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
             if ph is not None and ph.get("type") == "title":

@@ -200,6 +200,37 @@ case_size_with_only_pptx_is_a_usage_error() {
   expect_contains "$ERR" "--size does not apply to pptx" "stderr"
 }
 
+# An option that would do nothing for a deck is an error at its line.
+case_options_a_deck_cannot_use_are_errors() {
+  write_script report.lua <<'LUA'
+local sumi = require "sumi"
+local c = sumi.chart.bar(sumi.data.from_rows{{k = "東京", v = 3}}, {x = "k", y = "v", title = "拠点"})
+local p = sumi.params
+if p.preset then c:save("reports/c.pptx", {preset = "print"}) end
+if p.size then c:save("reports/c.pptx", {width = 800, height = 450}) end
+if p.dpi then c:save("reports/c.pptx", {dpi = 100000}) end
+if p.format then
+  local doc = sumi.document.new{title = "週報", size = "16:9"}
+  doc:paragraph("本文")
+  doc:save("reports/weekly.pdf", {format = "pptx"})
+end
+c:discard()
+LUA
+  run "$SUMI" render report.lua -p preset=1
+  expect_code 1
+  expect_contains "$ERR" "report.lua:4: chart:save: a .pptx slide is 16:9" "stderr"
+  run "$SUMI" render report.lua -p size=1
+  expect_code 1
+  expect_contains "$ERR" "report.lua:5: chart:save: a .pptx slide is 16:9, or 4:3" "stderr"
+  run "$SUMI" render report.lua -p dpi=1
+  expect_code 1
+  expect_contains "$ERR" "report.lua:6: chart:save: option 'dpi' must be a number in [36, 600]" "stderr"
+  run "$SUMI" render report.lua -p format=1
+  expect_code 1
+  expect_contains "$ERR" "report.lua:10: document:save: option 'format' is \"pptx\" but the path" "stderr"
+  [ ! -e reports ] || fail "a failed run left $(find reports)"
+}
+
 # ---------------------------------------------------------------- documents
 
 # The slides example saved as .pptx: a slide per page, each page's first
@@ -254,6 +285,44 @@ PY
   [ "$(cat cells.txt)" = '拠点別 120 -0.013 +#,##0.0%;"△"#,##0.0%;#,##0.0%' ] || fail "cells: $(cat cells.txt)"
 }
 
+# What the PDF shows stays in the deck: the page's band behind the title,
+# the running head's section on a page the section continues on, links,
+# nested list levels, colours named as the canvas takes them, and the
+# weight of ordinary text.
+case_document_deck_keeps_heads_links_lists_and_colours() {
+  write_script report.lua <<'LUA'
+local sumi = require "sumi"
+local doc = sumi.document.new{title = "週報", size = "16:9", numbering = false}
+doc:heading("売上の推移", 1)
+doc:paragraph("詳しくは<a href=\"https://example.com/weekly\">社内サイト</a>を参照。" ..
+  "<span foreground='red'>赤字</span>の拠点はない。")
+doc:list({"東京", {"新宿", {"西新宿"}}, "大阪"})
+doc:paragraph(("売上は前週から増えた。"):rep(60))
+doc:save("reports/weekly.pptx")
+doc:save("reports/weekly.pdf")
+LUA
+  run env SOURCE_DATE_EPOCH=1753747200 "$SUMI" render report.lua
+  expect_code 0
+  read_deck reports/weekly.pptx
+  DECK_JSON=reports/weekly.pptx.json
+  pages=$(pdfinfo reports/weekly.pdf | awk '/^Pages:/ {print $2}')
+  [ "$(q '.slides | length')" = "$pages" ] || fail "$(q '.slides | length') slides for $pages pages"
+  [ "$pages" -ge 2 ] || fail "the test wants the section to run onto a second page"
+  [ "$(q '.slides[0].order[0:2] | join(",")')" = "picture Page,title" ] ||
+    fail "slide 1 stacks $(q '.slides[0].order | join(",")')"
+  [ "$(q '.slides[0].links | join(",")')" = "https://example.com/weekly" ] || fail "links: $(q '.slides[0].links')"
+  slide1=parts/ppt/slides/slide1.xml
+  grep -q 'srgbClr val="FF0000"' "$slide1" || fail "the red span lost its colour"
+  [ "$(grep -o 'marL="[0-9]*"' "$slide1" | sort -u | wc -l)" -ge 3 ] || fail "list levels flattened"
+  grep -q '<a:hlinkClick r:id=' "$slide1" || fail "no hlinkClick on the link's run"
+  # The second page continues the section: its running head names it.
+  svg=parts/$(q '.slides[1].pictures[] | select(.name == "Page") | .svg')
+  grep -q '売上の推移' "$svg" || fail "page 2's running head lost its section"
+  # A body paragraph's runs are not bold (the title style is).
+  grep -q 'b="1"[^>]*>.*売上は前週から増えた' parts/ppt/slides/slide2.xml && fail "body text is bold"
+  return 0
+}
+
 case_a4_document_as_pptx_is_an_error_at_save() {
   write_script report.lua <<'LUA'
 local sumi = require "sumi"
@@ -265,6 +334,15 @@ LUA
   expect_code 1
   expect_contains "$ERR" "report.lua:4: document:save: a .pptx deck is made of slides" "stderr"
   [ ! -e reports ] || fail "a failed run left $(find reports)"
+  write_script huge.lua <<'LUA'
+local sumi = require "sumi"
+local doc = sumi.document.new{title = "大判", size = {4800, 2700}}
+doc:paragraph("本文")
+doc:save("reports/huge.pptx")
+LUA
+  run "$SUMI" render huge.lua
+  expect_code 1
+  expect_contains "$ERR" "huge.lua:4: document:save: a slide's sides are 72 to 4032 pt" "stderr"
 }
 
 case_failed_run_keeps_earlier_deck() {

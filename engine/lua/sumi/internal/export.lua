@@ -140,19 +140,35 @@ end
 --- "slides-720" | "4:3"), width, height (pixels for PNG, points otherwise),
 --- dpi (PNG), background (a colour or "transparent"), format (for a nil
 --- path without -o).
+local save_file
+
 function export.save(chart, path, opts)
   local o = options.check("chart:save", opts, save_spec)
-  local preset = presets[o.preset]
   local kind = file_kind(path, o)
-  local c, w, h
   if kind == "pptx" then
     if o.width or o.height then
       errors.raise("chart:save: a .pptx slide is 16:9, or 4:3 with preset = \"4:3\"; width and height do not "
         .. "apply")
     end
+    if opts and opts.preset == "print" then
+      errors.raise("chart:save: a .pptx slide is 16:9 (preset \"slides\", the default) or 4:3 (preset "
+        .. "\"4:3\"); preset \"print\" does not apply")
+    end
+    if o.dpi and (o.dpi < 36 or o.dpi > 600) then
+      options.fail("chart:save", "dpi", "a number in [36, 600] for a .pptx (its pictures' PNG fallbacks)",
+        o.dpi)
+    end
+    slide_title(chart)
     write_deck({chart}, path, {aspect = aspect_of(o.preset), dpi = o.dpi, background = o.background})
     return chart
-  elseif kind == "png" then
+  end
+  return save_file(chart, path, o, kind)
+end
+
+save_file = function(chart, path, o, kind)
+  local preset = presets[o.preset]
+  local c, w, h
+  if kind == "png" then
     local dpi = o.dpi or preset.dpi
     local px_w = o.width or math.floor(preset.width * dpi / 72 + 0.5)
     local px_h = o.height or math.floor(preset.height * dpi / 72 + 0.5)
@@ -254,6 +270,11 @@ function export.charts(all, settings)
   end
   -- One deck of every chart, named after the script.
   if deck then
+    -- A chart that cannot title its slide is named at its line, first.
+    for _, chart in ipairs(charts) do slide_title(chart) end
+    if settings.dpi and settings.dpi > 0 and (settings.dpi < 36 or settings.dpi > 600) then
+      error(("--dpi %d: a deck's pictures have PNG fallbacks of 36 to 600 dpi"):format(settings.dpi), 0)
+    end
     local stem = settings.script:match("([^/]+)$"):gsub("%.lua$", "")
     local path = dir .. sep .. stem .. ".pptx"
     written[#written + 1] = path

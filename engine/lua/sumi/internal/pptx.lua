@@ -12,6 +12,7 @@
 --      notes = "..."}}})
 --
 -- Positions and sizes are in points from the slide's top left corner.
+local color = require "sumi.internal.color"
 local fonts = require "sumi.fonts"
 local runtime = require "sumi.runtime"
 local zip = require "sumi.internal.zip"
@@ -39,11 +40,12 @@ local NS_SVG = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
 local XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 local ROOT_NS = ('xmlns:a="%s" xmlns:r="%s" xmlns:p="%s"'):format(NS_A, NS_R, NS_P)
 
--- XML 1.0 §2.2 has no place for most C0 controls: they are dropped (the
--- text was checked as UTF-8 where it entered the engine).
+-- XML 1.0 §2.2 has no place for most C0 controls, nor for U+FFFE and
+-- U+FFFF: they are dropped (the text was checked as UTF-8 where it entered
+-- the engine), and so is a carriage return, which a line break carries.
 local function escape(text)
-  return (tostring(text):gsub("[%z\1-\8\11\12\14-\31]", ""):gsub("&", "&amp;"):gsub("<", "&lt;")
-    :gsub(">", "&gt;"):gsub('"', "&quot;"))
+  return (tostring(text):gsub("[%z\1-\8\11\12\13\14-\31]", ""):gsub("\239\191[\190\191]", "")
+    :gsub("&", "&amp;"):gsub("<", "&lt;"):gsub(">", "&gt;"):gsub('"', "&quot;"))
 end
 -- An attribute keeps its line breaks as character references.
 local function escape_attribute(text)
@@ -57,17 +59,20 @@ local function xfrm(box)
     emu(box.width), emu(box.height))
 end
 
--- "#b3261e" or "b3261e" -> "B3261E"; colours reach here from themes, which
--- checked them.
-local function rgb(color)
-  local hex = tostring(color or "#000000"):match("^#?(%x%x%x%x%x%x)")
-  return (hex or "000000"):upper()
+-- A colour as the canvas reads it ("#b3261e", "#c00", "red") -> "B3261E".
+-- Colours reach here from themes and markup, which checked them.
+local function rgb(text)
+  local r, g, b = color.parse(tostring(text or "#000000"))
+  if not r then return "000000" end
+  return color.hex(r, g, b):sub(2):upper()
 end
 
+-- {type, target [, "External"]} each, numbered rId1, rId2, ... in order.
 local function relationships(list)
   local out = {XML_HEAD, ('<Relationships xmlns="%s">'):format(NS_PKG_REL)}
   for i, rel in ipairs(list) do
-    out[#out + 1] = ('<Relationship Id="rId%d" Type="%s" Target="%s"/>'):format(i, rel[1], escape(rel[2]))
+    out[#out + 1] = ('<Relationship Id="rId%d" Type="%s" Target="%s"%s/>'):format(i, rel[1],
+      escape_attribute(rel[2]), rel[3] and (' TargetMode="%s"'):format(rel[3]) or "")
   end
   out[#out + 1] = "</Relationships>"
   return table.concat(out)
@@ -75,20 +80,31 @@ end
 
 -- ---- text
 
--- One run: its text and look. A run's size is in points (Office: 1/100 pt).
-local function run_xml(run, deck)
-  local size = run.size and (' sz="%d"'):format(math.floor(run.size * 100 + 0.5)) or ""
-  local bold = run.bold and ' b="1"' or ""
-  local italic = run.italic and ' i="1"' or ""
-  local fill = run.color and ('<a:solidFill><a:srgbClr val="%s"/></a:solidFill>'):format(rgb(run.color)) or ""
-  local face = escape_attribute(run.font or deck.font)
-  return ('<a:r><a:rPr lang="%s" altLang="en-US"%s%s%s dirty="0">%s<a:latin typeface="%s"/>'
-    .. '<a:ea typeface="%s"/><a:cs typeface="%s"/></a:rPr><a:t>%s</a:t></a:r>'):format(deck.office_lang,
-    size, bold, italic, fill, face, face, face, escape(run.text))
+-- A run's size in hundredths of a point, in the range ST_TextFontSize allows.
+local function size_attribute(points)
+  if not points then return "" end
+  return (' sz="%d"'):format(math.max(100, math.min(400000, math.floor(points * 100 + 0.5))))
 end
 
--- Paragraphs: {runs, align ("l", "ctr", "r"), bullet (a character),
--- level, space_after (points)}. A run's "\n" starts a line break.
+-- One run: its text and look. A run's size is in points (Office: 1/100 pt).
+-- Bold and italic are always written: a run in the title placeholder would
+-- otherwise take the master's bold title style. run.href is a link's URL,
+-- its relationship made by deck.link.
+local function run_xml(run, deck)
+  local underline = run.underline and ' u="sng"' or ""
+  local baseline = run.baseline and (' baseline="%d"'):format(run.baseline * 1000) or ""
+  local fill = run.color and ('<a:solidFill><a:srgbClr val="%s"/></a:solidFill>'):format(rgb(run.color)) or ""
+  local face = escape_attribute(run.font or deck.font)
+  local link = run.href and deck.link and ('<a:hlinkClick r:id="rId%d"/>'):format(deck.link(run.href)) or ""
+  return ('<a:r><a:rPr lang="%s" altLang="en-US"%s b="%d" i="%d"%s%s dirty="0">%s<a:latin typeface="%s"/>'
+    .. '<a:ea typeface="%s"/><a:cs typeface="%s"/>%s</a:rPr><a:t>%s</a:t></a:r>'):format(deck.office_lang,
+    size_attribute(run.size), run.bold and 1 or 0, run.italic and 1 or 0, underline, baseline, fill, face,
+    face, face, link, escape(run.text))
+end
+
+-- Paragraphs: {runs, align ("l", "ctr", "r", "just"), bullet (a character),
+-- level, margin and hanging (points), line_spacing, space_after (points)}.
+-- A run's "\n" starts a line break.
 local function paragraphs_xml(paragraphs, deck)
   local out = {}
   for _, para in ipairs(paragraphs) do
@@ -97,8 +113,10 @@ local function paragraphs_xml(paragraphs, deck)
     if para.bullet then
       local indent = 18 * (1 + (para.level or 0))
       attrs[#attrs + 1] = ('marL="%d" indent="%d"'):format(emu(indent), -emu(18))
-    elseif para.hanging then
-      attrs[#attrs + 1] = ('marL="%d" indent="%d"'):format(emu(para.hanging), -emu(para.hanging))
+    elseif (para.margin or 0) > 0 or para.hanging then
+      -- margin: where the text's lines start; hanging: how far before it
+      -- the first line's marker starts (a tab then reaches the margin).
+      attrs[#attrs + 1] = ('marL="%d" indent="%d"'):format(emu(para.margin or 0), -emu(para.hanging or 0))
     end
     local inner = {}
     if para.line_spacing then
@@ -124,7 +142,7 @@ local function paragraphs_xml(paragraphs, deck)
       end
     end
     local last = para.runs[#para.runs] or {}
-    local end_size = last.size and (' sz="%d"'):format(math.floor(last.size * 100 + 0.5)) or ""
+    local end_size = size_attribute(last.size)
     out[#out + 1] = ('<a:p><a:pPr %s>%s</a:pPr>%s<a:endParaRPr lang="%s"%s dirty="0"/></a:p>'):format(
       table.concat(attrs, " "), table.concat(inner), table.concat(runs), deck.office_lang, end_size)
   end
@@ -166,6 +184,13 @@ local function text_box(id, name, box, deck)
   return ('<p:sp><p:nvSpPr><p:cNvPr id="%d" name="%s"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
     .. '<p:spPr>%s<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>%s</p:sp>'):format(id,
     escape_attribute(name), xfrm(box), text_body(box, deck, box.anchor))
+end
+
+-- A filled rectangle without an outline: a heading's rule.
+local function rectangle(id, box)
+  return ('<p:sp><p:nvSpPr><p:cNvPr id="%d" name="Rule %d"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>%s'
+    .. '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="%s"/></a:solidFill>'
+    .. '<a:ln><a:noFill/></a:ln></p:spPr></p:sp>'):format(id, id, xfrm(box), rgb(box.color))
 end
 
 local function picture(id, pic, png_rel, svg_rel)
@@ -266,14 +291,16 @@ local function slide_xml(deck, slide, n, media)
   if slide.notes then rels[#rels + 1] = {REL .. "notesSlide",
     ("../notesSlides/notesSlide%d.xml"):format(n)} end
   local shapes, id = {}, 2
-  if slide.title then
-    local t = slide.title
-    shapes[#shapes + 1] = placeholder(id, "Title " .. (id - 1), 'type="title"', t,
-      text_body({paragraphs = t.paragraphs or pptx.plain(t.text, t), no_wrap = t.no_wrap}, deck, t.anchor
-        or "b"))
-    id = id + 1
+  -- Links of the slide's text: one external relationship per URL.
+  local linked = {}
+  deck.link = function(url)
+    if not linked[url] then
+      rels[#rels + 1] = {REL .. "hyperlink", url, "External"}
+      linked[url] = #rels
+    end
+    return linked[url]
   end
-  for _, pic in ipairs(slide.pictures or {}) do
+  local function add_picture(pic)
     local png = media(pic.png, "png")
     rels[#rels + 1] = {REL .. "image", "../media/" .. png}
     local png_rel = #rels
@@ -285,10 +312,30 @@ local function slide_xml(deck, slide, n, media)
     shapes[#shapes + 1] = picture(id, pic, png_rel, svg_rel)
     id = id + 1
   end
+  -- Back to front: what the page draws behind its blocks, the title, the
+  -- rest.
+  for _, pic in ipairs(slide.pictures or {}) do
+    if pic.background then add_picture(pic) end
+  end
+  if slide.title then
+    local t = slide.title
+    shapes[#shapes + 1] = placeholder(id, "Title " .. (id - 1), 'type="title"', t,
+      text_body({paragraphs = t.paragraphs or pptx.plain(t.text, t), no_wrap = t.no_wrap}, deck, t.anchor
+        or "b"))
+    id = id + 1
+  end
+  for _, pic in ipairs(slide.pictures or {}) do
+    if not pic.background then add_picture(pic) end
+  end
   for _, box in ipairs(slide.texts or {}) do
     shapes[#shapes + 1] = text_box(id, box.name or ("TextBox " .. id), box, deck)
     id = id + 1
   end
+  for _, box in ipairs(slide.rules or {}) do
+    shapes[#shapes + 1] = rectangle(id, box)
+    id = id + 1
+  end
+  deck.link = nil
   local xml = XML_HEAD
     .. ('<p:sld %s><p:cSld>%s</p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>')
     :format(ROOT_NS, shape_tree(table.concat(shapes)))

@@ -17,13 +17,21 @@ local deck = {}
 -- projector for a 720-point-wide slide.
 local PNG_SCALE = 2
 
+-- PresentationML's slide sides (ST_SlideSizeCoordinate): 1 to 56 inches.
+local SLIDE_SIDE_MIN, SLIDE_SIDE_MAX = 72, 4032
+
 local function aspect_of(doc)
   local ratio = doc.width / doc.height
-  if math.abs(ratio - 16 / 9) < 0.01 then return "16:9" end
-  if math.abs(ratio - 4 / 3) < 0.01 then return "4:3" end
-  errors.raise("document:save: a .pptx deck is made of slides: give document.new{size = \"16:9\"} (or"
-    .. " \"4:3\"); "
-    .. "this document's pages are %g x %g pt", doc.width, doc.height)
+  local aspect = math.abs(ratio - 16 / 9) < 0.01 and "16:9" or math.abs(ratio - 4 / 3) < 0.01 and "4:3"
+  if not aspect then
+    errors.raise("document:save: a .pptx deck is made of slides: give document.new{size = \"16:9\"} (or "
+      .. "\"4:3\"); this document's pages are %g x %g pt", doc.width, doc.height)
+  end
+  if math.max(doc.width, doc.height) > SLIDE_SIDE_MAX or math.min(doc.width, doc.height) < SLIDE_SIDE_MIN then
+    errors.raise("document:save: a slide's sides are %d to %d pt in PowerPoint; this document's pages are "
+      .. "%g x %g pt", SLIDE_SIDE_MIN, SLIDE_SIDE_MAX, doc.width, doc.height)
+  end
+  return aspect
 end
 
 -- The drawing of draw(canvas) inside box, as an SVG and a PNG whose origin
@@ -53,21 +61,61 @@ end
 local aligns = {left = "l", center = "ctr", right = "r", justify = "just"}
 local bold_weights = {semibold = true, bold = true, heavy = true}
 
+-- The runs cut where links start and end, each piece inside a link
+-- carrying its href (links: {href, from, to} in plain-text bytes, to
+-- excluded). Links inside the document (#destination) stay text.
+local function with_links(runs, links)
+  local out, at = {}, 1
+  for _, run in ipairs(runs) do
+    local from, text = at, run.text
+    at = at + #text
+    local cuts = {1, #text + 1}
+    for _, l in ipairs(links) do
+      for _, p in ipairs({l.from, l.to}) do
+        if p > from and p < at then cuts[#cuts + 1] = p - from + 1 end
+      end
+    end
+    table.sort(cuts)
+    for i = 1, #cuts - 1 do
+      if cuts[i + 1] > cuts[i] then
+        local piece = setmetatable({text = text:sub(cuts[i], cuts[i + 1] - 1)}, {__index = run})
+        local start = from + cuts[i] - 1
+        for _, l in ipairs(links) do
+          if l.href:sub(1, 1) ~= "#" and start >= l.from and start < l.to then
+            piece.href, piece.underline = l.href, true
+          end
+        end
+        out[#out + 1] = piece
+      end
+    end
+  end
+  return out
+end
+
 -- A paragraph block's text as runs in its style: sizes in points, the
--- style's colour and weight where the markup sets none.
-local function paragraph_of(block, font)
+-- style's colour and weight where the markup sets none. A list item's
+-- marker hangs before its text as the PDF draws it, right-aligned 4 pt
+-- before the text (marker_width measures it).
+local function paragraph_of(block, font, marker_width)
   local style = block.style
-  local base = {size = style.size, color = style.color, bold = bold_weights[style.weight] or nil, font = font}
-  local runs = {}
+  local base = {size = style.size, color = style.color, bold = bold_weights[style.weight] or false,
+    font = font}
+  local runs, hanging = {}, nil
   if block.marker and not block.continued then
-    runs[1] = setmetatable({text = block.marker .. " "}, {__index = base})
+    runs[1] = setmetatable({text = block.marker .. "\t"}, {__index = base})
+    hanging = marker_width(block) + 4
   end
+  local texts = {}
   for _, run in ipairs(markup.runs(block.text)) do
-    runs[#runs + 1] = {text = run.text, size = run.points or style.size * (run.scale or 1),
-      color = run.color or style.color, bold = run.bold or base.bold, italic = run.italic, font = font}
+    local bold = base.bold
+    if run.bold ~= nil then bold = run.bold end
+    texts[#texts + 1] = {text = run.text, size = run.points or style.size * (run.scale or 1),
+      color = run.color or style.color, bold = bold, italic = run.italic, underline = run.underline,
+      baseline = run.baseline, font = font}
   end
+  for _, run in ipairs(with_links(texts, block.links or {})) do runs[#runs + 1] = run end
   return {runs = runs, align = aligns[style.align or "left"], line_spacing = style.line_spacing,
-    hanging = block.marker and block.indent > 0 and block.indent or nil}
+    margin = block.indent or 0, hanging = hanging}
 end
 
 local text_kinds = {paragraph = true, heading = true}
@@ -88,20 +136,22 @@ function deck.save(doc, path, draw)
   local measure = canvas.trace(false, {width = doc.width, height = doc.height})
   local hooks = {}
   function hooks.page(page, draw_bands)
-    slide = {pictures = {}, texts = {}, alts = {}}
+    slide = {pictures = {}, texts = {}, rules = {}, alts = {}}
     slides[page.number] = slide
     if draws_something(doc.width, doc.height, draw_bands) then
       local box = {x = 0, y = 0, width = doc.width, height = doc.height}
       local svg, png = picture(box, draw_bands)
       slide.pictures[1] = {svg = svg, png = png, name = "Page", alt = "", x = 0, y = 0, width = doc.width,
-        height = doc.height}
+        height = doc.height, background = true}
     end
   end
   function hooks.item(item, draw_block, ctx)
     local b = item.block
     local box = {x = item.x, y = item.y, width = item.width, height = item.height}
     if text_kinds[b.kind] then
-      local para = paragraph_of(b, font)
+      local para = paragraph_of(b, font, function(block)
+        return measure:measure_text(block.marker, blocks.text_options(ctx, block.style)).width
+      end)
       local shape = {x = box.x, y = box.y, width = box.width, height = box.height, paragraphs = {para}}
       -- Lines the layout did not wrap stay unwrapped: another program's
       -- metrics (or LibreOffice's spaces between Latin and CJK text) must
@@ -111,6 +161,11 @@ function deck.save(doc, path, draw)
         {markup = true, width = math.max(1, box.width - indent), keep_words = b.keep_words}))
       local _, breaks = markup.plain(b.text):gsub("\n", "")
       shape.no_wrap = m.lines <= breaks + 1
+      -- A heading's rule, under its text as Heading:draw puts it.
+      if b.kind == "heading" and b.style.rule then
+        slide.rules[#slide.rules + 1] = {x = box.x, y = box.y + m.height + 2, width = box.width,
+          height = b.style.rule, color = b.style.rule_color or b.style.color}
+      end
       if b.kind == "heading" and not slide.title then
         shape.anchor = "t"
         slide.title = shape
@@ -143,9 +198,10 @@ function deck.save(doc, path, draw)
   measure:close()
   for _, s in ipairs(slides) do
     if #s.alts > 0 then s.notes = table.concat(s.alts, "\n") end
-    -- A page without a heading (a title page) is titled by its largest text.
+    -- A page without a heading (a title page) is titled by its largest
+    -- text, when that is larger than the body's.
     if not s.title then
-      local largest, at = 0, nil
+      local largest, at = doc.style.body.size * 1.2, nil
       for i, shape in ipairs(s.texts) do
         for _, run in ipairs(shape.paragraphs[1].runs) do
           if (run.size or 0) > largest and run.text:find("%S") then largest, at = run.size, i end

@@ -313,7 +313,6 @@ local function draw_pages(doc, ctx, result, page_canvas)
         end
       end
     end
-    if ctx.deck then headings = {} end -- a slide has no outline
     -- Outline entries follow the headings' order; each under the nearest
     -- heading of a higher level before it. Outline ids belong to a canvas:
     -- PNG pages are a canvas each, so the parents start again on each.
@@ -321,7 +320,7 @@ local function draw_pages(doc, ctx, result, page_canvas)
       outline_canvas = ctx.canvas
       for l in pairs(last_outline) do last_outline[l] = nil end
     end
-    for _, h in ipairs(headings) do
+    for _, h in ipairs(ctx.deck and {} or headings) do -- a slide has no outline
       local parent = 0
       for l = h.level - 1, 1, -1 do
         if last_outline[l] then parent = last_outline[l]; break end
@@ -374,10 +373,15 @@ local save_spec = {dpi = {default = 96, type = "number", min = 1},
 local function save(doc, path, opts)
   if type(path) == "table" and opts == nil then path, opts = nil, path end
   local o = options.check("document:save", opts, save_spec)
-  local kind = o.format or (path and path:match("%.(%w+)$"))
+  local ext = path and path:match("%.(%w+)$")
+  if o.format and ext and ext:lower() ~= o.format:lower() then
+    errors.raise("document:save: option 'format' is %q but the path '%s' names a .%s file; give the path "
+      .. "its extension, or no format", o.format, path, ext)
+  end
+  local kind = o.format or ext
   if not kind then
-    for _, ext in ipairs({"pdf", "png", "trace", "pptx"}) do
-      if pcall(runtime.default_output, ext) then kind = ext; break end
+    for _, candidate in ipairs({"pdf", "png", "trace", "pptx"}) do
+      if pcall(runtime.default_output, candidate) then kind = candidate; break end
     end
   end
   kind = kind and kind:lower() or "pdf"

@@ -186,8 +186,13 @@ local function tag_look(tag, look)
     new.italic = true
   elseif name == "big" then
     new.scale = (look.scale or 1) * 1.2
-  elseif name == "small" or name == "sub" or name == "sup" then
+  elseif name == "small" then
     new.scale = (look.scale or 1) * 0.83
+  elseif name == "sub" or name == "sup" then
+    new.scale = (look.scale or 1) * 0.83
+    new.baseline = name == "sub" and -25 or 30 -- percent of the size, as Office shifts them
+  elseif name == "u" then
+    new.underline = true
   elseif name == "span" then
     local color = attr("foreground") or attr("fgcolor") or attr("color")
     if color then new.color = color end
@@ -196,6 +201,8 @@ local function tag_look(tag, look)
       new.bold = weight == "bold" or weight == "heavy" or weight == "ultrabold" or weight == "semibold"
         or (tonumber(weight) or 0) >= 600
     end
+    local underline = attr("underline")
+    if underline then new.underline = underline ~= "none" end
     local style = attr("style") or attr("font_style")
     if style then new.italic = style == "italic" or style == "oblique" end
     local size = attr("size") or attr("font_size")
@@ -220,7 +227,8 @@ local function tag_look(tag, look)
 end
 
 --- markup.runs(s) -> the text of s as runs {text, bold, italic, color,
---- scale (of the paragraph's size) or points}: what a text box of an
+--- underline, baseline (a shift in percent of the size), scale (of the
+--- paragraph's size) or points}: what a text box of an
 --- Office file holds (sumi.internal.pptx). Tags it does not know keep the
 --- look around them.
 function markup.runs(s)
@@ -229,7 +237,7 @@ function markup.runs(s)
     if #text == 0 then return end
     local look = stack[#stack]
     runs[#runs + 1] = {text = table.concat(text), bold = look.bold, italic = look.italic, color = look.color,
-      scale = look.scale, points = look.points}
+      scale = look.scale, points = look.points, underline = look.underline, baseline = look.baseline}
     text = {}
   end
   each_token(s, function(kind, token)
