@@ -14,6 +14,8 @@
  * 1.1.4 dates every zip entry 1980-01-01; the document's created date is
  * SOURCE_DATE_EPOCH when set, so reruns give the same bytes. */
 #define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
+#include <inttypes.h>
 #include <lauxlib.h>
 #include <math.h>
 #include <stdarg.h>
@@ -39,6 +41,8 @@
  * and limits"): rows and columns of a worksheet, characters in a cell (UTF-16
  * units) and a sheet name are in xlsx_internal.h. */
 #define ROW_LIMIT 1048576
+/* The largest integer Excel shows with every digit (15 significant). */
+#define EXCEL_EXACT_DIGITS 999999999999999LL
 #define COLUMN_LIMIT 16384
 #define FORMAT_CODE_LIMIT 255
 /* Content-sized columns stop here (Excel's own limit is 255). */
@@ -397,6 +401,42 @@ static lxw_format *format_for(lxw_workbook *wb, struct format_cache *fc, const c
     return f;
 }
 
+/* Excel reads "_xHHHH_" in a text as the character U+HHHH (ECMA-376 Part 1,
+ * 22.9.2.19, ST_Xstring), and libxlsxwriter writes such text as it is: a
+ * literal one keeps its meaning with its underscore written "_x005F_". */
+static int is_xstring_escape(const char *p) {
+    if (p[0] != '_' || p[1] != 'x')
+        return 0;
+    for (int i = 2; i < 6; i++) /* stops at the NUL, which is no digit */
+        if (!isxdigit((unsigned char)p[i]))
+            return 0;
+    return p[6] == '_';
+}
+
+static lxw_error write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
+                            lxw_format *format) {
+    size_t escapes = 0;
+    for (const char *p = strstr(text, "_x"); p != NULL; p = strstr(p + 1, "_x"))
+        escapes += is_xstring_escape(p);
+    if (escapes == 0)
+        return worksheet_write_string(ws, row, col, text, format);
+    char *out = malloc(strlen(text) + escapes * 6 + 1);
+    if (out == NULL)
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    char *o = out;
+    for (const char *p = text; *p != '\0'; p++) {
+        if (is_xstring_escape(p)) {
+            memcpy(o, "_x005F", 6);
+            o += 6;
+        }
+        *o++ = *p;
+    }
+    *o = '\0';
+    lxw_error err = worksheet_write_string(ws, row, col, out, format);
+    free(out);
+    return err;
+}
+
 /* Writes one sheet; the first libxlsxwriter error, or LXW_NO_ERROR. */
 static lxw_error write_sheet(lxw_workbook *wb, struct format_cache *fc, lxw_format *bold,
                              lxw_format *italic, const struct plan_sheet *s) {
@@ -417,7 +457,7 @@ static lxw_error write_sheet(lxw_workbook *wb, struct format_cache *fc, lxw_form
         err = worksheet_autofilter(ws, 0, 0, (lxw_row_t)rows, (lxw_col_t)(s->column_count - 1));
     }
     for (int k = 0; k < s->column_count && !err; k++)
-        err = worksheet_write_string(ws, 0, (lxw_col_t)k, s->columns[k].title, bold);
+        err = write_text(ws, 0, (lxw_col_t)k, s->columns[k].title, bold);
     char text[32];
     for (size_t r = 0; r < rows && !err; r++) {
         lxw_row_t row = (lxw_row_t)(r + 1);
@@ -427,14 +467,25 @@ static lxw_error write_sheet(lxw_workbook *wb, struct format_cache *fc, lxw_form
             if (sumi_coldata_is_null(d, r))
                 continue;
             switch (d->type) {
-            case SUMI_INTEGER:
-                err = worksheet_write_number(ws, row, col, (double)d->v.integers[r], cell[k]);
+            case SUMI_INTEGER: {
+                /* Excel shows 15 significant digits and rounds the rest away
+                 * (an 18-digit id would lose its last ones): such an integer
+                 * is written as the text of its digits. */
+                int64_t v = d->v.integers[r];
+                if (v > EXCEL_EXACT_DIGITS || v < -EXCEL_EXACT_DIGITS) {
+                    char digits[24];
+                    snprintf(digits, sizeof digits, "%" PRId64, v);
+                    err = worksheet_write_string(ws, row, col, digits, NULL);
+                } else {
+                    err = worksheet_write_number(ws, row, col, (double)v, cell[k]);
+                }
                 break;
+            }
             case SUMI_NUMBER:
                 err = worksheet_write_number(ws, row, col, d->v.numbers[r], cell[k]);
                 break;
             case SUMI_STRING:
-                err = worksheet_write_string(ws, row, col, d->v.strings[r], cell[k]);
+                err = write_text(ws, row, col, d->v.strings[r], cell[k]);
                 break;
             case SUMI_BOOLEAN:
                 err = worksheet_write_boolean(ws, row, col, d->v.booleans[r], cell[k]);
@@ -451,22 +502,22 @@ static lxw_error write_sheet(lxw_workbook *wb, struct format_cache *fc, lxw_form
                         sumi_date_format(day, text);
                     else
                         sumi_month_format(d->v.dates[r], text);
-                    err = worksheet_write_string(ws, row, col, text, NULL);
+                    err = write_text(ws, row, col, text, NULL);
                 }
                 break;
             }
             case SUMI_QUARTER:
                 sumi_quarter_format(d->v.dates[r], text);
-                err = worksheet_write_string(ws, row, col, text, cell[k]);
+                err = write_text(ws, row, col, text, cell[k]);
                 break;
             }
         }
     }
     lxw_row_t below = (lxw_row_t)(rows + 2);
     if (!err && s->source != NULL)
-        err = worksheet_write_string(ws, below++, 0, s->source, italic);
+        err = write_text(ws, below++, 0, s->source, italic);
     if (!err && s->notes != NULL)
-        err = worksheet_write_string(ws, below, 0, s->notes, NULL);
+        err = write_text(ws, below, 0, s->notes, NULL);
     free(cell);
     return err;
 }
@@ -701,6 +752,18 @@ int ds_save_xlsx(lua_State *L) {
             lua_pop(L, 1);
         }
     }
+    /* lang picks how dates without a format of their own are written: with
+     * no such column it would do nothing. */
+    int dated = 0;
+    for (int k = 0; k < s->column_count; k++) {
+        enum sumi_type type = ds->columns[s->columns[k].index].data->type;
+        dated |= (type == SUMI_DATE || type == SUMI_MONTH) && !s->columns[k].format.date_kind &&
+                 s->columns[k].format.code == NULL;
+    }
+    if (p.lang != NULL && !dated)
+        return plan_raise(L, &p,
+                          "option 'lang' sets how dates are written, and no column written is a "
+                          "date or a month without a format of its own");
     return write_workbook(L, &p, 2);
 }
 
@@ -733,12 +796,17 @@ static int xlsx_write(lua_State *L) {
         const char *problem = s->name ? xlsx_sheet_name_problem(L, s->name) : "is missing";
         if (problem != NULL)
             return plan_raise(L, &p, "the sheet name \"%s\" %s", s->name ? s->name : "", problem);
-        for (int j = 0; j < i; j++)
-            if (strcasecmp(p.sheets[j].name, s->name) == 0)
+        const char *key = xlsx_push_name_key(L, s->name);
+        for (int j = 0; j < i; j++) {
+            int same = strcmp(xlsx_push_name_key(L, p.sheets[j].name), key) == 0;
+            lua_pop(L, 1);
+            if (same)
                 return plan_raise(L, &p,
                                   "two sheets are named \"%s\" (Excel does not tell "
                                   "upper from lower case)",
                                   s->name);
+        }
+        lua_pop(L, 1); /* key */
         lua_getfield(L, t, "source");
         s->source = lua_type(L, -1) == LUA_TSTRING ? anchored(L, &p, -1) : NULL;
         lua_getfield(L, t, "notes");
@@ -777,9 +845,15 @@ static int l_sheet_name(lua_State *L) {
     return 1;
 }
 
+static int l_name_key(lua_State *L) {
+    xlsx_push_name_key(L, luaL_checkstring(L, 1));
+    return 1;
+}
+
 static const luaL_Reg xlsx_functions[] = {
     {"write", xlsx_write},
     {"sheet_name", l_sheet_name},
+    {"name_key", l_name_key},
     {NULL, NULL},
 };
 

@@ -344,3 +344,58 @@ int xlsx_format_named(lua_State *L, const char *name, struct column_format *out,
     from_named(L, f, out, anchor);
     return 1;
 }
+
+/* The lower case of the capitals sheet names are most likely to hold:
+ * Latin (ASCII, Latin-1, Latin Extended-A), Greek, Cyrillic and fullwidth
+ * Latin. CJK has no case. */
+static uint32_t fold_case(uint32_t c) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+        (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) || (c >= 0x410 && c <= 0x42F) ||
+        (c >= 0xFF21 && c <= 0xFF3A))
+        return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 0x50;
+    if (c == 0x178)
+        return 0xFF;
+    if (((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) && c % 2 == 0)
+        return c + 1;
+    if (((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) && c % 2 == 1)
+        return c + 1;
+    return c;
+}
+
+const char *xlsx_push_name_key(lua_State *L, const char *name) {
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    const unsigned char *p = (const unsigned char *)name;
+    while (*p != '\0') {
+        /* Names are valid UTF-8 here (checked where they came in). */
+        int len = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+        uint32_t c = len == 1 ? *p : (uint32_t)(*p & (0x7F >> len));
+        for (int i = 1; i < len && p[i] != '\0'; i++)
+            c = (c << 6) | (p[i] & 0x3F);
+        char out[8];
+        int n = 0;
+        c = fold_case(c);
+        if (c < 0x80) {
+            out[n++] = (char)c;
+        } else if (c < 0x800) {
+            out[n++] = (char)(0xC0 | (c >> 6));
+            out[n++] = (char)(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out[n++] = (char)(0xE0 | (c >> 12));
+            out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+            out[n++] = (char)(0x80 | (c & 0x3F));
+        } else {
+            out[n++] = (char)(0xF0 | (c >> 18));
+            out[n++] = (char)(0x80 | ((c >> 12) & 0x3F));
+            out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+            out[n++] = (char)(0x80 | (c & 0x3F));
+        }
+        luaL_addlstring(&b, out, (size_t)n);
+        for (int i = 0; i < len && *p != '\0'; i++)
+            p++;
+    }
+    luaL_pushresult(&b);
+    return lua_tostring(L, -1);
+}

@@ -59,5 +59,8 @@ struct text_measure xlsx_measure(const char *text);
 const char *xlsx_sheet_name_problem(lua_State *L, const char *name);
 /* Pushes name made one Excel takes, suffix (" (2)") kept whole. */
 const char *xlsx_push_sanitized(lua_State *L, const char *name, const char *suffix);
+/* Pushes the form two sheet names are compared in: Excel takes names that
+ * differ only in case as one ("Äpfel", "äpfel"), in every script. */
+const char *xlsx_push_name_key(lua_State *L, const char *name);
 
 #endif

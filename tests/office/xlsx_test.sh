@@ -349,4 +349,49 @@ LUA
   [ ! -e out ] && [ ! -e reports ] && [ -z "$(ls -A scratch)" ] || fail "sumi check wrote: $(ls -AR)"
 }
 
+# Text that looks like Excel's own escape (_xHHHH_) stays the text it is,
+# an id longer than Excel's 15 digits keeps every digit (as text), and
+# lang with no date to write is an option that would do nothing.
+case_xlsx_escapes_and_long_ids_keep_their_text() {
+  write_script x.lua <<'LUA'
+local sumi = require "sumi"
+local ds = sumi.data.from_rows({{code = "_x0041_ bond", id = 123456789012345678, n = 999999999999999}},
+  {order = {"code", "id", "n"}})
+ds:save_xlsx("reports/ids.xlsx", {source = false})
+if sumi.params.lang then ds:save_xlsx("reports/lang.xlsx", {lang = "ja"}) end
+LUA
+  run "$SUMI" render x.lua
+  expect_code 0
+  dump reports/ids.xlsx
+  # Excel decodes _x005F_ back to "_" (ECMA-376 ST_Xstring);
+  # openpyxl reads the text as stored.
+  expect_line $'A2\tstr _x005F_x0041_ bond\tGeneral'
+  expect_line $'B2\tstr 123456789012345678\tGeneral'
+  expect_line $'C2\tint 999999999999999\t#,##0'
+  run "$SUMI" render x.lua -p lang=1
+  expect_code 1
+  expect_contains "$ERR" "x.lua:5: dataset:save_xlsx: option 'lang' sets how dates are written" "stderr"
+}
+
+# Excel takes sheet names that differ only in case as one, in every
+# script: the second table under "äpfel" gets a name of its own.
+case_xlsx_sheet_names_differing_in_case_get_their_own() {
+  write_script x.lua <<'LUA'
+local sumi = require "sumi"
+local doc = sumi.document.new{title = "Obst", lang = "en", workbook = true, numbering = false}
+for _, title in ipairs({"Äpfel", "äpfel", "ΑΓΟΡΑ", "αγορα"}) do
+  doc:heading(title, 1)
+  doc:table({{"Bern", 12}}, {columns = {{key = 1, title = "Stadt"}, {key = 2, title = "Kisten"}}})
+end
+doc:save("reports/obst.pdf")
+LUA
+  run "$SUMI" render x.lua
+  expect_code 0
+  dump reports/obst.xlsx
+  expect_line "sheet Äpfel"
+  expect_line "sheet äpfel (2)"
+  expect_line "sheet ΑΓΟΡΑ"
+  expect_line "sheet αγορα (2)"
+}
+
 case_main

@@ -106,16 +106,17 @@ local function tables_of(doc)
   return found
 end
 
--- Names Excel takes, each once (Excel does not tell case apart).
+-- Names Excel takes, each once (Excel does not tell case apart, in any
+-- script: "Äpfel" and "äpfel" are one name).
 local function unique_names(found)
   local used = {}
   for _, t in ipairs(found) do
     local name, n = xlsx.sheet_name(t.name), 1
-    while used[name:lower()] do
+    while used[xlsx.name_key(name)] do
       n = n + 1
       name = xlsx.sheet_name(t.name, (" (%d)"):format(n))
     end
-    used[name:lower()] = true
+    used[xlsx.name_key(name)] = true
     t.name = name
   end
 end
