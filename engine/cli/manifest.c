@@ -346,19 +346,13 @@ static int check_file(const char *path) {
 /* The date SOURCE_DATE_EPOCH gives, if set: 1 (date and epoch filled), 0
  * unset, -1 malformed (message printed). */
 static int env_epoch(long long *epoch, char date[11]) {
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde == NULL || sde[0] == '\0')
-        return 0;
-    char *end;
-    errno = 0;
-    long long v = strtoll(sde, &end, 10);
-    if (*end != '\0' || v < 0 || errno != 0 || sde[0] < '0' || sde[0] > '9') {
-        fprintf(stderr, "sumi: SOURCE_DATE_EPOCH must be a count of seconds, got '%s'\n", sde);
-        return -1;
-    }
-    *epoch = v;
-    utc_date(v, date);
-    return 1;
+    int given = sumi_source_date_epoch(epoch);
+    if (given < 0)
+        fprintf(stderr, "sumi: SOURCE_DATE_EPOCH must be a count of seconds, got '%s'\n",
+                getenv("SOURCE_DATE_EPOCH"));
+    else if (given > 0)
+        utc_date(*epoch, date);
+    return given;
 }
 
 int sumi_manifest_load(const char *path, struct sumi_manifest *m) {

@@ -73,10 +73,12 @@ int sumi_source_date_epoch(long long *seconds) {
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     if (sde == NULL || sde[0] == '\0')
         return 0;
+    if (sde[0] < '0' || sde[0] > '9') /* strtoll would take " 12" and "+12" */
+        return -1;
     char *end;
     errno = 0;
     long long v = strtoll(sde, &end, 10);
-    if (errno != 0 || *end != '\0' || v < 0 || v >= 253402300800LL) /* 10000-01-01 */
+    if (errno != 0 || *end != '\0' || v >= 253402300800LL) /* 10000-01-01 */
         return -1;
     *seconds = v;
     return 1;

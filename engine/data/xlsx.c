@@ -79,15 +79,15 @@ struct plan {
     int anchor;       /* a table keeping the strings below alive */
 };
 
+/* opt_raise, for messages made with a va_list: p->fn is the running
+ * function's public name, which opt_raise puts first. */
 static int plan_raise(lua_State *L, const struct plan *p, const char *fmt, ...) {
-    sumi_where_script(L);
-    lua_pushfstring(L, "%s: ", p->fn);
+    (void)p;
     va_list ap;
     va_start(ap, fmt);
-    lua_pushvfstring(L, fmt, ap);
+    const char *message = lua_pushvfstring(L, fmt, ap);
     va_end(ap);
-    lua_concat(L, 3);
-    return lua_error(L);
+    return opt_raise(L, "%s", message);
 }
 
 /* A string kept alive by the plan's anchor. */
