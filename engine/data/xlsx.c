@@ -35,53 +35,15 @@
 #include "output.h"
 #include "xlsx_internal.h"
 
-#define XLSX_OUTPUT_TYPE "sumi.xlsx_output"
-
-/* Excel specifications and limits (Microsoft Support, "Excel specifications
- * and limits"): rows and columns of a worksheet, characters in a cell (UTF-16
- * units) and a sheet name are in xlsx_internal.h. */
-#define ROW_LIMIT 1048576
-/* The largest integer Excel shows with every digit (15 significant). */
-#define EXCEL_EXACT_DIGITS 999999999999999LL
-#define COLUMN_LIMIT 16384
+/* Excel's limits on a sheet, in xlsx_internal.h with the cell and name
+ * limits. */
 #define FORMAT_CODE_LIMIT 255
 /* Content-sized columns stop here (Excel's own limit is 255). */
 #define WIDTH_MAX 80.0
-/* 1899-12-30 is Excel's day 0 (ECMA-376 Part 1, 18.17.4.1, with the 1900
- * leap-year bug): 25569 days before 1970-01-01. Days before 1900-03-01
- * (serial 61) fall on the bug, so those dates are written as ISO text. */
-#define EXCEL_EPOCH_DAYS 25569
-#define EXCEL_FIRST_SERIAL 61
-
-/* ---- the plan: what each sheet holds, checked before writing ---- */
-
-struct plan_column {
-    int index; /* the dataset's column */
-    const char *title;
-    struct column_format format;
-    const char *code; /* the code the column's cells get, or NULL: General */
-    double width;     /* given (> 0), or from the content */
-};
-
-struct plan_sheet {
-    const char *name;
-    struct sumi_dataset *ds; /* borrowed: the caller keeps it on the stack */
-    struct plan_column *columns;
-    int column_count;
-    const char *source, *notes;
-};
-
-struct plan {
-    const char *fn; /* the public function, for messages */
-    struct plan_sheet *sheets;
-    int sheet_count;
-    const char *lang; /* canonical, or NULL: dates in ISO form */
-    int anchor;       /* a table keeping the strings below alive */
-};
 
 /* opt_raise, for messages made with a va_list: p->fn is the running
  * function's public name, which opt_raise puts first. */
-static int plan_raise(lua_State *L, const struct plan *p, const char *fmt, ...) {
+int plan_raise(lua_State *L, const struct plan *p, const char *fmt, ...) {
     (void)p;
     va_list ap;
     va_start(ap, fmt);
@@ -108,8 +70,7 @@ static void check_text(lua_State *L, const struct plan *p, const char *text, con
 }
 
 /* The code a column's cells are written with, by the column's type. */
-static const char *cell_code(const struct plan *p, const struct plan_column *c,
-                             enum sumi_type type) {
+const char *cell_code(const struct plan *p, const struct plan_column *c, enum sumi_type type) {
     const struct column_format *f = &c->format;
     if (f->raw)
         return f->code;
@@ -287,7 +248,7 @@ static size_t sheet_rows(const struct plan_sheet *s) {
 }
 
 /* Checks what Excel limits and sizes each column to its content. */
-static void measure_sheet(lua_State *L, const struct plan *p, struct plan_sheet *s) {
+void measure_sheet(lua_State *L, const struct plan *p, struct plan_sheet *s) {
     if (s->column_count > COLUMN_LIMIT)
         plan_raise(L, p, "sheet '%s' has %d columns; an Excel sheet has at most 16,384", s->name,
                    s->column_count);
@@ -370,279 +331,6 @@ static void measure_sheet(lua_State *L, const struct plan *p, struct plan_sheet 
         if (c->width <= 0)
             c->width = w < WIDTH_MAX ? w : WIDTH_MAX;
     }
-}
-
-/* ---- writing ---- */
-
-/* Excel serial of a date, or 0 when Excel cannot show it as one. */
-static double excel_serial(int32_t days) {
-    double serial = (double)days + EXCEL_EPOCH_DAYS;
-    return serial >= EXCEL_FIRST_SERIAL && serial < 2958466 ? serial : 0; /* to 9999-12-31 */
-}
-
-struct format_cache {
-    const char *codes[64];
-    lxw_format *formats[64];
-    int n;
-};
-
-static lxw_format *format_for(lxw_workbook *wb, struct format_cache *fc, const char *code) {
-    if (code == NULL)
-        return NULL;
-    for (int i = 0; i < fc->n; i++)
-        if (strcmp(fc->codes[i], code) == 0)
-            return fc->formats[i];
-    lxw_format *f = workbook_add_format(wb);
-    format_set_num_format(f, code);
-    if (fc->n < 64) {
-        fc->codes[fc->n] = code;
-        fc->formats[fc->n++] = f;
-    }
-    return f;
-}
-
-/* Excel reads "_xHHHH_" in a text as the character U+HHHH (ECMA-376 Part 1,
- * 22.9.2.19, ST_Xstring), and libxlsxwriter writes such text as it is: a
- * literal one keeps its meaning with its underscore written "_x005F_". */
-static int is_xstring_escape(const char *p) {
-    if (p[0] != '_' || p[1] != 'x')
-        return 0;
-    for (int i = 2; i < 6; i++) /* stops at the NUL, which is no digit */
-        if (!isxdigit((unsigned char)p[i]))
-            return 0;
-    return p[6] == '_';
-}
-
-static lxw_error write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
-                            lxw_format *format) {
-    size_t escapes = 0;
-    for (const char *p = strstr(text, "_x"); p != NULL; p = strstr(p + 1, "_x"))
-        escapes += is_xstring_escape(p);
-    if (escapes == 0)
-        return worksheet_write_string(ws, row, col, text, format);
-    char *out = malloc(strlen(text) + escapes * 6 + 1);
-    if (out == NULL)
-        return LXW_ERROR_MEMORY_MALLOC_FAILED;
-    char *o = out;
-    for (const char *p = text; *p != '\0'; p++) {
-        if (is_xstring_escape(p)) {
-            memcpy(o, "_x005F", 6);
-            o += 6;
-        }
-        *o++ = *p;
-    }
-    *o = '\0';
-    lxw_error err = worksheet_write_string(ws, row, col, out, format);
-    free(out);
-    return err;
-}
-
-/* Writes one sheet; the first libxlsxwriter error, or LXW_NO_ERROR. */
-static lxw_error write_sheet(lxw_workbook *wb, struct format_cache *fc, lxw_format *bold,
-                             lxw_format *italic, const struct plan_sheet *s) {
-    lxw_worksheet *ws = workbook_add_worksheet(wb, s->name);
-    if (ws == NULL)
-        return LXW_ERROR_SHEETNAME_ALREADY_USED;
-    lxw_format **cell = calloc((size_t)s->column_count + 1, sizeof *cell);
-    if (cell == NULL)
-        return LXW_ERROR_MEMORY_MALLOC_FAILED;
-    lxw_error err = LXW_NO_ERROR;
-    for (int k = 0; k < s->column_count && !err; k++) {
-        cell[k] = format_for(wb, fc, s->columns[k].code);
-        err = worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, s->columns[k].width, NULL);
-    }
-    size_t rows = s->ds->rows;
-    if (!err && s->column_count > 0) {
-        worksheet_freeze_panes(ws, 1, 0);
-        err = worksheet_autofilter(ws, 0, 0, (lxw_row_t)rows, (lxw_col_t)(s->column_count - 1));
-    }
-    for (int k = 0; k < s->column_count && !err; k++)
-        err = write_text(ws, 0, (lxw_col_t)k, s->columns[k].title, bold);
-    char text[32];
-    for (size_t r = 0; r < rows && !err; r++) {
-        lxw_row_t row = (lxw_row_t)(r + 1);
-        for (int k = 0; k < s->column_count && !err; k++) {
-            const struct sumi_coldata *d = s->ds->columns[s->columns[k].index].data;
-            lxw_col_t col = (lxw_col_t)k;
-            if (sumi_coldata_is_null(d, r))
-                continue;
-            switch (d->type) {
-            case SUMI_INTEGER: {
-                /* Excel shows 15 significant digits and rounds the rest away
-                 * (an 18-digit id would lose its last ones): such an integer
-                 * is written as the text of its digits. */
-                int64_t v = d->v.integers[r];
-                if (v > EXCEL_EXACT_DIGITS || v < -EXCEL_EXACT_DIGITS) {
-                    char digits[24];
-                    snprintf(digits, sizeof digits, "%" PRId64, v);
-                    err = worksheet_write_string(ws, row, col, digits, NULL);
-                } else {
-                    err = worksheet_write_number(ws, row, col, (double)v, cell[k]);
-                }
-                break;
-            }
-            case SUMI_NUMBER:
-                err = worksheet_write_number(ws, row, col, d->v.numbers[r], cell[k]);
-                break;
-            case SUMI_STRING:
-                err = write_text(ws, row, col, d->v.strings[r], cell[k]);
-                break;
-            case SUMI_BOOLEAN:
-                err = worksheet_write_boolean(ws, row, col, d->v.booleans[r], cell[k]);
-                break;
-            case SUMI_DATE:
-            case SUMI_MONTH: {
-                int32_t day =
-                    d->type == SUMI_DATE ? d->v.dates[r] : sumi_month_first_day(d->v.dates[r]);
-                double serial = excel_serial(day);
-                if (serial > 0) {
-                    err = worksheet_write_number(ws, row, col, serial, cell[k]);
-                } else {
-                    if (d->type == SUMI_DATE)
-                        sumi_date_format(day, text);
-                    else
-                        sumi_month_format(d->v.dates[r], text);
-                    err = write_text(ws, row, col, text, NULL);
-                }
-                break;
-            }
-            case SUMI_QUARTER:
-                sumi_quarter_format(d->v.dates[r], text);
-                err = write_text(ws, row, col, text, cell[k]);
-                break;
-            }
-        }
-    }
-    lxw_row_t below = (lxw_row_t)(rows + 2);
-    if (!err && s->source != NULL)
-        err = write_text(ws, below++, 0, s->source, italic);
-    if (!err && s->notes != NULL)
-        err = write_text(ws, below, 0, s->notes, NULL);
-    free(cell);
-    return err;
-}
-
-/* The output of a workbook: a userdata that owns the temporary file until
- * the run publishes or discards it (as a canvas's output). */
-typedef struct {
-    struct sumi_output output;
-} xlsx_output;
-
-static int output_publish(lua_State *L) {
-    xlsx_output *o = luaL_checkudata(L, 1, XLSX_OUTPUT_TYPE);
-    char err[512];
-    if (sumi_output_is_finished(&o->output) &&
-        sumi_output_publish(&o->output, err, sizeof err) != 0)
-        return luaL_error(L, "%s", err);
-    return 0;
-}
-
-static int output_discard(lua_State *L) {
-    xlsx_output *o = luaL_checkudata(L, 1, XLSX_OUTPUT_TYPE);
-    sumi_output_abort(&o->output);
-    sumi_pending_remove(L, 1);
-    return 0;
-}
-
-static int output_gc(lua_State *L) {
-    xlsx_output *o = luaL_checkudata(L, 1, XLSX_OUTPUT_TYPE);
-    sumi_output_abort(&o->output);
-    return 0;
-}
-
-static void register_output_type(lua_State *L) {
-    if (luaL_newmetatable(L, XLSX_OUTPUT_TYPE)) {
-        lua_pushcfunction(L, output_gc);
-        lua_setfield(L, -2, "__gc");
-        lua_pushcfunction(L, output_publish);
-        lua_setfield(L, -2, "__publish");
-        lua_pushcfunction(L, output_discard);
-        lua_setfield(L, -2, "__discard");
-    }
-    lua_pop(L, 1);
-}
-
-/* Writes the planned workbook to path (at path_idx: a string, or nil for
- * the run's default .xlsx output). Pushes the path written. */
-static int write_workbook(lua_State *L, const struct plan *p, int path_idx) {
-    const char *path;
-    if (lua_isnoneornil(L, path_idx)) {
-        path = sumi_default_output(L, "xlsx");
-    } else {
-        if (lua_type(L, path_idx) != LUA_TSTRING) {
-            opt_push_shown(L, path_idx);
-            plan_raise(L, p, "the path must be a string (an .xlsx file) or nil; got %s",
-                       lua_tostring(L, -1));
-        }
-        path = lua_tostring(L, path_idx);
-        lua_pushvalue(L, path_idx);
-    }
-    int path_top = lua_gettop(L);
-    sumi_check_write(L, path, p->fn);
-    for (int i = 0; i < p->sheet_count; i++)
-        measure_sheet(L, p, &p->sheets[i]);
-
-    /* Pushed closed, then opened: an error from here on leaves a userdata
-     * whose __gc removes the temporary file. */
-    register_output_type(L);
-    xlsx_output *o = lua_newuserdatauv(L, sizeof *o, 0);
-    memset(o, 0, sizeof *o);
-    luaL_setmetatable(L, XLSX_OUTPUT_TYPE);
-    int out_idx = lua_gettop(L);
-    char err[512];
-    int failed = sumi_job_checking(L)
-                     ? sumi_output_open_discarded(&o->output, path, err, sizeof err)
-                     : sumi_output_open(&o->output, path, err, sizeof err);
-    if (failed != 0)
-        return plan_raise(L, p, "%s", err);
-    sumi_job_announce_temp(L, o->output.temp_path);
-    /* libxlsxwriter writes to a file name: it reopens the temporary file. */
-    fclose(o->output.file);
-    o->output.file = NULL;
-
-    const char *tmpdir = getenv("TMPDIR");
-    lxw_workbook_options wopts = {.constant_memory = 1,
-                                  .tmpdir =
-                                      tmpdir != NULL && tmpdir[0] != '\0' ? (char *)tmpdir : NULL,
-                                  .use_zip64 = 0};
-    lxw_error status = LXW_NO_ERROR;
-    lxw_workbook *wb = workbook_new_opt(o->output.temp_path, &wopts);
-    if (wb == NULL) {
-        status = LXW_ERROR_MEMORY_MALLOC_FAILED;
-    } else {
-        lxw_doc_properties props = {0};
-        props.created = (time_t)sumi_report_time();
-        workbook_set_properties(wb, &props);
-        lxw_format *bold = workbook_add_format(wb);
-        format_set_bold(bold);
-        lxw_format *italic = workbook_add_format(wb);
-        format_set_italic(italic);
-        struct format_cache fc = {.n = 0};
-        for (int i = 0; i < p->sheet_count && !status; i++)
-            status = write_sheet(wb, &fc, bold, italic, &p->sheets[i]);
-        lxw_error closed = workbook_close(wb);
-        if (!status)
-            status = closed;
-    }
-    if (status == LXW_NO_ERROR) {
-        o->output.file = fopen(o->output.temp_path, "r+b"); /* for finish's fsync */
-        if (o->output.file == NULL)
-            status = LXW_ERROR_CREATING_XLSX_FILE;
-    }
-    if (status != LXW_NO_ERROR) {
-        lua_pushfstring(L, "cannot write '%s': %s", path, lxw_strerror(status));
-        sumi_output_abort(&o->output);
-        return plan_raise(L, p, "%s", lua_tostring(L, -1));
-    }
-    if (sumi_output_finish(&o->output, err, sizeof err) != 0)
-        return plan_raise(L, p, "%s", err);
-    if (sumi_publish_deferred(L)) {
-        sumi_pending_add(L, out_idx);
-    } else if (sumi_output_publish(&o->output, err, sizeof err) != 0) {
-        return plan_raise(L, p, "%s", err);
-    }
-    lua_pushvalue(L, path_top);
-    return 1;
 }
 
 /* ---- dataset:save_xlsx(path, options) ---- */
@@ -764,7 +452,7 @@ int ds_save_xlsx(lua_State *L) {
         return plan_raise(L, &p,
                           "option 'lang' sets how dates are written, and no column written is a "
                           "date or a month without a format of its own");
-    return write_workbook(L, &p, 2);
+    return xlsx_write_workbook(L, &p, 2);
 }
 
 /* ---- sumi.internal.xlsx ---- */
@@ -833,7 +521,7 @@ static int xlsx_write(lua_State *L) {
         }
         lua_settop(L, p.anchor + 1);
     }
-    return write_workbook(L, &p, 1);
+    return xlsx_write_workbook(L, &p, 1);
 }
 
 /* sheet_name(text [, suffix]) -> text made a name Excel takes, suffix kept
@@ -861,7 +549,7 @@ static const luaL_Reg xlsx_functions[] = {
 static const luaL_Reg xlsx_public_names[] = {{"save", xlsx_write}, {NULL, NULL}};
 
 int luaopen_sumi_internal_xlsx(lua_State *L) {
-    register_output_type(L);
+    xlsx_register_output_type(L);
     luaL_newlib(L, xlsx_functions);
     opt_name_functions(L, "document:", xlsx_public_names);
     return 1;
