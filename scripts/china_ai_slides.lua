@@ -5,6 +5,10 @@
 --   sumi render scripts/china_ai_slides.lua -p date=2025-08-01
 --   sumi chart scripts/china_ai_slides.lua --format png --size 1920x1080 --out reports/slides
 --                                                 -> one 1920x1080 PNG per named chart
+--   sumi render scripts/china_ai_slides.lua -o reports/china_ai_slides.pptx
+--                                                 -> the deck as PowerPoint, a slide per page
+--   sumi chart scripts/china_ai_slides.lua --format pptx
+--                                                 -> a PowerPoint slide per named chart
 --
 -- Every number on a slide is read from data/ or computed here; none is
 -- typed. Every chart's source line comes from its dataset's metadata, which
