@@ -265,6 +265,25 @@ static int finish_each(lua_State *L, int ok) {
     return status;
 }
 
+void sumi_output_written(lua_State *L, int idx, struct sumi_output *out) {
+    char err[512];
+    if (sumi_output_finish(out, err, sizeof err) != 0) {
+        sumi_pending_remove(L, idx);
+        luaL_error(L, "%s", err);
+    }
+    if (!sumi_publish_deferred(L)) {
+        sumi_pending_remove(L, idx);
+        if (sumi_output_publish(out, err, sizeof err) != 0)
+            luaL_error(L, "%s", err);
+    }
+}
+
+void sumi_output_publish_written(lua_State *L, struct sumi_output *out) {
+    char err[512];
+    if (sumi_output_is_finished(out) && sumi_output_publish(out, err, sizeof err) != 0)
+        luaL_error(L, "%s", err);
+}
+
 int sumi_job_finish_pending(lua_State *L, int ok) {
     SUMI_STACK_MARK(L);
     int status = finish_each(L, ok);

@@ -88,6 +88,14 @@ void sumi_pending_remove(lua_State *L, int idx);
 /* True once the run is set up: closing an output defers its publication to
  * the end of the run. Elsewhere (a bare state in a C test) close publishes. */
 int sumi_publish_deferred(lua_State *L);
+struct sumi_output;
+/* For the userdata (at idx, pending) whose output file is written: finishes
+ * the file and leaves it to the end of the run, or publishes it now outside
+ * one. Raises what fails, the userdata then no longer pending. */
+void sumi_output_written(lua_State *L, int idx, struct sumi_output *out);
+/* The __publish of such a userdata, once its file is written: renames it
+ * into place; raises what fails. */
+void sumi_output_publish_written(lua_State *L, struct sumi_output *out);
 /* Publishes (ok) or discards every output still open, and forgets them.
  * Returns 0, or 1 when publishing one failed (its message printed; every
  * other output is then discarded). */

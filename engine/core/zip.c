@@ -60,12 +60,14 @@ static int zip_package_new(lua_State *L) {
         lua_pushstring(L, path);
     }
     sumi_check_write(L, path, ext);
-    zip_package *p = lua_newuserdatauv(L, sizeof *p, 1);
+    zip_package *p = lua_newuserdatauv(L, sizeof *p, 2);
     memset(p, 0, sizeof *p);
     luaL_setmetatable(L, ZIP_PACKAGE_TYPE);
     int idx = lua_gettop(L);
     lua_newtable(L); /* the parts: {name, bytes, store} in order */
     lua_setiuservalue(L, idx, 1);
+    lua_newtable(L); /* their names, each once */
+    lua_setiuservalue(L, idx, 2);
     char err[512];
     int failed = sumi_job_checking(L)
                      ? sumi_output_open_discarded(&p->output, path, err, sizeof err)
@@ -107,15 +109,14 @@ static int package_add(lua_State *L) {
     int store = lua_toboolean(L, 4);
     if (!valid_part_name(name, len))
         return luaL_error(L, "bad part name '%s'", name);
+    lua_getiuservalue(L, 1, 2);
+    if (lua_getfield(L, -1, name) != LUA_TNIL)
+        return luaL_error(L, "part '%s' added twice", name);
+    lua_pop(L, 1);
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, name);
+    lua_pop(L, 1);
     lua_getiuservalue(L, 1, 1);
-    for (lua_Integer i = 1; i <= p->parts; i++) {
-        lua_rawgeti(L, -1, i);
-        lua_rawgeti(L, -1, 1);
-        int same = strcmp(lua_tostring(L, -1), name) == 0;
-        lua_pop(L, 2);
-        if (same)
-            return luaL_error(L, "part '%s' added twice", name);
-    }
     lua_createtable(L, 3, 0);
     lua_pushvalue(L, 2);
     lua_rawseti(L, -2, 1);
@@ -233,21 +234,15 @@ static int package_close(lua_State *L) {
     const char *failed = write_archive(L, p, lua_gettop(L), err, sizeof err);
     lua_pushnil(L);
     lua_setiuservalue(L, 1, 1); /* the parts' bytes may go */
+    lua_pushnil(L);
+    lua_setiuservalue(L, 1, 2);
     if (failed != NULL) {
         lua_pushfstring(L, "cannot write '%s': %s", p->output.final_path, failed);
         sumi_output_abort(&p->output);
         sumi_pending_remove(L, 1);
         return lua_error(L);
     }
-    if (sumi_output_finish(&p->output, err, sizeof err) != 0) {
-        sumi_pending_remove(L, 1);
-        return luaL_error(L, "%s", err);
-    }
-    if (!sumi_publish_deferred(L)) {
-        sumi_pending_remove(L, 1);
-        if (sumi_output_publish(&p->output, err, sizeof err) != 0)
-            return luaL_error(L, "%s", err);
-    }
+    sumi_output_written(L, 1, &p->output);
     return 0;
 }
 
@@ -258,10 +253,7 @@ static int package_publish(lua_State *L) {
         lua_pushvalue(L, 1);
         lua_call(L, 1, 0);
     }
-    char err[512];
-    if (sumi_output_is_finished(&p->output) &&
-        sumi_output_publish(&p->output, err, sizeof err) != 0)
-        return luaL_error(L, "%s", err);
+    sumi_output_publish_written(L, &p->output);
     return 0;
 }
 

@@ -177,10 +177,7 @@ typedef struct {
 
 static int output_publish(lua_State *L) {
     xlsx_output *o = luaL_checkudata(L, 1, XLSX_OUTPUT_TYPE);
-    char err[512];
-    if (sumi_output_is_finished(&o->output) &&
-        sumi_output_publish(&o->output, err, sizeof err) != 0)
-        return luaL_error(L, "%s", err);
+    sumi_output_publish_written(L, &o->output);
     return 0;
 }
 

@@ -551,15 +551,7 @@ static int canvas_close(lua_State *L) {
         sumi_pending_remove(L, 1);
         return luaL_error(L, "%s", err);
     }
-    if (sumi_output_finish(&c->output, err, sizeof err) != 0) {
-        sumi_pending_remove(L, 1);
-        return luaL_error(L, "%s", err);
-    }
-    if (!sumi_publish_deferred(L)) {
-        sumi_pending_remove(L, 1);
-        if (sumi_output_publish(&c->output, err, sizeof err) != 0)
-            return luaL_error(L, "%s", err);
-    }
+    sumi_output_written(L, 1, &c->output);
     return returns_text;
 }
 
@@ -571,10 +563,7 @@ static int canvas_publish(lua_State *L) {
         lua_pushvalue(L, 1);
         lua_call(L, 1, 0);
     }
-    char err[512];
-    if (sumi_output_is_finished(&c->output) &&
-        sumi_output_publish(&c->output, err, sizeof err) != 0)
-        return luaL_error(L, "%s", err);
+    sumi_output_publish_written(L, &c->output);
     return 0;
 }
 
