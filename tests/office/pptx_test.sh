@@ -14,8 +14,8 @@ write_script() { # path, then the script on stdin
   cat >"$1"
 }
 
-# read_deck DECK: the JSON of pptx_read.py in DECK.json; every XML part
-# well-formed for xmllint.
+# read_deck DECK: the JSON of pptx_read.py in DECK.json, which q reads
+# (DECK_JSON); every XML part well-formed for xmllint.
 read_deck() {
   rm -rf parts && mkdir parts && (cd parts && unzip -q "../$1") || fail "unzip $1"
   while IFS= read -r -d '' part; do
@@ -38,6 +38,7 @@ read_deck() {
     sed -n 's/^ *PartName="\(.*\)"$/\1/p')
   $PY "$SRC/tests/office/pptx_read.py" "$1" > "$1.json" 2> read.txt ||
     fail "$1 is not a package PowerPoint opens: $(cat read.txt)"
+  DECK_JSON=$1.json
 }
 
 q() { jq -r "$1" "$DECK_JSON"; }
@@ -92,7 +93,6 @@ case_chart_deck_has_a_slide_per_named_chart() {
   expect_code 0
   expect_contains "$OUT" "deck/china_ai_slides.pptx" "stdout"
   read_deck deck/china_ai_slides.pptx
-  DECK_JSON=deck/china_ai_slides.pptx.json
   [ "$(q '.slides | length')" = 7 ] || fail "$(q '.slides | length') slides, expected 7"
   [ "$(q '.width') $(q '.height')" = "12192000 6858000" ] || fail "not 16:9: $(q '.width') x $(q '.height')"
   [ "$(q '.slides[0].title')" = "世界の大規模AIモデルに占める中国（1マス＝1%）" ] || fail "title 1: $(q '.slides[0].title')"
@@ -139,7 +139,6 @@ case_chart_deck_is_4_3_with_the_4_3_preset() {
   run env SOURCE_DATE_EPOCH=1753747200 "$SUMI" chart scripts/china_ai_slides.lua -f pptx --preset 4:3 -o .
   expect_code 0
   read_deck china_ai_slides.pptx
-  DECK_JSON=china_ai_slides.pptx.json
   [ "$(q '.width') $(q '.height')" = "9144000 6858000" ] || fail "not 4:3: $(q '.width') x $(q '.height')"
   # The picture keeps inside the slide.
   [ "$(q '[.slides[].pictures[0].cx | select(. > 9144000)] | length')" = 0 ] || fail "a picture wider than the slide"
@@ -186,7 +185,6 @@ LUA
   run env SOURCE_DATE_EPOCH=1753747200 "$SUMI" render report.lua
   expect_code 0
   read_deck reports/ko.pptx
-  DECK_JSON=reports/ko.pptx.json
   [ "$(q '.slides | length')" = 1 ] || fail "$(q '.slides | length') slides"
   [ "$(q '.slides[0].title')" = "도시별 지점 수" ] || fail "title $(q '.slides[0].title')"
   [ "$(q '.fonts | join(",")')" = "Noto Sans CJK KR" ] || fail "fonts: $(q '.fonts | join(",")')"
@@ -241,7 +239,6 @@ case_document_deck_has_a_slide_per_page() {
   run env SOURCE_DATE_EPOCH=1753747200 "$SUMI" render scripts/china_ai_slides.lua -o reports/slides.pptx
   expect_code 0
   read_deck reports/slides.pptx
-  DECK_JSON=reports/slides.pptx.json
   [ "$(q '.slides | length')" = 8 ] || fail "$(q '.slides | length') slides, expected 8"
   [ "$(q '.width') $(q '.height')" = "9144000 5143500" ] || fail "not the document's 720 x 405 pt pages"
   [ "$(q '.slides[0].title')" = "中国AI産業の現在地" ] || fail "title slide: $(q '.slides[0].title')"
@@ -273,7 +270,6 @@ LUA
   run env SOURCE_DATE_EPOCH=1753747200 "$SUMI" render report.lua
   expect_code 0
   read_deck reports/weekly.pptx
-  DECK_JSON=reports/weekly.pptx.json
   [ "$(q '.slides[0].title')" = "拠点別" ] || fail "title $(q '.slides[0].title')"
   [ "$(q '.slides[0].pictures | map(.name) | join(",")')" = "Page,table" ] ||
     fail "pictures: $(q '.slides[0].pictures | map(.name) | join(",")')"
@@ -304,7 +300,6 @@ LUA
   run env SOURCE_DATE_EPOCH=1753747200 "$SUMI" render report.lua
   expect_code 0
   read_deck reports/weekly.pptx
-  DECK_JSON=reports/weekly.pptx.json
   pages=$(pdfinfo reports/weekly.pdf | awk '/^Pages:/ {print $2}')
   [ "$(q '.slides | length')" = "$pages" ] || fail "$(q '.slides | length') slides for $pages pages"
   [ "$pages" -ge 2 ] || fail "the test wants the section to run onto a second page"
@@ -397,7 +392,6 @@ PY
   [ "$(cat sheets.txt)" = "['WAIC 2025'] True" ] || fail "the batch workbook: $(cat sheets.txt)"
   for job in july august; do
     read_deck reports/decks/$job.pptx
-    DECK_JSON=reports/decks/$job.pptx.json
     [ "$(q '.slides | length')" = 8 ] || fail "$job: $(q '.slides | length') slides"
   done
   unzip -p reports/decks/july.pptx ppt/slides/slide1.xml ppt/media/*.svg | grep -q '2025年7月31日' ||

@@ -105,12 +105,13 @@ local function chart_slide(chart, aspect, png_scale, background)
   end)
   chart.on_slide = nil
   if not ok then error(err, 0) end
+  local alt = chart:alt_text()
   local slide = {
     title = {text = title, x = margin, y = 18, width = width - 2 * margin, height = top - 26, size = 26,
       bold = true, color = theme.ink},
-    pictures = {{svg = svg, png = png, name = chart.name, alt = chart:alt_text(),
+    pictures = {{svg = svg, png = png, name = chart.name, alt = alt,
       x = box.x, y = box.y, width = box.width, height = box.height}},
-    notes = chart:alt_text(),
+    notes = alt,
   }
   if #foot > 0 then
     slide.texts = {{name = "Source", x = margin, y = height - margin / 2 - foot_height + 6,

@@ -50,9 +50,9 @@ local function picture(box, draw)
   return svg, c:close()
 end
 
--- Whether draw(canvas) draws anything: a trace of nothing is its header.
-local function draws_something(width, height, draw)
-  local blank = canvas.trace(false, {width = width, height = height}):close()
+-- Whether draw(canvas) draws anything: its trace is more than blank, the
+-- trace of nothing (the header alone).
+local function draws_something(width, height, blank, draw)
   local c = canvas.trace(false, {width = width, height = height})
   draw(c)
   return c:close() ~= blank
@@ -134,11 +134,12 @@ function deck.save(doc, path, draw)
   end
   local slides, slide = {}, nil
   local measure = canvas.trace(false, {width = doc.width, height = doc.height})
+  local blank = canvas.trace(false, {width = doc.width, height = doc.height}):close()
   local hooks = {}
   function hooks.page(page, draw_bands)
     slide = {pictures = {}, texts = {}, rules = {}, alts = {}}
     slides[page.number] = slide
-    if draws_something(doc.width, doc.height, draw_bands) then
+    if draws_something(doc.width, doc.height, blank, draw_bands) then
       local box = {x = 0, y = 0, width = doc.width, height = doc.height}
       local svg, png = picture(box, draw_bands)
       slide.pictures[1] = {svg = svg, png = png, name = "Page", alt = "", x = 0, y = 0, width = doc.width,

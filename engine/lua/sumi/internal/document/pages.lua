@@ -353,6 +353,14 @@ end
 
 ---------------------------------------------------------------- saving
 
+-- document.new{workbook}: the tables' values as an Excel workbook beside
+-- the saved file, too (the module, and libxlsxwriter's, only when asked).
+local function add_workbook(doc, saved, files)
+  if not doc.options.workbook then return end
+  local book = require("sumi.internal.document.workbook").save(doc, saved)
+  if book then files[#files + 1] = book end
+end
+
 local function heading_list(doc, heading_pages)
   local headings = {}
   for _, h in ipairs(doc.headings) do
@@ -400,8 +408,7 @@ local function save(doc, path, opts)
       ctx.deck = nil
     end)
     local files = {file}
-    local book = require("sumi.internal.document.workbook").save(doc, file)
-    if book then files[#files + 1] = book end
+    add_workbook(doc, file, files)
     local placed, heading_pages = summary(result, ctx)
     return {pages = #result, files = files, placed = placed, headings = heading_list(doc, heading_pages)}
   end
@@ -467,9 +474,7 @@ local function save(doc, path, opts)
   else
     trace = first:close()
   end
-  -- document.new{workbook}: the tables' values as an Excel workbook, too
-  local book = require("sumi.internal.document.workbook").save(doc, path or runtime.default_output(kind))
-  if book then files[#files + 1] = book end
+  add_workbook(doc, path or runtime.default_output(kind), files)
   -- `sumi render --previews`: the PDF's pages as PNGs beside it, too
   if kind == "pdf" and runtime.previews() then
     local pdf_path = path or runtime.default_output("pdf")
